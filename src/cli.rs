@@ -1,0 +1,102 @@
+//! The command line: parsing with clap, one options struct per command, and the one place that
+//! turns results into output and an exit code.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::diagnostics::Severity;
+use crate::error::Error;
+use crate::pipeline::{self, BuildOptions};
+
+/// A fast static site generator for question-and-answer knowledge bases.
+#[derive(Debug, Parser)]
+#[command(name = "answerbook", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into SITE_DIR/public (or --out).
+    Build(BuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The site folder: it holds content/ and, optionally, site.yaml and themes/.
+    #[arg(default_value = ".")]
+    pub site_dir: PathBuf,
+    /// Where to write the site [default: SITE_DIR/public].
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The URL the site is published at, e.g. https://example.org/kb/ (overrides site.yaml).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Fail the build on warnings (broken links, ...), as `strict: true` in site.yaml does.
+    #[arg(long)]
+    pub strict: bool,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+impl From<BuildArgs> for BuildOptions {
+    fn from(a: BuildArgs) -> Self {
+        BuildOptions {
+            site_dir: a.site_dir,
+            out_dir: a.out,
+            base_url: a.base_url,
+            strict: a.strict,
+            drafts: a.drafts,
+        }
+    }
+}
+
+/// Runs a parsed command line: 0 success, 1 failed build, 2 bad usage.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build(args) => build(args.into()),
+    }
+}
+
+fn build(opts: BuildOptions) -> ExitCode {
+    let started = Instant::now();
+    let result = match pipeline::build(&opts) {
+        Ok(result) => result,
+        Err(e) => return fail(&e),
+    };
+    for d in &result.report.diagnostics {
+        eprintln!("{d}");
+    }
+    let errors = result.report.count(Severity::Error);
+    let warnings = result.report.count(Severity::Warning);
+    match result.stats {
+        Some(stats) => {
+            let ms = started.elapsed().as_millis();
+            let note = if warnings > 0 {
+                format!(" ({warnings} warning(s))")
+            } else {
+                String::new()
+            };
+            println!(
+                "Built {} pages in {ms} ms into {}{note}",
+                stats.pages,
+                stats.out_dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        None => fail(&Error::Failed { errors, warnings }),
+    }
+}
+
+fn fail(e: &Error) -> ExitCode {
+    eprintln!("error: {e}");
+    match e {
+        Error::Usage(_) => ExitCode::from(2),
+        _ => ExitCode::from(1),
+    }
+}

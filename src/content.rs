@@ -1,0 +1,180 @@
+//! The site's content model: pages with their parsed front matter and derived URL, and the
+//! section tree the folders form. Plain data, built once, read by every later stage.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::discover::SourceFile;
+use crate::frontmatter::{self, FrontMatter, PageDate};
+use crate::urls;
+
+/// One markdown file, parsed.
+#[derive(Debug)]
+pub struct Page {
+    /// Path under `content/`.
+    pub rel_path: PathBuf,
+    /// Path for messages: `content/a/b.md`.
+    pub display_path: PathBuf,
+    pub text: String,
+    pub body_offset: usize,
+    pub body_line: usize,
+    pub front: FrontMatter,
+    /// Site path of the page (`a/b/`).
+    pub url: String,
+    /// An `index.md`: its folder's section page.
+    pub is_index: bool,
+    pub date: Option<PageDate>,
+    pub updated: Option<PageDate>,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// Folder under `content/`, with `/` separators (`""` at the top).
+    pub fn folder(&self) -> String {
+        self.rel_path
+            .parent()
+            .map(urls::file_path)
+            .unwrap_or_default()
+    }
+}
+
+/// Splits and parses one file. All problems with it are returned together.
+pub fn parse_page(file: SourceFile, content_name: &Path) -> Result<Page, Vec<Diagnostic>> {
+    let display_path = content_name.join(&file.rel_path);
+    let split = frontmatter::split(&file.text);
+    let front = match split.yaml.map(|y| frontmatter::parse(y, &display_path)) {
+        Some(Ok(front)) => front,
+        Some(Err(diagnostic)) => return Err(vec![diagnostic]),
+        None => FrontMatter::default(),
+    };
+    let mut problems = Vec::new();
+    let mut checked = |value: &Option<crate::yaml::Spanned<String>>, key: &str| {
+        value
+            .as_ref()
+            .and_then(|v| match frontmatter::parse_date(v, key, &display_path) {
+                Ok(d) => Some(d),
+                Err(diagnostic) => {
+                    problems.push(diagnostic);
+                    None
+                }
+            })
+    };
+    let date = checked(&front.date, "date");
+    let updated = checked(&front.updated, "updated");
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let is_index = file.rel_path.file_name().is_some_and(|n| n == "index.md");
+    Ok(Page {
+        url: urls::page_path(&file.rel_path),
+        rel_path: file.rel_path,
+        display_path,
+        body_offset: split.body_offset,
+        body_line: split.body_line,
+        text: file.text,
+        front,
+        is_index,
+        date,
+        updated,
+    })
+}
+
+/// A folder of the content tree: the home page is the section of `content/` itself.
+#[derive(Debug, Default)]
+pub struct Section {
+    /// Folder under `content/` (`""` for the top).
+    pub folder: String,
+    /// Site path (`a/b/`).
+    pub url: String,
+    /// The page of its `index.md`, if it has one.
+    pub index: Option<usize>,
+    /// Its Q&A pages (not the index), in discovery order.
+    pub pages: Vec<usize>,
+    pub subsections: Vec<usize>,
+    pub parent: Option<usize>,
+}
+
+/// Groups pages by folder. Every folder that holds a page, directly or below, is a section;
+/// section 0 is the top (the home page).
+pub fn sections(pages: &[Page]) -> Vec<Section> {
+    let mut sections = vec![Section::default()];
+    let mut by_folder: HashMap<String, usize> = HashMap::from([(String::new(), 0)]);
+    for (i, page) in pages.iter().enumerate() {
+        let s = ensure(&mut sections, &mut by_folder, &page.folder());
+        if page.is_index {
+            sections[s].index = Some(i);
+        } else {
+            sections[s].pages.push(i);
+        }
+    }
+    sections
+}
+
+fn ensure(
+    sections: &mut Vec<Section>,
+    by_folder: &mut HashMap<String, usize>,
+    folder: &str,
+) -> usize {
+    if let Some(&s) = by_folder.get(folder) {
+        return s;
+    }
+    let parent_folder = folder.rfind('/').map_or("", |i| &folder[..i]);
+    let parent = ensure(sections, by_folder, parent_folder);
+    let s = sections.len();
+    sections.push(Section {
+        folder: folder.to_owned(),
+        url: format!("{folder}/"),
+        parent: Some(parent),
+        ..Section::default()
+    });
+    sections[parent].subsections.push(s);
+    by_folder.insert(folder.to_owned(), s);
+    s
+}
+
+/// `python-async` -> `Python async`: the title of a folder without an `index.md` title.
+pub fn humanize(name: &str) -> String {
+    let spaced = name.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(rel: &str) -> Page {
+        let file = SourceFile {
+            rel_path: rel.into(),
+            text: "# T\n".into(),
+        };
+        parse_page(file, Path::new("content")).unwrap()
+    }
+
+    #[test]
+    fn folders_become_sections() {
+        let pages = vec![
+            page("index.md"),
+            page("a/x.md"),
+            page("a/b/y.md"),
+            page("a/index.md"),
+        ];
+        let s = sections(&pages);
+        assert_eq!(s[0].index, Some(0));
+        let a = s.iter().position(|s| s.folder == "a").unwrap();
+        let b = s.iter().position(|s| s.folder == "a/b").unwrap();
+        assert_eq!(s[a].index, Some(3));
+        assert_eq!(s[a].pages, vec![1]);
+        assert_eq!(s[a].subsections, vec![b]);
+        assert_eq!(s[b].parent, Some(a));
+        assert_eq!(s[b].url, "a/b/");
+        assert_eq!(humanize("python-async"), "Python async");
+    }
+}

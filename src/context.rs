@@ -1,0 +1,127 @@
+//! Typed view models handed to the templates. They borrow from the build's data; nothing of
+//! the site is cloned into a page's context beyond what that page shows.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::{MetaTag, SiteConfig};
+use crate::frontmatter::PageDate;
+use crate::markdown::headings::TocEntry;
+
+/// `site` in every template.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    /// The configured base URL, normalised (`https://x.io/kb/`, or `/kb/`).
+    pub base_url: String,
+    pub author: Option<&'a str>,
+    pub publisher: Option<&'a str>,
+    pub copyright: Option<&'a str>,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(config: &'a SiteConfig, base_url: String) -> Self {
+        SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            base_url,
+            author: config.author.as_deref(),
+            publisher: config.publisher.as_deref(),
+            copyright: config.copyright.as_deref(),
+            extra: &config.extra,
+        }
+    }
+}
+
+/// What goes in `<head>`.
+#[derive(Debug, Serialize)]
+pub struct HeadView<'a> {
+    /// The `<title>` text.
+    pub title: String,
+    pub description: Option<&'a str>,
+    /// Absolute canonical URL, when the site has an absolute base URL.
+    pub canonical: Option<String>,
+    /// Site defaults merged with the page's tags (the page wins on equal names).
+    pub meta: Vec<&'a MetaTag>,
+    /// FAQPage JSON-LD, already escaped for a `<script>` element.
+    pub json_ld: Option<String>,
+}
+
+/// `page` in every template.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    /// Rendered markdown (trusted HTML: print with `| safe`).
+    pub content: &'a str,
+    /// `home`, `section`, `page` or `404`.
+    pub kind: &'static str,
+    /// Site path, `python-async/is-foreach-async-in-python/`.
+    pub path: &'a str,
+    pub permalink: String,
+    pub date: Option<&'a PageDate>,
+    pub updated: Option<&'a PageDate>,
+    pub summary: Option<&'a str>,
+    /// Whether the content starts its own `<h1>` (the theme then does not add one).
+    pub has_h1: bool,
+    pub toc: &'a [TocEntry],
+    /// Front matter keys answerbook does not use itself (`tags`, `hide`, ...).
+    pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// One step of the breadcrumb trail.
+#[derive(Debug, Serialize)]
+pub struct Crumb<'a> {
+    pub title: &'a str,
+    pub href: String,
+}
+
+/// A question in a section listing.
+#[derive(Debug, Serialize)]
+pub struct PageItem<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub summary: Option<&'a str>,
+    pub updated: Option<&'a PageDate>,
+}
+
+/// A subsection in a listing.
+#[derive(Debug, Serialize)]
+pub struct SectionItem<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub summary: Option<&'a str>,
+    /// Questions directly in it.
+    pub count: usize,
+}
+
+/// The whole context of one template render.
+#[derive(Debug, Serialize)]
+pub struct TemplateContext<'a> {
+    pub site: &'a SiteView<'a>,
+    pub page: PageView<'a>,
+    pub head: HeadView<'a>,
+    /// Relative prefix from this page to the site root (`../../`); an absolute path on the
+    /// 404 page, which is served at any URL.
+    pub root: String,
+    pub breadcrumbs: Vec<Crumb<'a>>,
+    /// Questions of this section (empty on Q&A pages).
+    pub pages: Vec<PageItem<'a>>,
+    /// Subsections of this section (empty on Q&A pages).
+    pub sections: Vec<SectionItem<'a>>,
+}
+
+/// Site meta tags overridden by the page's tags of the same (case-insensitive) name.
+pub fn merge_meta<'a>(site: &'a [MetaTag], page: &'a [MetaTag]) -> Vec<&'a MetaTag> {
+    let mut merged: Vec<&MetaTag> = site
+        .iter()
+        .filter(|s| !page.iter().any(|p| p.name.eq_ignore_ascii_case(&s.name)))
+        .collect();
+    merged.extend(page.iter());
+    merged
+}

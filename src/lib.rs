@@ -1,0 +1,27 @@
+//! answerbook: a static site generator for question-and-answer knowledge bases written in
+//! MkDocs-flavoured markdown.
+//!
+//! The build is one pipeline of plain data, run by [`pipeline::build`]:
+//! [`config`] -> [`discover`] -> [`content`] (front matter via [`frontmatter`] and [`yaml`]) ->
+//! [`link_index`] -> [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the
+//! [`theme`] with typed [`context`]s -> [`output`].
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod context;
+pub mod diagnostics;
+pub mod discover;
+pub mod error;
+pub mod frontmatter;
+pub mod link_index;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod sitemap;
+pub mod theme;
+pub mod urls;
+pub mod yaml;
+
+pub use pipeline::{BuildOptions, BuildResult, build};

@@ -1,0 +1,144 @@
+//! Heading ids and the table of contents.
+//!
+//! Ids are the ones MkDocs gives (Python-Markdown's `toc` slugify), so `page.md#anchor` links
+//! written against an MkDocs site keep working: ASCII-folded, lower-cased, everything but
+//! letters, digits, `_`, `-` and spaces dropped, runs of spaces and hyphens turned into one `-`;
+//! a repeated id gets `_1`, `_2`, ...
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+/// Python-Markdown's default `toc` slugify.
+pub fn slugify(text: &str) -> String {
+    let folded: String = text.nfkd().filter(char::is_ascii).collect();
+    let kept: String = folded
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || c.is_ascii_whitespace())
+        .collect();
+    let mut out = String::with_capacity(kept.len());
+    let mut pending_sep = false;
+    for c in kept.trim().chars() {
+        if c == '-' || c.is_ascii_whitespace() {
+            pending_sep = true;
+        } else {
+            if pending_sep {
+                out.push('-');
+                pending_sep = false;
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    if pending_sep {
+        out.push('-');
+    }
+    out
+}
+
+/// Hands out ids unique within one page, the way Python-Markdown's `toc` does.
+#[derive(Debug, Default)]
+pub struct IdSet {
+    used: HashSet<String>,
+}
+
+impl IdSet {
+    /// Reserves an id the author chose (`{#id}`), as is.
+    pub fn reserve(&mut self, id: &str) {
+        self.used.insert(id.to_owned());
+    }
+
+    /// The first of `base`, `base_1`, `base_2`, ... not taken yet.
+    pub fn unique(&mut self, base: &str) -> String {
+        let mut candidate = base.to_owned();
+        let mut n = 0;
+        while candidate.is_empty() || self.used.contains(&candidate) {
+            n += 1;
+            candidate = format!("{base}_{n}");
+        }
+        self.used.insert(candidate.clone());
+        candidate
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.used.contains(id)
+    }
+
+    pub fn into_set(self) -> HashSet<String> {
+        self.used
+    }
+}
+
+/// One heading of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    /// Plain text, for the table of contents.
+    pub title: String,
+}
+
+/// A table-of-contents entry: an `h2` with the `h3`s under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    pub id: String,
+    pub title: String,
+    pub children: Vec<TocEntry>,
+}
+
+/// Builds a two-level table of contents from the `h2`/`h3` headings.
+pub fn toc(headings: &[Heading]) -> Vec<TocEntry> {
+    let mut out: Vec<TocEntry> = Vec::new();
+    for h in headings {
+        let entry = TocEntry {
+            id: h.id.clone(),
+            title: h.title.clone(),
+            children: Vec::new(),
+        };
+        match (h.level, out.last_mut()) {
+            (2, _) | (3, None) => out.push(entry),
+            (3, Some(parent)) => parent.children.push(entry),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_match_python_markdown() {
+        assert_eq!(slugify("See also"), "see-also");
+        assert_eq!(
+            slugify("Is foreach async in Python?"),
+            "is-foreach-async-in-python"
+        );
+        assert_eq!(slugify("Café — crème brûlée"), "cafe-creme-brulee");
+        assert_eq!(slugify("  a -- b  "), "a-b");
+        assert_eq!(slugify("snake_case & `code`"), "snake_case-code");
+        assert_eq!(slugify("日本語"), "");
+    }
+
+    #[test]
+    fn unique_ids() {
+        let mut ids = IdSet::default();
+        assert_eq!(ids.unique("gotchas"), "gotchas");
+        assert_eq!(ids.unique("gotchas"), "gotchas_1");
+        assert_eq!(ids.unique("gotchas"), "gotchas_2");
+        assert_eq!(ids.unique(""), "_1");
+    }
+
+    #[test]
+    fn toc_nests_h3_under_h2() {
+        let h = |level, id: &str| Heading {
+            level,
+            id: id.into(),
+            title: id.into(),
+        };
+        let t = toc(&[h(1, "t"), h(2, "a"), h(3, "b"), h(2, "c")]);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].children[0].id, "b");
+    }
+}

@@ -1,0 +1,229 @@
+//! The build, as one visible sequence of passes over plain data:
+//!
+//! config -> discover -> parse pages -> link index + sections -> render markdown (parallel)
+//! -> check anchors -> diagnostics (stop here on errors) -> templates + write (parallel) -> swap.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::content::{self, Page, Section};
+use crate::diagnostics::{Diagnostic, Report};
+use crate::discover::{self, Asset};
+use crate::error::{Error, Result};
+use crate::link_index::LinkIndex;
+use crate::markdown::{self, links::LinkContext};
+use crate::output::{self, Staging};
+use crate::render::{self, Site};
+use crate::theme::Theme;
+use crate::urls::{self, BaseUrl};
+
+/// What `answerbook build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub site_dir: PathBuf,
+    /// Defaults to `SITE_DIR/public`.
+    pub out_dir: Option<PathBuf>,
+    /// Overrides `base_url` of `site.yaml`.
+    pub base_url: Option<String>,
+    pub strict: bool,
+    pub drafts: bool,
+}
+
+/// What a build wrote.
+#[derive(Debug)]
+pub struct Stats {
+    /// HTML pages written (questions, sections and the home page).
+    pub pages: usize,
+    /// Other files written (copied files, theme files, sitemap, ...).
+    pub files: usize,
+    pub out_dir: PathBuf,
+}
+
+/// The diagnostics of a build and, when it succeeded, what it wrote.
+#[derive(Debug)]
+pub struct BuildResult {
+    pub report: Report,
+    /// `None`: the diagnostics failed the build and nothing was written.
+    pub stats: Option<Stats>,
+}
+
+const CONTENT_DIR: &str = "content";
+
+pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
+    let site_dir = &opts.site_dir;
+    let content_dir = site_dir.join(CONTENT_DIR);
+    if !content_dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} is not a site folder: it has no content/ folder",
+            site_dir.display()
+        )));
+    }
+    let mut config = SiteConfig::load(site_dir)?;
+    if let Some(base) = &opts.base_url {
+        config.base_url = base.clone();
+    }
+    let out_dir = opts
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| site_dir.join("public"));
+    output::check_target(site_dir, &content_dir, &out_dir)?;
+    let theme = Theme::load(site_dir, &config.theme)?;
+
+    let discovered = discover::discover(&content_dir)?;
+    let mut report = Report::default();
+    let pages = parse_pages(discovered.pages, opts.drafts, &mut report);
+    let (index, sections) = index_site(
+        &pages.published,
+        &pages.drafts,
+        &discovered.assets,
+        &mut report,
+    );
+
+    let rendered: Vec<markdown::Rendered> = pages
+        .published
+        .par_iter()
+        .enumerate()
+        .map(|(i, page)| render_markdown(i, page, &index, &config))
+        .collect();
+    for r in &rendered {
+        report.extend(r.diagnostics.iter().cloned());
+    }
+    report.extend(check_anchors(&pages.published, &rendered));
+
+    if opts.strict || config.strict {
+        report.promote_warnings();
+    }
+    report.sort();
+    if report.has_errors() {
+        return Ok(BuildResult {
+            report,
+            stats: None,
+        });
+    }
+
+    let base = BaseUrl::parse(&config.base_url);
+    let site = Site::new(&config, &base, &pages.published, &rendered, &sections);
+    let staging = Staging::create(&out_dir)?;
+    let written = render::write_site(&site, &theme, &staging, &discovered.assets)?;
+    staging.commit()?;
+    Ok(BuildResult {
+        report,
+        stats: Some(Stats {
+            pages: written.pages,
+            files: written.files,
+            out_dir,
+        }),
+    })
+}
+
+struct ParsedPages {
+    published: Vec<Page>,
+    /// Paths of drafts left out, so links to them get a precise message.
+    drafts: Vec<PathBuf>,
+}
+
+fn parse_pages(
+    files: Vec<discover::SourceFile>,
+    with_drafts: bool,
+    report: &mut Report,
+) -> ParsedPages {
+    let results: Vec<_> = files
+        .into_par_iter()
+        .map(|file| content::parse_page(file, Path::new(CONTENT_DIR)))
+        .collect();
+    let mut published = Vec::with_capacity(results.len());
+    let mut drafts = Vec::new();
+    for result in results {
+        match result {
+            Ok(page) if page.front.draft && !with_drafts => drafts.push(page.rel_path),
+            Ok(page) => published.push(page),
+            Err(problems) => report.extend(problems),
+        }
+    }
+    ParsedPages { published, drafts }
+}
+
+/// Builds the link index and the section tree; two sources publishing to the same URL is an
+/// error naming both.
+fn index_site(
+    pages: &[Page],
+    drafts: &[PathBuf],
+    assets: &[Asset],
+    report: &mut Report,
+) -> (LinkIndex, Vec<Section>) {
+    let mut index = LinkIndex::default();
+    let mut owners: HashMap<&str, &Path> = HashMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if let Some(first) = owners.insert(&page.url, &page.display_path) {
+            report.extend([Diagnostic::error(
+                &page.display_path,
+                None,
+                format!(
+                    "publishes to /{} as {} does; rename one of them",
+                    page.url,
+                    first.display()
+                ),
+            )]);
+        }
+        index.add_page(&page.rel_path, i, page.url.clone());
+    }
+    for draft in drafts {
+        index.add_draft(draft);
+    }
+    for asset in assets {
+        index.add_file(&asset.rel_path, urls::file_path(&asset.rel_path));
+    }
+    let sections = content::sections(pages);
+    for section in &sections {
+        index.add_section(&section.folder, section.url.clone());
+    }
+    (index, sections)
+}
+
+fn render_markdown(
+    i: usize,
+    page: &Page,
+    index: &LinkIndex,
+    config: &SiteConfig,
+) -> markdown::Rendered {
+    let input = markdown::Input {
+        body: page.body(),
+        body_line: page.body_line,
+        display_path: &page.display_path,
+        links: LinkContext {
+            source: &page.rel_path,
+            page: i,
+            page_url: &page.url,
+            index,
+        },
+        answer_title: &config.answer_title,
+    };
+    let generates_faq = |r: &markdown::Rendered| render::faq_answer(page, r).is_some();
+    markdown::render(&input, generates_faq)
+}
+
+/// Every `page.md#anchor` and `#anchor` must name an id on its page.
+fn check_anchors(pages: &[Page], rendered: &[markdown::Rendered]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (page, r) in pages.iter().zip(rendered) {
+        for anchor in &r.anchors {
+            if !rendered[anchor.page].ids.contains(&anchor.fragment) {
+                let target = &pages[anchor.page].display_path;
+                out.push(Diagnostic::warning(
+                    &page.display_path,
+                    Some(anchor.line),
+                    format!(
+                        "broken link '{}': no anchor #{} in {}",
+                        anchor.written,
+                        anchor.fragment,
+                        crate::diagnostics::display_path(target)
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,143 @@
+//! Themes: Tera templates and static files, loaded once per build.
+//!
+//! The default theme is embedded in the binary, so a site without a `themes/` folder builds.
+//! A site's `themes/<name>/templates/*.html` and `themes/<name>/static/**` are laid over it:
+//! a theme may override one template and keep the rest.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use walkdir::WalkDir;
+
+use crate::error::{Error, Result};
+
+const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../themes/default/templates/page.html"),
+    ),
+    (
+        "section.html",
+        include_str!("../themes/default/templates/section.html"),
+    ),
+    (
+        "home.html",
+        include_str!("../themes/default/templates/home.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+];
+
+const EMBEDDED_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../themes/default/static/style.css"),
+)];
+
+/// Where a static file of the theme comes from.
+#[derive(Debug, Clone)]
+pub enum StaticSource {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+#[derive(Debug)]
+pub struct Theme {
+    pub name: String,
+    tera: tera::Tera,
+    /// Files published under `assets/`, by their path below `static/`.
+    pub statics: Vec<(String, StaticSource)>,
+}
+
+impl Theme {
+    pub fn load(site_dir: &Path, name: &str) -> Result<Theme> {
+        let dir = site_dir.join("themes").join(name);
+        if name != "default" && !dir.is_dir() {
+            return Err(Error::Theme {
+                theme: name.to_owned(),
+                message: format!("no folder {}", dir.display()),
+            });
+        }
+        let theme_error = |message: String| Error::Theme {
+            theme: name.to_owned(),
+            message,
+        };
+        let mut templates: Vec<(String, String)> = EMBEDDED_TEMPLATES
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        let mut statics: Vec<(String, StaticSource)> = EMBEDDED_STATIC
+            .iter()
+            .map(|(n, b)| ((*n).to_owned(), StaticSource::Embedded(b)))
+            .collect();
+        for (rel, path) in files_under(&dir.join("templates"))? {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            templates.retain(|(n, _)| *n != rel);
+            templates.push((rel, text));
+        }
+        for (rel, path) in files_under(&dir.join("static"))? {
+            statics.retain(|(n, _)| *n != rel);
+            statics.push((rel, StaticSource::File(path)));
+        }
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates(templates)
+            .map_err(|e| theme_error(e.to_string()))?;
+        for required in ["page.html", "section.html", "home.html", "404.html"] {
+            if !tera.contains_template(required) {
+                return Err(theme_error(format!("missing template {required}")));
+            }
+        }
+        statics.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Theme {
+            name: name.to_owned(),
+            tera,
+            statics,
+        })
+    }
+
+    /// Renders `template` with a typed context.
+    pub fn render(&self, template: &str, context: &impl Serialize, what: &str) -> Result<String> {
+        let render_error = |message: String| Error::Render {
+            template: template.to_owned(),
+            page: what.to_owned(),
+            message,
+        };
+        let ctx =
+            tera::Context::from_serialize(context).map_err(|e| render_error(e.to_string()))?;
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| render_error(error_chain(&e)))
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    message
+}
+
+/// Files below `dir` (none if it does not exist), as (`a/b.css`, full path), sorted.
+fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            out.push((crate::urls::file_path(rel), entry.path().to_path_buf()));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,241 @@
+//! Site URLs: where a source file is published, and how one output page links to another.
+//!
+//! A site path is relative to the site root, without a leading slash: `""` for the home page,
+//! `"python-async/"` for a section, `"python-async/is-foreach-async-in-python/"` for a page,
+//! `"images/diagram.png"` for a copied file. Links between pages are written relative, so the
+//! site works from any sub-path; absolute URLs are only used where they must be (canonical,
+//! sitemap, the 404 page).
+
+use std::path::{Path, PathBuf};
+
+/// The published URL of a markdown file under `content/`:
+/// `a/b.md` -> `a/b/`, `a/index.md` -> `a/`, `index.md` -> ``.
+pub fn page_path(rel_source: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(parent) = rel_source.parent() {
+        parts.extend(
+            parent
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+        );
+    }
+    let stem = rel_source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if stem != "index" {
+        parts.push(stem);
+    }
+    dir_path(&parts)
+}
+
+/// The site path of a copied file: its path under `content/`, with `/` separators.
+pub fn file_path(rel_source: &Path) -> String {
+    rel_source
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn dir_path(parts: &[String]) -> String {
+    parts.iter().map(|p| format!("{p}/")).collect()
+}
+
+/// The section (folder) a source file belongs to, as a site path: `a/b.md` -> `a/`,
+/// `a/index.md` -> `` (an index page is its folder's section page; its parent section is one up).
+pub fn parent_section(site_path: &str) -> Option<String> {
+    if site_path.is_empty() {
+        return None;
+    }
+    let trimmed = site_path.trim_end_matches('/');
+    Some(match trimmed.rfind('/') {
+        Some(i) => trimmed[..=i].to_owned(),
+        None => String::new(),
+    })
+}
+
+/// Joins `link` (a relative path as written in a page) onto the folder of `from` (a path under
+/// `content/`) and normalises `.` and `..`. `None` when the link climbs out of `content/`.
+pub fn resolve_relative(from: &Path, link: &str) -> Option<PathBuf> {
+    let mut out: Vec<String> = Vec::new();
+    if let Some(parent) = from.parent() {
+        out.extend(
+            parent
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+        );
+    }
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            other => out.push(other.to_owned()),
+        }
+    }
+    Some(out.iter().collect())
+}
+
+/// A relative URL that leads from the page at site path `from` to site path `to`.
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split_terminator('/').collect();
+    let (to_dirs, to_file) = match to.rfind('/') {
+        Some(i) => (to[..i].split('/').collect::<Vec<_>>(), &to[i + 1..]),
+        None => (Vec::new(), to),
+    };
+    let common = from_dirs
+        .iter()
+        .zip(&to_dirs)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(from_dirs.len() - common);
+    for dir in &to_dirs[common..] {
+        out.push_str(dir);
+        out.push('/');
+    }
+    out.push_str(to_file);
+    if out.is_empty() { "./".to_owned() } else { out }
+}
+
+/// The prefix that leads from the page at `from` back to the site root (`../../`, or `./`).
+pub fn to_root(from: &str) -> String {
+    relative(from, "")
+}
+
+/// Whether a link target is external or otherwise not ours to resolve
+/// (`https:`, `mailto:`, protocol-relative `//host`, an absolute `/path`).
+pub fn is_external(dest: &str) -> bool {
+    if dest.starts_with('/') {
+        return true;
+    }
+    match dest.find(':') {
+        Some(colon) => {
+            let scheme = &dest[..colon];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && !dest[..colon].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// The site's base URL, split into what canonical links need and what the 404 page needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `https://example.org/kb/` when the configured base is an absolute http(s) URL.
+    pub absolute: Option<String>,
+    /// The path the site is served under, always starting and ending with `/`: `/kb/`.
+    pub path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(base: &str) -> BaseUrl {
+        let base = base.trim();
+        let lower = base.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            let after_scheme = base.find("://").map_or(0, |i| i + 3);
+            let path = base[after_scheme..]
+                .find('/')
+                .map_or("/", |i| &base[after_scheme + i..]);
+            let path = with_slashes(path);
+            let host = &base[..base[after_scheme..]
+                .find('/')
+                .map_or(base.len(), |i| after_scheme + i)];
+            BaseUrl {
+                absolute: Some(format!("{host}{path}")),
+                path,
+            }
+        } else {
+            BaseUrl {
+                absolute: None,
+                path: with_slashes(base),
+            }
+        }
+    }
+
+    /// The absolute URL of a site path, or its root-relative path when no host is known.
+    pub fn url_of(&self, site_path: &str) -> String {
+        match &self.absolute {
+            Some(abs) => format!("{abs}{site_path}"),
+            None => format!("{}{site_path}", self.path),
+        }
+    }
+}
+
+fn with_slashes(path: &str) -> String {
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_paths() {
+        assert_eq!(
+            page_path(Path::new("python-async/is-foreach.md")),
+            "python-async/is-foreach/"
+        );
+        assert_eq!(
+            page_path(Path::new("python-async/index.md")),
+            "python-async/"
+        );
+        assert_eq!(page_path(Path::new("index.md")), "");
+        assert_eq!(page_path(Path::new("top.md")), "top/");
+    }
+
+    #[test]
+    fn relative_urls() {
+        assert_eq!(relative("a/b/", "c/d/"), "../../c/d/");
+        assert_eq!(relative("a/b/", "a/c/"), "../c/");
+        assert_eq!(relative("a/b/", "a/b/"), "./");
+        assert_eq!(relative("", "a/b/"), "a/b/");
+        assert_eq!(relative("a/", ""), "../");
+        assert_eq!(relative("a/b/", "a/img.png"), "../img.png");
+        assert_eq!(to_root(""), "./");
+    }
+
+    #[test]
+    fn resolving_links() {
+        let from = Path::new("python-async/x.md");
+        assert_eq!(
+            resolve_relative(from, "../python-lists/y.md"),
+            Some(PathBuf::from("python-lists/y.md"))
+        );
+        assert_eq!(
+            resolve_relative(from, "./z.md"),
+            Some(PathBuf::from("python-async/z.md"))
+        );
+        assert_eq!(resolve_relative(from, "../../out.md"), None);
+    }
+
+    #[test]
+    fn external() {
+        assert!(is_external("https://x.io"));
+        assert!(is_external("mailto:a@b"));
+        assert!(is_external("/abs/path"));
+        assert!(!is_external("../a.md"));
+        assert!(!is_external("a.md#x:y"));
+    }
+
+    #[test]
+    fn base_urls() {
+        let b = BaseUrl::parse("https://x.io/kb");
+        assert_eq!(b.absolute.as_deref(), Some("https://x.io/kb/"));
+        assert_eq!(b.path, "/kb/");
+        assert_eq!(
+            BaseUrl::parse("https://x.io").url_of("a/"),
+            "https://x.io/a/"
+        );
+        assert_eq!(BaseUrl::parse("/").url_of("a/"), "/a/");
+    }
+}
