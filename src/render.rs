@@ -330,7 +330,9 @@ fn section_context<'s>(site: &'s Site<'s>, s: usize) -> TemplateContext<'s> {
             json_ld: None,
         },
         root: urls::to_root(&section.url),
-        breadcrumbs: breadcrumbs(site, s, &section.url),
+        breadcrumbs: section
+            .parent
+            .map_or_else(Vec::new, |parent| breadcrumbs(site, parent, &section.url)),
         pages: section_pages(site, section),
         sections: subsections(site, section),
     }

@@ -346,6 +346,13 @@ impl<'i, 'p> Pass<'i, 'p> {
                 .unwrap_or_default();
             self.titles_seen += 1;
             block = block.replacen(TITLE_PLACEHOLDER, &title, 1);
+            if title.is_empty() {
+                block = block
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+            }
             return Out::Event(Event::Html(block.into()));
         }
         self.note_html_ids(&block);
