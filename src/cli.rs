@@ -94,7 +94,11 @@ fn build(opts: BuildOptions) -> ExitCode {
 }
 
 fn fail(e: &Error) -> ExitCode {
-    eprintln!("error: {e}");
+    match e {
+        // Already `file:line: error: ...`.
+        Error::Config(diagnostic) => eprintln!("{diagnostic}"),
+        _ => eprintln!("error: {e}"),
+    }
     match e {
         Error::Usage(_) => ExitCode::from(2),
         _ => ExitCode::from(1),

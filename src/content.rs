@@ -42,16 +42,21 @@ impl Page {
     }
 }
 
-/// Splits and parses one file. All problems with it are returned together.
-pub fn parse_page(file: SourceFile, content_name: &Path) -> Result<Page, Vec<Diagnostic>> {
+/// Splits and parses one file, with the problems found in its front matter. A page whose
+/// front matter is broken is still returned (with what could be kept), so that links to it
+/// resolve and the only message is the real one; the problems fail the build.
+pub fn parse_page(file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnostic>) {
     let display_path = content_name.join(&file.rel_path);
     let split = frontmatter::split(&file.text);
+    let mut problems = Vec::new();
     let front = match split.yaml.map(|y| frontmatter::parse(y, &display_path)) {
         Some(Ok(front)) => front,
-        Some(Err(diagnostic)) => return Err(vec![diagnostic]),
+        Some(Err(diagnostic)) => {
+            problems.push(diagnostic);
+            FrontMatter::default()
+        }
         None => FrontMatter::default(),
     };
-    let mut problems = Vec::new();
     let mut checked = |value: &Option<crate::yaml::Spanned<String>>, key: &str| {
         value
             .as_ref()
@@ -65,11 +70,8 @@ pub fn parse_page(file: SourceFile, content_name: &Path) -> Result<Page, Vec<Dia
     };
     let date = checked(&front.date, "date");
     let updated = checked(&front.updated, "updated");
-    if !problems.is_empty() {
-        return Err(problems);
-    }
     let is_index = file.rel_path.file_name().is_some_and(|n| n == "index.md");
-    Ok(Page {
+    let page = Page {
         url: urls::page_path(&file.rel_path),
         rel_path: file.rel_path,
         display_path,
@@ -80,7 +82,8 @@ pub fn parse_page(file: SourceFile, content_name: &Path) -> Result<Page, Vec<Dia
         is_index,
         date,
         updated,
-    })
+    };
+    (page, problems)
 }
 
 /// A folder of the content tree: the home page is the section of `content/` itself.
@@ -155,7 +158,7 @@ mod tests {
             rel_path: rel.into(),
             text: "# T\n".into(),
         };
-        parse_page(file, Path::new("content")).unwrap()
+        parse_page(file, Path::new("content")).0
     }
 
     #[test]

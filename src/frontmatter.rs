@@ -80,7 +80,10 @@ pub fn parse(yaml_text: &str, path: &Path) -> Result<FrontMatter, Diagnostic> {
     if yaml_text.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
-    yaml::parse(yaml_text, path, 2)
+    yaml::parse(yaml_text, path, 2).map_err(|mut d| {
+        d.message = format!("invalid front matter: {}", d.message);
+        d
+    })
 }
 
 /// A `date`/`updated` value that was checked to be a date or an RFC 3339 time.

@@ -136,11 +136,12 @@ fn parse_pages(
         .collect();
     let mut published = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();
-    for result in results {
-        match result {
-            Ok(page) if page.front.draft && !with_drafts => drafts.push(page.rel_path),
-            Ok(page) => published.push(page),
-            Err(problems) => report.extend(problems),
+    for (page, problems) in results {
+        report.extend(problems);
+        if page.front.draft && !with_drafts {
+            drafts.push(page.rel_path);
+        } else {
+            published.push(page);
         }
     }
     ParsedPages { published, drafts }
