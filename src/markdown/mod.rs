@@ -173,10 +173,10 @@ impl<'i, 'p> Pass<'i, 'p> {
                     let mut inner = Vec::new();
                     let mut text = PlainText::default();
                     for (e, r) in iter.by_ref() {
+                        self.collect_text(&e, &r);
                         if matches!(e, Event::End(TagEnd::Heading(_))) {
                             break;
                         }
-                        self.collect_text(&e, &r);
                         text.push(&e);
                         inner.push(e);
                     }
@@ -245,7 +245,8 @@ impl<'i, 'p> Pass<'i, 'p> {
                 }
                 Event::Start(Tag::HtmlBlock) => {
                     let mut block = String::new();
-                    for (e, _) in iter.by_ref() {
+                    for (e, r) in iter.by_ref() {
+                        self.collect_text(&e, &r);
                         match e {
                             Event::End(TagEnd::HtmlBlock) => break,
                             Event::Html(h) | Event::Text(h) => block.push_str(&h),

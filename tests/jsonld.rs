@@ -1,0 +1,190 @@
+//! FAQPage JSON-LD, as a search engine reads it: exactly one FAQPage in `<head>` per Q&A page,
+//! whose question is the page title and whose answer is the plain text of the "In short"
+//! admonition (or the description); none on section pages or with `faq: false`; a hand-written
+//! FAQPage block dropped only when answerbook writes its own.
+
+mod common;
+
+use common::{Site, fixture};
+use serde_json::Value;
+
+const HEAD_LD: &str = r#"head script[type="application/ld+json"]"#;
+const BODY_LD: &str = r#"body script[type="application/ld+json"]"#;
+
+fn built() -> Site {
+    let site = fixture("faq_page");
+    site.build(&[]).expect_clean();
+    site
+}
+
+fn question(faq: &Value) -> (&str, &str) {
+    assert_eq!(faq["@context"], "https://schema.org");
+    assert_eq!(faq["@type"], "FAQPage");
+    let entities = faq["mainEntity"].as_array().expect("mainEntity is a list");
+    assert_eq!(entities.len(), 1, "one question per page: {faq}");
+    let q = &entities[0];
+    assert_eq!(q["@type"], "Question");
+    assert_eq!(q["acceptedAnswer"]["@type"], "Answer");
+    (
+        q["name"].as_str().expect("name is a string"),
+        q["acceptedAnswer"]["text"]
+            .as_str()
+            .expect("text is a string"),
+    )
+}
+
+#[test]
+fn example_shaped_page_gets_exactly_one_generated_faq_page() {
+    let site = built();
+    let doc = site.page("iteration/is-map-lazy-in-python/");
+    let all = doc.faq_pages();
+    assert_eq!(all.len(), 1, "exactly one FAQPage on the page: {all:?}");
+    // The one there is the generated one, in <head>; the hand-written block is gone.
+    let head = doc.json_ld_in(HEAD_LD);
+    assert_eq!(head.len(), 1);
+    assert!(doc.json_ld_in(BODY_LD).is_empty());
+    assert!(!doc.source.contains("Hand-written answer"));
+
+    let (name, text) = question(&head[0]);
+    assert_eq!(name, "Is map lazy in Python?");
+    assert_eq!(
+        text,
+        "Yes. In Python 3, map() hands back an iterator and calls your function only when the \
+         next item is requested. Wrap it in list() to run it over every element at once, and \
+         keep in mind that the iterator is spent after a single pass."
+    );
+}
+
+#[test]
+fn faq_answer_is_the_same_text_the_reader_sees_in_the_in_short_box() {
+    let site = built();
+    let doc = site.page("iteration/is-map-lazy-in-python/");
+    let visible = doc
+        .all("div.admonition.info")
+        .into_iter()
+        .find(|d| common::text_of(*d).starts_with("In short"))
+        .map(|d| {
+            common::text_of(d)
+                .trim_start_matches("In short")
+                .trim()
+                .to_owned()
+        })
+        .expect("the In short admonition is on the page");
+    let faqs = doc.faq_pages();
+    let (_, text) = question(&faqs[0]);
+    assert_eq!(text, visible);
+}
+
+#[test]
+fn script_end_tag_in_title_cannot_break_out_of_the_json_ld() {
+    let site = built();
+    let doc = site.page("iteration/script-tags-in-titles/");
+    let head = doc.json_ld_in(HEAD_LD);
+    assert_eq!(head.len(), 1, "the script element holds the whole JSON");
+    let (name, text) = question(&head[0]);
+    assert_eq!(
+        name,
+        r#"Can a title hold </script> and "quotes" & ampersands?"#
+    );
+    assert_eq!(text, "Yes: the </script> text & the markup are escaped.");
+    // Nothing of the JSON leaked into the visible page.
+    assert!(!common::text_of(doc.one("body")).contains("mainEntity"));
+    // The title is escaped in <title> and in the page heading too.
+    assert_eq!(
+        doc.text("title"),
+        r#"Can a title hold </script> and "quotes" & ampersands? - Snake notes"#
+    );
+    assert_eq!(
+        doc.text("article h1"),
+        r#"Can a title hold </script> and "quotes" & ampersands?"#
+    );
+}
+
+#[test]
+fn description_is_the_answer_when_there_is_no_in_short_box() {
+    let site = built();
+    let doc = site.page("iteration/what-does-enumerate-return/");
+    let faqs = doc.faq_pages();
+    assert_eq!(faqs.len(), 1);
+    let (name, text) = question(&faqs[0]);
+    assert_eq!(name, "What does enumerate return?");
+    assert_eq!(
+        text,
+        "An iterator of (index, item) pairs, counting from zero unless you pass start."
+    );
+}
+
+#[test]
+fn hand_written_json_ld_of_another_type_is_kept() {
+    let site = built();
+    let doc = site.page("iteration/what-does-enumerate-return/");
+    let body = doc.json_ld_in(BODY_LD);
+    assert_eq!(body.len(), 1, "{body:?}");
+    assert_eq!(body[0]["@type"], "BreadcrumbList");
+    assert_eq!(doc.json_ld_in(HEAD_LD)[0]["@type"], "FAQPage");
+}
+
+#[test]
+fn json_ld_shown_in_a_code_block_stays_visible_code() {
+    let site = built();
+    let doc = site.page("iteration/what-does-enumerate-return/");
+    let code = doc.one("pre > code.language-html");
+    assert_eq!(
+        code.text().collect::<String>(),
+        "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \
+         \"@type\": \"FAQPage\", \"mainEntity\": []}</script>\n"
+    );
+    assert_eq!(
+        doc.faq_pages().len(),
+        1,
+        "only the generated FAQPage is markup"
+    );
+}
+
+#[test]
+fn faq_false_generates_nothing_and_keeps_the_hand_written_block() {
+    let site = built();
+    let doc = site.page("iteration/how-do-i-loop-with-an-index/");
+    assert!(doc.json_ld_in(HEAD_LD).is_empty(), "no generated FAQPage");
+    let faqs = doc.faq_pages();
+    assert_eq!(faqs.len(), 1, "the author's block stays: {faqs:?}");
+    let (name, text) = question(&faqs[0]);
+    assert_eq!(name, "Kept by hand");
+    assert_eq!(text, "This block stays because faq is false.");
+}
+
+#[test]
+fn page_without_answer_or_description_keeps_its_hand_written_block() {
+    let site = built();
+    let doc = site.page("iteration/notes-without-an-answer/");
+    assert!(doc.json_ld_in(HEAD_LD).is_empty());
+    let faqs = doc.faq_pages();
+    assert_eq!(faqs.len(), 1);
+    assert_eq!(question(&faqs[0]).0, "Hand-made question");
+}
+
+#[test]
+fn section_and_home_pages_have_no_faq_page() {
+    let site = built();
+    // The section's index.md has an "In short" box and a description: still no FAQPage.
+    for path in ["iteration/", ""] {
+        let doc = site.page(path);
+        assert!(
+            doc.json_ld().is_empty(),
+            "{path:?} must not carry JSON-LD: {:?}",
+            doc.json_ld()
+        );
+    }
+}
+
+#[test]
+fn answer_title_in_site_yaml_names_the_answer_admonition() {
+    let site = fixture("answer_title");
+    site.build(&[]).expect_clean();
+    let doc = site.page("which-title-counts/");
+    let faqs = doc.faq_pages();
+    assert_eq!(faqs.len(), 1);
+    let (name, text) = question(&faqs[0]);
+    assert_eq!(name, "Which admonition holds the answer?");
+    assert_eq!(text, "The one named in site.yaml.");
+}

@@ -1,0 +1,233 @@
+//! Site-wide files: sitemap.xml, robots.txt, 404.html, the stylesheet, and how `--base-url`
+//! with a sub-path shows in them while links between pages stay relative.
+
+mod common;
+
+use common::{SitemapUrl, fixture, sitemap_urls};
+
+fn url(loc: &str, lastmod: Option<&str>) -> SitemapUrl {
+    SitemapUrl {
+        loc: loc.to_owned(),
+        lastmod: lastmod.map(str::to_owned),
+    }
+}
+
+#[test]
+fn sitemap_lists_every_page_and_section_with_lastmod_from_updated_else_date() {
+    let site = fixture("sections");
+    site.build(&[]).expect_clean();
+    let xml = site.out_text("sitemap.xml");
+    assert!(
+        xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"),
+        "{xml}"
+    );
+    assert!(xml.contains(r#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#));
+    let base = "https://sec.example.test/";
+    let mut got = sitemap_urls(&xml);
+    got.sort_by(|a, b| a.loc.cmp(&b.loc));
+    assert_eq!(
+        got,
+        [
+            url(base, None),
+            url(&format!("{base}recipes/"), None),
+            url(
+                &format!("{base}recipes/alpha-with-more/"),
+                Some("2025-01-10")
+            ),
+            url(&format!("{base}recipes/beta-answer/"), Some("2025-02-01")),
+            url(&format!("{base}recipes/delta-nothing/"), None),
+            url(&format!("{base}recipes/desserts/"), None),
+            url(
+                &format!("{base}recipes/desserts/cake/"),
+                Some("2025-03-01T10:00:00Z")
+            ),
+            url(&format!("{base}recipes/epsilon-no-heading/"), None),
+            url(&format!("{base}recipes/gamma-description/"), None),
+        ]
+    );
+}
+
+#[test]
+fn every_sitemap_url_is_a_published_page() {
+    let site = fixture("faq_page");
+    site.build(&[]).expect_clean();
+    let urls = sitemap_urls(&site.out_text("sitemap.xml"));
+    assert_eq!(urls.len(), 7);
+    for u in urls {
+        let path = u
+            .loc
+            .strip_prefix("https://notes.example.test/")
+            .unwrap_or_else(|| panic!("{} is not under the base URL", u.loc));
+        assert!(
+            site.out().join(path).join("index.html").is_file(),
+            "{}",
+            u.loc
+        );
+    }
+}
+
+#[test]
+fn robots_txt_points_at_the_sitemap_when_the_base_url_is_absolute() {
+    let site = fixture("sections");
+    site.build(&[]).expect_clean();
+    assert_eq!(
+        site.out_text("robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://sec.example.test/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn robots_txt_has_no_sitemap_line_without_an_absolute_base_url() {
+    let site = fixture("minimal");
+    site.build(&[]).expect_clean();
+    let robots = site.out_text("robots.txt");
+    assert_eq!(robots, "User-agent: *\nAllow: /\n");
+}
+
+#[test]
+fn not_found_page_links_with_absolute_paths() {
+    let site = fixture("minimal");
+    site.build(&[]).expect_clean();
+    let doc = site.page("404.html");
+    assert_eq!(doc.text("article h1"), "Page not found");
+    assert_eq!(
+        doc.attr(r#"link[rel="stylesheet"]"#, "href"),
+        "/assets/style.css"
+    );
+    assert_eq!(doc.attr("a.site-title", "href"), "/");
+    assert!(!doc.has(r#"link[rel="canonical"]"#));
+    assert!(doc.json_ld().is_empty());
+}
+
+#[test]
+fn stylesheet_is_published() {
+    let site = fixture("minimal");
+    site.build(&[]).expect_clean();
+    let css = site.out_text("assets/style.css");
+    assert!(!css.trim().is_empty());
+}
+
+#[test]
+fn content_file_of_the_same_name_replaces_a_generated_file() {
+    let site = fixture("minimal");
+    site.write("content/robots.txt", "User-agent: *\nDisallow: /private/\n");
+    site.build(&[]).expect_clean();
+    assert_eq!(
+        site.out_text("robots.txt"),
+        "User-agent: *\nDisallow: /private/\n"
+    );
+}
+
+// ------------------------------------------------------------------------ --base-url /kb/
+
+const KB: &str = "https://docs.example.test/kb/";
+
+fn built_under_kb() -> common::Site {
+    let site = fixture("links");
+    site.build(&["--base-url", KB]).expect_clean();
+    site
+}
+
+#[test]
+fn base_url_with_sub_path_is_used_by_canonical_links() {
+    let site = built_under_kb();
+    assert_eq!(
+        site.page("lists/how-to-reverse-a-list/")
+            .attr(r#"link[rel="canonical"]"#, "href"),
+        "https://docs.example.test/kb/lists/how-to-reverse-a-list/"
+    );
+    assert_eq!(
+        site.page("").attr(r#"link[rel="canonical"]"#, "href"),
+        "https://docs.example.test/kb/"
+    );
+    assert_eq!(
+        site.page("sorting/")
+            .attr(r#"link[rel="canonical"]"#, "href"),
+        "https://docs.example.test/kb/sorting/"
+    );
+}
+
+#[test]
+fn base_url_with_sub_path_is_used_by_the_sitemap_and_robots() {
+    let site = built_under_kb();
+    let mut locs: Vec<String> = sitemap_urls(&site.out_text("sitemap.xml"))
+        .into_iter()
+        .map(|u| u.loc)
+        .collect();
+    locs.sort();
+    assert_eq!(
+        locs,
+        [
+            "https://docs.example.test/kb/",
+            "https://docs.example.test/kb/lists/",
+            "https://docs.example.test/kb/lists/how-to-reverse-a-list/",
+            "https://docs.example.test/kb/sorting/",
+            "https://docs.example.test/kb/sorting/how-to-sort-in-place/",
+        ]
+    );
+    assert!(
+        site.out_text("robots.txt")
+            .contains("\nSitemap: https://docs.example.test/kb/sitemap.xml\n")
+    );
+}
+
+#[test]
+fn not_found_page_links_under_the_base_path() {
+    let site = built_under_kb();
+    let doc = site.page("404.html");
+    assert_eq!(
+        doc.attr(r#"link[rel="stylesheet"]"#, "href"),
+        "/kb/assets/style.css"
+    );
+    let hrefs = doc.attrs("a", "href");
+    assert!(!hrefs.is_empty());
+    for href in hrefs {
+        assert!(href.starts_with("/kb/"), "{href} is not under /kb/");
+    }
+}
+
+#[test]
+fn page_links_stay_relative_under_a_base_url() {
+    let site = built_under_kb();
+    let doc = site.page("lists/how-to-reverse-a-list/");
+    assert_eq!(
+        doc.href_of("sorting in place"),
+        "../../sorting/how-to-sort-in-place/#the-key-argument"
+    );
+    assert_eq!(doc.attr("article img", "src"), "../img/slice-diagram.png");
+    assert_eq!(
+        doc.attr(r#"link[rel="stylesheet"]"#, "href"),
+        "../../assets/style.css"
+    );
+    assert_eq!(doc.attr("a.site-title", "href"), "../../");
+    for href in doc.attrs("a", "href") {
+        assert!(!href.contains("docs.example.test"), "absolute link {href}");
+        assert!(!href.starts_with("/kb"), "root-relative link {href}");
+    }
+}
+
+#[test]
+fn base_url_flag_overrides_site_yaml() {
+    let site = fixture("sections");
+    site.build(&["--base-url", "https://other.example.test/sub"])
+        .expect_clean();
+    assert_eq!(
+        site.page("recipes/")
+            .attr(r#"link[rel="canonical"]"#, "href"),
+        "https://other.example.test/sub/recipes/"
+    );
+    assert!(
+        sitemap_urls(&site.out_text("sitemap.xml"))
+            .iter()
+            .all(|u| u.loc.starts_with("https://other.example.test/sub/"))
+    );
+}
+
+#[test]
+fn path_only_base_url_gives_no_canonical_but_a_rooted_404() {
+    let site = fixture("links");
+    site.build(&["--base-url", "/kb/"]).expect_clean();
+    assert!(!site.page("lists/").has(r#"link[rel="canonical"]"#));
+    assert_eq!(site.page("404.html").attr("a.site-title", "href"), "/kb/");
+    assert!(!site.out_text("robots.txt").contains("Sitemap:"));
+}
