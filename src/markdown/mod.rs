@@ -9,6 +9,7 @@
 
 pub mod admonition;
 pub mod alerts;
+pub mod code;
 pub mod faq;
 pub mod headings;
 pub mod links;
@@ -19,7 +20,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::Diagnostic;
 use admonition::{Block, Preprocessed, TITLE_PLACEHOLDER};
@@ -254,6 +255,22 @@ impl<'i, 'p> Pass<'i, 'p> {
                         }
                     }
                     out.push(self.html_block(block, &range));
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let info = match &kind {
+                        CodeBlockKind::Fenced(info) => code::FenceInfo::parse(info),
+                        CodeBlockKind::Indented => code::FenceInfo::default(),
+                    };
+                    let mut text = String::new();
+                    for (e, r) in iter.by_ref() {
+                        self.collect_text(&e, &r);
+                        match e {
+                            Event::End(TagEnd::CodeBlock) => break,
+                            Event::Text(t) => text.push_str(&t),
+                            _ => {}
+                        }
+                    }
+                    out.push(Out::Event(Event::Html(code::render(&info, &text).into())));
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
                     out.push(Out::Event(Event::Html(alerts::open(kind).into())));
