@@ -72,6 +72,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     output::check_target(site_dir, &content_dir, &out_dir)?;
     let theme = Theme::load(site_dir, &config.theme)?;
 
+    let features = markdown::Features::default();
     let discovered = discover::discover(&content_dir)?;
     let mut report = Report::default();
     let pages = parse_pages(discovered.pages, opts.drafts, &mut report);
@@ -86,7 +87,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
         .published
         .par_iter()
         .enumerate()
-        .map(|(i, page)| render_markdown(i, page, &index, &config))
+        .map(|(i, page)| render_markdown(i, page, &index, &config, &features))
         .collect();
     for r in &rendered {
         report.extend(r.diagnostics.iter().cloned());
@@ -189,6 +190,7 @@ fn render_markdown(
     page: &Page,
     index: &LinkIndex,
     config: &SiteConfig,
+    features: &markdown::Features,
 ) -> markdown::Rendered {
     let input = markdown::Input {
         body: page.body(),
@@ -201,6 +203,7 @@ fn render_markdown(
             index,
         },
         answer_title: &config.answer_title,
+        features,
     };
     let generates_faq = |r: &markdown::Rendered| render::faq_answer(page, r).is_some();
     markdown::render(&input, generates_faq)

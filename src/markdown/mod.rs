@@ -39,6 +39,65 @@ pub struct Input<'a> {
     pub links: LinkContext<'a>,
     /// Title of the admonition that holds the page's short answer.
     pub answer_title: &'a str,
+    /// Which syntaxes are on.
+    pub features: &'a Features,
+}
+
+/// The markdown syntaxes beyond CommonMark that a site uses. An answerbook site has them all;
+/// an MkDocs site has the ones its `markdown_extensions` list names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Features {
+    /// `!!!` blocks (Python-Markdown `admonition`).
+    pub admonition: bool,
+    /// `???` and `???+` blocks (`pymdownx.details`).
+    pub details: bool,
+    /// `=== "Tab"` content tabs (`pymdownx.tabbed`).
+    pub tabbed: bool,
+    /// `{ .class #id }` attribute lists (`attr_list`).
+    pub attr_list: bool,
+    /// `<div markdown>` (`md_in_html`).
+    pub md_in_html: bool,
+    /// Definition lists (`def_list`).
+    pub def_list: bool,
+    /// `*[HTML]: ...` abbreviations (`abbr`).
+    pub abbr: bool,
+    /// `[^1]` footnotes.
+    pub footnotes: bool,
+    /// `- [x]` task lists (`pymdownx.tasklist`).
+    pub tasklist: bool,
+    /// `/// note` blocks (`pymdownx.blocks.*`).
+    pub blocks: bool,
+    /// How heading ids are made.
+    pub slugs: SlugStyle,
+}
+
+/// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
+/// (Unicode kept, optionally lower-cased).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlugStyle {
+    #[default]
+    Toc,
+    Unicode {
+        lowercase: bool,
+    },
+}
+
+impl Default for Features {
+    fn default() -> Self {
+        Features {
+            admonition: true,
+            details: true,
+            tabbed: true,
+            attr_list: true,
+            md_in_html: true,
+            def_list: true,
+            abbr: true,
+            footnotes: true,
+            tasklist: true,
+            blocks: true,
+            slugs: SlugStyle::Toc,
+        }
+    }
 }
 
 /// What rendering found out about a page.
