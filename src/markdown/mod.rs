@@ -7,13 +7,18 @@
 //! admonitions ([`alerts`]), spots hand-written FAQPage JSON-LD ([`faq`]) and collects the plain
 //! text of the H1, the summary and the short answer ([`plain_text`]).
 
+pub mod abbr;
 pub mod admonition;
 pub mod alerts;
+pub mod blocks;
 pub mod code;
 pub mod faq;
 pub mod headings;
 pub mod links;
+pub mod md_in_html;
 pub mod plain_text;
+pub mod preprocess;
+pub mod tabs;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -23,10 +28,11 @@ use std::path::Path;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::Diagnostic;
-use admonition::{Block, Preprocessed, TITLE_PLACEHOLDER};
+use admonition::{Block, TITLE_PLACEHOLDER};
 use headings::{Heading, IdSet};
 use links::{AnchorRef, LinkContext, Rewrite};
 use plain_text::PlainText;
+use preprocess::Preprocessed;
 
 /// Everything rendering needs to know about one page.
 #[derive(Debug, Clone, Copy)]
@@ -119,23 +125,38 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
+/// pulldown-cmark's options for a site's features.
+pub fn options(features: &Features) -> Options {
+    let mut options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM
+        | Options::ENABLE_GFM;
+    if features.footnotes {
+        options |= Options::ENABLE_FOOTNOTES;
+    }
+    if features.tasklist {
+        options |= Options::ENABLE_TASKLISTS;
+    }
+    if features.def_list {
+        options |= Options::ENABLE_DEFINITION_LIST;
+    }
+    options
 }
 
 /// Renders a page. `drop_hand_written_faq` removes hand-written FAQPage blocks from the HTML
 /// (the build writes its own); it is decided by the caller from the result of a first look, so
 /// the renderer returns both the HTML and whether such a block was there.
 pub fn render(input: &Input<'_>, drop_hand_written_faq: impl Fn(&Rendered) -> bool) -> Rendered {
-    let pre = admonition::preprocess(input.body);
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(&pre.text, options())
-        .into_offset_iter()
-        .collect();
+    let body = if input.features.blocks {
+        blocks::convert(input.body)
+    } else {
+        input.body.into()
+    };
+    let pre = preprocess::run(&body, input.features);
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(&pre.text, options(input.features))
+            .into_offset_iter()
+            .collect();
     let mut pass = Pass::new(input, &pre);
     pass.reserve_explicit_ids(&events);
     let out_events = pass.transform(events);
@@ -164,6 +185,7 @@ struct Pass<'i, 'p> {
     ids: IdSet,
     result: Rendered,
     titles_seen: usize,
+    tab_sets_seen: usize,
     answer_block: Option<Range<usize>>,
     answer: PlainText,
     summary: PlainText,
@@ -191,6 +213,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             ids: IdSet::default(),
             result: Rendered::default(),
             titles_seen: 0,
+            tab_sets_seen: 0,
             answer_block,
             answer: PlainText::default(),
             summary: PlainText::default(),
@@ -345,6 +368,21 @@ impl<'i, 'p> Pass<'i, 'p> {
                     self.note_html_ids(html);
                     out.push(Out::Event(event));
                 }
+                Event::Text(text) if !self.pre.abbreviations.is_empty() => {
+                    for (piece, abbr) in abbr::split(&text, &self.pre.abbreviations) {
+                        match abbr {
+                            Some(k) => {
+                                let title = escape_attr(&self.pre.abbreviations[k].1);
+                                let html = format!(
+                                    "<abbr title=\"{title}\">{}</abbr>",
+                                    escape_attr(piece)
+                                );
+                                out.push(Out::Event(Event::InlineHtml(html.into())));
+                            }
+                            None => out.push(Out::Event(Event::Text(piece.to_owned().into()))),
+                        }
+                    }
+                }
                 other => out.push(Out::Event(other)),
             }
         }
@@ -414,6 +452,16 @@ impl<'i, 'p> Pass<'i, 'p> {
     }
 
     fn html_block<'e>(&mut self, mut block: String, range: &Range<usize>) -> Out<'e> {
+        if block.contains(tabs::SET_PLACEHOLDER) {
+            let n = self.tab_sets_seen;
+            self.tab_sets_seen += 1;
+            let opening = self.pre.tab_sets.get(n).map_or_else(String::new, |set| {
+                let titles: Vec<String> = set.titles.iter().map(|t| render_inline(t)).collect();
+                tabs::set_opening(n + 1, set, &titles)
+            });
+            block = block.replacen(tabs::SET_PLACEHOLDER, &opening, 1);
+            return Out::Event(Event::Html(block.into()));
+        }
         if block.contains(TITLE_PLACEHOLDER) {
             let title = self
                 .pre
@@ -496,7 +544,8 @@ fn render_title(block: &Block) -> String {
 /// Renders a one-line snippet of markdown without the wrapping paragraph.
 pub fn render_inline(markdown: &str) -> String {
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    let options = options(&Features::default());
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options));
     let trimmed = html.trim_end();
     trimmed
         .strip_prefix("<p>")

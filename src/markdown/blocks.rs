@@ -1,0 +1,235 @@
+//! `/// name | Title` blocks (pymdownx.blocks), which newer MkDocs sites use instead of
+//! indentation: `/// note | Title` ... `///`. They are rewritten, line for line, into the
+//! indented syntax the rest of the pass already understands (`!!!`, `???`, `===`), so every
+//! line keeps its number. Options on indented lines after the header (`type: warning`,
+//! `open: true`, `select: true`, `new: true`) are read and blanked out.
+
+use std::borrow::Cow;
+
+/// Admonition types pymdownx.blocks.admonition knows as block names of their own.
+const ADMONITION_TYPES: &[&str] = &[
+    "note",
+    "attention",
+    "caution",
+    "danger",
+    "error",
+    "tip",
+    "hint",
+    "warning",
+    "info",
+    "important",
+    "abstract",
+    "summary",
+    "tldr",
+    "todo",
+    "success",
+    "check",
+    "done",
+    "question",
+    "help",
+    "faq",
+    "failure",
+    "fail",
+    "missing",
+    "bug",
+    "example",
+    "quote",
+    "cite",
+];
+
+struct Header<'a> {
+    slashes: usize,
+    name: &'a str,
+    title: Option<&'a str>,
+}
+
+fn parse_header(rest: &str) -> Option<Header<'_>> {
+    let slashes = rest.bytes().take_while(|&b| b == b'/').count();
+    if slashes < 3 {
+        return None;
+    }
+    let after = rest[slashes..].strip_prefix(' ')?.trim_start();
+    let (name, title) = match after.split_once('|') {
+        Some((n, t)) => (n.trim(), Some(t.trim())),
+        None => (after.trim(), None),
+    };
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    Some(Header {
+        slashes,
+        name,
+        title: title.filter(|t| !t.is_empty()),
+    })
+}
+
+/// What an open block became, to know how to indent and close it.
+struct OpenBlock {
+    slashes: usize,
+    /// Body lines are indented by 4 (they became an indented block), or not (raw HTML).
+    indents: bool,
+    closing: Option<&'static str>,
+}
+
+/// Rewrites the `///` blocks of `src`; text without any is returned as it is.
+pub fn convert(src: &str) -> Cow<'_, str> {
+    if !src.contains("///") {
+        return Cow::Borrowed(src);
+    }
+    let lines: Vec<&str> = src.lines().collect();
+    let mut out = String::with_capacity(src.len() + 256);
+    let mut stack: Vec<OpenBlock> = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        i += 1;
+        let indent = "    ".repeat(stack.iter().filter(|b| b.indents).count());
+        let rest = line.trim_start();
+        if let Some((ch, len)) = fence {
+            if rest.bytes().take_while(|&b| b == ch).count() >= len
+                && rest.trim_start_matches(ch as char).trim().is_empty()
+            {
+                fence = None;
+            }
+            push(&mut out, &indent, line);
+            continue;
+        }
+        if let Some(f) = fence_start(rest) {
+            fence = Some(f);
+            push(&mut out, &indent, line);
+            continue;
+        }
+        if stack.last().is_some_and(|b| {
+            rest.trim_end().bytes().all(|c| c == b'/') && rest.trim_end().len() == b.slashes
+        }) {
+            let Some(block) = stack.pop() else { continue };
+            let indent = "    ".repeat(stack.iter().filter(|b| b.indents).count());
+            match block.closing {
+                Some(tag) => push(&mut out, &indent, tag),
+                None => out.push('\n'),
+            }
+            continue;
+        }
+        let Some(header) = parse_header(rest) else {
+            push(&mut out, &indent, line);
+            continue;
+        };
+        let mut options: Vec<(&str, &str)> = Vec::new();
+        let base = line.len() - rest.len();
+        while i < lines.len() {
+            let next = lines[i];
+            let lead = next.len() - next.trim_start().len();
+            if next.trim().is_empty() || lead < base + 4 {
+                break;
+            }
+            if let Some((k, v)) = next.trim().split_once(':') {
+                options.push((k.trim(), v.trim()));
+            }
+            i += 1;
+        }
+        let option = |key: &str| {
+            options
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.trim_matches(['"', '\'']))
+        };
+        let truthy =
+            |key: &str| option(key).is_some_and(|v| v.eq_ignore_ascii_case("true") || v == "yes");
+        let quoted = |t: Option<&str>| {
+            t.map(|t| format!(" \"{}\"", t.replace('"', "'")))
+                .unwrap_or_default()
+        };
+        let (first, indents, closing) = match header.name {
+            "admonition" => {
+                let kind = option("type").unwrap_or("note");
+                (format!("!!! {kind}{}", quoted(header.title)), true, None)
+            }
+            "details" => {
+                let kind = option("type").map(|t| format!(" {t}")).unwrap_or_default();
+                let marker = if truthy("open") { "???+" } else { "???" };
+                let title = quoted(Some(header.title.unwrap_or("Details")));
+                (format!("{marker}{kind}{title}"), true, None)
+            }
+            "tab" => {
+                let flags = format!(
+                    "{}{}",
+                    if truthy("select") { "+" } else { "" },
+                    if truthy("new") { "!" } else { "" }
+                );
+                (
+                    format!("==={flags}{}", quoted(Some(header.title.unwrap_or("Tab")))),
+                    true,
+                    None,
+                )
+            }
+            name if ADMONITION_TYPES.contains(&name) => {
+                (format!("!!! {name}{}", quoted(header.title)), true, None)
+            }
+            "caption" => ("<figcaption>".to_owned(), false, Some("</figcaption>")),
+            other => (format!("<div class=\"{other}\">"), false, Some("</div>")),
+        };
+        push(&mut out, &indent, &first);
+        for _ in 0..options.len() {
+            out.push('\n');
+        }
+        stack.push(OpenBlock {
+            slashes: header.slashes,
+            indents,
+            closing,
+        });
+    }
+    Cow::Owned(out)
+}
+
+fn push(out: &mut String, indent: &str, line: &str) {
+    if !line.trim().is_empty() {
+        out.push_str(indent);
+    }
+    out.push_str(line);
+    out.push('\n');
+}
+
+fn fence_start(rest: &str) -> Option<(u8, usize)> {
+    let ch = *rest.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = rest.bytes().take_while(|&b| b == ch).count();
+    (len >= 3).then_some((ch, len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_line_for_line() {
+        let src = "/// note | Title\nBody\n///\nafter\n";
+        let out = convert(src);
+        assert_eq!(out, "!!! note \"Title\"\n    Body\n\nafter\n");
+        assert_eq!(out.lines().count(), src.lines().count());
+    }
+
+    #[test]
+    fn options_and_nesting() {
+        let src =
+            "//// details | Sum\n    type: warning\n    open: true\n\n/// tip\nIn\n///\n////\n";
+        let out = convert(src);
+        assert!(
+            out.starts_with("???+ warning \"Sum\"\n\n\n\n    !!! tip\n        In\n"),
+            "{out}"
+        );
+        assert_eq!(out.lines().count(), src.lines().count());
+    }
+
+    #[test]
+    fn code_is_left_alone() {
+        let src = "```\n/// note\n```\n";
+        assert_eq!(convert(src), src);
+    }
+}

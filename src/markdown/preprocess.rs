@@ -1,0 +1,586 @@
+//! The line pass that runs before pulldown-cmark: the indentation-based syntaxes CommonMark
+//! cannot express become HTML wrappers around ordinary markdown.
+//!
+//! `!!!`/`???` admonitions ([`admonition`]) and `===` tabs ([`tabs`]) open a block whose
+//! 4-space-indented body is dedented so it stays markdown; the block ends at the first
+//! non-blank line indented less (there is no lazy continuation). `<div markdown>` tags
+//! ([`md_in_html`]) are set apart by blank lines; `*[ABBR]:` definitions ([`abbr`]) are taken out.
+//! Fenced and indented code is left alone. Markers inside block quotes are handled by running
+//! the pass again on the quoted text. Every output line records the input line it came from, so
+//! diagnostics still name the right line.
+
+use super::admonition::{self, Block, Marker, TITLE_PLACEHOLDER};
+use super::tabs::{self, SET_PLACEHOLDER, TabMarker, TabSet};
+use super::{Features, abbr, md_in_html};
+
+/// The text pulldown-cmark will parse, and what the pass found.
+#[derive(Debug, Default)]
+pub struct Preprocessed {
+    pub text: String,
+    /// `line_map[i]` is the 0-based input line that output line `i` came from.
+    pub line_map: Vec<u32>,
+    /// Admonitions and details, in the order of their title placeholders.
+    pub blocks: Vec<Block>,
+    /// Tab sets, in the order of their placeholders.
+    pub tab_sets: Vec<TabSet>,
+    /// `*[ABBR]: text` definitions.
+    pub abbreviations: Vec<(String, String)>,
+}
+
+const TAB: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OpenKind {
+    /// Index into `blocks`.
+    Block(usize),
+    /// Index into `tab_sets`.
+    Tab(usize),
+}
+
+struct Open {
+    kind: OpenKind,
+    /// Source column of the marker; the body is at `marker_col + TAB`.
+    marker_col: usize,
+    /// Column of the marker in the output (after enclosing blocks were dedented).
+    out_col: usize,
+}
+
+/// A tab set whose last tab has ended; the next line says whether another tab follows.
+struct PendingSet {
+    marker_col: usize,
+    out_col: usize,
+    /// How many blocks enclose the set.
+    depth: usize,
+}
+
+struct Fence {
+    ch: u8,
+    len: usize,
+    depth: usize,
+    out_col: usize,
+}
+
+/// Runs the pass over a page body.
+pub fn run(src: &str, features: &Features) -> Preprocessed {
+    let lines: Vec<&str> = src
+        .split_inclusive('\n')
+        .map(|l| {
+            let l = l.strip_suffix('\n').unwrap_or(l);
+            l.strip_suffix('\r').unwrap_or(l)
+        })
+        .collect();
+    let mut pass = Pass {
+        out: Preprocessed::default(),
+        features,
+        open: Vec::new(),
+        pending: Vec::new(),
+        fence: None,
+        lists: Vec::new(),
+        html: Vec::new(),
+    };
+    pass.run(&lines);
+    pass.out
+}
+
+struct Pass<'f> {
+    out: Preprocessed,
+    features: &'f Features,
+    open: Vec<Open>,
+    pending: Vec<PendingSet>,
+    fence: Option<Fence>,
+    /// Content columns of the list items we are inside, innermost last.
+    lists: Vec<usize>,
+    /// Names of open `markdown` HTML elements.
+    html: Vec<String>,
+}
+
+impl Pass<'_> {
+    fn run(&mut self, lines: &[&str]) {
+        let mut prev_blank = true;
+        let mut indented_code = false;
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            let line_no = i as u32;
+            i += 1;
+            let (col, rest) = indentation(line);
+            let blank = rest.is_empty();
+            if !blank {
+                self.close_less_indented(col, line_no);
+                self.resolve_pending(col, rest, line_no);
+            }
+            if let Some(fence) = &self.fence {
+                if !blank && is_fence_close(rest, fence) {
+                    self.fence = None;
+                }
+                self.emit_body_line(line, line_no);
+                prev_blank = blank;
+                continue;
+            }
+            if blank {
+                self.emit_body_line(line, line_no);
+                prev_blank = true;
+                continue;
+            }
+            let body_col = self.open.last().map_or(0, |o| o.marker_col + TAB);
+            let container = self.update_lists(col, rest, prev_blank).max(body_col);
+            indented_code = if indented_code {
+                col >= container + TAB
+            } else {
+                prev_blank && col >= container + TAB && self.lists.is_empty()
+            };
+            if indented_code || col >= container + TAB {
+                self.emit_body_line(line, line_no);
+                prev_blank = false;
+                continue;
+            }
+            if rest.starts_with('>') {
+                let end = quote_run_end(lines, i - 1);
+                if self.quote(&lines[i - 1..end], i - 1) {
+                    i = end;
+                    prev_blank = false;
+                    continue;
+                }
+            }
+            if let Some(marker) =
+                admonition::parse_marker(rest, self.features.admonition, self.features.details)
+            {
+                self.open_block(marker, col, line_no);
+                prev_blank = true;
+                continue;
+            }
+            if let Some(marker) = tabs::parse_marker(rest).filter(|_| self.features.tabbed) {
+                self.open_tab(marker, col, line_no);
+                prev_blank = true;
+                continue;
+            }
+            if let Some(def) = abbr::parse_definition(rest).filter(|_| self.features.abbr) {
+                self.out.abbreviations.push(def);
+                self.push_line("", line_no);
+                prev_blank = true;
+                continue;
+            }
+            if self.features.md_in_html && self.markdown_html(col, rest, line_no) {
+                prev_blank = true;
+                continue;
+            }
+            if let Some((ch, len)) = fence_open(rest) {
+                let depth = self.open.len();
+                self.fence = Some(Fence {
+                    ch,
+                    len,
+                    depth,
+                    out_col: col.saturating_sub(TAB * depth),
+                });
+            }
+            self.emit_body_line(line, line_no);
+            prev_blank = false;
+        }
+        let last_line = lines.len().saturating_sub(1) as u32;
+        while !self.open.is_empty() {
+            self.close_top(last_line);
+        }
+        self.close_pending(0, last_line);
+    }
+
+    fn push_line(&mut self, text: &str, line_no: u32) {
+        self.out.text.push_str(text);
+        self.out.text.push('\n');
+        self.out.line_map.push(line_no);
+    }
+
+    fn last_line_blank(&self) -> bool {
+        let text = &self.out.text;
+        let without_newline = text.strip_suffix('\n').unwrap_or(text);
+        text.is_empty()
+            || without_newline
+                .rsplit('\n')
+                .next()
+                .is_none_or(|l| l.trim().is_empty())
+    }
+
+    fn ensure_blank(&mut self, line_no: u32) {
+        if !self.last_line_blank() {
+            self.push_line("", line_no);
+        }
+    }
+
+    /// Copies a line into the output, dedented by 4 columns per open block.
+    fn emit_body_line(&mut self, line: &str, line_no: u32) {
+        let dedented = dedent(line, TAB * self.open.len());
+        self.push_line(&dedented, line_no);
+    }
+
+    fn close_less_indented(&mut self, col: usize, line_no: u32) {
+        while let Some(top) = self.open.last() {
+            if col >= top.marker_col + TAB {
+                break;
+            }
+            self.close_top(line_no.saturating_sub(1));
+        }
+    }
+
+    fn close_top(&mut self, line_no: u32) {
+        let depth = self.open.len();
+        let Some(top) = self.open.pop() else { return };
+        if let OpenKind::Block(_) = top.kind {
+            self.close_pending(depth, line_no);
+        }
+        if let Some(fence) = self.fence.take_if(|f| f.depth >= depth) {
+            let closer = format!(
+                "{}{}",
+                " ".repeat(fence.out_col),
+                (fence.ch as char).to_string().repeat(fence.len)
+            );
+            self.push_line(&closer, line_no);
+        }
+        if let OpenKind::Block(b) = top.kind {
+            self.out.blocks[b].body.end = self.out.text.len();
+        }
+        self.ensure_blank(line_no);
+        let indent = " ".repeat(top.out_col);
+        match top.kind {
+            OpenKind::Block(b) => {
+                let tag = admonition::closing_tag(self.out.blocks[b].style);
+                self.push_line(&format!("{indent}{tag}"), line_no);
+            }
+            OpenKind::Tab(_) => {
+                self.push_line(&format!("{indent}</div>"), line_no);
+                self.pending.push(PendingSet {
+                    marker_col: top.marker_col,
+                    out_col: top.out_col,
+                    depth: self.open.len(),
+                });
+            }
+        }
+        self.push_line("", line_no);
+        self.lists.retain(|&c| c <= top.marker_col);
+    }
+
+    /// Closes the pending tab sets enclosed by at least `depth` blocks.
+    fn close_pending(&mut self, depth: usize, line_no: u32) {
+        while self.pending.last().is_some_and(|p| p.depth >= depth) {
+            let Some(set) = self.pending.pop() else { break };
+            let indent = " ".repeat(set.out_col);
+            self.push_line(&format!("{indent}</div>"), line_no);
+            self.push_line(&format!("{indent}</div>"), line_no);
+            self.push_line("", line_no);
+        }
+    }
+
+    /// After a tab ended: another `===` at the same column continues its set; anything else
+    /// ends the set.
+    fn resolve_pending(&mut self, col: usize, rest: &str, line_no: u32) {
+        let depth = self.open.len();
+        let Some(set) = self.pending.last().filter(|p| p.depth == depth) else {
+            return;
+        };
+        let continues = self.fence.is_none()
+            && self.features.tabbed
+            && col == set.marker_col
+            && tabs::parse_marker(rest).is_some_and(|m| !m.new_set);
+        if !continues {
+            self.close_pending(depth, line_no.saturating_sub(1));
+        }
+    }
+
+    fn open_block(&mut self, marker: Marker, col: usize, line_no: u32) {
+        let out_col = col.saturating_sub(TAB * self.open.len());
+        let indent = " ".repeat(out_col);
+        self.ensure_blank(line_no);
+        self.push_line(
+            &format!("{indent}{}", admonition::opening_tag(&marker)),
+            line_no,
+        );
+        // The title is filled in by the renderer, which renders inline markdown.
+        self.push_line(&format!("{indent}{TITLE_PLACEHOLDER}"), line_no);
+        self.push_line("", line_no);
+        let start = self.out.text.len();
+        self.out.blocks.push(Block {
+            style: marker.style,
+            classes: marker.classes,
+            title: marker.title,
+            body: start..start,
+        });
+        let kind = OpenKind::Block(self.out.blocks.len() - 1);
+        self.open.push(Open {
+            kind,
+            marker_col: col,
+            out_col,
+        });
+    }
+
+    fn open_tab(&mut self, marker: TabMarker, col: usize, line_no: u32) {
+        let out_col = col.saturating_sub(TAB * self.open.len());
+        let indent = " ".repeat(out_col);
+        self.ensure_blank(line_no);
+        let continuing = self
+            .pending
+            .last()
+            .is_some_and(|p| p.depth == self.open.len() && p.marker_col == col);
+        let set = if continuing {
+            self.pending.pop();
+            self.out.tab_sets.len() - 1
+        } else {
+            self.close_pending(self.open.len(), line_no);
+            self.out.tab_sets.push(TabSet::default());
+            self.push_line(&format!("{indent}{SET_PLACEHOLDER}"), line_no);
+            self.push_line(&format!("{indent}<div class=\"tabbed-content\">"), line_no);
+            self.out.tab_sets.len() - 1
+        };
+        let tab_set = &mut self.out.tab_sets[set];
+        if marker.select {
+            tab_set.selected = tab_set.titles.len();
+        }
+        tab_set.titles.push(marker.title);
+        self.push_line(&format!("{indent}<div class=\"tabbed-block\">"), line_no);
+        self.push_line("", line_no);
+        self.open.push(Open {
+            kind: OpenKind::Tab(set),
+            marker_col: col,
+            out_col,
+        });
+    }
+
+    /// `<div markdown>` and its closing tag; returns whether the line was one of them.
+    fn markdown_html(&mut self, col: usize, rest: &str, line_no: u32) -> bool {
+        let indent = " ".repeat(col.saturating_sub(TAB * self.open.len()));
+        if let Some((tag, name)) = md_in_html::opening(rest) {
+            self.ensure_blank(line_no);
+            self.push_line(&format!("{indent}{tag}"), line_no);
+            self.push_line("", line_no);
+            self.html.push(name);
+            return true;
+        }
+        if self
+            .html
+            .last()
+            .is_some_and(|name| md_in_html::is_closing(rest, name))
+        {
+            self.html.pop();
+            self.ensure_blank(line_no);
+            self.push_line(&format!("{indent}{rest}"), line_no);
+            self.push_line("", line_no);
+            return true;
+        }
+        false
+    }
+
+    /// A run of `>` lines holding markers: the pass runs again on the quoted text, whose
+    /// output is quoted again. Returns false (nothing done) when the quote holds no marker.
+    fn quote(&mut self, run: &[&str], first_line: usize) -> bool {
+        let inner: Vec<&str> = run.iter().map(|l| unquote(l)).collect();
+        let has_marker = inner.iter().any(|l| {
+            let t = l.trim_start();
+            t.starts_with("!!!")
+                || t.starts_with("???")
+                || t.starts_with("===")
+                || t.starts_with("*[")
+        });
+        if !has_marker {
+            return false;
+        }
+        let mut nested = Pass {
+            out: Preprocessed::default(),
+            features: self.features,
+            open: Vec::new(),
+            pending: Vec::new(),
+            fence: None,
+            lists: Vec::new(),
+            html: Vec::new(),
+        };
+        nested.run(&inner);
+        let (col, _) = indentation(run[0]);
+        let prefix = format!(
+            "{}> ",
+            " ".repeat(col.saturating_sub(TAB * self.open.len()))
+        );
+        for (text, &src) in nested.out.text.lines().zip(&nested.out.line_map) {
+            let quoted = format!("{prefix}{text}");
+            self.push_line(quoted.trim_end(), first_line as u32 + src);
+        }
+        for mut block in nested.out.blocks {
+            block.body = 0..0;
+            self.out.blocks.push(block);
+        }
+        self.out.tab_sets.extend(nested.out.tab_sets);
+        self.out.abbreviations.extend(nested.out.abbreviations);
+        true
+    }
+
+    /// Tracks list items so markers inside them are recognised; returns the content column of
+    /// the innermost list item (0 outside lists).
+    fn update_lists(&mut self, col: usize, rest: &str, prev_blank: bool) -> usize {
+        if let Some(width) = list_marker_width(rest) {
+            self.lists.retain(|&c| c <= col);
+            self.lists.push(col + width);
+        } else if prev_blank {
+            self.lists.retain(|&c| c <= col);
+        }
+        self.lists.last().copied().unwrap_or(0)
+    }
+}
+
+/// Index one past the last line of the block quote that starts at `start`.
+fn quote_run_end(lines: &[&str], start: usize) -> usize {
+    let mut end = start;
+    while end < lines.len() && lines[end].trim_start().starts_with('>') {
+        end += 1;
+    }
+    end
+}
+
+/// A quoted line without its `>` marker and the one space after it.
+fn unquote(line: &str) -> &str {
+    let t = line.trim_start();
+    let t = t.strip_prefix('>').unwrap_or(t);
+    t.strip_prefix(' ').unwrap_or(t)
+}
+
+/// Columns of leading white space (tabs to the next multiple of 4) and the rest of the line.
+fn indentation(line: &str) -> (usize, &str) {
+    let mut col = 0;
+    for (i, b) in line.bytes().enumerate() {
+        match b {
+            b' ' => col += 1,
+            b'\t' => col += TAB - col % TAB,
+            _ => return (col, &line[i..]),
+        }
+    }
+    (col, "")
+}
+
+/// Removes up to `cols` columns of leading white space, keeping what lies beyond.
+fn dedent(line: &str, cols: usize) -> String {
+    if cols == 0 {
+        return line.to_owned();
+    }
+    let mut col = 0;
+    for (i, b) in line.bytes().enumerate() {
+        if col >= cols {
+            return format!("{}{}", " ".repeat(col - cols), &line[i..]);
+        }
+        match b {
+            b' ' => col += 1,
+            b'\t' => col += TAB - col % TAB,
+            _ => return line[i..].to_owned(),
+        }
+    }
+    String::new()
+}
+
+fn fence_open(rest: &str) -> Option<(u8, usize)> {
+    let ch = *rest.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = rest.bytes().take_while(|&b| b == ch).count();
+    if len < 3 || (ch == b'`' && rest[len..].contains('`')) {
+        return None;
+    }
+    Some((ch, len))
+}
+
+fn is_fence_close(rest: &str, fence: &Fence) -> bool {
+    let len = rest.bytes().take_while(|&b| b == fence.ch).count();
+    len >= fence.len && rest[len..].trim().is_empty()
+}
+
+/// Width of a list item marker plus the spaces after it (`- `, `12. `), if `rest` starts one.
+fn list_marker_width(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let marker = match bytes.first()? {
+        b'-' | b'*' | b'+' => 1,
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            match bytes.get(digits) {
+                Some(b'.' | b')') if digits <= 9 => digits + 1,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let spaces = bytes[marker..].iter().take_while(|&&b| b == b' ').count();
+    match bytes.get(marker) {
+        None => Some(marker + 1),
+        Some(b' ') if spaces <= 4 => Some(marker + spaces),
+        Some(b' ') => Some(marker + 1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pre(src: &str) -> Preprocessed {
+        run(src, &Features::default())
+    }
+
+    #[test]
+    fn body_is_dedented_and_ends_at_less_indented_line() {
+        let p = pre("!!! note\n    body\n\n    more\nafter\n");
+        assert_eq!(&p.text[p.blocks[0].body.clone()], "body\n\nmore\n");
+        assert!(p.text.ends_with("</div>\n\nafter\n"), "{}", p.text);
+        assert_eq!(p.line_map.len(), p.text.lines().count());
+        let after = p.text.lines().position(|l| l == "after").unwrap();
+        assert_eq!(p.line_map[after], 4);
+    }
+
+    #[test]
+    fn markers_in_code_stay_literal() {
+        assert!(pre("```\n!!! note\n    x\n```\n").blocks.is_empty());
+        assert!(pre("~~~~md\n??? note\n~~~~\n").blocks.is_empty());
+        assert!(pre("para\n\n    !!! note\n        x\n").blocks.is_empty());
+        assert!(pre("```\n=== \"x\"\n    y\n```\n").tab_sets.is_empty());
+    }
+
+    #[test]
+    fn nested_and_in_lists_and_quotes() {
+        let p = pre("!!! note\n    outer\n\n    !!! tip\n        inner\n");
+        assert_eq!(p.blocks.len(), 2);
+        assert_eq!(&p.text[p.blocks[1].body.clone()], "inner\n");
+        assert_eq!(pre("- item\n\n    !!! note\n        x\n").blocks.len(), 1);
+        let p = pre("> !!! note\n>     quoted\n");
+        assert_eq!(p.blocks.len(), 1);
+        assert!(p.text.contains("> quoted"), "{}", p.text);
+    }
+
+    #[test]
+    fn fence_inside_body_is_closed_with_the_body() {
+        let p = pre("!!! note\n    ```py\n    x = 1\nafter\n");
+        assert!(p.text.contains("x = 1\n```\n"), "{}", p.text);
+    }
+
+    #[test]
+    fn consecutive_tabs_form_one_set() {
+        let p = pre("=== \"A\"\n    a\n\n=== \"B\"\n    b\n\nafter\n\n=== \"C\"\n    c\n");
+        assert_eq!(p.tab_sets.len(), 2);
+        assert_eq!(p.tab_sets[0].titles, ["A", "B"]);
+        assert_eq!(p.tab_sets[1].titles, ["C"]);
+        assert_eq!(p.text.matches("tabbed-block").count(), 3);
+        let p = pre("=== \"A\"\n    a\n===! \"B\"\n    b\n");
+        assert_eq!(p.tab_sets.len(), 2);
+    }
+
+    #[test]
+    fn features_turn_syntaxes_off() {
+        let off = Features {
+            admonition: false,
+            tabbed: false,
+            ..Features::default()
+        };
+        let p = run("!!! note\n    x\n\n=== \"A\"\n    a\n", &off);
+        assert!(p.blocks.is_empty() && p.tab_sets.is_empty());
+    }
+
+    #[test]
+    fn abbreviation_definitions_are_taken_out() {
+        let p = pre("Uses HTML.\n\n*[HTML]: Hyper Text\n");
+        assert_eq!(
+            p.abbreviations,
+            vec![("HTML".to_owned(), "Hyper Text".to_owned())]
+        );
+        assert!(!p.text.contains("*[HTML]"));
+    }
+}
