@@ -36,6 +36,31 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// `pymdownx.slugs.slugify`: Unicode kept (NFC), optionally lower-cased, everything but word
+/// characters, `-` and spaces dropped, each space turned into `-`.
+pub fn slugify_unicode(text: &str, lowercase: bool) -> String {
+    let normalized: String = text.nfc().collect();
+    let trimmed = normalized.trim();
+    let cased = if lowercase {
+        trimmed.to_lowercase()
+    } else {
+        trimmed.to_owned()
+    };
+    cased
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '_' || *c == '-' || *c == ' ')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The slug of a heading's text in the site's style.
+pub fn slug(text: &str, style: super::SlugStyle) -> String {
+    match style {
+        super::SlugStyle::Toc => slugify(text),
+        super::SlugStyle::Unicode { lowercase } => slugify_unicode(text, lowercase),
+    }
+}
+
 /// Hands out ids unique within one page, the way Python-Markdown's `toc` does.
 #[derive(Debug, Default)]
 pub struct IdSet {
@@ -119,6 +144,13 @@ mod tests {
         assert_eq!(slugify("  a -- b  "), "a-b");
         assert_eq!(slugify("snake_case & `code`"), "snake_case-code");
         assert_eq!(slugify("日本語"), "");
+    }
+
+    #[test]
+    fn unicode_slugs_match_pymdownx() {
+        assert_eq!(slugify_unicode("Café  Crème", true), "café--crème");
+        assert_eq!(slugify_unicode("日本語 Text", false), "日本語-Text");
+        assert_eq!(slugify_unicode("a & b?", true), "a--b");
     }
 
     #[test]

@@ -10,15 +10,18 @@
 pub mod abbr;
 pub mod admonition;
 pub mod alerts;
+pub mod attr_list;
 pub mod blocks;
 pub mod code;
 pub mod faq;
+pub mod footnotes;
 pub mod headings;
 pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
 pub mod tabs;
+pub mod tasklist;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -163,11 +166,23 @@ pub fn render(input: &Input<'_>, drop_hand_written_faq: impl Fn(&Rendered) -> bo
     let mut rendered = pass.finish();
     let drop_faq = drop_hand_written_faq(&rendered);
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
-    let kept = out_events.into_iter().filter_map(|e| match e {
-        Out::Event(ev) => Some(ev),
-        Out::HandWrittenFaq(html) => (!drop_faq).then_some(Event::Html(html.into())),
-    });
-    pulldown_cmark::html::push_html(&mut html, kept);
+    let mut events: Vec<Event<'_>> = out_events
+        .into_iter()
+        .filter_map(|e| match e {
+            Out::Event(ev) => Some(ev),
+            Out::HandWrittenFaq(html) => (!drop_faq).then_some(Event::Html(html.into())),
+        })
+        .collect();
+    if input.features.attr_list {
+        rendered.ids.extend(attr_list::apply(&mut events));
+    }
+    if input.features.tasklist {
+        tasklist::apply(&mut events);
+    }
+    if input.features.footnotes {
+        footnotes::apply(&mut events);
+    }
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     rendered.html = html;
     rendered
 }
@@ -266,7 +281,9 @@ impl<'i, 'p> Pass<'i, 'p> {
                     let title = text.finish();
                     let id = match id {
                         Some(id) => id.to_string(),
-                        None => self.ids.unique(&headings::slugify(&title)),
+                        None => self
+                            .ids
+                            .unique(&headings::slug(&title, self.input.features.slugs)),
                     };
                     let n = level as u8;
                     if n == 1 && self.result.h1.is_none() {
@@ -281,7 +298,7 @@ impl<'i, 'p> Pass<'i, 'p> {
                             open,
                             " {}=\"{}\"",
                             escape_attr(name),
-                            escape_attr(value.as_deref().unwrap_or(""))
+                            escape_attr(value.as_deref().unwrap_or("").trim_matches(['"', '\'']))
                         );
                     }
                     open.push('>');
@@ -361,7 +378,11 @@ impl<'i, 'p> Pass<'i, 'p> {
                     out.push(Out::Event(Event::Html(alerts::CLOSE.into())));
                 }
                 Event::Start(Tag::FootnoteDefinition(ref label)) => {
-                    self.ids.reserve(label);
+                    self.ids.reserve(&format!("fn:{label}"));
+                    out.push(Out::Event(event));
+                }
+                Event::FootnoteReference(ref label) => {
+                    self.ids.reserve(&format!("fnref:{label}"));
                     out.push(Out::Event(event));
                 }
                 Event::InlineHtml(ref html) => {
