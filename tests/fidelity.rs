@@ -1,0 +1,156 @@
+//! Fidelity with MkDocs: each page under tests/fixtures/fidelity/content/ is built by answerbook
+//! and compared, element by element, with tests/fixtures/fidelity/expected/<page>.html, which is
+//! what Python-Markdown + pymdown-extensions (the MkDocs Material set) produce for the same
+//! file (recorded with `../shared/tools/mkdocs_reference.py`; re-record on purpose only).
+//!
+//! The comparison is of structure: element names, attributes (sorted) and text with white space
+//! folded. Code blocks are compared by their text alone, since syntax highlighting markup
+//! differs between Pygments and answerbook's highlighter by design.
+
+mod common;
+
+use std::fmt::Write as _;
+
+use common::fixture;
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// A canonical, line-per-node rendering of an HTML fragment.
+fn canon(html: &str) -> String {
+    let doc = Html::parse_fragment(html);
+    let mut out = String::new();
+    for child in doc.root_element().children() {
+        walk(child, 0, &mut out);
+    }
+    out
+}
+
+fn walk(node: ego_tree::NodeRef<'_, Node>, depth: usize, out: &mut String) {
+    let pad = "  ".repeat(depth);
+    match node.value() {
+        Node::Text(t) => {
+            let folded = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !folded.is_empty() {
+                let _ = writeln!(out, "{pad}{folded:?}");
+            }
+        }
+        Node::Element(el) => {
+            let element = ElementRef::wrap(node).expect("element");
+            let name = el.name();
+            if name == "a"
+                && el
+                    .attr("id")
+                    .is_some_and(|id| id.starts_with("__codelineno"))
+            {
+                return;
+            }
+            if name == "div" && el.has_class("highlight", scraper::CaseSensitivity::CaseSensitive) {
+                for child in node.children() {
+                    walk(child, depth, out);
+                }
+                return;
+            }
+            if name == "pre" {
+                let text: String = element.text().collect();
+                let _ = writeln!(out, "{pad}<pre> {:?}", text.trim_end());
+                return;
+            }
+            let mut attrs: Vec<(String, String)> = el
+                .attrs()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect();
+            attrs.sort();
+            let attrs: String = attrs.iter().map(|(k, v)| format!(" {k}={v:?}")).collect();
+            let _ = writeln!(out, "{pad}<{name}{attrs}>");
+            for child in node.children() {
+                walk(child, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn compare(page: &str) {
+    let site = fixture("fidelity");
+    site.build(&[]).expect_code(0);
+    let doc = site.page(&format!("{page}/"));
+    let article = Selector::parse("article.page").expect("selector");
+    let ours = doc
+        .html
+        .select(&article)
+        .next()
+        .expect("article")
+        .inner_html();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let expected_path = format!("{root}/tests/fixtures/fidelity/expected/{page}.html");
+    let expected = std::fs::read_to_string(&expected_path).expect("expected HTML");
+    let (ours, expected) = (canon(&ours), canon(&expected));
+    if ours != expected {
+        let first = ours
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        let context = |s: &str| {
+            s.lines()
+                .skip(first.saturating_sub(3))
+                .take(12)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        panic!(
+            "{page}: differs from MkDocs at node {first}\n--- answerbook\n{}\n--- MkDocs\n{}",
+            context(&ours),
+            context(&expected)
+        );
+    }
+}
+
+#[test]
+fn admonition_titles() {
+    compare("admonition-titles");
+}
+
+#[test]
+fn lines_that_are_not_admonitions() {
+    compare("admonition-not-markers");
+}
+
+#[test]
+fn admonition_bodies() {
+    compare("admonition-body");
+}
+
+#[test]
+fn nested_admonitions_in_lists_and_quotes() {
+    compare("admonition-nesting");
+}
+
+#[test]
+fn collapsible_details() {
+    compare("details");
+}
+
+#[test]
+fn content_tabs() {
+    compare("tabs");
+}
+
+#[test]
+fn markers_in_code_stay_code() {
+    compare("code-literal");
+}
+
+#[test]
+fn slash_blocks() {
+    compare("slash-blocks");
+}
+
+#[test]
+fn task_lists_definitions_footnotes_abbreviations_attributes_html() {
+    compare("lists-and-more");
+}
+
+#[test]
+fn heading_ids() {
+    compare("heading-ids");
+}
