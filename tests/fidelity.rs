@@ -154,3 +154,8 @@ fn task_lists_definitions_footnotes_abbreviations_attributes_html() {
 fn heading_ids() {
     compare("heading-ids");
 }
+
+#[test]
+fn edge() {
+    compare("edge");
+}
