@@ -1,0 +1,369 @@
+//! The one pass over pulldown-cmark's events for a page: heading ids and permalinks, relative
+//! link rewriting, code blocks, GitHub alerts, tab-set and admonition titles, abbreviations,
+//! hand-written FAQPage JSON-LD, and the plain text of the H1, the summary and the answer.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+
+use super::admonition::{self, Block, TITLE_PLACEHOLDER};
+use super::headings::{self, Heading, IdSet};
+use super::links::{self, AnchorRef, Rewrite};
+use super::plain_text::PlainText;
+use super::preprocess::Preprocessed;
+use super::{Input, Rendered, abbr, alerts, code, escape_attr, faq, render_inline, tabs};
+use crate::diagnostics::Diagnostic;
+
+/// A transformed event, or a hand-written FAQPage block the caller may drop.
+pub(super) enum Out<'a> {
+    Event(Event<'a>),
+    HandWrittenFaq(String),
+}
+
+pub(super) struct Pass<'i, 'p> {
+    input: &'i Input<'i>,
+    pre: &'p Preprocessed,
+    line_starts: Vec<usize>,
+    ids: IdSet,
+    result: Rendered,
+    titles_seen: usize,
+    tab_sets_seen: usize,
+    answer_block: Option<Range<usize>>,
+    answer: PlainText,
+    summary: PlainText,
+    in_summary: bool,
+    saw_more: bool,
+}
+
+impl<'i, 'p> Pass<'i, 'p> {
+    pub(super) fn new(input: &'i Input<'i>, pre: &'p Preprocessed) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(pre.text.match_indices('\n').map(|(i, _)| i + 1));
+        let answer_block = pre
+            .blocks
+            .iter()
+            .find(|b| {
+                b.title
+                    .as_deref()
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case(input.answer_title))
+            })
+            .map(|b| b.body.clone());
+        Pass {
+            input,
+            pre,
+            line_starts,
+            ids: IdSet::default(),
+            result: Rendered::default(),
+            titles_seen: 0,
+            tab_sets_seen: 0,
+            answer_block,
+            answer: PlainText::default(),
+            summary: PlainText::default(),
+            in_summary: true,
+            saw_more: false,
+        }
+    }
+
+    /// The line of the source file at byte `offset` of the preprocessed text.
+    fn line_at(&self, offset: usize) -> usize {
+        let out_line = self
+            .line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let src_line = self.pre.line_map.get(out_line).copied().unwrap_or(0) as usize;
+        self.input.body_line + src_line
+    }
+
+    /// Ids the author set with `{#id}` are taken before any id is generated, as MkDocs does.
+    pub(super) fn reserve_explicit_ids(&mut self, events: &[(Event<'_>, Range<usize>)]) {
+        for (event, _) in events {
+            if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+                self.ids.reserve(id);
+            }
+        }
+    }
+
+    pub(super) fn transform<'e>(&mut self, events: Vec<(Event<'e>, Range<usize>)>) -> Vec<Out<'e>> {
+        let mut out = Vec::with_capacity(events.len());
+        let mut iter = events.into_iter();
+        while let Some((mut event, range)) = iter.next() {
+            self.collect_text(&event, &range);
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                &mut event
+            {
+                let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                *dest_url = self.rewrite_link(written, &range);
+            }
+            match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    let mut inner = Vec::new();
+                    let mut text = PlainText::default();
+                    for (e, r) in iter.by_ref() {
+                        self.collect_text(&e, &r);
+                        if matches!(e, Event::End(TagEnd::Heading(_))) {
+                            break;
+                        }
+                        text.push(&e);
+                        inner.push(e);
+                    }
+                    let title = text.finish();
+                    let id = match id {
+                        Some(id) => id.to_string(),
+                        None => self
+                            .ids
+                            .unique(&headings::slug(&title, self.input.features.slugs)),
+                    };
+                    let n = level as u8;
+                    if n == 1 && self.result.h1.is_none() {
+                        self.result.h1 = Some(title.clone());
+                    }
+                    let mut open = format!("<h{n} id=\"{}\"", escape_attr(&id));
+                    if !classes.is_empty() {
+                        let _ = write!(open, " class=\"{}\"", escape_attr(&classes.join(" ")));
+                    }
+                    for (name, value) in &attrs {
+                        let _ = write!(
+                            open,
+                            " {}=\"{}\"",
+                            escape_attr(name),
+                            escape_attr(value.as_deref().unwrap_or("").trim_matches(['"', '\'']))
+                        );
+                    }
+                    open.push('>');
+                    out.push(Out::Event(Event::Html(open.into())));
+                    out.extend(inner.into_iter().map(Out::Event));
+                    let close = format!(
+                        "<a class=\"headerlink\" href=\"#{0}\" title=\"Permanent link\">&para;</a></h{n}>\n",
+                        escape_attr(&id)
+                    );
+                    out.push(Out::Event(Event::Html(close.into())));
+                    self.result.headings.push(Heading {
+                        level: n,
+                        id,
+                        title,
+                    });
+                }
+                Event::Start(Tag::HtmlBlock) => {
+                    let mut block = String::new();
+                    for (e, r) in iter.by_ref() {
+                        self.collect_text(&e, &r);
+                        match e {
+                            Event::End(TagEnd::HtmlBlock) => break,
+                            Event::Html(h) | Event::Text(h) => block.push_str(&h),
+                            _ => {}
+                        }
+                    }
+                    out.push(self.html_block(block, &range));
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let info = match &kind {
+                        CodeBlockKind::Fenced(info) => code::FenceInfo::parse(info),
+                        CodeBlockKind::Indented => code::FenceInfo::default(),
+                    };
+                    let mut text = String::new();
+                    for (e, r) in iter.by_ref() {
+                        self.collect_text(&e, &r);
+                        match e {
+                            Event::End(TagEnd::CodeBlock) => break,
+                            Event::Text(t) => text.push_str(&t),
+                            _ => {}
+                        }
+                    }
+                    out.push(Out::Event(Event::Html(code::render(&info, &text).into())));
+                }
+                Event::Start(Tag::BlockQuote(Some(kind))) => {
+                    out.push(Out::Event(Event::Html(alerts::open(kind).into())));
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) => {
+                    out.push(Out::Event(Event::Html(alerts::CLOSE.into())));
+                }
+                Event::Start(Tag::FootnoteDefinition(ref label)) => {
+                    self.ids.reserve(&format!("fn:{label}"));
+                    out.push(Out::Event(event));
+                }
+                Event::FootnoteReference(ref label) => {
+                    self.ids.reserve(&format!("fnref:{label}"));
+                    out.push(Out::Event(event));
+                }
+                Event::InlineHtml(ref html) => {
+                    self.note_html_ids(html);
+                    out.push(Out::Event(event));
+                }
+                Event::Text(text) if !self.pre.abbreviations.is_empty() => {
+                    for (piece, abbr) in abbr::split(&text, &self.pre.abbreviations) {
+                        match abbr {
+                            Some(k) => {
+                                let title = escape_attr(&self.pre.abbreviations[k].1);
+                                let html = format!(
+                                    "<abbr title=\"{title}\">{}</abbr>",
+                                    escape_attr(piece)
+                                );
+                                out.push(Out::Event(Event::InlineHtml(html.into())));
+                            }
+                            None => out.push(Out::Event(Event::Text(piece.to_owned().into()))),
+                        }
+                    }
+                }
+                other => out.push(Out::Event(other)),
+            }
+        }
+        out
+    }
+
+    /// Feeds the summary and the answer with the plain text of an event.
+    fn collect_text(&mut self, event: &Event<'_>, range: &Range<usize>) {
+        if let Event::Html(h) | Event::InlineHtml(h) = event
+            && is_more_marker(h)
+            && !self.saw_more
+        {
+            self.saw_more = true;
+            self.in_summary = false;
+        }
+        if self.in_summary {
+            match event {
+                Event::Start(Tag::Heading {
+                    level: pulldown_cmark::HeadingLevel::H1,
+                    ..
+                }) => {
+                    self.in_summary = false;
+                }
+                _ => self.summary.push(event),
+            }
+        } else if !self.saw_more
+            && matches!(
+                event,
+                Event::End(TagEnd::Heading(pulldown_cmark::HeadingLevel::H1))
+            )
+        {
+            self.in_summary = true;
+        }
+        if let Some(body) = &self.answer_block
+            && range.start >= body.start
+            && range.end <= body.end
+        {
+            self.answer.push(event);
+        }
+    }
+
+    fn rewrite_link<'e>(&mut self, dest: CowStr<'e>, range: &Range<usize>) -> CowStr<'e> {
+        match links::rewrite(&dest, &self.input.links) {
+            Rewrite::Keep => dest,
+            Rewrite::Href { href, anchor } => {
+                if let Some((page, fragment)) = anchor {
+                    let line = self.line_at(range.start);
+                    self.result.anchors.push(AnchorRef {
+                        page,
+                        fragment,
+                        written: dest.to_string(),
+                        line,
+                    });
+                }
+                href.into()
+            }
+            Rewrite::Broken(message) => {
+                let line = self.line_at(range.start);
+                self.result.diagnostics.push(Diagnostic::warning(
+                    self.input.display_path,
+                    Some(line),
+                    message,
+                ));
+                dest
+            }
+        }
+    }
+
+    fn html_block<'e>(&mut self, mut block: String, range: &Range<usize>) -> Out<'e> {
+        if block.contains(tabs::SET_PLACEHOLDER) {
+            let n = self.tab_sets_seen;
+            self.tab_sets_seen += 1;
+            let opening = self.pre.tab_sets.get(n).map_or_else(String::new, |set| {
+                let titles: Vec<String> = set.titles.iter().map(|t| render_inline(t)).collect();
+                tabs::set_opening(n + 1, set, &titles)
+            });
+            block = block.replacen(tabs::SET_PLACEHOLDER, &opening, 1);
+            return Out::Event(Event::Html(block.into()));
+        }
+        if block.contains(TITLE_PLACEHOLDER) {
+            let title = self
+                .pre
+                .blocks
+                .get(self.titles_seen)
+                .map(render_title)
+                .unwrap_or_default();
+            self.titles_seen += 1;
+            block = block.replacen(TITLE_PLACEHOLDER, &title, 1);
+            if title.is_empty() {
+                block = block
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+            }
+            return Out::Event(Event::Html(block.into()));
+        }
+        self.note_html_ids(&block);
+        match faq::classify(&block) {
+            faq::HandWritten::FaqPage => {
+                self.result.has_hand_written_faq = true;
+                Out::HandWrittenFaq(block)
+            }
+            faq::HandWritten::Invalid(err) => {
+                let line = self.line_at(range.start);
+                let message = format!("hand-written JSON-LD is not valid JSON: {err}");
+                self.result.diagnostics.push(Diagnostic::warning(
+                    self.input.display_path,
+                    Some(line),
+                    message,
+                ));
+                Out::Event(Event::Html(block.into()))
+            }
+            faq::HandWritten::Other => Out::Event(Event::Html(block.into())),
+        }
+    }
+
+    /// Ids in raw HTML (`<a id="x">`, `<div id="x">`) are anchors too.
+    fn note_html_ids(&mut self, html: &str) {
+        let mut rest = html;
+        while let Some(i) = rest.find(" id=") {
+            rest = &rest[i + 4..];
+            let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+            let value = match quote {
+                Some(q) => rest[1..].split(q).next().unwrap_or(""),
+                None => rest.split([' ', '>', '/']).next().unwrap_or(""),
+            };
+            if !value.is_empty() {
+                self.ids.reserve(value);
+            }
+        }
+    }
+
+    pub(super) fn finish(mut self) -> Rendered {
+        if self.saw_more && !self.summary.is_empty() {
+            self.result.summary = Some(self.summary.finish());
+        }
+        if !self.answer.is_empty() {
+            self.result.answer = Some(self.answer.finish());
+        }
+        self.result.ids = std::mem::take(&mut self.ids).into_set();
+        self.result
+    }
+}
+
+fn is_more_marker(html: &str) -> bool {
+    let t = html.trim();
+    t.strip_prefix("<!--")
+        .and_then(|r| r.strip_suffix("-->"))
+        .is_some_and(|m| m.trim() == "more")
+}
+
+/// An admonition's title line, its markdown rendered inline.
+fn render_title(block: &Block) -> String {
+    let rendered = block.title.as_deref().map(render_inline);
+    admonition::title_html(block, rendered.as_deref())
+}
