@@ -27,16 +27,19 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// The site folder: it holds content/ and, optionally, site.yaml and themes/.
+    /// The site folder: it holds content/ and, optionally, site.yaml and themes/; or an MkDocs
+    /// project (mkdocs.yml and its docs_dir).
     #[arg(default_value = ".")]
     pub site_dir: PathBuf,
     /// Where to write the site [default: SITE_DIR/public].
     #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// The URL the site is published at, e.g. https://example.org/kb/ (overrides site.yaml).
+    /// The URL the site is published at, e.g. https://example.org/kb/ (overrides site.yaml's
+    /// base_url, or mkdocs.yml's site_url).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
-    /// Fail the build on warnings (broken links, ...), as `strict: true` in site.yaml does.
+    /// Fail the build on warnings (broken links, ...), as `strict: true` in site.yaml does;
+    /// notes (ignored mkdocs.yml keys) never fail it.
     #[arg(long)]
     pub strict: bool,
     /// Include pages marked `draft: true`.

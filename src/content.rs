@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Diagnostic;
 use crate::discover::SourceFile;
 use crate::frontmatter::{self, FrontMatter, PageDate};
+use crate::mkdocs::blog_dates::{self, BlogDates};
 use crate::urls;
 
 /// One markdown file, parsed.
@@ -49,13 +50,13 @@ pub fn parse_page(file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnosti
     let display_path = content_name.join(&file.rel_path);
     let split = frontmatter::split(&file.text);
     let mut problems = Vec::new();
-    let front = match split.yaml.map(|y| frontmatter::parse(y, &display_path)) {
-        Some(Ok(front)) => front,
+    let (front, blog_dates) = match split.yaml.map(|y| parse_front_matter(y, &display_path)) {
+        Some(Ok(parsed)) => parsed,
         Some(Err(diagnostic)) => {
             problems.push(diagnostic);
-            FrontMatter::default()
+            (FrontMatter::default(), None)
         }
-        None => FrontMatter::default(),
+        None => (FrontMatter::default(), None),
     };
     let mut checked = |value: &Option<crate::yaml::Spanned<String>>, key: &str| {
         value
@@ -68,8 +69,16 @@ pub fn parse_page(file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnosti
                 }
             })
     };
-    let date = checked(&front.date, "date");
-    let updated = checked(&front.updated, "updated");
+    let (date, updated) = match &blog_dates {
+        Some(blog) => (
+            checked(&blog.created, "date.created"),
+            checked(&blog.updated, "date.updated").or_else(|| checked(&front.updated, "updated")),
+        ),
+        None => (
+            checked(&front.date, "date"),
+            checked(&front.updated, "updated"),
+        ),
+    };
     let is_index = file.rel_path.file_name().is_some_and(|n| n == "index.md");
     let page = Page {
         url: urls::page_path(&file.rel_path),
@@ -84,6 +93,23 @@ pub fn parse_page(file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnosti
         updated,
     };
     (page, problems)
+}
+
+/// Parses front matter; where it fails on a Material for MkDocs blog date
+/// (`date: {created, updated}`), parses it again without that block and returns those dates.
+fn parse_front_matter(
+    yaml: &str,
+    path: &Path,
+) -> Result<(FrontMatter, Option<BlogDates>), Diagnostic> {
+    let err = match frontmatter::parse(yaml, path) {
+        Ok(front) => return Ok((front, None)),
+        Err(err) => err,
+    };
+    let Some(blog) = blog_dates::read(yaml, path) else {
+        return Err(err);
+    };
+    let front = frontmatter::parse(&blog.yaml, path).map_err(|_| err)?;
+    Ok((front, Some(blog)))
 }
 
 /// A folder of the content tree: the home page is the section of `content/` itself.
@@ -115,6 +141,33 @@ pub fn sections(pages: &[Page]) -> Vec<Section> {
         }
     }
     sections
+}
+
+/// Where an explicit order (an MkDocs `nav`) puts a page or a section, and the title it gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// Listings show placed items first, by this number.
+    pub position: usize,
+    /// Shown for it in listings and breadcrumbs instead of its own title, where given.
+    pub title: Option<String>,
+}
+
+/// An explicit order for listings, by page and by section index. Empty (an answerbook site, or
+/// an MkDocs project without `nav`): listings are sorted by title.
+#[derive(Debug, Clone, Default)]
+pub struct NavOrder {
+    pub pages: Vec<Option<Placed>>,
+    pub sections: Vec<Option<Placed>>,
+}
+
+impl NavOrder {
+    pub fn page(&self, p: usize) -> Option<&Placed> {
+        self.pages.get(p).and_then(Option::as_ref)
+    }
+
+    pub fn section(&self, s: usize) -> Option<&Placed> {
+        self.sections.get(s).and_then(Option::as_ref)
+    }
 }
 
 fn ensure(

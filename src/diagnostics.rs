@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Something read and left aside (an ignored `mkdocs.yml` key); never fails a build,
+    /// not even under `--strict`.
+    Note,
     /// Reported; fails the build only under `--strict`.
     Warning,
     /// Fails the build.
@@ -35,6 +38,10 @@ impl Diagnostic {
         message: impl Into<String>,
     ) -> Self {
         Self::new(Severity::Error, path.into(), line, message.into())
+    }
+
+    pub fn note(path: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, path.into(), line, message.into())
     }
 
     pub fn warning(
@@ -64,6 +71,7 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `content/a/b.md:9: warning: broken link '../nope.md'`, the shape compilers use, so
     /// editors and CI annotators can jump to the spot.
+    /// `mkdocs.yml: note: ignored keys: hooks, plugins` for a note about the whole file.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", display_path(&self.path))?;
         if let Some(line) = self.line {
@@ -73,6 +81,7 @@ impl fmt::Display for Diagnostic {
             }
         }
         let level = match self.severity {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
@@ -96,10 +105,12 @@ impl Report {
         self.diagnostics.extend(more);
     }
 
-    /// Under `--strict` every warning is promoted to an error.
+    /// Under `--strict` every warning is promoted to an error; notes stay notes.
     pub fn promote_warnings(&mut self) {
         for d in &mut self.diagnostics {
-            d.severity = Severity::Error;
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
         }
     }
 
@@ -119,5 +130,31 @@ impl Report {
 
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_are_printed_as_notes_and_never_promoted() {
+        let mut report = Report::default();
+        report.extend([
+            Diagnostic::note("mkdocs.yml", None, "ignored keys: hooks, plugins"),
+            Diagnostic::warning("docs/a.md", Some(3), "broken link 'b.md'"),
+        ]);
+        report.promote_warnings();
+        report.sort();
+        let shown: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "docs/a.md:3: error: broken link 'b.md'",
+                "mkdocs.yml: note: ignored keys: hooks, plugins"
+            ]
+        );
+        assert_eq!(report.count(Severity::Note), 1);
+        assert_eq!(report.count(Severity::Error), 1);
     }
 }

@@ -2,9 +2,10 @@
 //! MkDocs-flavoured markdown.
 //!
 //! The build is one pipeline of plain data, run by [`pipeline::build`]:
-//! [`config`] -> [`discover`] -> [`content`] (front matter via [`frontmatter`] and [`yaml`]) ->
-//! [`link_index`] -> [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the
-//! [`theme`] with typed [`context`]s -> [`output`].
+//! [`project`] ([`config`] for `site.yaml`, [`mkdocs`] for `mkdocs.yml`) -> [`discover`] ->
+//! [`content`] (front matter via [`frontmatter`] and [`yaml`]) -> [`link_index`] ->
+//! [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the [`theme`] with typed
+//! [`context`]s -> [`output`].
 
 pub mod cli;
 pub mod config;
@@ -16,8 +17,10 @@ pub mod error;
 pub mod frontmatter;
 pub mod link_index;
 pub mod markdown;
+pub mod mkdocs;
 pub mod output;
 pub mod pipeline;
+pub mod project;
 pub mod render;
 pub mod sitemap;
 pub mod theme;

@@ -1,7 +1,8 @@
 //! The build, as one visible sequence of passes over plain data:
 //!
-//! config -> discover -> parse pages -> link index + sections -> render markdown (parallel)
-//! -> check anchors -> diagnostics (stop here on errors) -> templates + write (parallel) -> swap.
+//! project (site.yaml or mkdocs.yml) -> discover -> parse pages -> link index + sections
+//! (+ the MkDocs nav) -> render markdown (parallel) -> check anchors -> diagnostics (stop here
+//! on errors) -> templates + write (parallel) -> swap.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,13 +10,15 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::content::{self, Page, Section};
+use crate::content::{self, NavOrder, Page, Section};
 use crate::diagnostics::{Diagnostic, Report};
 use crate::discover::{self, Asset};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::link_index::LinkIndex;
 use crate::markdown::{self, links::LinkContext};
+use crate::mkdocs::{self, nav};
 use crate::output::{self, Staging};
+use crate::project::{Flavor, Project};
 use crate::render::{self, Site};
 use crate::theme::Theme;
 use crate::urls::{self, BaseUrl};
@@ -26,7 +29,7 @@ pub struct BuildOptions {
     pub site_dir: PathBuf,
     /// Defaults to `SITE_DIR/public`.
     pub out_dir: Option<PathBuf>,
-    /// Overrides `base_url` of `site.yaml`.
+    /// Overrides `base_url` of `site.yaml` (`site_url` of `mkdocs.yml`).
     pub base_url: Option<String>,
     pub strict: bool,
     pub drafts: bool,
@@ -50,18 +53,16 @@ pub struct BuildResult {
     pub stats: Option<Stats>,
 }
 
-const CONTENT_DIR: &str = "content";
-
 pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     let site_dir = &opts.site_dir;
-    let content_dir = site_dir.join(CONTENT_DIR);
-    if !content_dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "{} is not a site folder: it has no content/ folder",
-            site_dir.display()
-        )));
-    }
-    let mut config = SiteConfig::load(site_dir)?;
+    let Project {
+        mut config,
+        content_name,
+        content_dir,
+        features,
+        flavor,
+        notes,
+    } = Project::load(site_dir)?;
     if let Some(base) = &opts.base_url {
         config.base_url = base.clone();
     }
@@ -72,16 +73,31 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     output::check_target(site_dir, &content_dir, &out_dir)?;
     let theme = Theme::load(site_dir, &config.theme)?;
 
-    let features = markdown::Features::default();
     let discovered = discover::discover(&content_dir)?;
     let mut report = Report::default();
-    let pages = parse_pages(discovered.pages, opts.drafts, &mut report);
+    report.extend(notes);
+    let mut pages = parse_pages(discovered.pages, &content_name, opts.drafts, &mut report);
+    if let Flavor::MkDocs { .. } = flavor {
+        report.extend(mkdocs::readme_as_index(&mut pages.published));
+    }
     let (index, sections) = index_site(
         &pages.published,
         &pages.drafts,
         &discovered.assets,
         &mut report,
     );
+    let nav_order = match &flavor {
+        Flavor::MkDocs {
+            file,
+            nav: Some(items),
+        } => {
+            let (order, problems) =
+                nav::place(items, file, &content_name, &pages.published, &sections);
+            report.extend(problems);
+            order
+        }
+        _ => NavOrder::default(),
+    };
 
     let rendered: Vec<markdown::Rendered> = pages
         .published
@@ -106,7 +122,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     }
 
     let base = BaseUrl::parse(&config.base_url);
-    let site = Site::new(&config, &base, &pages.published, &rendered, &sections);
+    let site = Site::new(
+        &config,
+        &base,
+        &pages.published,
+        &rendered,
+        &sections,
+        &nav_order,
+    );
     let staging = Staging::create(&out_dir)?;
     let written = render::write_site(&site, &theme, &staging, &discovered.assets)?;
     staging.commit()?;
@@ -128,12 +151,13 @@ struct ParsedPages {
 
 fn parse_pages(
     files: Vec<discover::SourceFile>,
+    content_name: &Path,
     with_drafts: bool,
     report: &mut Report,
 ) -> ParsedPages {
     let results: Vec<_> = files
         .into_par_iter()
-        .map(|file| content::parse_page(file, Path::new(CONTENT_DIR)))
+        .map(|file| content::parse_page(file, content_name))
         .collect();
     let mut published = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();

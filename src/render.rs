@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::content::{self, Page, Section};
+use crate::content::{self, NavOrder, Page, Section};
 use crate::context::{
     self, Crumb, HeadView, PageItem, PageView, SectionItem, SiteView, TemplateContext,
 };
@@ -31,6 +31,8 @@ pub struct Site<'a> {
     pub pages: &'a [Page],
     pub rendered: &'a [markdown::Rendered],
     pub sections: &'a [Section],
+    /// Positions and titles an MkDocs `nav` gives (empty otherwise).
+    nav: &'a NavOrder,
     /// Title of every page, resolved once.
     titles: Vec<String>,
     /// Section of every page (its folder's section; for an index, that section itself).
@@ -47,6 +49,7 @@ impl<'a> Site<'a> {
         pages: &'a [Page],
         rendered: &'a [markdown::Rendered],
         sections: &'a [Section],
+        nav: &'a NavOrder,
     ) -> Self {
         let titles: Vec<String> = pages
             .iter()
@@ -70,10 +73,16 @@ impl<'a> Site<'a> {
         let section_titles = sections
             .iter()
             .enumerate()
-            .map(|(s, section)| match section.index {
-                Some(p) => titles[p].clone(),
-                None if s == 0 => config.title.clone(),
-                None => content::humanize(section.folder.rsplit('/').next().unwrap_or("")),
+            .map(|(s, section)| {
+                let from_nav = nav.section(s).and_then(|n| n.title.clone());
+                match (section.index, from_nav) {
+                    (Some(p), _) => titles[p].clone(),
+                    (None, _) if s == 0 => config.title.clone(),
+                    (None, Some(title)) => title,
+                    (None, None) => {
+                        content::humanize(section.folder.rsplit('/').next().unwrap_or(""))
+                    }
+                }
             })
             .collect();
         Site {
@@ -83,12 +92,37 @@ impl<'a> Site<'a> {
             pages,
             rendered,
             sections,
+            nav,
             titles,
             section_of,
             toc,
             section_titles,
             no_extra: Default::default(),
         }
+    }
+
+    /// A page's title in listings: the nav's title for it, else its own.
+    fn listed_page_title(&self, p: usize) -> &str {
+        self.nav
+            .page(p)
+            .and_then(|n| n.title.as_deref())
+            .unwrap_or(&self.titles[p])
+    }
+
+    /// A section's title in listings and breadcrumbs: the nav section's title, else the nav's
+    /// title for its index page, else the section's own.
+    fn listed_section_title(&self, s: usize) -> &str {
+        let index_nav = || {
+            self.sections[s]
+                .index
+                .and_then(|p| self.nav.page(p))
+                .and_then(|n| n.title.as_deref())
+        };
+        self.nav
+            .section(s)
+            .and_then(|n| n.title.as_deref())
+            .or_else(index_nav)
+            .unwrap_or(&self.section_titles[s])
     }
 
     fn summary(&self, p: usize) -> Option<&str> {
@@ -338,41 +372,59 @@ fn section_context<'s>(site: &'s Site<'s>, s: usize) -> TemplateContext<'s> {
     }
 }
 
-/// The questions of a section, sorted by title.
+/// Where a listing puts an item: by its nav position (items outside the nav last), then by
+/// title.
+fn listing_key(placed: Option<&content::Placed>, title: &str) -> (usize, String) {
+    (
+        placed.map_or(usize::MAX, |n| n.position),
+        title.to_lowercase(),
+    )
+}
+
+/// The questions of a section, in nav order, else sorted by title.
 fn section_pages<'s>(site: &'s Site<'s>, section: &Section) -> Vec<PageItem<'s>> {
-    let mut items: Vec<PageItem<'s>> = section
+    let mut items: Vec<(usize, PageItem<'s>)> = section
         .pages
         .iter()
         .map(|&p| {
             let page = &site.pages[p];
-            PageItem {
-                title: &site.titles[p],
+            let item = PageItem {
+                title: site.listed_page_title(p),
                 href: urls::relative(&section.url, &page.url),
                 summary: site.summary(p),
                 updated: page.updated.as_ref().or(page.date.as_ref()),
-            }
+            };
+            (p, item)
         })
         .collect();
-    items.sort_by_cached_key(|item| (item.title.to_lowercase(), item.href.clone()));
-    items
+    items.sort_by_cached_key(|(p, item)| {
+        (
+            listing_key(site.nav.page(*p), item.title),
+            item.href.clone(),
+        )
+    });
+    items.into_iter().map(|(_, item)| item).collect()
 }
 
-/// The subsections of a section, sorted by title.
+/// The subsections of a section, in nav order, else sorted by title.
 fn subsections<'s>(site: &'s Site<'s>, section: &Section) -> Vec<SectionItem<'s>> {
-    let mut items: Vec<SectionItem<'s>> = section
+    let mut items: Vec<(usize, SectionItem<'s>)> = section
         .subsections
         .iter()
-        .map(|&sub| SectionItem {
-            title: &site.section_titles[sub],
-            href: urls::relative(&section.url, &site.sections[sub].url),
-            summary: site.sections[sub]
-                .index
-                .and_then(|p| site.pages[p].front.description.as_deref()),
-            count: site.sections[sub].pages.len(),
+        .map(|&sub| {
+            let item = SectionItem {
+                title: site.listed_section_title(sub),
+                href: urls::relative(&section.url, &site.sections[sub].url),
+                summary: site.sections[sub]
+                    .index
+                    .and_then(|p| site.pages[p].front.description.as_deref()),
+                count: site.sections[sub].pages.len(),
+            };
+            (sub, item)
         })
         .collect();
-    items.sort_by_cached_key(|item| item.title.to_lowercase());
-    items
+    items.sort_by_cached_key(|(s, item)| listing_key(site.nav.section(*s), item.title));
+    items.into_iter().map(|(_, item)| item).collect()
 }
 
 fn head<'s>(
@@ -407,7 +459,7 @@ fn breadcrumbs<'s>(site: &'s Site<'s>, section: usize, here: &str) -> Vec<Crumb<
             title: if s == 0 {
                 "Home"
             } else {
-                &site.section_titles[s]
+                site.listed_section_title(s)
             },
             href: urls::relative(here, &site.sections[s].url),
         })

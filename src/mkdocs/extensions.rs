@@ -1,0 +1,229 @@
+//! `markdown_extensions` of `mkdocs.yml` to [`Features`]: an MkDocs project has exactly the
+//! syntaxes its extension list turns on, and its heading ids follow its `toc: slugify:`.
+
+use crate::markdown::{Features, SlugStyle};
+
+use super::tree::{Node, Value};
+
+/// What an extension list turns on, and the extensions answerbook has no equivalent for.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Extensions {
+    pub features: Features,
+    /// Extensions whose syntax answerbook leaves as text, in the order listed.
+    pub unsupported: Vec<String>,
+    /// A `toc: slugify:` function answerbook does not know (headings then get toc's ids).
+    pub unknown_slugify: Option<(String, usize)>,
+}
+
+/// Extensions whose effect answerbook always has, or that change nothing it renders:
+/// listed without a note.
+const ALWAYS: &[&str] = &[
+    "toc",
+    "tables",
+    "fenced_code",
+    "meta",
+    "sane_lists",
+    "codehilite",
+    "pymdownx.superfences",
+    "pymdownx.highlight",
+    "pymdownx.betterem",
+];
+
+/// Reads a `markdown_extensions` value: a list of names and `{name: {options}}`, or a
+/// mapping of names to options (MkDocs takes both).
+pub fn read(list: Option<&Node>) -> Extensions {
+    let mut out = Extensions {
+        features: Features {
+            admonition: false,
+            details: false,
+            tabbed: false,
+            attr_list: false,
+            md_in_html: false,
+            def_list: false,
+            abbr: false,
+            footnotes: false,
+            tasklist: false,
+            blocks: false,
+            slugs: SlugStyle::Toc,
+        },
+        unsupported: Vec::new(),
+        unknown_slugify: None,
+    };
+    for (name, options) in entries(list) {
+        enable(&mut out, &name, options);
+    }
+    out
+}
+
+/// The `(name, options)` pairs of the list, in order.
+fn entries(list: Option<&Node>) -> Vec<(String, Option<&Node>)> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    match &list.value {
+        Value::Seq(items) => items
+            .iter()
+            .flat_map(|item| match &item.value {
+                Value::Str(name) => vec![(name.clone(), None)],
+                Value::Map(entries) => entries
+                    .iter()
+                    .map(|(k, v)| (k.name.clone(), Some(v)))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect(),
+        Value::Map(entries) => entries
+            .iter()
+            .map(|(k, v)| (k.name.clone(), Some(v)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `markdown.extensions.admonition` and `admonition:AdmonitionExtension` are `admonition`.
+fn short_name(name: &str) -> &str {
+    let name = name.split(':').next().unwrap_or(name).trim();
+    name.strip_prefix("markdown.extensions.").unwrap_or(name)
+}
+
+fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
+    let f = &mut out.features;
+    match short_name(full_name) {
+        "admonition" => f.admonition = true,
+        "pymdownx.details" => f.details = true,
+        "pymdownx.tabbed" => f.tabbed = true,
+        "attr_list" => f.attr_list = true,
+        "md_in_html" => f.md_in_html = true,
+        "def_list" => f.def_list = true,
+        "abbr" => f.abbr = true,
+        "footnotes" => f.footnotes = true,
+        "pymdownx.tasklist" => f.tasklist = true,
+        "extra" | "pymdownx.extra" => {
+            f.abbr = true;
+            f.attr_list = true;
+            f.def_list = true;
+            f.footnotes = true;
+            f.md_in_html = true;
+        }
+        name if name == "pymdownx.blocks" || name.starts_with("pymdownx.blocks.") => {
+            f.blocks = true;
+        }
+        "toc" => {
+            if let Some(slugify) = options.and_then(|o| o.get("slugify")) {
+                match slug_style(slugify) {
+                    Some(style) => f.slugs = style,
+                    None => {
+                        let name = slugify
+                            .python_object()
+                            .map_or_else(|| format!("{:?}", slugify.value), str::to_owned);
+                        out.unknown_slugify = Some((name, slugify.line));
+                    }
+                }
+            }
+        }
+        name if ALWAYS.contains(&name) => {}
+        _ => out.unsupported.push(full_name.to_owned()),
+    }
+}
+
+/// The heading ids a `toc: slugify:` function gives, when answerbook can give the same.
+fn slug_style(slugify: &Node) -> Option<SlugStyle> {
+    let lowercase = |lower| Some(SlugStyle::Unicode { lowercase: lower });
+    match slugify.python_object()? {
+        "markdown.extensions.toc.slugify" => Some(SlugStyle::Toc),
+        "markdown.extensions.toc.slugify_unicode" => lowercase(true),
+        // `slugify(case=...)`: `none` (its default) keeps the case.
+        "pymdownx.slugs.slugify" => {
+            let case = slugify
+                .get("kwds")
+                .and_then(|k| k.get("case"))
+                .and_then(Node::as_str)
+                .unwrap_or("none");
+            lowercase(matches!(case, "lower" | "lower-ascii" | "fold"))
+        }
+        // The older functions of pymdownx.slugs (percent-encoding is not reproduced).
+        "pymdownx.slugs.uslugify" | "pymdownx.slugs.uslugify_encoded" | "pymdownx.slugs.gfm" => {
+            lowercase(true)
+        }
+        "pymdownx.slugs.uslugify_cased"
+        | "pymdownx.slugs.uslugify_cased_encoded"
+        | "pymdownx.slugs.gfm_cased" => lowercase(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::mkdocs::tree;
+
+    fn read_yaml(text: &str) -> Extensions {
+        let t = tree::parse(text, Path::new("mkdocs.yml")).unwrap();
+        read(t.get("markdown_extensions"))
+    }
+
+    #[test]
+    fn listed_extensions_turn_their_syntax_on() {
+        let e = read_yaml(concat!(
+            "markdown_extensions:\n",
+            "  - admonition\n",
+            "  - pymdownx.details\n",
+            "  - markdown.extensions.footnotes\n",
+            "  - pymdownx.tabbed:\n",
+            "      alternate_style: true\n",
+            "  - pymdownx.blocks.admonition\n",
+            "  - pymdownx.emoji:\n",
+            "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n",
+            "  - pymdownx.superfences\n",
+        ));
+        let f = &e.features;
+        assert!(f.admonition && f.details && f.footnotes && f.tabbed && f.blocks);
+        assert!(!f.attr_list && !f.abbr && !f.def_list && !f.md_in_html && !f.tasklist);
+        assert_eq!(e.unsupported, ["pymdownx.emoji"]);
+    }
+
+    #[test]
+    fn no_list_means_plain_markdown() {
+        let e = read_yaml("site_name: x\n");
+        assert!(!e.features.admonition && !e.features.footnotes);
+        assert_eq!(e.features.slugs, SlugStyle::Toc);
+    }
+
+    #[test]
+    fn extra_is_its_parts() {
+        let e = read_yaml("markdown_extensions: [extra]\n");
+        let f = &e.features;
+        assert!(f.abbr && f.attr_list && f.def_list && f.footnotes && f.md_in_html);
+        assert!(!f.admonition);
+    }
+
+    #[test]
+    fn toc_slugify_picks_the_slug_style() {
+        let lower = read_yaml(concat!(
+            "markdown_extensions:\n",
+            "  - toc:\n",
+            "      slugify: !!python/object/apply:pymdownx.slugs.slugify\n",
+            "        kwds:\n",
+            "          case: lower\n",
+        ));
+        assert_eq!(lower.features.slugs, SlugStyle::Unicode { lowercase: true });
+        let cased = read_yaml(concat!(
+            "markdown_extensions:\n",
+            "  toc:\n",
+            "    slugify: !!python/name:pymdownx.slugs.uslugify_cased\n",
+        ));
+        assert_eq!(
+            cased.features.slugs,
+            SlugStyle::Unicode { lowercase: false }
+        );
+        let unknown = read_yaml(concat!(
+            "markdown_extensions:\n",
+            "  - toc:\n",
+            "      slugify: !!python/name:my.own.slugify\n",
+        ));
+        assert_eq!(unknown.features.slugs, SlugStyle::Toc);
+        assert_eq!(unknown.unknown_slugify, Some(("my.own.slugify".into(), 3)));
+    }
+}

@@ -1,0 +1,350 @@
+//! The settings of `mkdocs.yml` mapped onto answerbook's: `site_*`, `copyright`,
+//! `docs_dir`, `strict`, `theme.language`, `extra` (its `meta` list the default meta tags),
+//! `nav` and `markdown_extensions`; every other key is named in one note.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{MetaTag, SiteConfig};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Features;
+
+use super::tree::{self, Node, Value};
+use super::{Project, extensions, nav};
+
+/// Maps the text of an MkDocs configuration file (`file` names it in messages) onto
+/// answerbook's settings; `env` looks up the variables `!ENV` names.
+pub fn parse(
+    text: &str,
+    file: &Path,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Project, Diagnostic> {
+    let mut root = tree::parse(text, file)?;
+    root.resolve_env(env);
+    if !matches!(root.value, Value::Map(_)) {
+        return Err(Diagnostic::error(
+            file,
+            Some(root.line),
+            "an MkDocs configuration is a mapping of keys (site_name: ..., nav: ...)",
+        ));
+    }
+    let mut project = Project {
+        config: SiteConfig::default(),
+        docs_dir: PathBuf::from("docs"),
+        docs_dir_line: None,
+        features: Features::default(),
+        nav: None,
+        notes: Vec::new(),
+    };
+    let mut ignored: Vec<String> = Vec::new();
+    let text_of = |node: &Node, key: &str| -> Result<Option<String>, Diagnostic> {
+        match &node.value {
+            Value::Null => Ok(None),
+            _ => node.scalar_text().map(Some).ok_or_else(|| {
+                Diagnostic::error(file, Some(node.line), format!("`{key}` must be text"))
+            }),
+        }
+    };
+    let mut extension_list = None;
+    for (key, value) in root.entries() {
+        let c = &mut project.config;
+        match key.name.as_str() {
+            "site_name" => {
+                if let Some(t) = text_of(value, "site_name")? {
+                    c.title = t;
+                }
+            }
+            "site_url" => {
+                if let Some(t) = text_of(value, "site_url")? {
+                    c.base_url = t;
+                }
+            }
+            "site_description" => {
+                c.description = text_of(value, "site_description")?.unwrap_or_default()
+            }
+            "site_author" => c.author = text_of(value, "site_author")?,
+            // HTML in MkDocs; the theme prints text.
+            "copyright" => c.copyright = text_of(value, "copyright")?.map(|t| html_to_text(&t)),
+            "docs_dir" => {
+                if let Some(t) = text_of(value, "docs_dir")? {
+                    project.docs_dir = PathBuf::from(t);
+                    project.docs_dir_line = Some(key.line);
+                }
+            }
+            "strict" => c.strict = value.value == Value::Bool(true),
+            "nav" => project.nav = Some(nav::read(value, file)?),
+            "markdown_extensions" => extension_list = Some((key.line, value)),
+            "extra" => read_extra(value, c, file)?,
+            "theme" => read_theme(value, c, file, &mut ignored, &mut project.notes)?,
+            // MkDocs' default; `false` (`a/b.html` URLs) is not something answerbook writes.
+            "use_directory_urls" if value.value != Value::Bool(false) => {}
+            // Only quiets MkDocs' list of pages outside the nav; answerbook lists them anyway.
+            "not_in_nav" => {}
+            other => ignored.push(other.to_owned()),
+        }
+    }
+    let (extensions_line, list) = match extension_list {
+        Some((line, list)) => (Some(line), Some(list)),
+        None => (None, None),
+    };
+    let extensions = extensions::read(list);
+    project.features = extensions.features;
+    if !ignored.is_empty() {
+        ignored.sort();
+        project.notes.push(Diagnostic::note(
+            file,
+            None,
+            format!("ignored keys: {}", ignored.join(", ")),
+        ));
+    }
+    if !extensions.unsupported.is_empty() {
+        project.notes.push(Diagnostic::note(
+            file,
+            extensions_line,
+            format!(
+                "markdown extensions answerbook does not have (their syntax stays as written): {}",
+                extensions.unsupported.join(", ")
+            ),
+        ));
+    }
+    if let Some((name, line)) = extensions.unknown_slugify {
+        project.notes.push(Diagnostic::note(
+            file,
+            Some(line),
+            format!(
+                "toc slugify '{name}' is not one answerbook knows: headings get toc's default ids"
+            ),
+        ));
+    }
+    Ok(project)
+}
+
+/// The text of a line of HTML: tags dropped, the entities a footer uses decoded.
+fn html_to_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        text.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+            continue;
+        }
+        let entity = rest
+            .find(';')
+            .filter(|&end| end <= 8)
+            .map(|end| &rest[1..end]);
+        let decoded = match entity {
+            Some("copy") => Some('©'),
+            Some("reg") => Some('®'),
+            Some("trade") => Some('™'),
+            Some("amp") => Some('&'),
+            Some("lt") => Some('<'),
+            Some("gt") => Some('>'),
+            Some("quot") => Some('"'),
+            Some("nbsp") => Some('\u{a0}'),
+            Some("mdash") => Some('—'),
+            Some("ndash") => Some('–'),
+            Some(e) => e
+                .strip_prefix("#x")
+                .map(|hex| u32::from_str_radix(hex, 16))
+                .or_else(|| e.strip_prefix('#').map(str::parse))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+            None => None,
+        };
+        match (decoded, entity) {
+            (Some(c), Some(e)) => {
+                text.push(c);
+                rest = &rest[e.len() + 2..];
+            }
+            _ => {
+                text.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    text
+}
+
+/// `extra.meta` (a list of `{name, content}`) becomes the site's default meta tags; the rest
+/// of `extra` is handed to templates as `site.extra`.
+fn read_extra(extra: &Node, config: &mut SiteConfig, file: &Path) -> Result<(), Diagnostic> {
+    if let Some(meta) = extra.get("meta") {
+        let bad = |line| {
+            Diagnostic::error(
+                file,
+                Some(line),
+                "`extra.meta` must be a list of `{name: ..., content: ...}`",
+            )
+        };
+        let Value::Seq(items) = &meta.value else {
+            return Err(bad(meta.line));
+        };
+        for item in items {
+            let field = |k: &str| item.get(k).and_then(Node::scalar_text);
+            match (field("name"), field("content")) {
+                (Some(name), Some(content)) if item.entries().len() == 2 => {
+                    config.meta.push(MetaTag { name, content });
+                }
+                _ => return Err(bad(item.line)),
+            }
+        }
+    }
+    if let serde_json::Value::Object(mut map) = extra.to_json() {
+        map.remove("meta");
+        config.extra = map;
+    }
+    Ok(())
+}
+
+/// `theme.language` is the site's language; `theme.custom_dir` gets its own note (its
+/// templates are Jinja); every other theme key is ignored.
+fn read_theme(
+    theme: &Node,
+    config: &mut SiteConfig,
+    file: &Path,
+    ignored: &mut Vec<String>,
+    notes: &mut Vec<Diagnostic>,
+) -> Result<(), Diagnostic> {
+    if !matches!(theme.value, Value::Map(_)) {
+        ignored.push("theme".to_owned());
+        return Ok(());
+    }
+    for (key, value) in theme.entries() {
+        match key.name.as_str() {
+            "language" => {
+                if let Some(lang) = value.scalar_text().filter(|l| !l.trim().is_empty()) {
+                    config.language = lang;
+                }
+            }
+            "custom_dir" => notes.push(Diagnostic::note(
+                file,
+                Some(key.line),
+                format!(
+                    "theme.custom_dir '{}' is ignored: its overrides are Jinja templates for MkDocs; answerbook's themes are Tera (themes/<name>/templates/)",
+                    value.scalar_text().unwrap_or_default()
+                ),
+            )),
+            other => ignored.push(format!("theme.{other}")),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Project {
+        parse(text, Path::new("mkdocs.yml"), &|name| {
+            (name == "SITE").then(|| "https://env.example.org/".to_owned())
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn site_settings_map_onto_the_config() {
+        let p = read(concat!(
+            "site_name: My docs\n",
+            "site_url: !ENV [SITE, 'https://fallback.example.org/']\n",
+            "site_description: What it is\n",
+            "site_author: Ann\n",
+            "copyright: (c) Ann\n",
+            "docs_dir: pages\n",
+            "theme:\n",
+            "  name: material\n",
+            "  language: de\n",
+            "extra:\n",
+            "  meta:\n",
+            "    - name: robots\n",
+            "      content: noindex\n",
+            "  social: [{icon: x}]\n",
+        ));
+        let c = &p.config;
+        assert_eq!(c.title, "My docs");
+        assert_eq!(c.base_url, "https://env.example.org/");
+        assert_eq!(c.description, "What it is");
+        assert_eq!(c.author.as_deref(), Some("Ann"));
+        assert_eq!(c.copyright.as_deref(), Some("(c) Ann"));
+        assert_eq!(c.language, "de");
+        assert_eq!(p.docs_dir, Path::new("pages"));
+        assert_eq!(
+            c.meta,
+            [MetaTag {
+                name: "robots".into(),
+                content: "noindex".into()
+            }]
+        );
+        assert!(c.extra.contains_key("social") && !c.extra.contains_key("meta"));
+        assert_eq!(
+            p.notes.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["mkdocs.yml: note: ignored keys: theme.name"]
+        );
+    }
+
+    #[test]
+    fn unsupported_keys_are_one_note() {
+        let p = read(concat!(
+            "site_name: x\n",
+            "repo_url: https://example.org/r\n",
+            "plugins: [search]\n",
+            "hooks: [a.py]\n",
+            "use_directory_urls: true\n",
+            "theme:\n",
+            "  name: material\n",
+            "  custom_dir: overrides\n",
+            "  features: [navigation.tabs]\n",
+        ));
+        let notes: Vec<String> = p.notes.iter().map(ToString::to_string).collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert_eq!(
+            notes[0],
+            "mkdocs.yml:8: note: theme.custom_dir 'overrides' is ignored: its overrides are Jinja templates for MkDocs; answerbook's themes are Tera (themes/<name>/templates/)"
+        );
+        assert_eq!(
+            notes[1],
+            "mkdocs.yml: note: ignored keys: hooks, plugins, repo_url, theme.features, theme.name"
+        );
+    }
+
+    #[test]
+    fn copyright_html_becomes_text() {
+        assert_eq!(
+            html_to_text(
+                "Copyright &copy; 2016 - 2026 <a href=\"x\">Martin</a> &amp; co &#8212; AT&T"
+            ),
+            "Copyright © 2016 - 2026 Martin & co — AT&T"
+        );
+    }
+
+    #[test]
+    fn defaults() {
+        let p = read("site_name: x\n");
+        assert_eq!(p.docs_dir, Path::new("docs"));
+        assert_eq!(p.config.base_url, "/");
+        assert!(p.nav.is_none() && p.notes.is_empty());
+        assert!(!p.features.admonition);
+    }
+
+    #[test]
+    fn wrong_types_name_the_line() {
+        let err = parse(
+            "site_name: x\nsite_url: [a, b]\n",
+            Path::new("mkdocs.yml"),
+            &|_| None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "mkdocs.yml:2: error: `site_url` must be text"
+        );
+        let err = parse(
+            "site_name: x\nextra:\n  meta:\n    - name: a\n",
+            Path::new("mkdocs.yml"),
+            &|_| None,
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(4), "{err}");
+    }
+}

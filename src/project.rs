@@ -1,0 +1,75 @@
+//! The first stage of a build: what the site folder is, and the settings every later stage
+//! reads. A folder with `site.yaml` or `content/` is an answerbook site; a folder with
+//! `mkdocs.yml` and no `site.yaml` is an MkDocs project ([`crate::mkdocs`]).
+
+use std::path::{Path, PathBuf};
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::error::{Error, Result};
+use crate::markdown::Features;
+use crate::mkdocs::{self, nav};
+
+/// The content folder of an answerbook site.
+pub const CONTENT_DIR: &str = "content";
+
+/// A site folder, read.
+#[derive(Debug)]
+pub struct Project {
+    pub config: SiteConfig,
+    /// The content folder as messages name it (`content`, or MkDocs' `docs_dir`):
+    /// `content/a/b.md:9: warning: ...`.
+    pub content_name: PathBuf,
+    /// The content folder on disk.
+    pub content_dir: PathBuf,
+    /// The syntaxes pages are rendered with: all of them for an answerbook site.
+    pub features: Features,
+    pub flavor: Flavor,
+    /// Notes about the configuration, reported with the build's diagnostics.
+    pub notes: Vec<Diagnostic>,
+}
+
+#[derive(Debug)]
+pub enum Flavor {
+    Answerbook,
+    MkDocs {
+        /// `mkdocs.yml` (or `mkdocs.yaml`), as messages name it.
+        file: PathBuf,
+        nav: Option<Vec<nav::Item>>,
+    },
+}
+
+impl Project {
+    pub fn load(site_dir: &Path) -> Result<Project> {
+        let has_site_yaml = site_dir.join(crate::config::CONFIG_FILE).is_file();
+        if !has_site_yaml && let Some(file) = mkdocs::config_file(site_dir) {
+            let m = mkdocs::load(site_dir, file)?;
+            return Ok(Project {
+                config: m.config,
+                content_dir: site_dir.join(&m.docs_dir),
+                content_name: m.docs_dir,
+                features: m.features,
+                flavor: Flavor::MkDocs {
+                    file: PathBuf::from(file),
+                    nav: m.nav,
+                },
+                notes: m.notes,
+            });
+        }
+        let content_dir = site_dir.join(CONTENT_DIR);
+        if !content_dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "{} is not a site folder: it has no content/ folder",
+                site_dir.display()
+            )));
+        }
+        Ok(Project {
+            config: SiteConfig::load(site_dir)?,
+            content_name: PathBuf::from(CONTENT_DIR),
+            content_dir,
+            features: Features::default(),
+            flavor: Flavor::Answerbook,
+            notes: Vec::new(),
+        })
+    }
+}
