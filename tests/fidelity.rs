@@ -159,3 +159,8 @@ fn heading_ids() {
 fn edge() {
     compare("edge");
 }
+
+#[test]
+fn heading_id_attributes_and_comment_terms() {
+    compare("attributes");
+}

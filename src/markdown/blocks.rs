@@ -83,15 +83,17 @@ pub fn convert(src: &str) -> Cow<'_, str> {
     let lines: Vec<&str> = src.lines().collect();
     let mut out = String::with_capacity(src.len() + 256);
     let mut stack: Vec<OpenBlock> = Vec::new();
-    let mut fence: Option<(u8, usize)> = None;
+    let mut fence: Option<(u8, usize, usize)> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         i += 1;
         let indent = "    ".repeat(stack.iter().filter(|b| b.indents).count());
         let rest = line.trim_start();
-        if let Some((ch, len)) = fence {
-            if rest.bytes().take_while(|&b| b == ch).count() >= len
+        let lead = line.len() - rest.len();
+        if let Some((ch, len, open_lead)) = fence {
+            if lead <= open_lead + 3
+                && rest.bytes().take_while(|&b| b == ch).count() >= len
                 && rest.trim_start_matches(ch as char).trim().is_empty()
             {
                 fence = None;
@@ -99,8 +101,8 @@ pub fn convert(src: &str) -> Cow<'_, str> {
             push(&mut out, &indent, line);
             continue;
         }
-        if let Some(f) = fence_start(rest) {
-            fence = Some(f);
+        if let Some((ch, len)) = fence_start(rest) {
+            fence = Some((ch, len, lead));
             push(&mut out, &indent, line);
             continue;
         }

@@ -5,14 +5,14 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Parser, RefDefs, Tag, TagEnd};
 
-use super::admonition::{self, Block, TITLE_PLACEHOLDER};
-use super::headings::{self, Heading, IdSet};
+use super::admonition::{self, TITLE_PLACEHOLDER};
+use super::headings::{self, Heading, HeadingAttrs, IdSet};
 use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PlainText;
-use super::preprocess::Preprocessed;
-use super::{Input, Rendered, abbr, alerts, code, escape_attr, faq, render_inline, tabs};
+use super::preprocess::{Preprocessed, TERM_MARK};
+use super::{Features, Input, Rendered, abbr, alerts, code, escape_attr, faq, options, tabs};
 use crate::diagnostics::Diagnostic;
 
 /// A transformed event, or a hand-written FAQPage block the caller may drop.
@@ -24,6 +24,8 @@ pub(super) enum Out<'a> {
 pub(super) struct Pass<'i, 'p> {
     input: &'i Input<'i>,
     pre: &'p Preprocessed,
+    /// The page's link reference definitions, for titles rendered on their own.
+    refdefs: &'p RefDefs<'p>,
     line_starts: Vec<usize>,
     ids: IdSet,
     result: Rendered,
@@ -37,7 +39,11 @@ pub(super) struct Pass<'i, 'p> {
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
-    pub(super) fn new(input: &'i Input<'i>, pre: &'p Preprocessed) -> Self {
+    pub(super) fn new(
+        input: &'i Input<'i>,
+        pre: &'p Preprocessed,
+        refdefs: &'p RefDefs<'p>,
+    ) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(pre.text.match_indices('\n').map(|(i, _)| i + 1));
         let answer_block = pre
@@ -52,6 +58,7 @@ impl<'i, 'p> Pass<'i, 'p> {
         Pass {
             input,
             pre,
+            refdefs,
             line_starts,
             ids: IdSet::default(),
             result: Rendered::default(),
@@ -78,8 +85,13 @@ impl<'i, 'p> Pass<'i, 'p> {
     /// Ids the author set with `{#id}` are taken before any id is generated, as MkDocs does.
     pub(super) fn reserve_explicit_ids(&mut self, events: &[(Event<'_>, Range<usize>)]) {
         for (event, _) in events {
-            if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
-                self.ids.reserve(id);
+            if let Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) = event
+            {
+                if let Some(id) = HeadingAttrs::new(id.as_deref(), classes, attrs).id {
+                    self.ids.reserve(&id);
+                }
             }
         }
     }
@@ -113,8 +125,9 @@ impl<'i, 'p> Pass<'i, 'p> {
                         inner.push(e);
                     }
                     let title = text.finish();
-                    let id = match id {
-                        Some(id) => id.to_string(),
+                    let attrs = HeadingAttrs::new(id.as_deref(), &classes, &attrs);
+                    let id = match attrs.id {
+                        Some(id) => id,
                         None => self
                             .ids
                             .unique(&headings::slug(&title, self.input.features.slugs)),
@@ -124,16 +137,12 @@ impl<'i, 'p> Pass<'i, 'p> {
                         self.result.h1 = Some(title.clone());
                     }
                     let mut open = format!("<h{n} id=\"{}\"", escape_attr(&id));
-                    if !classes.is_empty() {
-                        let _ = write!(open, " class=\"{}\"", escape_attr(&classes.join(" ")));
+                    if !attrs.classes.is_empty() {
+                        let _ =
+                            write!(open, " class=\"{}\"", escape_attr(&attrs.classes.join(" ")));
                     }
-                    for (name, value) in &attrs {
-                        let _ = write!(
-                            open,
-                            " {}=\"{}\"",
-                            escape_attr(name),
-                            escape_attr(value.as_deref().unwrap_or("").trim_matches(['"', '\'']))
-                        );
+                    for (name, value) in &attrs.others {
+                        let _ = write!(open, " {}=\"{}\"", escape_attr(name), escape_attr(value));
                     }
                     open.push('>');
                     out.push(Out::Event(Event::Html(open.into())));
@@ -191,6 +200,9 @@ impl<'i, 'p> Pass<'i, 'p> {
                     self.ids.reserve(&format!("fnref:{label}"));
                     out.push(Out::Event(event));
                 }
+                Event::InlineHtml(ref html)
+                    if TERM_MARK.starts_with(html.as_ref())
+                        || TERM_MARK.ends_with(html.as_ref()) => {}
                 Event::InlineHtml(ref html) => {
                     self.note_html_ids(html);
                     out.push(Out::Event(event));
@@ -278,12 +290,49 @@ impl<'i, 'p> Pass<'i, 'p> {
         }
     }
 
+    /// Renders a title (admonition, tab) as inline HTML, in the page's context: reference
+    /// links resolve against the page's definitions and relative links are rewritten.
+    fn inline(&mut self, markdown: &str, range: &Range<usize>) -> String {
+        let defs = self.refdefs;
+        let callback = |link: BrokenLink<'_>| {
+            defs.get(link.reference.as_ref()).map(|d| {
+                let title = d.title.as_deref().unwrap_or("").to_owned();
+                (CowStr::from(d.dest.to_string()), CowStr::from(title))
+            })
+        };
+        let parser = Parser::new_with_broken_link_callback(
+            markdown,
+            options(&Features::default()),
+            Some(callback),
+        );
+        let events: Vec<Event<'_>> = parser
+            .map(|mut event| {
+                if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                    &mut event
+                {
+                    let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                    *dest_url = self.rewrite_link(written, range);
+                }
+                event
+            })
+            .collect();
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        let trimmed = html.trim_end();
+        trimmed
+            .strip_prefix("<p>")
+            .and_then(|s| s.strip_suffix("</p>"))
+            .unwrap_or(trimmed)
+            .to_owned()
+    }
+
     fn html_block<'e>(&mut self, mut block: String, range: &Range<usize>) -> Out<'e> {
         if block.contains(tabs::SET_PLACEHOLDER) {
             let n = self.tab_sets_seen;
             self.tab_sets_seen += 1;
             let opening = self.pre.tab_sets.get(n).map_or_else(String::new, |set| {
-                let titles: Vec<String> = set.titles.iter().map(|t| render_inline(t)).collect();
+                let titles: Vec<String> =
+                    set.titles.iter().map(|t| self.inline(t, range)).collect();
                 tabs::set_opening(n + 1, set, &titles)
             });
             block = block.replacen(tabs::SET_PLACEHOLDER, &opening, 1);
@@ -294,7 +343,10 @@ impl<'i, 'p> Pass<'i, 'p> {
                 .pre
                 .blocks
                 .get(self.titles_seen)
-                .map(render_title)
+                .map(|block| {
+                    let rendered = block.title.as_deref().map(|t| self.inline(t, range));
+                    admonition::title_html(block, rendered.as_deref())
+                })
                 .unwrap_or_default();
             self.titles_seen += 1;
             block = block.replacen(TITLE_PLACEHOLDER, &title, 1);
@@ -360,10 +412,4 @@ fn is_more_marker(html: &str) -> bool {
     t.strip_prefix("<!--")
         .and_then(|r| r.strip_suffix("-->"))
         .is_some_and(|m| m.trim() == "more")
-}
-
-/// An admonition's title line, its markdown rendered inline.
-fn render_title(block: &Block) -> String {
-    let rendered = block.title.as_deref().map(render_inline);
-    admonition::title_html(block, rendered.as_deref())
 }

@@ -61,6 +61,44 @@ pub fn slug(text: &str, style: super::SlugStyle) -> String {
     }
 }
 
+/// A heading's `{ #id .class key=value }` attributes with `id="..."` and `class="..."` pairs
+/// folded into the id and the classes (quotes around values removed).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct HeadingAttrs {
+    pub id: Option<String>,
+    pub classes: Vec<String>,
+    pub others: Vec<(String, String)>,
+}
+
+impl HeadingAttrs {
+    pub fn new(
+        id: Option<&str>,
+        classes: &[impl AsRef<str>],
+        attrs: &[(impl AsRef<str>, Option<impl AsRef<str>>)],
+    ) -> Self {
+        let mut out = HeadingAttrs {
+            id: id.map(str::to_owned),
+            classes: classes.iter().map(|c| c.as_ref().to_owned()).collect(),
+            others: Vec::new(),
+        };
+        for (name, value) in attrs {
+            let value = value
+                .as_ref()
+                .map_or("", |v| v.as_ref())
+                .trim_matches(['"', '\''])
+                .to_owned();
+            match name.as_ref() {
+                "id" => out.id = Some(value),
+                "class" => out
+                    .classes
+                    .extend(value.split_whitespace().map(str::to_owned)),
+                other => out.others.push((other.to_owned(), value)),
+            }
+        }
+        out
+    }
+}
+
 /// Hands out ids unique within one page, the way Python-Markdown's `toc` does.
 #[derive(Debug, Default)]
 pub struct IdSet {

@@ -154,11 +154,9 @@ pub fn render(input: &Input<'_>, drop_hand_written_faq: impl Fn(&Rendered) -> bo
         input.body.into()
     };
     let pre = preprocess::run(&body, input.features);
-    let events: Vec<(Event<'_>, Range<usize>)> =
-        Parser::new_ext(&pre.text, options(input.features))
-            .into_offset_iter()
-            .collect();
-    let mut pass = Pass::new(input, &pre);
+    let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
+    let events: Vec<(Event<'_>, Range<usize>)> = parser.by_ref().collect();
+    let mut pass = Pass::new(input, &pre, parser.reference_definitions());
     pass.reserve_explicit_ids(&events);
     let out_events = pass.transform(events);
     let mut rendered = pass.finish();
@@ -183,19 +181,6 @@ pub fn render(input: &Input<'_>, drop_hand_written_faq: impl Fn(&Rendered) -> bo
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     rendered.html = html;
     rendered
-}
-
-/// Renders a one-line snippet of markdown without the wrapping paragraph.
-pub fn render_inline(markdown: &str) -> String {
-    let mut html = String::new();
-    let options = options(&Features::default());
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options));
-    let trimmed = html.trim_end();
-    trimmed
-        .strip_prefix("<p>")
-        .and_then(|s| s.strip_suffix("</p>"))
-        .unwrap_or(trimmed)
-        .to_owned()
 }
 
 /// Escapes text for a double-quoted HTML attribute.

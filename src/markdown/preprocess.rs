@@ -29,6 +29,9 @@ pub struct Preprocessed {
 
 const TAB: usize = 4;
 
+/// Put before an HTML comment that is a definition term; the event pass drops it.
+pub const TERM_MARK: &str = "<answerbook-term></answerbook-term>";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OpenKind {
     /// Index into `blocks`.
@@ -56,6 +59,8 @@ struct PendingSet {
 struct Fence {
     ch: u8,
     len: usize,
+    /// Source column of the opening fence: a closing fence is indented at most 3 more.
+    col: usize,
     depth: usize,
     out_col: usize,
 }
@@ -110,7 +115,7 @@ impl Pass<'_> {
                 self.resolve_pending(col, rest, line_no);
             }
             if let Some(fence) = &self.fence {
-                if !blank && is_fence_close(rest, fence) {
+                if !blank && col < fence.col + TAB && is_fence_close(rest, fence) {
                     self.fence = None;
                 }
                 self.emit_body_line(line, line_no);
@@ -160,6 +165,18 @@ impl Pass<'_> {
                 prev_blank = true;
                 continue;
             }
+            if self.features.def_list
+                && rest.starts_with("<!--")
+                && rest.trim_end().ends_with("-->")
+                && definition_follows(lines, i)
+            {
+                // A comment as a definition term (Material's `<!-- md:option x -->`): keep
+                // it a paragraph, which an HTML comment on its own line is not in CommonMark.
+                let indent = " ".repeat(col.saturating_sub(TAB * self.open.len()));
+                self.push_line(&format!("{indent}{TERM_MARK}{rest}"), line_no);
+                prev_blank = false;
+                continue;
+            }
             if self.features.md_in_html && self.markdown_html(col, rest, line_no) {
                 prev_blank = true;
                 continue;
@@ -169,6 +186,7 @@ impl Pass<'_> {
                 self.fence = Some(Fence {
                     ch,
                     len,
+                    col,
                     depth,
                     out_col: col.saturating_sub(TAB * depth),
                 });
@@ -411,7 +429,10 @@ impl Pass<'_> {
     /// Tracks list items so markers inside them are recognised; returns the content column of
     /// the innermost list item (0 outside lists).
     fn update_lists(&mut self, col: usize, rest: &str, prev_blank: bool) -> usize {
-        if let Some(width) = list_marker_width(rest) {
+        let definition = self.features.def_list && rest.starts_with(':');
+        if let Some(width) =
+            list_marker_width(rest).or_else(|| definition.then(|| definition_width(rest)).flatten())
+        {
             self.lists.retain(|&c| c <= col);
             self.lists.push(col + width);
         } else if prev_blank {
@@ -486,6 +507,24 @@ fn is_fence_close(rest: &str, fence: &Fence) -> bool {
     len >= fence.len && rest[len..].trim().is_empty()
 }
 
+/// Width of a definition marker (`:   `) plus its spaces, as for a list item.
+fn definition_width(rest: &str) -> Option<usize> {
+    let spaces = rest[1..].bytes().take_while(|&b| b == b' ').count();
+    (1..=4).contains(&spaces).then_some(1 + spaces)
+}
+
+/// Whether the next line with text after `i` starts a definition (`:   ...`).
+fn definition_follows(lines: &[&str], i: usize) -> bool {
+    lines[i..]
+        .iter()
+        .take(2)
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| {
+            let t = l.trim_start();
+            t.starts_with(':') && definition_width(t).is_some()
+        })
+}
+
 /// Width of a list item marker plus the spaces after it (`- `, `12. `), if `rest` starts one.
 fn list_marker_width(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
@@ -544,6 +583,15 @@ mod tests {
         let p = pre("> !!! note\n>     quoted\n");
         assert_eq!(p.blocks.len(), 1);
         assert!(p.text.contains("> quoted"), "{}", p.text);
+    }
+
+    #[test]
+    fn indented_fences_inside_a_fence_do_not_close_it() {
+        let p = pre(
+            "```md\n=== \"C\"\n\n    ```c\n    int x;\n    ```\n\n=== \"D\"\n```\n\n=== \"Real\"\n    body\n",
+        );
+        assert_eq!(p.tab_sets.len(), 1, "{}", p.text);
+        assert_eq!(p.tab_sets[0].titles, ["Real"]);
     }
 
     #[test]
