@@ -88,10 +88,9 @@ impl<'i, 'p> Pass<'i, 'p> {
             if let Event::Start(Tag::Heading {
                 id, classes, attrs, ..
             }) = event
+                && let Some(id) = HeadingAttrs::new(id.as_deref(), classes, attrs).id
             {
-                if let Some(id) = HeadingAttrs::new(id.as_deref(), classes, attrs).id {
-                    self.ids.reserve(&id);
-                }
+                self.ids.reserve(&id);
             }
         }
     }
