@@ -355,3 +355,19 @@ fn site_yaml_wins_over_mkdocs_yml() {
     site.build(&[]).expect_clean();
     assert_eq!(site.page("").text("head title"), "Own site");
 }
+
+#[test]
+fn tabbed_slugify_names_tabs_after_their_titles_and_the_heading_before() {
+    let site = fixture("mkdocs_tab_slugs");
+    // --strict: the link to the first tab's id must resolve.
+    site.build(&["--strict"]).expect_clean();
+    let doc = site.page("");
+    assert_eq!(
+        doc.attrs("div.tabbed-set > input", "id"),
+        ["install-steps--with-pip", "install-steps-from-source"]
+    );
+    assert_eq!(
+        doc.attrs("div.tabbed-labels > label", "for"),
+        ["install-steps--with-pip", "install-steps-from-source"]
+    );
+}

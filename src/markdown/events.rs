@@ -289,6 +289,32 @@ impl<'i, 'p> Pass<'i, 'p> {
         }
     }
 
+    /// The ids of a set's radio inputs: counters, or slugs of the titles when the site
+    /// configures `pymdownx.tabbed: slugify` (prefixed with the last heading's id under
+    /// `combine_header_slug`).
+    fn tab_ids(&mut self, n: usize, titles: &[String]) -> Vec<String> {
+        let features = self.input.features;
+        let Some(style) = features.tab_slugs else {
+            return tabs::counter_ids(n, titles.len());
+        };
+        titles
+            .iter()
+            .map(|title| {
+                let slug = headings::slug(&tabs::without_icons(title), style);
+                let base = match self
+                    .result
+                    .headings
+                    .last()
+                    .filter(|_| features.combine_header_slug)
+                {
+                    Some(heading) => format!("{}-{slug}", heading.id),
+                    None => slug,
+                };
+                self.ids.unique(&base)
+            })
+            .collect()
+    }
+
     /// Renders a title (admonition, tab) as inline HTML, in the page's context: reference
     /// links resolve against the page's definitions and relative links are rewritten.
     fn inline(&mut self, markdown: &str, range: &Range<usize>) -> String {
@@ -332,7 +358,8 @@ impl<'i, 'p> Pass<'i, 'p> {
             let opening = self.pre.tab_sets.get(n).map_or_else(String::new, |set| {
                 let titles: Vec<String> =
                     set.titles.iter().map(|t| self.inline(t, range)).collect();
-                tabs::set_opening(n + 1, set, &titles)
+                let ids = self.tab_ids(n + 1, &set.titles);
+                tabs::set_opening(n + 1, set, &titles, &ids)
             });
             block = block.replacen(tabs::SET_PLACEHOLDER, &opening, 1);
             return Out::Event(Event::Html(block.into()));

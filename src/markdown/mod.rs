@@ -76,6 +76,11 @@ pub struct Features {
     pub blocks: bool,
     /// How heading ids are made.
     pub slugs: SlugStyle,
+    /// `pymdownx.tabbed: slugify`: tabs get ids from their titles instead of counters.
+    pub tab_slugs: Option<SlugStyle>,
+    /// `pymdownx.tabbed: combine_header_slug`: a tab's id starts with the id of the heading
+    /// before its set.
+    pub combine_header_slug: bool,
 }
 
 /// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
@@ -103,6 +108,8 @@ impl Default for Features {
             tasklist: true,
             blocks: true,
             slugs: SlugStyle::Toc,
+            tab_slugs: None,
+            combine_header_slug: false,
         }
     }
 }

@@ -50,31 +50,62 @@ pub fn parse_marker(line: &str) -> Option<TabMarker> {
 pub const SET_PLACEHOLDER: &str = "<!--answerbook:tab-set-->";
 
 /// The opening of set number `n` (1-based within the page): the wrapper, one radio input per
-/// tab and the labels, given the titles rendered as inline HTML.
-pub fn set_opening(n: usize, set: &TabSet, rendered_titles: &[String]) -> String {
+/// tab and the labels, given the titles rendered as inline HTML and the inputs' ids.
+pub fn set_opening(n: usize, set: &TabSet, rendered_titles: &[String], ids: &[String]) -> String {
     let count = rendered_titles.len();
     let mut html = format!("<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"{n}:{count}\">");
-    for i in 1..=count {
-        let checked = if i == set.selected + 1 {
+    for (i, id) in ids.iter().enumerate() {
+        let checked = if i == set.selected {
             "checked=\"checked\" "
         } else {
             ""
         };
         let _ = write!(
             html,
-            "<input {checked}id=\"__tabbed_{n}_{i}\" name=\"__tabbed_{n}\" type=\"radio\" />"
+            "<input {checked}id=\"{id}\" name=\"__tabbed_{n}\" type=\"radio\" />"
         );
     }
     html.push_str("<div class=\"tabbed-labels\">");
-    for (i, title) in rendered_titles.iter().enumerate() {
-        let _ = write!(
-            html,
-            "<label for=\"__tabbed_{n}_{}\">{title}</label>",
-            i + 1
-        );
+    for (title, id) in rendered_titles.iter().zip(ids) {
+        let _ = write!(html, "<label for=\"{id}\">{title}</label>");
     }
     html.push_str("</div>");
     html
+}
+
+/// The counter ids pymdownx.tabbed gives by default: `__tabbed_<set>_<tab>`.
+pub fn counter_ids(n: usize, count: usize) -> Vec<String> {
+    (1..=count).map(|i| format!("__tabbed_{n}_{i}")).collect()
+}
+
+/// A title without Material icon shortcodes (`:octicons-image-16:`), which the icon extension
+/// turns into images that add nothing to a slug.
+pub fn without_icons(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(start) = rest.find(':') {
+        let after = &rest[start + 1..];
+        let end = after.find(':');
+        let is_icon = end.is_some_and(|e| {
+            let name = &after[..e];
+            name.contains('-')
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        });
+        match (is_icon, end) {
+            (true, Some(e)) => {
+                out.push_str(&rest[..start]);
+                rest = &after[e + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=start]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -101,10 +132,16 @@ mod tests {
             titles: vec!["A".into(), "B".into()],
             selected: 1,
         };
-        let html = set_opening(2, &set, &["A".into(), "B".into()]);
+        let html = set_opening(2, &set, &["A".into(), "B".into()], &counter_ids(2, 2));
         assert!(html.starts_with("<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"2:2\">"));
         assert!(html.contains("<input id=\"__tabbed_2_1\" name=\"__tabbed_2\" type=\"radio\" />"));
         assert!(html.contains("<input checked=\"checked\" id=\"__tabbed_2_2\""));
         assert!(html.contains("<label for=\"__tabbed_2_2\">B</label>"));
+    }
+
+    #[test]
+    fn icons_are_left_out_of_slugs() {
+        assert_eq!(without_icons(":octicons-image-16: Image"), " Image");
+        assert_eq!(without_icons("Ratio 1:2 and a:b"), "Ratio 1:2 and a:b");
     }
 }

@@ -45,6 +45,8 @@ pub fn read(list: Option<&Node>) -> Extensions {
             tasklist: false,
             blocks: false,
             slugs: SlugStyle::Toc,
+            tab_slugs: None,
+            combine_header_slug: false,
         },
         unsupported: Vec::new(),
         unknown_slugify: None,
@@ -91,7 +93,15 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
     match short_name(full_name) {
         "admonition" => f.admonition = true,
         "pymdownx.details" => f.details = true,
-        "pymdownx.tabbed" => f.tabbed = true,
+        "pymdownx.tabbed" => {
+            f.tabbed = true;
+            if let Some(slugify) = options.and_then(|o| o.get("slugify")) {
+                f.tab_slugs = slug_style(slugify);
+            }
+            f.combine_header_slug = options
+                .and_then(|o| o.get("combine_header_slug"))
+                .is_some_and(|v| matches!(&v.value, crate::mkdocs::tree::Value::Bool(true)));
+        }
         "attr_list" => f.attr_list = true,
         "md_in_html" => f.md_in_html = true,
         "def_list" => f.def_list = true,
