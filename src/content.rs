@@ -25,6 +25,8 @@ pub struct Page {
     pub url: String,
     /// An `index.md`: its folder's section page.
     pub is_index: bool,
+    /// `404.md` at the top: the page served for missing URLs, published as `404.html`.
+    pub is_not_found: bool,
     pub date: Option<PageDate>,
     pub updated: Option<PageDate>,
 }
@@ -80,8 +82,13 @@ pub fn parse_page(file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnosti
         ),
     };
     let is_index = file.rel_path.file_name().is_some_and(|n| n == "index.md");
+    let is_not_found = file.rel_path == Path::new("404.md");
     let page = Page {
-        url: urls::page_path(&file.rel_path),
+        url: if is_not_found {
+            NOT_FOUND.to_owned()
+        } else {
+            urls::page_path(&file.rel_path)
+        },
         rel_path: file.rel_path,
         display_path,
         body_offset: split.body_offset,
@@ -89,6 +96,7 @@ pub fn parse_page(file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnosti
         text: file.text,
         front,
         is_index,
+        is_not_found,
         date,
         updated,
     };
@@ -112,6 +120,9 @@ fn parse_front_matter(
     Ok((front, Some(blog)))
 }
 
+/// Where the not-found page is published.
+pub const NOT_FOUND: &str = "404.html";
+
 /// A folder of the content tree: the home page is the section of `content/` itself.
 #[derive(Debug, Default)]
 pub struct Section {
@@ -132,7 +143,7 @@ pub struct Section {
 pub fn sections(pages: &[Page]) -> Vec<Section> {
     let mut sections = vec![Section::default()];
     let mut by_folder: HashMap<String, usize> = HashMap::from([(String::new(), 0)]);
-    for (i, page) in pages.iter().enumerate() {
+    for (i, page) in pages.iter().enumerate().filter(|(_, p)| !p.is_not_found) {
         let s = ensure(&mut sections, &mut by_folder, &page.folder());
         if page.is_index {
             sections[s].index = Some(i);

@@ -99,11 +99,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
         _ => NavOrder::default(),
     };
 
+    let base = BaseUrl::parse(&config.base_url);
     let rendered: Vec<markdown::Rendered> = pages
         .published
         .par_iter()
         .enumerate()
-        .map(|(i, page)| render_markdown(i, page, &index, &config, &features))
+        .map(|(i, page)| render_markdown(i, page, &index, &config, &features, &base.path))
         .collect();
     for r in &rendered {
         report.extend(r.diagnostics.iter().cloned());
@@ -121,7 +122,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
         });
     }
 
-    let base = BaseUrl::parse(&config.base_url);
     let site = Site::new(
         &config,
         &base,
@@ -215,6 +215,7 @@ fn render_markdown(
     index: &LinkIndex,
     config: &SiteConfig,
     features: &markdown::Features,
+    base_path: &str,
 ) -> markdown::Rendered {
     let input = markdown::Input {
         body: page.body(),
@@ -225,6 +226,7 @@ fn render_markdown(
             page: i,
             page_url: &page.url,
             index,
+            absolute_base: page.is_not_found.then_some(base_path),
         },
         answer_title: &config.answer_title,
         features,

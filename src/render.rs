@@ -160,7 +160,7 @@ fn page_title(page: &Page, rendered: &markdown::Rendered) -> String {
 /// The answer of a Q&A page's FAQPage, if it gets one: the short-answer admonition, else the
 /// description. Section pages and pages with `faq: false` get none.
 pub fn faq_answer<'p>(page: &'p Page, rendered: &'p markdown::Rendered) -> Option<&'p str> {
-    if page.is_index || page.front.faq == Some(false) {
+    if page.is_index || page.is_not_found || page.front.faq == Some(false) {
         return None;
     }
     rendered
@@ -197,7 +197,12 @@ pub fn write_site(
         .collect();
     jobs.par_iter().try_for_each(|job| {
         let (path, html) = render_job(site, theme, *job)?;
-        staging.write(&format!("{path}index.html"), html.as_bytes())
+        let file = if path.ends_with(".html") {
+            path
+        } else {
+            format!("{path}index.html")
+        };
+        staging.write(&file, html.as_bytes())
     })?;
 
     assets
@@ -210,7 +215,10 @@ pub fn write_site(
             StaticSource::File(path) => staging.copy(&dest, path)?,
         }
     }
-    let shipped = |name: &str| assets.iter().any(|a| urls::file_path(&a.rel_path) == name);
+    let written_page = |name: &str| site.pages.iter().any(|p| p.url == name);
+    let shipped = |name: &str| {
+        written_page(name) || assets.iter().any(|a| urls::file_path(&a.rel_path) == name)
+    };
     let mut files = assets.len() + theme.statics.len();
     for name in GENERATED.into_iter().filter(|n| !shipped(n)) {
         let bytes = match name {
@@ -239,7 +247,7 @@ fn sitemap_xml(site: &Site<'_>) -> String {
         .pages
         .iter()
         .enumerate()
-        .filter(|(_, p)| !p.is_index)
+        .filter(|(_, p)| !p.is_index && !p.is_not_found)
         .map(|(i, p)| sitemap::Entry {
             path: &p.url,
             lastmod: lastmod(i),
@@ -285,6 +293,21 @@ fn page_context<'s>(site: &'s Site<'s>, p: usize) -> TemplateContext<'s> {
         &page.front.meta,
         json_ld,
     );
+    if page.is_not_found {
+        // Served at any URL: links lead from the base path, and there is nothing to canonicalise.
+        return TemplateContext {
+            site: &site.view,
+            page: page_view(site, p, "404", title),
+            head: HeadView {
+                canonical: None,
+                ..head
+            },
+            root: site.base.path.clone(),
+            breadcrumbs: Vec::new(),
+            pages: Vec::new(),
+            sections: Vec::new(),
+        };
+    }
     TemplateContext {
         site: &site.view,
         page: page_view(site, p, "page", title),

@@ -231,3 +231,29 @@ fn path_only_base_url_gives_no_canonical_but_a_rooted_404() {
     assert_eq!(site.page("404.html").attr("a.site-title", "href"), "/kb/");
     assert!(!site.out_text("robots.txt").contains("Sitemap:"));
 }
+
+#[test]
+fn a_404_page_in_content_replaces_the_generated_one() {
+    let site = fixture("not_found_page");
+    site.build(&["--strict", "--base-url", "https://docs.example.test/kb/"])
+        .expect_clean();
+    let doc = common::Doc::read(&site.out(), "404.html");
+    assert!(doc.text("article h1").starts_with("Lost in the stacks"));
+    // Served at any URL, so its links are absolute paths under the base path.
+    assert_eq!(doc.href_of("getting started guide"), "/kb/guides/start/");
+    assert_eq!(doc.href_of("home page"), "/kb/");
+    assert_eq!(
+        doc.attr("link[rel=stylesheet]", "href"),
+        "/kb/assets/style.css"
+    );
+    assert!(!doc.has("link[rel=canonical]"));
+    assert!(!doc.has(r#"script[type="application/ld+json"]"#));
+    assert!(!site.out().join("404").exists(), "no 404/index.html page");
+    let sitemap = site.out_text("sitemap.xml");
+    assert!(!sitemap.contains("404"), "{sitemap}");
+    let home = site.page("");
+    assert!(
+        home.all("ul.question-list a").is_empty(),
+        "the 404 page is not listed"
+    );
+}

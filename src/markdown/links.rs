@@ -26,6 +26,9 @@ pub struct LinkContext<'a> {
     pub page: usize,
     pub page_url: &'a str,
     pub index: &'a LinkIndex,
+    /// For a page served at any URL (the 404 page): links are written as absolute paths under
+    /// this base path (`/kb/`) instead of relative to the page.
+    pub absolute_base: Option<&'a str>,
 }
 
 /// What became of one link.
@@ -80,7 +83,10 @@ pub fn rewrite(dest: &str, cx: &LinkContext<'_>) -> Rewrite {
         }
         None => return Rewrite::Broken(format!("broken link '{dest}'")),
     };
-    let mut href = urls::relative(cx.page_url, url);
+    let mut href = match cx.absolute_base {
+        Some(base) => format!("{base}{url}"),
+        None => urls::relative(cx.page_url, url),
+    };
     if let Some(q) = query {
         href.push('?');
         href.push_str(q);
@@ -146,6 +152,7 @@ mod tests {
             page: 0,
             page_url: "a/x/",
             index: &idx,
+            absolute_base: None,
         };
         rewrite(dest, &cx)
     }
