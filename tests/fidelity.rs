@@ -164,3 +164,8 @@ fn edge() {
 fn heading_id_attributes_and_comment_terms() {
     compare("attributes");
 }
+
+#[test]
+fn admonitions_on_definition_and_list_marker_lines() {
+    compare("definitions");
+}

@@ -150,9 +150,19 @@ impl Pass<'_> {
             if let Some(marker) =
                 admonition::parse_marker(rest, self.features.admonition, self.features.details)
             {
-                self.open_block(marker, col, line_no);
+                self.open_block(marker, col, line_no, None);
                 prev_blank = true;
                 continue;
+            }
+            if let Some(width) = self.item_marker_width(rest) {
+                let inner = &rest[width..];
+                if let Some(marker) =
+                    admonition::parse_marker(inner, self.features.admonition, self.features.details)
+                {
+                    self.open_block(marker, col + width, line_no, Some((col, &rest[..width])));
+                    prev_blank = true;
+                    continue;
+                }
             }
             if let Some(marker) = tabs::parse_marker(rest).filter(|_| self.features.tabbed) {
                 self.open_tab(marker, col, line_no);
@@ -302,12 +312,29 @@ impl Pass<'_> {
         }
     }
 
-    fn open_block(&mut self, marker: Marker, col: usize, line_no: u32) {
+    /// Opens an admonition whose marker is at `col`. `lead` is the list or definition marker
+    /// the line starts with (`:   !!! note`), with its column: it stays in front of the tag.
+    fn open_block(
+        &mut self,
+        marker: Marker,
+        col: usize,
+        line_no: u32,
+        lead: Option<(usize, &str)>,
+    ) {
         let out_col = col.saturating_sub(TAB * self.open.len());
         let indent = " ".repeat(out_col);
         self.ensure_blank(line_no);
+        let first = match lead {
+            Some((lead_col, text)) => {
+                format!(
+                    "{}{text}",
+                    " ".repeat(lead_col.saturating_sub(TAB * self.open.len()))
+                )
+            }
+            None => indent.clone(),
+        };
         self.push_line(
-            &format!("{indent}{}", admonition::opening_tag(&marker)),
+            &format!("{first}{}", admonition::opening_tag(&marker)),
             line_no,
         );
         // The title is filled in by the renderer, which renders inline markdown.
@@ -428,11 +455,14 @@ impl Pass<'_> {
 
     /// Tracks list items so markers inside them are recognised; returns the content column of
     /// the innermost list item (0 outside lists).
-    fn update_lists(&mut self, col: usize, rest: &str, prev_blank: bool) -> usize {
+    /// Width of the list item or definition marker (with its spaces) that `rest` starts with.
+    fn item_marker_width(&self, rest: &str) -> Option<usize> {
         let definition = self.features.def_list && rest.starts_with(':');
-        if let Some(width) =
-            list_marker_width(rest).or_else(|| definition.then(|| definition_width(rest)).flatten())
-        {
+        list_marker_width(rest).or_else(|| definition.then(|| definition_width(rest)).flatten())
+    }
+
+    fn update_lists(&mut self, col: usize, rest: &str, prev_blank: bool) -> usize {
+        if let Some(width) = self.item_marker_width(rest) {
             self.lists.retain(|&c| c <= col);
             self.lists.push(col + width);
         } else if prev_blank {
@@ -592,6 +622,24 @@ mod tests {
         );
         assert_eq!(p.tab_sets.len(), 1, "{}", p.text);
         assert_eq!(p.tab_sets[0].titles, ["Real"]);
+    }
+
+    #[test]
+    fn admonition_on_the_line_of_a_definition_or_list_marker() {
+        let p = pre("<!-- md:option x -->\n\n:   !!! note\n\n        Body.\n\nAfter.\n");
+        assert_eq!(p.blocks.len(), 1, "{}", p.text);
+        assert!(
+            p.text.contains(":   <div class=\"admonition note\">"),
+            "{}",
+            p.text
+        );
+        assert_eq!(&p.text[p.blocks[0].body.clone()], "\n    Body.\n\n");
+        let p = pre("-   ??? tip\n        Folded.\n");
+        assert!(
+            p.text.starts_with("-   <details class=\"tip\">"),
+            "{}",
+            p.text
+        );
     }
 
     #[test]
