@@ -173,9 +173,11 @@ fn admonition_inside_a_list_item() {
 fn fenced_code_inside_a_body_stays_code() {
     let doc = gallery();
     let el = titled(&doc, "With code");
-    assert_eq!(children(el), ["p.admonition-title", "p", "pre", "p"]);
-    let code = doc.one("div.admonition.example pre > code");
-    assert_eq!(code.value().attr("class"), Some("language-python"));
+    assert_eq!(
+        children(el),
+        ["p.admonition-title", "p", "div.highlight", "p"]
+    );
+    let code = doc.one("div.admonition.example > div.language-python.highlight pre > code");
     assert_eq!(code.text().collect::<String>(), "print(\"inside\")\n");
     assert_eq!(
         body_text(el),
@@ -186,7 +188,7 @@ fn fenced_code_inside_a_body_stays_code() {
 #[test]
 fn marker_inside_fenced_code_is_literal_text() {
     let doc = gallery();
-    let code = doc.one("pre > code.language-markdown");
+    let code = doc.one("div.language-markdown.highlight pre > code");
     assert_eq!(
         code.text().collect::<String>(),
         "!!! note \"Literal\"\n    This stays code.\n"

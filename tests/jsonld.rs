@@ -128,7 +128,7 @@ fn hand_written_json_ld_of_another_type_is_kept() {
 fn json_ld_shown_in_a_code_block_stays_visible_code() {
     let site = built();
     let doc = site.page("iteration/what-does-enumerate-return/");
-    let code = doc.one("pre > code.language-html");
+    let code = doc.one("div.language-html.highlight pre > code");
     assert_eq!(
         code.text().collect::<String>(),
         "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \

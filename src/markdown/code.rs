@@ -1,7 +1,10 @@
 //! Fenced and indented code blocks: the fence's info string (language and options such as
-//! `title="..."`) and the block's HTML.
+//! `title="..."`) and the block's HTML, highlighted by [`highlight`] the way MkDocs Material
+//! (pymdownx.highlight with Pygments) writes it, so Material-style CSS applies.
 
 use std::fmt::Write as _;
+
+use super::highlight::{self, Lexer, Token};
 
 /// What a fence's info string says: ```` ```python title="x.py" linenums="1" ````.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -71,21 +74,182 @@ fn first_word(s: &str) -> &str {
     s.split(char::is_whitespace).next().unwrap_or("")
 }
 
-/// The HTML of one code block.
+/// The HTML of one code block, as pymdownx.highlight writes it with Pygments and
+/// `pygments_lang_class`: `<div class="language-x highlight">`, an optional
+/// `<span class="filename">` (`title="..."`), then `<pre><span></span><code>` holding the
+/// tokens as `<span class="k">`-style spans. `linenums="START [STEP]"` uses Pygments' table
+/// layout (`table.highlighttable`, numbers in `td.linenos`, which copying the code leaves out);
+/// `hl_lines="2 4-6"` wraps those lines (counted from 1 in the block) in `<span class="hll">`.
+/// An unknown language, or none, gives the same wrapper around escaped plain text.
 pub fn render(info: &FenceInfo, code: &str) -> String {
-    let mut html = String::with_capacity(code.len() + 64);
-    html.push_str("<pre><code");
-    if !info.lang.is_empty() {
-        let _ = write!(
-            html,
-            " class=\"language-{}\"",
-            super::escape_attr(&info.lang)
-        );
+    let code = normalise(code);
+    let lines = code.matches('\n').count();
+    let lang = if info.lang.is_empty() {
+        "text"
+    } else {
+        &info.lang
+    };
+    let title = info.option("title").filter(|t| !t.is_empty());
+    let numbers = info.option("linenums").and_then(LineNumbers::parse);
+    let marked = info
+        .option("hl_lines")
+        .map(|spec| marked_lines(spec, lines))
+        .unwrap_or_default();
+
+    let mut html = String::with_capacity(code.len() * 4 + 160);
+    let _ = write!(
+        html,
+        "<div class=\"language-{} highlight\">",
+        super::escape_attr(lang)
+    );
+    match &numbers {
+        None => {
+            if let Some(title) = title {
+                push_filename(&mut html, title);
+            }
+            html.push_str("<pre><span></span><code>");
+        }
+        Some(numbers) => {
+            html.push_str("<table class=\"highlighttable\"><tr>");
+            if let Some(title) = title {
+                html.push_str("<th colspan=\"2\" class=\"filename\">");
+                push_filename(&mut html, title);
+                html.push_str("</th></tr><tr>");
+            }
+            html.push_str("<td class=\"linenos\"><div class=\"linenodiv\"><pre><span></span>");
+            numbers.push_column(&mut html, lines);
+            html.push_str("</pre></div></td><td class=\"code\"><div><pre><span></span><code>");
+        }
     }
-    html.push('>');
-    let _ = pulldown_cmark_escape::escape_html_body_text(&mut html, code);
-    html.push_str("</code></pre>\n");
+    let tokens = match Lexer::for_fence(&info.lang) {
+        Some(lexer) => highlight::tokens(lexer, &code),
+        None => vec![Token {
+            class: None,
+            text: &code,
+        }],
+    };
+    push_lines(&mut html, &tokens, &marked);
+    html.push_str(if numbers.is_some() {
+        "</code></pre></div></td></tr></table></div>\n"
+    } else {
+        "</code></pre></div>\n"
+    });
     html
+}
+
+/// The code as Pygments sees it: leading and trailing blank lines removed (its `stripnl`),
+/// ending with one newline.
+fn normalise(code: &str) -> String {
+    let trimmed = code.trim_matches(|c| c == '\n' || c == '\r');
+    let mut out = String::with_capacity(trimmed.len() + 1);
+    out.push_str(trimmed);
+    out.push('\n');
+    out
+}
+
+fn push_filename(html: &mut String, title: &str) {
+    html.push_str("<span class=\"filename\">");
+    let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, title);
+    html.push_str("</span>");
+}
+
+/// Writes the tokens line by line: a token that spans lines is closed at each line end and
+/// reopened on the next line, so each marked line can sit in its own `<span class="hll">`.
+fn push_lines(html: &mut String, tokens: &[Token<'_>], marked: &[bool]) {
+    let is_marked = |line: usize| marked.get(line).copied().unwrap_or(false);
+    let mut line = 1;
+    if is_marked(line) {
+        html.push_str("<span class=\"hll\">");
+    }
+    for token in tokens {
+        let mut pieces = token.text.split('\n').peekable();
+        while let Some(piece) = pieces.next() {
+            if !piece.is_empty() {
+                push_token(html, token.class, piece);
+            }
+            if pieces.peek().is_some() {
+                html.push('\n');
+                if is_marked(line) {
+                    html.push_str("</span>");
+                }
+                line += 1;
+                if is_marked(line) {
+                    html.push_str("<span class=\"hll\">");
+                }
+            }
+        }
+    }
+}
+
+fn push_token(html: &mut String, class: Option<&str>, text: &str) {
+    match class {
+        Some(class) => {
+            html.push_str("<span class=\"");
+            html.push_str(class);
+            html.push_str("\">");
+            let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
+            html.push_str("</span>");
+        }
+        None => {
+            let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
+        }
+    }
+}
+
+/// `linenums="START [STEP]"`: the first number, and every how many lines a number shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LineNumbers {
+    start: usize,
+    step: usize,
+}
+
+impl LineNumbers {
+    fn parse(spec: &str) -> Option<LineNumbers> {
+        let mut parts = spec.split_whitespace().map(str::parse::<usize>);
+        let start = parts.next()?.ok()?;
+        let step = match parts.next() {
+            Some(step) => step.ok().filter(|s| *s > 0)?,
+            None => 1,
+        };
+        Some(LineNumbers { start, step })
+    }
+
+    /// Pygments' number column: right-aligned to the widest number, blank where the step
+    /// skips a line.
+    fn push_column(&self, html: &mut String, lines: usize) {
+        let last = self.start + lines.saturating_sub(1);
+        let width = last.to_string().len();
+        for n in self.start..=last {
+            if n > self.start {
+                html.push('\n');
+            }
+            html.push_str("<span class=\"normal\">");
+            if n % self.step == 0 {
+                let _ = write!(html, "{n:>width$}");
+            } else {
+                let _ = write!(html, "{:width$}", "");
+            }
+            html.push_str("</span>");
+        }
+    }
+}
+
+/// `hl_lines="1 3-5"` as a flag per line (index 0 unused); numbers outside the block are
+/// ignored, as is anything that is not a number or a range.
+fn marked_lines(spec: &str, lines: usize) -> Vec<bool> {
+    let mut marked = vec![false; lines + 1];
+    for part in spec.split(|c: char| c.is_whitespace() || c == ',') {
+        let (from, to) = match part.split_once('-') {
+            Some((a, b)) => (a.trim().parse::<usize>(), b.trim().parse::<usize>()),
+            None => (part.parse::<usize>(), part.parse::<usize>()),
+        };
+        if let (Ok(from), Ok(to)) = (from, to) {
+            for flag in marked.iter_mut().take(to.min(lines) + 1).skip(from.max(1)) {
+                *flag = true;
+            }
+        }
+    }
+    marked
 }
 
 #[cfg(test)]
@@ -102,5 +266,74 @@ mod tests {
         assert_eq!(FenceInfo::parse("{ .yaml .copy }").lang, "yaml");
         assert_eq!(FenceInfo::parse("").lang, "");
         assert_eq!(FenceInfo::parse("title=\"x\"").option("title"), Some("x"));
+    }
+
+    #[test]
+    fn wrapper_and_tokens() {
+        let html = render(
+            &FenceInfo::parse("python title=\"a<b>.py\""),
+            "\n\nx = 1\n\n",
+        );
+        assert_eq!(
+            html,
+            "<div class=\"language-python highlight\"><span class=\"filename\">a&lt;b&gt;.py</span>\
+             <pre><span></span><code><span class=\"n\">x</span> <span class=\"o\">=</span> \
+             <span class=\"mi\">1</span>\n</code></pre></div>\n"
+        );
+    }
+
+    #[test]
+    fn unknown_language_is_escaped_text() {
+        let html = render(&FenceInfo::parse("\"odd"), "<script>");
+        assert_eq!(
+            html,
+            "<div class=\"language-&quot;odd highlight\"><pre><span></span><code>&lt;script&gt;\n\
+             </code></pre></div>\n"
+        );
+        assert!(render(&FenceInfo::default(), "").contains("language-text highlight"));
+    }
+
+    #[test]
+    fn marked_lines_split_tokens_that_span_lines() {
+        let html = render(
+            &FenceInfo::parse("css hl_lines=\"2\""),
+            "/* a\nb */\nc {}\n",
+        );
+        assert!(
+            html.contains(concat!(
+                "<span class=\"cm\">/* a</span>\n",
+                "<span class=\"hll\"><span class=\"cm\">b */</span>\n</span>"
+            )),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn line_number_specs() {
+        assert_eq!(
+            LineNumbers::parse("3 2"),
+            Some(LineNumbers { start: 3, step: 2 })
+        );
+        assert_eq!(LineNumbers::parse("x"), None);
+        assert_eq!(LineNumbers::parse("1 0"), None);
+        let mut column = String::new();
+        LineNumbers { start: 9, step: 2 }.push_column(&mut column, 3);
+        assert_eq!(
+            column,
+            concat!(
+                "<span class=\"normal\">  </span>\n",
+                "<span class=\"normal\">10</span>\n",
+                "<span class=\"normal\">  </span>"
+            )
+        );
+    }
+
+    #[test]
+    fn marked_line_specs() {
+        assert_eq!(
+            marked_lines("2 4-5 9 x 0", 5),
+            [false, false, true, false, true, true]
+        );
+        assert_eq!(marked_lines("3-1,1", 2), [false, true, false]);
     }
 }

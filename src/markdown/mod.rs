@@ -17,6 +17,7 @@ mod events;
 pub mod faq;
 pub mod footnotes;
 pub mod headings;
+pub mod highlight;
 pub mod links;
 pub mod md_in_html;
 pub mod plain_text;

@@ -1,0 +1,247 @@
+//! Pygments' short CSS classes for hl-lite's spans, for [`super`]: hl-lite names a few
+//! generic kinds (keyword, string, function, ...); Pygments names finer token types, and
+//! Material-style stylesheets colour those. Each kind is refined by language and by the text
+//! itself (the quote a string opens with, the keyword before a name, lists of builtins), after
+//! what Pygments' own lexers give the same code.
+
+use hl_lite::{Kind, Lang};
+
+use super::{Context, Tokens};
+
+/// Emits one hl-lite span as Pygments-classed tokens.
+pub(super) fn refine(lang: Lang, kind: Kind, text: &str, at: &Context<'_>, out: &mut Tokens<'_>) {
+    let prev = at.prev;
+    let class = match kind {
+        Kind::Plain => return plain(lang, text, out),
+        Kind::String if lang == Lang::Python => return python_string(text, at.line_start, out),
+        Kind::Keyword => keyword(lang, text),
+        Kind::String => string(lang, text),
+        Kind::Comment => comment(lang, text),
+        Kind::Number => number(text),
+        Kind::Type => type_name(lang, text, prev),
+        Kind::Function => return out.push(function(lang, text, prev), text),
+        Kind::Attribute => match lang {
+            Lang::Python => "nd",
+            Lang::Rust => "cp",
+            Lang::Bash => return out.push(None, text),
+            _ => "na",
+        },
+        Kind::Property => match lang {
+            Lang::Json | Lang::Yaml => "nt",
+            Lang::Toml => "n",
+            Lang::Css => "k",
+            _ => "py",
+        },
+        Kind::Tag => match lang {
+            Lang::Toml => "k",
+            Lang::Css if text.starts_with('.') => "nc",
+            Lang::Css if text.starts_with('#') => "nn",
+            Lang::Css if text.starts_with(':') => "nd",
+            _ => "nt",
+        },
+        Kind::Operator => "o",
+        Kind::Punctuation if lang == Lang::Bash && text.starts_with('$') => "gp",
+        Kind::Punctuation => "p",
+        Kind::Constant => constant(lang, text),
+        Kind::Variable => "nv",
+    };
+    out.push(Some(class), text);
+}
+
+/// Unclassified text: identifiers become names (`n`, `nx` in JavaScript) where Pygments names
+/// them; white space and the rest stay outside any span.
+fn plain(lang: Lang, text: &str, out: &mut Tokens<'_>) {
+    let name = match lang {
+        Lang::Python | Lang::Rust | Lang::Toml => "n",
+        Lang::JavaScript | Lang::TypeScript => "nx",
+        _ => return out.push(None, text),
+    };
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ident = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(rest.len());
+        if ident > 0 {
+            let (word, tail) = rest.split_at(ident);
+            let class = if lang == Lang::Python && word.starts_with(|c: char| c.is_ascii_digit()) {
+                None
+            } else {
+                Some(name)
+            };
+            out.push(class, word);
+            rest = tail;
+        } else {
+            let other = rest
+                .find(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+                .unwrap_or(rest.len());
+            let (gap, tail) = rest.split_at(other);
+            out.push(None, gap);
+            rest = tail;
+        }
+    }
+}
+
+fn keyword(lang: Lang, text: &str) -> &'static str {
+    match (lang, text) {
+        (Lang::Python, "import" | "from") => "kn",
+        (Lang::Python, "and" | "or" | "not" | "in" | "is") => "ow",
+        (Lang::Python, "True" | "False" | "None") => "kc",
+        (Lang::JavaScript | Lang::TypeScript, "const" | "let" | "var" | "function" | "class")
+        | (Lang::TypeScript, "interface" | "type" | "enum" | "namespace" | "declare") => "kd",
+        (Lang::JavaScript | Lang::TypeScript, "typeof" | "instanceof" | "void" | "delete") => "ow",
+        (_, "true" | "false" | "null" | "undefined") => "kc",
+        (Lang::Rust, "let") => "kd",
+        (Lang::Rust, "self" | "Self") => "bp",
+        (Lang::Css, t) if t.starts_with('!') => "cp",
+        (Lang::Html, t) if t.starts_with("<!") => "cp",
+        _ => "k",
+    }
+}
+
+fn string(lang: Lang, text: &str) -> &'static str {
+    match lang {
+        Lang::Rust if text.starts_with('\'') || text.starts_with("b'") => "sc",
+        Lang::Rust | Lang::Html => "s",
+        // A template literal is cut at each `${...}`: its pieces start with '`' or '}'.
+        Lang::JavaScript | Lang::TypeScript if text.starts_with(['`', '}']) => "sb",
+        Lang::JavaScript | Lang::TypeScript if text.starts_with('/') => "sr",
+        Lang::Bash if text.starts_with("<<") => "s",
+        // A double-quoted string is cut at each `$VAR`; the pieces after one start with text.
+        Lang::Bash if !text.starts_with('\'') => "s2",
+        _ => quoted(text.trim_start_matches(|c: char| c.is_ascii_alphabetic())),
+    }
+}
+
+/// `s1` for single quotes, `s2` for double quotes, `s` for anything else.
+fn quoted(text: &str) -> &'static str {
+    match text.as_bytes().first() {
+        Some(b'\'') => "s1",
+        Some(b'"') => "s2",
+        _ => "s",
+    }
+}
+
+/// Python strings: the prefix (`f`, `rb`, ...) is `sa`; a string that opens a line with triple
+/// quotes is a docstring (`sd`); otherwise `s1`/`s2` by quote.
+fn python_string(text: &str, line_start: bool, out: &mut Tokens<'_>) {
+    let body_at = text
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let (prefix, body) = text.split_at(body_at);
+    out.push(Some("sa"), prefix);
+    let triple = body.starts_with("\"\"\"") || body.starts_with("'''");
+    let class = if triple && prefix.is_empty() && line_start {
+        "sd"
+    } else {
+        quoted(body)
+    };
+    out.push(Some(class), body);
+}
+
+fn comment(lang: Lang, text: &str) -> &'static str {
+    if text.starts_with("#!") && lang != Lang::Yaml {
+        return "ch";
+    }
+    match lang {
+        Lang::Rust if text.starts_with("///") || text.starts_with("//!") => "sd",
+        Lang::Html | Lang::Markdown => "c",
+        _ if text.starts_with("/*") => "cm",
+        _ => "c1",
+    }
+}
+
+/// `mi`, `mf`, `mh`, `mo`, `mb` by the literal's shape; dates (TOML, YAML) are `ld`.
+fn number(text: &str) -> &'static str {
+    let t = text.as_bytes();
+    let prefixed = |p: u8| t.len() > 2 && t[0] == b'0' && t[1].eq_ignore_ascii_case(&p);
+    if prefixed(b'x') || t.first() == Some(&b'#') {
+        "mh"
+    } else if prefixed(b'o') {
+        "mo"
+    } else if prefixed(b'b') {
+        "mb"
+    } else if t.iter().skip(1).any(|&b| b == b'-' || b == b':') {
+        "ld"
+    } else if t.iter().any(|&b| b == b'.' || b == b'e' || b == b'E') {
+        "mf"
+    } else if t.iter().all(u8::is_ascii_digit) {
+        "mi"
+    } else {
+        "m"
+    }
+}
+
+fn type_name(lang: Lang, text: &str, prev: &str) -> &'static str {
+    let declared = matches!(
+        prev,
+        "class" | "struct" | "enum" | "trait" | "union" | "interface" | "type"
+    );
+    match lang {
+        _ if declared => "nc",
+        Lang::Rust if RUST_PRELUDE.contains(&text) => "nb",
+        Lang::JavaScript | Lang::TypeScript if JS_GLOBALS.contains(&text) => "nb",
+        _ if text.starts_with(|c: char| c.is_ascii_lowercase()) => "kt",
+        Lang::JavaScript | Lang::TypeScript => "nx",
+        _ => "n",
+    }
+}
+
+fn function(lang: Lang, text: &str, prev: &str) -> Option<&'static str> {
+    Some(match lang {
+        _ if text.ends_with('!') => "fm",
+        // Pygments leaves commands that are not shell builtins as plain text.
+        Lang::Bash if BASH_BUILTINS.contains(&text) => "nb",
+        Lang::Bash => return None,
+        Lang::Python if PYTHON_BUILTINS.contains(&text) => "nb",
+        Lang::Python if text.starts_with("__") && text.ends_with("__") => "fm",
+        Lang::Rust if RUST_PRELUDE.contains(&text) => "nb",
+        Lang::JavaScript | Lang::TypeScript if JS_GLOBALS.contains(&text) => "nb",
+        Lang::JavaScript | Lang::TypeScript => "nx",
+        Lang::Css => "nb",
+        _ if matches!(prev, "def" | "fn" | "function" | "func") => "nf",
+        _ => "n",
+    })
+}
+
+fn constant(lang: Lang, text: &str) -> &'static str {
+    match lang {
+        Lang::Python if text == "self" || text == "cls" => "bp",
+        Lang::Rust if text.starts_with('\'') => "nl",
+        Lang::Html => "ni",
+        Lang::Css if text.starts_with('#') => "mh",
+        _ => "kc",
+    }
+}
+
+#[rustfmt::skip]
+const PYTHON_BUILTINS: &[&str] = &[
+    "abs", "all", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable",
+    "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate",
+    "eval", "exec", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr",
+    "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list",
+    "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow",
+    "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
+    "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
+];
+
+#[rustfmt::skip]
+const BASH_BUILTINS: &[&str] = &[
+    "alias", "bg", "bind", "break", "builtin", "caller", "cd", "command", "compgen", "complete",
+    "continue", "declare", "dirs", "disown", "echo", "enable", "eval", "exec", "exit", "export",
+    "false", "fc", "fg", "getopts", "hash", "help", "history", "jobs", "kill", "let", "local",
+    "logout", "popd", "printf", "pushd", "pwd", "read", "readonly", "return", "set", "shift",
+    "shopt", "source", "suspend", "test", "time", "times", "trap", "true", "type", "typeset",
+    "ulimit", "umask", "unalias", "unset", "wait",
+];
+
+#[rustfmt::skip]
+const RUST_PRELUDE: &[&str] = &[
+    "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "ToOwned", "ToString", "Vec",
+];
+
+#[rustfmt::skip]
+const JS_GLOBALS: &[&str] = &[
+    "Array", "Boolean", "Date", "Error", "JSON", "Map", "Math", "Number", "Object", "Promise",
+    "Proxy", "Reflect", "RegExp", "Set", "String", "Symbol", "WeakMap", "WeakSet", "console",
+    "document", "globalThis", "window",
+];
