@@ -151,3 +151,18 @@ fn markers_inside_code_stay_literal() {
     assert!(code.contains("=== \"Not a tab\""), "{code}");
     assert!(code.contains("/// note | not a block"), "{code}");
 }
+
+#[test]
+fn fenced_code_classes_and_id_from_braces() {
+    let doc = page();
+    let block = doc.one("div#install-command");
+    let classes: Vec<&str> = block.value().classes().collect();
+    assert!(
+        classes.contains(&"language-sh")
+            && classes.contains(&"no-copy")
+            && classes.contains(&"highlight"),
+        "{classes:?}"
+    );
+    // --strict in page(): the link to the block's id resolves.
+    assert_eq!(doc.href_of("the install command"), "#install-command");
+}

@@ -13,6 +13,10 @@ pub struct FenceInfo {
     pub lang: String,
     /// `key="value"` options after the language, in order.
     pub options: Vec<(String, String)>,
+    /// `.class` words after the first (the first names the language).
+    pub classes: Vec<String>,
+    /// `#id` of the block.
+    pub id: Option<String>,
 }
 
 impl FenceInfo {
@@ -52,8 +56,14 @@ impl FenceInfo {
             } else {
                 String::new()
             };
-            if let Some(class) = key.strip_prefix('.').filter(|_| out.lang.is_empty()) {
-                out.lang = class.trim_start_matches("language-").to_ascii_lowercase();
+            if let Some(class) = key.strip_prefix('.') {
+                if out.lang.is_empty() {
+                    out.lang = class.trim_start_matches("language-").to_ascii_lowercase();
+                } else {
+                    out.classes.push(class.to_owned());
+                }
+            } else if let Some(id) = key.strip_prefix('#').filter(|id| !id.is_empty()) {
+                out.id = Some(id.to_owned());
             } else if !key.is_empty() {
                 out.options.push((key.to_owned(), value));
             }
@@ -97,11 +107,15 @@ pub fn render(info: &FenceInfo, code: &str) -> String {
         .unwrap_or_default();
 
     let mut html = String::with_capacity(code.len() * 4 + 160);
-    let _ = write!(
-        html,
-        "<div class=\"language-{} highlight\">",
-        super::escape_attr(lang)
-    );
+    html.push_str("<div");
+    if let Some(id) = &info.id {
+        let _ = write!(html, " id=\"{}\"", super::escape_attr(id));
+    }
+    let _ = write!(html, " class=\"language-{}", super::escape_attr(lang));
+    for class in &info.classes {
+        let _ = write!(html, " {}", super::escape_attr(class));
+    }
+    html.push_str(" highlight\">");
     match &numbers {
         None => {
             if let Some(title) = title {
@@ -263,7 +277,11 @@ mod tests {
         assert_eq!(i.option("title"), Some("a b.py"));
         assert_eq!(i.option("linenums"), Some("1"));
         assert_eq!(i.option("hl_lines"), Some("2 3"));
-        assert_eq!(FenceInfo::parse("{ .yaml .copy }").lang, "yaml");
+        let i = FenceInfo::parse("{ .sh .no-copy #example }");
+        assert_eq!(
+            (i.lang.as_str(), i.classes.as_slice(), i.id.as_deref()),
+            ("sh", &["no-copy".to_owned()][..], Some("example"))
+        );
         assert_eq!(FenceInfo::parse("").lang, "");
         assert_eq!(FenceInfo::parse("title=\"x\"").option("title"), Some("x"));
     }

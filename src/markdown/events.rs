@@ -183,6 +183,9 @@ impl<'i, 'p> Pass<'i, 'p> {
                             _ => {}
                         }
                     }
+                    if let Some(id) = &info.id {
+                        self.ids.reserve(id);
+                    }
                     out.push(Out::Event(Event::Html(code::render(&info, &text).into())));
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
