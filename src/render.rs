@@ -340,6 +340,29 @@ fn page_view<'s>(site: &'s Site<'s>, p: usize, kind: &'static str, title: &'s st
     }
 }
 
+/// The view of a page answerbook makes up (a folder without `index.md`, the default 404).
+fn generated_page_view<'s>(
+    site: &'s Site<'s>,
+    path: &'s str,
+    kind: &'static str,
+    title: &'s str,
+) -> PageView<'s> {
+    PageView {
+        title,
+        description: None,
+        content: "",
+        kind,
+        path,
+        permalink: site.base.url_of(path),
+        date: None,
+        updated: None,
+        summary: None,
+        has_h1: false,
+        toc: &[],
+        extra: &site.no_extra,
+    }
+}
+
 fn section_context<'s>(site: &'s Site<'s>, s: usize) -> TemplateContext<'s> {
     let section = &site.sections[s];
     let kind = if s == 0 { "home" } else { "section" };
@@ -347,20 +370,7 @@ fn section_context<'s>(site: &'s Site<'s>, s: usize) -> TemplateContext<'s> {
     let index_page = section.index.map(|p| &site.pages[p]);
     let page = match section.index {
         Some(p) => page_view(site, p, kind, title),
-        None => PageView {
-            title,
-            description: None,
-            content: "",
-            kind,
-            path: &section.url,
-            permalink: site.base.url_of(&section.url),
-            date: None,
-            updated: None,
-            summary: None,
-            has_h1: false,
-            toc: &[],
-            extra: &site.no_extra,
-        },
+        None => generated_page_view(site, &section.url, kind, title),
     };
     let mut description = index_page.and_then(|p| p.front.description.as_deref());
     if s == 0 && description.is_none() && !site.config.description.is_empty() {
@@ -492,20 +502,7 @@ fn breadcrumbs<'s>(site: &'s Site<'s>, section: usize, here: &str) -> Vec<Crumb<
 fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {
     let ctx = TemplateContext {
         site: &site.view,
-        page: PageView {
-            title: "Page not found",
-            description: None,
-            content: "",
-            kind: "404",
-            path: "404.html",
-            permalink: site.base.url_of("404.html"),
-            date: None,
-            updated: None,
-            summary: None,
-            has_h1: false,
-            toc: &[],
-            extra: &site.no_extra,
-        },
+        page: generated_page_view(site, "404.html", "404", "Page not found"),
         head: HeadView {
             title: format!("Page not found - {}", site.config.title),
             description: None,

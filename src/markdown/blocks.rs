@@ -101,7 +101,7 @@ pub fn convert(src: &str) -> Cow<'_, str> {
             push(&mut out, &indent, line);
             continue;
         }
-        if let Some((ch, len)) = fence_start(rest) {
+        if let Some((ch, len)) = super::preprocess::fence_open(rest) {
             fence = Some((ch, len, lead));
             push(&mut out, &indent, line);
             continue;
@@ -194,15 +194,6 @@ fn push(out: &mut String, indent: &str, line: &str) {
     }
     out.push_str(line);
     out.push('\n');
-}
-
-fn fence_start(rest: &str) -> Option<(u8, usize)> {
-    let ch = *rest.as_bytes().first()?;
-    if ch != b'`' && ch != b'~' {
-        return None;
-    }
-    let len = rest.bytes().take_while(|&b| b == ch).count();
-    (len >= 3).then_some((ch, len))
 }
 
 #[cfg(test)]

@@ -520,7 +520,8 @@ fn dedent(line: &str, cols: usize) -> String {
     String::new()
 }
 
-fn fence_open(rest: &str) -> Option<(u8, usize)> {
+/// The character and length of a code fence that `rest` opens (```` ``` ```` or `~~~`).
+pub(super) fn fence_open(rest: &str) -> Option<(u8, usize)> {
     let ch = *rest.as_bytes().first()?;
     if ch != b'`' && ch != b'~' {
         return None;
