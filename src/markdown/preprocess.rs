@@ -9,6 +9,8 @@
 //! the pass again on the quoted text. Every output line records the input line it came from, so
 //! diagnostics still name the right line.
 
+use std::borrow::Cow;
+
 use super::admonition::{self, Block, Marker, TITLE_PLACEHOLDER};
 use super::tabs::{self, SET_PLACEHOLDER, TabMarker, TabSet};
 use super::{Features, abbr, md_in_html};
@@ -502,22 +504,26 @@ fn indentation(line: &str) -> (usize, &str) {
 }
 
 /// Removes up to `cols` columns of leading white space, keeping what lies beyond.
-fn dedent(line: &str, cols: usize) -> String {
+fn dedent(line: &str, cols: usize) -> Cow<'_, str> {
     if cols == 0 {
-        return line.to_owned();
+        return Cow::Borrowed(line);
     }
     let mut col = 0;
     for (i, b) in line.bytes().enumerate() {
         if col >= cols {
-            return format!("{}{}", " ".repeat(col - cols), &line[i..]);
+            return if col == cols {
+                Cow::Borrowed(&line[i..])
+            } else {
+                Cow::Owned(format!("{}{}", " ".repeat(col - cols), &line[i..]))
+            };
         }
         match b {
             b' ' => col += 1,
             b'\t' => col += TAB - col % TAB,
-            _ => return line[i..].to_owned(),
+            _ => return Cow::Borrowed(&line[i..]),
         }
     }
-    String::new()
+    Cow::Borrowed("")
 }
 
 /// The character and length of a code fence that `rest` opens (```` ``` ```` or `~~~`).
