@@ -166,3 +166,28 @@ fn fenced_code_classes_and_id_from_braces() {
     // --strict in page(): the link to the block's id resolves.
     assert_eq!(doc.href_of("the install command"), "#install-command");
 }
+
+#[test]
+fn syntax_answerbook_does_not_know_passes_through_as_text() {
+    // page() builds with --strict: none of this may fail the build.
+    let doc = page();
+    let para = doc
+        .all("article p")
+        .into_iter()
+        .map(text_of)
+        .find(|t| t.starts_with("Press"))
+        .expect("the paragraph with an icon shortcode");
+    assert_eq!(
+        para,
+        "Press :material-keyboard: to continue, or see the snippet below."
+    );
+    assert!(doc.source.contains("<!-- md:option sampler.enabled -->"));
+    assert!(
+        doc.source
+            .contains("--8&lt;-- \"includes/abbreviations.md\"")
+            || doc
+                .source
+                .contains("--8&lt;-- &quot;includes/abbreviations.md&quot;"),
+        "the snippet line is shown as text"
+    );
+}

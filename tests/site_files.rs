@@ -118,6 +118,22 @@ fn content_file_of_the_same_name_replaces_a_generated_file() {
     );
 }
 
+#[test]
+fn shipped_files_like_cname_and_llms_txt_are_published_as_they_are() {
+    let site = fixture("minimal");
+    site.write("content/CNAME", "kb.example.test\n");
+    site.write(
+        "content/llms.txt",
+        "# Knowledge base\n\n- [Start](/start/)\n",
+    );
+    site.build(&["--strict"]).expect_clean();
+    assert_eq!(site.out_text("CNAME"), "kb.example.test\n");
+    assert_eq!(
+        site.out_text("llms.txt"),
+        "# Knowledge base\n\n- [Start](/start/)\n"
+    );
+}
+
 // ------------------------------------------------------------------------ --base-url /kb/
 
 const KB: &str = "https://docs.example.test/kb/";
