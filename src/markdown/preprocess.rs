@@ -156,12 +156,15 @@ impl Pass<'_> {
                 prev_blank = true;
                 continue;
             }
-            if let Some(width) = self.item_marker_width(rest) {
-                let inner = &rest[width..];
+            if let Some((lead, inner)) = self
+                .item_marker_width(rest)
+                .and_then(|w| Some((rest.get(..w)?, rest.get(w..)?)))
+            {
                 if let Some(marker) =
                     admonition::parse_marker(inner, self.features.admonition, self.features.details)
                 {
-                    self.open_block(marker, col + width, line_no, Some((col, &rest[..width])));
+                    let width = lead.len();
+                    self.open_block(marker, col + width, line_no, Some((col, lead)));
                     prev_blank = true;
                     continue;
                 }
@@ -647,6 +650,13 @@ mod tests {
             "{}",
             p.text
         );
+    }
+
+    #[test]
+    fn a_bare_list_marker_is_no_trouble() {
+        for src in ["-", "-\n", "+", "1.", ":", "-\n    !!! note\n"] {
+            let _ = pre(src);
+        }
     }
 
     #[test]
