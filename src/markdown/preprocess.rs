@@ -159,15 +159,12 @@ impl Pass<'_> {
             if let Some((lead, inner)) = self
                 .item_marker_width(rest)
                 .and_then(|w| Some((rest.get(..w)?, rest.get(w..)?)))
-            {
-                if let Some(marker) =
+                && let Some(marker) =
                     admonition::parse_marker(inner, self.features.admonition, self.features.details)
-                {
-                    let width = lead.len();
-                    self.open_block(marker, col + width, line_no, Some((col, lead)));
-                    prev_blank = true;
-                    continue;
-                }
+            {
+                self.open_block(marker, col + lead.len(), line_no, Some((col, lead)));
+                prev_blank = true;
+                continue;
             }
             if let Some(marker) = tabs::parse_marker(rest).filter(|_| self.features.tabbed) {
                 self.open_tab(marker, col, line_no);
