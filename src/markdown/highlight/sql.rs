@@ -73,7 +73,8 @@ pub(super) fn lex<'a>(code: &'a str, mut emit: impl FnMut(Option<&'static str>, 
             }
             b'=' | b'<' | b'>' | b'!' | b'+' | b'-' | b'*' | b'/' | b'%' | b'|' | b'&' | b'^'
             | b'~' => {
-                i = run(bytes, i, |b| b"=<>!+*/%|&^~".contains(&b));
+                // The first byte is an operator whatever follows (a lone `-` included).
+                i = run(bytes, i + 1, |b| b"=<>!+*/%|&^~".contains(&b));
                 Some("o")
             }
             b'(' | b')' | b',' | b';' | b'.' | b'[' | b']' | b'{' | b'}' => {
@@ -198,6 +199,9 @@ mod tests {
             "1e",
             "a.b",
             "\\'",
+            "GROUP-  BY title;",
+            "a - b",
+            "-",
         ] {
             let joined: String = classes(code).iter().map(|(_, t)| *t).collect();
             assert_eq!(joined, code);
