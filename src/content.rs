@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Diagnostic;
 use crate::discover::SourceFile;
 use crate::frontmatter::{self, FrontMatter, PageDate};
-use crate::mkdocs::blog_dates::{self, BlogDates};
 use crate::urls;
 
 /// One markdown file, parsed.
@@ -52,35 +51,16 @@ pub fn parse_page(file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnosti
     let display_path = content_name.join(&file.rel_path);
     let split = frontmatter::split(&file.text);
     let mut problems = Vec::new();
-    let (front, blog_dates) = match split.yaml.map(|y| parse_front_matter(y, &display_path)) {
-        Some(Ok(parsed)) => parsed,
+    let front = match split.yaml.map(|y| frontmatter::parse(y, &display_path)) {
+        Some(Ok(front)) => front,
         Some(Err(diagnostic)) => {
             problems.push(diagnostic);
-            (FrontMatter::default(), None)
+            FrontMatter::default()
         }
-        None => (FrontMatter::default(), None),
+        None => FrontMatter::default(),
     };
-    let mut checked = |value: &Option<crate::yaml::Spanned<String>>, key: &str| {
-        value
-            .as_ref()
-            .and_then(|v| match frontmatter::parse_date(v, key, &display_path) {
-                Ok(d) => Some(d),
-                Err(diagnostic) => {
-                    problems.push(diagnostic);
-                    None
-                }
-            })
-    };
-    let (date, updated) = match &blog_dates {
-        Some(blog) => (
-            checked(&blog.created, "date.created"),
-            checked(&blog.updated, "date.updated").or_else(|| checked(&front.updated, "updated")),
-        ),
-        None => (
-            checked(&front.date, "date"),
-            checked(&front.updated, "updated"),
-        ),
-    };
+    let (date, updated, date_problems) = frontmatter::dates(&front, &display_path);
+    problems.extend(date_problems);
     let is_index = file.rel_path.file_name().is_some_and(|n| n == "index.md");
     let is_not_found = file.rel_path == Path::new("404.md");
     let page = Page {
@@ -101,23 +81,6 @@ pub fn parse_page(file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnosti
         updated,
     };
     (page, problems)
-}
-
-/// Parses front matter; where it fails on a Material for MkDocs blog date
-/// (`date: {created, updated}`), parses it again without that block and returns those dates.
-fn parse_front_matter(
-    yaml: &str,
-    path: &Path,
-) -> Result<(FrontMatter, Option<BlogDates>), Diagnostic> {
-    let err = match frontmatter::parse(yaml, path) {
-        Ok(front) => return Ok((front, None)),
-        Err(err) => err,
-    };
-    let Some(blog) = blog_dates::read(yaml, path) else {
-        return Err(err);
-    };
-    let front = frontmatter::parse(&blog.yaml, path).map_err(|_| err)?;
-    Ok((front, Some(blog)))
 }
 
 /// Where the not-found page is published.

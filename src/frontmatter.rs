@@ -17,7 +17,7 @@ pub struct FrontMatter {
     pub description: Option<String>,
     #[serde(default)]
     pub meta: Vec<MetaTag>,
-    pub date: Option<Spanned<String>>,
+    pub date: Option<Spanned<DateField>>,
     pub updated: Option<Spanned<String>>,
     #[serde(default)]
     pub draft: bool,
@@ -26,6 +26,26 @@ pub struct FrontMatter {
     /// Every other key (MkDocs users have `tags`, `hide`, `template`, ...), handed to templates.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// `date:` as written: a day or time, or the `{created, updated}` mapping Material for
+/// MkDocs' blog posts use.
+#[derive(Debug, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a date, or a mapping with `created` and `updated` dates"
+)]
+pub enum DateField {
+    Day(String),
+    Blog(BlogDates),
+}
+
+/// `date: {created: 2024-01-31, updated: 2024-02-02}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlogDates {
+    pub created: Option<String>,
+    pub updated: Option<String>,
 }
 
 /// A page's text cut in two.
@@ -95,10 +115,46 @@ pub struct PageDate {
     pub day: String,
 }
 
-/// Checks a `date`/`updated` value: `2025-10-07` or an RFC 3339 time such as
-/// `2025-10-07T09:30:00+02:00`.
-pub fn parse_date(value: &Spanned<String>, key: &str, path: &Path) -> Result<PageDate, Diagnostic> {
-    let text = value.value.trim();
+/// The page's checked `date` and `updated` (a blog post's `date.updated` wins over a
+/// top-level `updated`), with a diagnostic for each value that is not a date.
+pub fn dates(
+    front: &FrontMatter,
+    path: &Path,
+) -> (Option<PageDate>, Option<PageDate>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut check = |text: Option<&str>, line: usize, key: &str| {
+        text.and_then(|t| {
+            parse_date(t, line, key, path)
+                .map_err(|d| problems.push(d))
+                .ok()
+        })
+    };
+    let updated_line = front.updated.as_ref().map_or(0, |u| yaml::line_of(u, 2));
+    let top_updated = front.updated.as_ref().map(|u| u.value.as_str());
+    let (date, updated) = match &front.date {
+        Some(spanned) => {
+            let line = yaml::line_of(spanned, 2);
+            match &spanned.value {
+                DateField::Day(day) => (
+                    check(Some(day), line, "date"),
+                    check(top_updated, updated_line, "updated"),
+                ),
+                DateField::Blog(blog) => (
+                    check(blog.created.as_deref(), line, "date.created"),
+                    check(blog.updated.as_deref(), line, "date.updated")
+                        .or_else(|| check(top_updated, updated_line, "updated")),
+                ),
+            }
+        }
+        None => (None, check(top_updated, updated_line, "updated")),
+    };
+    (date, updated, problems)
+}
+
+/// Checks a `date`/`updated` value written on `line`: `2025-10-07` or an RFC 3339 time such
+/// as `2025-10-07T09:30:00+02:00`.
+fn parse_date(written: &str, line: usize, key: &str, path: &Path) -> Result<PageDate, Diagnostic> {
+    let text = written.trim();
     let is_plain_day = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
     if is_plain_day && text.parse::<jiff::civil::Date>().is_ok() {
         return Ok(PageDate {
@@ -115,10 +171,9 @@ pub fn parse_date(value: &Spanned<String>, key: &str, path: &Path) -> Result<Pag
     }
     Err(Diagnostic::error(
         path,
-        Some(yaml::line_of(value, 2)),
+        Some(line),
         format!(
-            "`{key}: {}` is not a date: write YYYY-MM-DD or an RFC 3339 time like 2025-10-07T09:30:00Z",
-            value.value
+            "`{key}: {written}` is not a date: write YYYY-MM-DD or an RFC 3339 time like 2025-10-07T09:30:00Z"
         ),
     ))
 }
@@ -158,18 +213,35 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
+    fn checks_dates_and_their_lines() {
+        let path = Path::new("x.md");
         let fm = parse(
             "date: 2025-10-07\nupdated: \"2025-10-08T10:00:00+02:00\"\n",
-            Path::new("x.md"),
+            path,
         )
         .unwrap();
-        let d = parse_date(fm.date.as_ref().unwrap(), "date", Path::new("x.md")).unwrap();
-        assert_eq!(d.day, "2025-10-07");
-        let u = parse_date(fm.updated.as_ref().unwrap(), "updated", Path::new("x.md")).unwrap();
-        assert_eq!(u.machine, "2025-10-08T10:00:00+02:00");
-        let bad = parse("title: t\ndate: 2025-13-07\n", Path::new("x.md")).unwrap();
-        let err = parse_date(bad.date.as_ref().unwrap(), "date", Path::new("x.md")).unwrap_err();
-        assert_eq!(err.line, Some(3));
+        let (d, u, problems) = dates(&fm, path);
+        assert!(problems.is_empty());
+        assert_eq!(d.unwrap().day, "2025-10-07");
+        assert_eq!(u.unwrap().machine, "2025-10-08T10:00:00+02:00");
+        let bad = parse("title: t\ndate: 2025-13-07\n", path).unwrap();
+        let (d, _, problems) = dates(&bad, path);
+        assert!(d.is_none());
+        assert_eq!(problems[0].line, Some(3));
+    }
+
+    #[test]
+    fn blog_dates() {
+        let path = Path::new("docs/p.md");
+        let fm = parse(
+            "title: T\ndate:\n  created: 2026-02-18\n  updated: 2026-04-13\nslug: s\n",
+            path,
+        )
+        .unwrap();
+        let (d, u, problems) = dates(&fm, path);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(d.unwrap().day, "2026-02-18");
+        assert_eq!(u.unwrap().day, "2026-04-13");
+        assert!(parse("date:\n  bogus: 1\n", path).is_err());
     }
 }

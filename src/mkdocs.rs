@@ -6,7 +6,6 @@
 //! turn on ([`extensions`]) and the order and titles of its `nav` ([`nav`]). Keys answerbook
 //! has no equivalent for are named once, in a note, and change nothing.
 
-pub mod blog_dates;
 pub mod extensions;
 pub mod nav;
 pub mod settings;
