@@ -100,14 +100,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     };
 
     let base = BaseUrl::parse(&config.base_url);
-    let rendered: Vec<markdown::Rendered> = pages
+    let mut rendered: Vec<markdown::Rendered> = pages
         .published
         .par_iter()
         .enumerate()
         .map(|(i, page)| render_markdown(i, page, &index, &config, &features, &base.path))
         .collect();
-    for r in &rendered {
-        report.extend(r.diagnostics.iter().cloned());
+    for r in &mut rendered {
+        report.extend(std::mem::take(&mut r.diagnostics));
     }
     report.extend(check_anchors(&pages.published, &rendered));
 

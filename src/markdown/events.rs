@@ -36,6 +36,9 @@ pub(super) struct Pass<'i, 'p> {
     summary: PlainText,
     in_summary: bool,
     saw_more: bool,
+    /// Whether the page can hold a `<!-- more -->` at all; without one there is no summary
+    /// to collect.
+    summary_possible: bool,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -55,6 +58,7 @@ impl<'i, 'p> Pass<'i, 'p> {
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case(input.answer_title))
             })
             .map(|b| b.body.clone());
+        let summary_possible = pre.text.contains("more");
         Pass {
             input,
             pre,
@@ -67,8 +71,9 @@ impl<'i, 'p> Pass<'i, 'p> {
             answer_block,
             answer: PlainText::default(),
             summary: PlainText::default(),
-            in_summary: true,
+            in_summary: summary_possible,
             saw_more: false,
+            summary_possible,
         }
     }
 
@@ -249,7 +254,8 @@ impl<'i, 'p> Pass<'i, 'p> {
                 }
                 _ => self.summary.push(event),
             }
-        } else if !self.saw_more
+        } else if self.summary_possible
+            && !self.saw_more
             && matches!(
                 event,
                 Event::End(TagEnd::Heading(pulldown_cmark::HeadingLevel::H1))
