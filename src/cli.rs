@@ -45,6 +45,11 @@ pub struct BuildArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Replace the output folder even if answerbook did not write it (it has no
+    /// .answerbook-output file). Never the site, content/, themes/, a repository, your home
+    /// folder or /.
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl From<BuildArgs> for BuildOptions {
@@ -55,6 +60,7 @@ impl From<BuildArgs> for BuildOptions {
             base_url: a.base_url,
             strict: a.strict,
             drafts: a.drafts,
+            force: a.force,
         }
     }
 }
@@ -62,7 +68,10 @@ impl From<BuildArgs> for BuildOptions {
 /// Runs a parsed command line: 0 success, 1 failed build, 2 bad usage.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Build(args) => build(args.into()),
+        Command::Build(args) => {
+            crate::output::interrupt::install();
+            build(args.into())
+        }
     }
 }
 

@@ -22,6 +22,10 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// Going on would delete or overwrite something answerbook must not touch.
+    #[error("{0}")]
+    Unsafe(String),
+
     #[error("theme '{theme}': {message}")]
     Theme { theme: String, message: String },
 

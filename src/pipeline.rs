@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub strict: bool,
     pub drafts: bool,
+    /// Replace an output folder that answerbook did not write (never a protected one).
+    pub force: bool,
 }
 
 /// What a build wrote.
@@ -70,7 +72,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
         .out_dir
         .clone()
         .unwrap_or_else(|| site_dir.join("public"));
-    output::check_target(site_dir, &content_dir, &out_dir)?;
+    let out_target = output::check_target(site_dir, &content_dir, &out_dir, opts.force)?;
     let theme = Theme::load(site_dir, &config.theme)?;
 
     let discovered = discover::discover(&content_dir)?;
@@ -130,9 +132,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
         &sections,
         &nav_order,
     );
-    let staging = Staging::create(&out_dir)?;
+    let staging = Staging::create(&out_target, &out_dir)?;
     let written = render::write_site(&site, &theme, &staging, &discovered.assets)?;
-    staging.commit()?;
+    let committed = staging.commit()?;
+    if let Some(warning) = committed.warning {
+        // Reported, never a failure: the new site is already published.
+        report.extend([Diagnostic::warning(&out_dir, None, warning)]);
+    }
     Ok(BuildResult {
         report,
         stats: Some(Stats {

@@ -356,7 +356,7 @@ pub(crate) fn sitemap_urls(xml: &str) -> Vec<SitemapUrl> {
 }
 
 /// Every file and folder under `dir`, by `/`-separated relative path: files with their bytes,
-/// folders with `None`. Two equal trees are byte-identical.
+/// folders with `None`, symlinks as where they point. Two equal trees are byte-identical.
 pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
     fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Option<Vec<u8>>>) {
         let mut entries: Vec<_> = fs::read_dir(dir)
@@ -373,7 +373,15 @@ pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect::<Vec<_>>()
                 .join("/");
-            if entry.file_type().unwrap().is_dir() {
+            let kind = entry.file_type().unwrap();
+            if kind.is_symlink() {
+                // A symlink is recorded as where it points, never followed.
+                let to = fs::read_link(&path).unwrap();
+                out.insert(
+                    rel,
+                    Some(format!("symlink -> {}", to.display()).into_bytes()),
+                );
+            } else if kind.is_dir() {
                 out.insert(rel, None);
                 walk(base, &path, out);
             } else {
