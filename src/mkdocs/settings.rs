@@ -55,6 +55,10 @@ pub fn parse(
             }
             "site_url" => {
                 if let Some(t) = text_of(value, "site_url")? {
+                    crate::config::check_base_url(&t).map_err(|message| {
+                        let message = message.replacen("base_url", "site_url", 1);
+                        Diagnostic::error(file, Some(value.line), message)
+                    })?;
                     c.base_url = t;
                 }
             }
@@ -215,6 +219,9 @@ fn read_theme(
         match key.name.as_str() {
             "language" => {
                 if let Some(lang) = value.scalar_text().filter(|l| !l.trim().is_empty()) {
+                    crate::config::check_language(&lang).map_err(|message| {
+                        Diagnostic::error(file, Some(value.line), format!("theme.{message}"))
+                    })?;
                     config.language = lang;
                 }
             }
