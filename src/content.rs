@@ -47,7 +47,12 @@ impl Page {
 /// Splits and parses one file, with the problems found in its front matter. A page whose
 /// front matter is broken is still returned (with what could be kept), so that links to it
 /// resolve and the only message is the real one; the problems fail the build.
-pub fn parse_page(file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnostic>) {
+pub fn parse_page(mut file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnostic>) {
+    // CommonMark: U+0000 is replaced by U+FFFD. Done on the whole file, before anything reads
+    // it, so front matter, markdown and raw HTML passed through are all free of it (lines stay).
+    if file.text.contains('\0') {
+        file.text = file.text.replace('\0', "\u{FFFD}");
+    }
     let display_path = content_name.join(&file.rel_path);
     let split = frontmatter::split(&file.text);
     let mut problems = Vec::new();

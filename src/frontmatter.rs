@@ -115,6 +115,19 @@ pub struct PageDate {
     pub day: String,
 }
 
+impl PageDate {
+    /// The moment this date stands for, to find the latest of several: a plain day is its
+    /// midnight in UTC.
+    pub fn instant(&self) -> Option<jiff::Timestamp> {
+        self.machine.parse::<jiff::Timestamp>().ok().or_else(|| {
+            let day = self.machine.parse::<jiff::civil::Date>().ok()?;
+            day.to_zoned(jiff::tz::TimeZone::UTC)
+                .ok()
+                .map(|z| z.timestamp())
+        })
+    }
+}
+
 /// The page's checked `date` and `updated` (a blog post's `date.updated` wins over a
 /// top-level `updated`), with a diagnostic for each value that is not a date.
 pub fn dates(

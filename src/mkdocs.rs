@@ -7,6 +7,7 @@
 //! has no equivalent for are named once, in a note, and change nothing.
 
 pub mod extensions;
+pub mod inherit;
 pub mod nav;
 pub mod settings;
 pub mod tree;
@@ -36,6 +37,8 @@ pub struct Project {
     pub features: Features,
     /// `nav`, when the file has one; without it, listings are sorted by title.
     pub nav: Option<Vec<nav::Item>>,
+    /// The file `nav` is written in (a parent's, when it comes through `INHERIT`).
+    pub nav_file: PathBuf,
     /// What was read but left aside (ignored keys, unknown extensions), never failing a build.
     pub notes: Vec<Diagnostic>,
 }
@@ -50,7 +53,10 @@ pub fn load(dir: &Path, file: &str) -> Result<Project> {
     let path = dir.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
     let env = |name: &str| std::env::var(name).ok();
-    let project = parse(&text, Path::new(file), &env).map_err(|d| Error::Config(Box::new(d)))?;
+    let config_error = |d| Error::Config(Box::new(d));
+    let inherited = inherit::read(dir, Path::new(file), &text).map_err(config_error)?;
+    let project = settings::from_tree(inherited.root, Path::new(file), &inherited.origins, &env)
+        .map_err(config_error)?;
     if !dir.join(&project.docs_dir).is_dir() {
         let written = crate::diagnostics::display_path(&project.docs_dir);
         return Err(Error::Config(Box::new(Diagnostic::error(

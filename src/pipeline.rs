@@ -13,7 +13,7 @@ use crate::config::SiteConfig;
 use crate::content::{self, NavOrder, Page, Section};
 use crate::diagnostics::{Diagnostic, Report};
 use crate::discover::{self, Asset};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::link_index::LinkIndex;
 use crate::markdown::{self, links::LinkContext};
 use crate::mkdocs::{self, nav};
@@ -66,6 +66,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
         notes,
     } = Project::load(site_dir)?;
     if let Some(base) = &opts.base_url {
+        crate::config::check_base_url(base)
+            .map_err(|m| Error::Usage(format!("--base-url{}", m.trim_start_matches("base_url"))))?;
         config.base_url = base.clone();
     }
     let out_dir = opts

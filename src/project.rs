@@ -33,7 +33,8 @@ pub struct Project {
 pub enum Flavor {
     Answerbook,
     MkDocs {
-        /// `mkdocs.yml` (or `mkdocs.yaml`), as messages name it.
+        /// The file `nav` is written in, as messages name it: `mkdocs.yml` (or
+        /// `mkdocs.yaml`), or the parent it comes from through `INHERIT`.
         file: PathBuf,
         nav: Option<Vec<nav::Item>>,
     },
@@ -50,7 +51,7 @@ impl Project {
                 content_name: m.docs_dir,
                 features: m.features,
                 flavor: Flavor::MkDocs {
-                    file: PathBuf::from(file),
+                    file: m.nav_file,
                     nav: m.nav,
                 },
                 notes: m.notes,

@@ -11,6 +11,7 @@ use crate::context::{
 };
 use crate::discover::Asset;
 use crate::error::Result;
+use crate::frontmatter::PageDate;
 use crate::markdown::{self, faq, headings::TocEntry};
 use crate::output::Staging;
 use crate::sitemap;
@@ -238,11 +239,31 @@ pub fn write_site(
 fn sitemap_xml(site: &Site<'_>) -> String {
     let lastmod = |p: usize| {
         let page = &site.pages[p];
-        page.updated
-            .as_ref()
-            .or(page.date.as_ref())
-            .map(|d| d.machine.as_str())
+        page.updated.as_ref().or(page.date.as_ref())
     };
+    // A section changes when any page under it does: its lastmod is the latest of them all.
+    fn latest<'s>(
+        site: &Site<'s>,
+        s: usize,
+        lastmod: &dyn Fn(usize) -> Option<&'s PageDate>,
+    ) -> Option<&'s PageDate> {
+        let section = &site.sections[s];
+        let own = section
+            .index
+            .into_iter()
+            .chain(section.pages.iter().copied());
+        own.filter_map(lastmod)
+            .chain(
+                section
+                    .subsections
+                    .iter()
+                    .filter_map(|&sub| latest(site, sub, lastmod)),
+            )
+            .max_by_key(|d| d.instant())
+    }
+    let section_lastmod: Vec<Option<&PageDate>> = (0..site.sections.len())
+        .map(|s| latest(site, s, &lastmod))
+        .collect();
     let mut entries: Vec<sitemap::Entry<'_>> = site
         .pages
         .iter()
@@ -250,12 +271,17 @@ fn sitemap_xml(site: &Site<'_>) -> String {
         .filter(|(_, p)| !p.is_index && !p.is_not_found)
         .map(|(i, p)| sitemap::Entry {
             path: &p.url,
-            lastmod: lastmod(i),
+            lastmod: lastmod(i).map(|d| d.machine.as_str()),
         })
-        .chain(site.sections.iter().map(|s| sitemap::Entry {
-            path: &s.url,
-            lastmod: s.index.and_then(lastmod),
-        }))
+        .chain(
+            site.sections
+                .iter()
+                .enumerate()
+                .map(|(s, section)| sitemap::Entry {
+                    path: &section.url,
+                    lastmod: section_lastmod[s].map(|d| d.machine.as_str()),
+                }),
+        )
         .collect();
     sitemap::sitemap(site.base, &mut entries)
 }

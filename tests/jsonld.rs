@@ -188,3 +188,113 @@ fn answer_title_in_site_yaml_names_the_answer_admonition() {
     assert_eq!(name, "Which admonition holds the answer?");
     assert_eq!(text, "The one named in site.yaml.");
 }
+
+/// Every JSON-LD block typed FAQPage, however the type is written (`"FAQPage"` or a list).
+fn faq_typed(doc: &common::Doc) -> Vec<Value> {
+    doc.json_ld()
+        .into_iter()
+        .filter(|v| match &v["@type"] {
+            Value::Array(types) => types.iter().any(|t| t == "FAQPage"),
+            t => t == "FAQPage",
+        })
+        .collect()
+}
+
+#[test]
+fn hand_written_faq_page_is_removed_alone_from_its_html_block() {
+    let site = fixture("faq_page");
+    site.write(
+        "content/iteration/wrapped.md",
+        concat!(
+            "---\ntitle: Is the wrapper kept?\n---\n\n",
+            "!!! info \"In short\"\n    Yes, only the script goes.\n\n",
+            "<div class=\"x\">\n<p>keep me</p>\n",
+            "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", ",
+            "\"@type\": \"FAQPage\", \"mainEntity\": []}</script>\n</div>\n\n",
+            "After the block.\n",
+        ),
+    );
+    site.build(&[]).expect_clean();
+    let doc = site.page("iteration/wrapped/");
+    assert_eq!(doc.text("article div.x > p"), "keep me");
+    assert!(
+        doc.json_ld_in(BODY_LD).is_empty(),
+        "the hand-written one is gone"
+    );
+    let faqs = faq_typed(&doc);
+    assert_eq!(faqs.len(), 1);
+    assert_eq!(
+        question(&faqs[0]),
+        ("Is the wrapper kept?", "Yes, only the script goes.")
+    );
+}
+
+#[test]
+fn hand_written_faq_page_typed_as_a_list_is_recognised() {
+    let site = fixture("faq_page");
+    site.write(
+        "content/iteration/listed-type.md",
+        concat!(
+            "---\ntitle: Listed type\ndescription: Generated answer.\n---\n\n",
+            "<script type=\"application/ld+json\">\n",
+            "{\"@context\": \"https://schema.org\", \"@type\": [\"FAQPage\"], \"mainEntity\": []}\n",
+            "</script>\n",
+        ),
+    );
+    site.build(&[]).expect_clean();
+    let doc = site.page("iteration/listed-type/");
+    let faqs = faq_typed(&doc);
+    assert_eq!(faqs.len(), 1, "never two FAQPages: {faqs:?}");
+    assert_eq!(question(&faqs[0]), ("Listed type", "Generated answer."));
+}
+
+#[test]
+fn line_and_paragraph_separators_are_escaped_in_the_json_ld() {
+    let site = fixture("faq_page");
+    site.write(
+        "content/iteration/separators.md",
+        "---\ntitle: \"Why\\u2028now?\"\ndescription: \"One\\u2029two\"\n---\n\nBody.\n",
+    );
+    site.build(&[]).expect_clean();
+    let doc = site.page("iteration/separators/");
+    let script = doc.one(HEAD_LD).text().collect::<String>();
+    assert!(
+        script.contains(r"Why\u2028now?") && script.contains(r"One\u2029two"),
+        "{script}"
+    );
+    assert!(
+        !script.contains(['\u{2028}', '\u{2029}']),
+        "raw separators in {script}"
+    );
+    assert_eq!(
+        question(&doc.json_ld_in(HEAD_LD)[0]),
+        ("Why\u{2028}now?", "One\u{2029}two")
+    );
+}
+
+#[test]
+fn answer_admonition_title_matches_whatever_its_case() {
+    let site = fixture("faq_page");
+    site.write(
+        "content/iteration/shouting.md",
+        "---\ntitle: Case?\ndescription: Not this.\n---\n\n!!! info \"in SHORT\"\n    Case does not matter.\n",
+    );
+    site.build(&[]).expect_clean();
+    let faqs = site.page("iteration/shouting/").faq_pages();
+    assert_eq!(question(&faqs[0]), ("Case?", "Case does not matter."));
+}
+
+#[test]
+fn not_found_page_has_no_faq_page_generated_or_from_404_md() {
+    let site = fixture("faq_page");
+    site.build(&[]).expect_clean();
+    assert!(site.page("404.html").json_ld().is_empty());
+    site.write(
+        "content/404.md",
+        "---\ntitle: Lost?\ndescription: Not here.\n---\n\n!!! info \"In short\"\n    This page does not exist.\n",
+    );
+    site.build(&[]).expect_clean();
+    let doc = site.page("404.html");
+    assert_eq!(doc.text("title"), "Lost? - Snake notes");
+    assert!(doc.json_ld().is_empty(), "{:?}", doc.json_ld());
+}

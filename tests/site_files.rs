@@ -28,15 +28,19 @@ fn sitemap_lists_every_page_and_section_with_lastmod_from_updated_else_date() {
     assert_eq!(
         got,
         [
-            url(base, None),
-            url(&format!("{base}recipes/"), None),
+            // A section's lastmod is the latest of the pages under it.
+            url(base, Some("2025-03-01T10:00:00Z")),
+            url(&format!("{base}recipes/"), Some("2025-03-01T10:00:00Z")),
             url(
                 &format!("{base}recipes/alpha-with-more/"),
                 Some("2025-01-10")
             ),
             url(&format!("{base}recipes/beta-answer/"), Some("2025-02-01")),
             url(&format!("{base}recipes/delta-nothing/"), None),
-            url(&format!("{base}recipes/desserts/"), None),
+            url(
+                &format!("{base}recipes/desserts/"),
+                Some("2025-03-01T10:00:00Z")
+            ),
             url(
                 &format!("{base}recipes/desserts/cake/"),
                 Some("2025-03-01T10:00:00Z")
@@ -272,4 +276,49 @@ fn a_404_page_in_content_replaces_the_generated_one() {
         home.all("ul.question-list a").is_empty(),
         "the 404 page is not listed"
     );
+}
+
+#[test]
+fn sections_carry_the_latest_lastmod_of_the_pages_under_them() {
+    let site = fixture("sections");
+    // A time zone ahead of UTC: 2025-03-02T00:30+02:00 is before 2025-03-01T23:00Z.
+    site.write(
+        "content/recipes/desserts/pie.md",
+        "---\ntitle: Pie\ndate: 2025-03-02T00:30:00+02:00\n---\n\nPie.\n",
+    );
+    site.write(
+        "content/recipes/desserts/tart.md",
+        "---\ntitle: Tart\nupdated: 2025-03-01T23:00:00Z\n---\n\nTart.\n",
+    );
+    site.build(&[]).expect_clean();
+    let urls = common::sitemap_urls(&site.out_text("sitemap.xml"));
+    let lastmod = |loc: &str| {
+        urls.iter()
+            .find(|u| u.loc == format!("https://sec.example.test/{loc}"))
+            .unwrap_or_else(|| panic!("no {loc} in {urls:?}"))
+            .lastmod
+            .clone()
+    };
+    let latest = Some("2025-03-01T23:00:00Z".to_owned());
+    assert_eq!(lastmod("recipes/desserts/"), latest);
+    assert_eq!(
+        lastmod("recipes/"),
+        latest,
+        "a section includes its sub-sections"
+    );
+    assert_eq!(lastmod(""), latest, "the home page is the top section");
+}
+
+#[test]
+fn sitemap_locations_are_xml_escaped() {
+    let site = fixture("sections");
+    site.write("content/recipes/salt&pepper.md", "# Salt and pepper\n");
+    site.build(&[]).expect_clean();
+    let xml = site.out_text("sitemap.xml");
+    assert!(
+        xml.contains("<loc>https://sec.example.test/recipes/salt&amp;pepper/</loc>"),
+        "{xml}"
+    );
+    assert!(!xml.contains("salt&pepper"), "{xml}");
+    assert!(site.out().join("recipes/salt&pepper/index.html").is_file());
 }

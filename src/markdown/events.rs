@@ -18,7 +18,11 @@ use crate::diagnostics::Diagnostic;
 /// A transformed event, or a hand-written FAQPage block the caller may drop.
 pub(super) enum Out<'a> {
     Event(Event<'a>),
-    HandWrittenFaq(String),
+    /// A raw HTML block holding FAQPage JSON-LD: as written, and without those scripts.
+    HandWrittenFaq {
+        whole: String,
+        without: String,
+    },
 }
 
 pub(super) struct Pass<'i, 'p> {
@@ -395,22 +399,23 @@ impl<'i, 'p> Pass<'i, 'p> {
             return Out::Event(Event::Html(block.into()));
         }
         self.note_html_ids(&block);
-        match faq::classify(&block) {
-            faq::HandWritten::FaqPage => {
-                self.result.has_hand_written_faq = true;
-                Out::HandWrittenFaq(block)
-            }
-            faq::HandWritten::Invalid(err) => {
-                let line = self.line_at(range.start);
-                let message = format!("hand-written JSON-LD is not valid JSON: {err}");
-                self.result.diagnostics.push(Diagnostic::warning(
-                    self.input.display_path,
-                    Some(line),
-                    message,
-                ));
-                Out::Event(Event::Html(block.into()))
-            }
-            faq::HandWritten::Other => Out::Event(Event::Html(block.into())),
+        let found = faq::classify(&block);
+        for err in &found.invalid {
+            let line = self.line_at(range.start);
+            let message = format!("hand-written JSON-LD is not valid JSON: {err}");
+            self.result.diagnostics.push(Diagnostic::warning(
+                self.input.display_path,
+                Some(line),
+                message,
+            ));
+        }
+        if found.faq_pages.is_empty() {
+            return Out::Event(Event::Html(block.into()));
+        }
+        self.result.has_hand_written_faq = true;
+        Out::HandWrittenFaq {
+            without: found.without_faq_pages(&block),
+            whole: block,
         }
     }
 

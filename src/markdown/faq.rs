@@ -65,36 +65,69 @@ fn escape_for_script(json: &str) -> String {
     out
 }
 
-/// What a raw HTML block turned out to be.
-#[derive(Debug, PartialEq, Eq)]
-pub enum HandWritten {
-    /// Not JSON-LD, or JSON-LD of another type (kept as written).
-    Other,
-    /// A JSON-LD block whose `@type` is (or includes) FAQPage.
-    FaqPage,
-    /// A JSON-LD script whose content is not valid JSON.
-    Invalid(String),
+/// What the JSON-LD scripts of one raw HTML block turned out to be.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct HandWritten {
+    /// Byte ranges of the `<script type="application/ld+json">` elements whose `@type` is (or
+    /// includes) FAQPage, each with the rest of its line when the element stands alone on it.
+    pub faq_pages: Vec<std::ops::Range<usize>>,
+    /// Why each JSON-LD script whose content is not valid JSON was refused.
+    pub invalid: Vec<String>,
 }
 
-/// Looks at one raw HTML block of a page.
+impl HandWritten {
+    /// The block without its FAQPage scripts: the HTML around them stays as written.
+    pub fn without_faq_pages(&self, html: &str) -> String {
+        let mut kept = String::with_capacity(html.len());
+        let mut from = 0;
+        for range in &self.faq_pages {
+            kept.push_str(&html[from..range.start]);
+            from = range.end;
+        }
+        kept.push_str(&html[from..]);
+        kept
+    }
+}
+
+/// Looks at every `<script>` element of one raw HTML block.
 pub fn classify(html: &str) -> HandWritten {
-    let Some(start) = html.find("<script") else {
-        return HandWritten::Other;
-    };
-    let Some(open_end) = html[start..].find('>').map(|i| start + i + 1) else {
-        return HandWritten::Other;
-    };
-    if !html[start..open_end].contains("application/ld+json") {
-        return HandWritten::Other;
+    let mut found = HandWritten::default();
+    // ASCII lower-casing keeps byte offsets, so ranges found in `lower` are ranges of `html`.
+    let lower = html.to_ascii_lowercase();
+    let mut pos = 0;
+    while let Some(start) = lower[pos..].find("<script").map(|i| pos + i) {
+        let Some(open_end) = lower[start..].find('>').map(|i| start + i + 1) else {
+            break;
+        };
+        let close = lower[open_end..].find("</script").map(|i| open_end + i);
+        let end = close
+            .and_then(|c| lower[c..].find('>').map(|i| c + i + 1))
+            .unwrap_or(html.len());
+        pos = end;
+        if !lower[start..open_end].contains("application/ld+json") {
+            continue;
+        }
+        let json = &html[open_end..close.unwrap_or(html.len())];
+        match serde_json::from_str::<serde_json::Value>(json) {
+            Ok(value) if is_faq_page(&value) => {
+                found.faq_pages.push(with_own_line(html, start..end));
+            }
+            Ok(_) => {}
+            Err(e) => found.invalid.push(e.to_string()),
+        }
     }
-    let end = html[open_end..]
-        .find("</script")
-        .map_or(html.len(), |i| open_end + i);
-    match serde_json::from_str::<serde_json::Value>(&html[open_end..end]) {
-        Ok(value) if is_faq_page(&value) => HandWritten::FaqPage,
-        Ok(_) => HandWritten::Other,
-        Err(e) => HandWritten::Invalid(e.to_string()),
-    }
+    found
+}
+
+/// Widens `range` to whole lines when nothing but white space shares its lines.
+fn with_own_line(html: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let line_start = html[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = html[range.end..]
+        .find('\n')
+        .map_or(html.len(), |i| range.end + i + 1);
+    let alone = html[line_start..range.start].trim().is_empty()
+        && html[range.end..line_end].trim().is_empty();
+    if alone { line_start..line_end } else { range }
 }
 
 fn is_faq_page(value: &serde_json::Value) -> bool {
@@ -132,16 +165,47 @@ mod tests {
 
     #[test]
     fn recognises_hand_written_blocks() {
-        let faq = "<script type=\"application/ld+json\">\n{\"@type\": \"FAQPage\"}\n</script>\n";
-        assert_eq!(classify(faq), HandWritten::FaqPage);
-        let graph = "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \"FAQPage\"}]}</script>";
-        assert_eq!(classify(graph), HandWritten::FaqPage);
-        let article = "<script type=\"application/ld+json\">{\"@type\": \"Article\"}</script>";
-        assert_eq!(classify(article), HandWritten::Other);
-        assert!(matches!(
-            classify("<script type=\"application/ld+json\">{oops</script>"),
-            HandWritten::Invalid(_)
+        let is_faq = |html: &str| !classify(html).faq_pages.is_empty();
+        assert!(is_faq(
+            "<script type=\"application/ld+json\">\n{\"@type\": \"FAQPage\"}\n</script>\n"
         ));
-        assert_eq!(classify("<div>hi</div>"), HandWritten::Other);
+        assert!(is_faq(
+            "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \"FAQPage\"}]}</script>"
+        ));
+        assert!(is_faq(
+            "<SCRIPT type=\"application/ld+json\">{\"@type\": [\"WebPage\", \"FAQPage\"]}</SCRIPT>"
+        ));
+        assert!(!is_faq(
+            "<script type=\"application/ld+json\">{\"@type\": \"Article\"}</script>"
+        ));
+        assert_eq!(
+            classify("<script type=\"application/ld+json\">{oops</script>")
+                .invalid
+                .len(),
+            1
+        );
+        assert_eq!(classify("<div>hi</div>"), HandWritten::default());
+    }
+
+    #[test]
+    fn removes_only_the_faq_page_script() {
+        let html = concat!(
+            "<div class=\"x\">\n<p>keep me</p>\n",
+            "<script type=\"application/ld+json\">{\"@type\": \"FAQPage\"}</script>\n",
+            "<script type=\"application/ld+json\">{\"@type\": \"Article\"}</script>\n",
+            "</div>\n"
+        );
+        let found = classify(html);
+        assert_eq!(
+            found.without_faq_pages(html),
+            concat!(
+                "<div class=\"x\">\n<p>keep me</p>\n",
+                "<script type=\"application/ld+json\">{\"@type\": \"Article\"}</script>\n",
+                "</div>\n"
+            )
+        );
+        let inline =
+            "<p>a <script type=\"application/ld+json\">{\"@type\": \"FAQPage\"}</script> b</p>";
+        assert_eq!(classify(inline).without_faq_pages(inline), "<p>a  b</p>");
     }
 }

@@ -174,7 +174,10 @@ pub fn render(input: &Input<'_>, drop_hand_written_faq: impl Fn(&Rendered) -> bo
         .into_iter()
         .filter_map(|e| match e {
             Out::Event(ev) => Some(ev),
-            Out::HandWrittenFaq(html) => (!drop_faq).then_some(Event::Html(html.into())),
+            Out::HandWrittenFaq { whole, without } => match drop_faq {
+                false => Some(Event::Html(whole.into())),
+                true => (!without.trim().is_empty()).then(|| Event::Html(without.into())),
+            },
         })
         .collect();
     if input.features.attr_list {

@@ -8,6 +8,7 @@ use crate::config::{MetaTag, SiteConfig};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Features;
 
+use super::inherit::Origins;
 use super::tree::{self, Node, Value};
 use super::{Project, extensions, nav};
 
@@ -18,7 +19,17 @@ pub fn parse(
     file: &Path,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Project, Diagnostic> {
-    let mut root = tree::parse(text, file)?;
+    from_tree(tree::parse(text, file)?, file, &Origins::default(), env)
+}
+
+/// Maps a read configuration onto answerbook's settings; `origins` says which file (of an
+/// `INHERIT` chain) wrote each key, for messages; `file` is the one built.
+pub fn from_tree(
+    mut root: Node,
+    file: &Path,
+    origins: &Origins,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Project, Diagnostic> {
     root.resolve_env(env);
     if !matches!(root.value, Value::Map(_)) {
         return Err(Diagnostic::error(
@@ -33,6 +44,7 @@ pub fn parse(
         docs_dir_line: None,
         features: Features::default(),
         nav: None,
+        nav_file: origins.of("nav", file).to_path_buf(),
         notes: Vec::new(),
     };
     let mut ignored: Vec<String> = Vec::new();
@@ -40,6 +52,7 @@ pub fn parse(
         match &node.value {
             Value::Null => Ok(None),
             _ => node.scalar_text().map(Some).ok_or_else(|| {
+                let file = origins.of(key, file);
                 Diagnostic::error(file, Some(node.line), format!("`{key}` must be text"))
             }),
         }
@@ -55,6 +68,10 @@ pub fn parse(
             }
             "site_url" => {
                 if let Some(t) = text_of(value, "site_url")? {
+                    crate::config::check_base_url(&t).map_err(|message| {
+                        let message = message.replacen("base_url", "site_url", 1);
+                        Diagnostic::error(origins.of("site_url", file), Some(value.line), message)
+                    })?;
                     c.base_url = t;
                 }
             }
@@ -71,10 +88,10 @@ pub fn parse(
                 }
             }
             "strict" => c.strict = value.value == Value::Bool(true),
-            "nav" => project.nav = Some(nav::read(value, file)?),
+            "nav" => project.nav = Some(nav::read(value, origins.of("nav", file))?),
             "markdown_extensions" => extension_list = Some((key.line, value)),
-            "extra" => read_extra(value, c, file)?,
-            "theme" => read_theme(value, c, file, &mut ignored, &mut project.notes)?,
+            "extra" => read_extra(value, c, origins.of("extra.meta", file))?,
+            "theme" => read_theme(value, c, origins, file, &mut ignored, &mut project.notes)?,
             // MkDocs' default; `false` (`a/b.html` URLs) is not something answerbook writes.
             "use_directory_urls" if value.value != Value::Bool(false) => {}
             // Only quiets MkDocs' list of pages outside the nav; answerbook lists them anyway.
@@ -98,7 +115,7 @@ pub fn parse(
     }
     if !extensions.unsupported.is_empty() {
         project.notes.push(Diagnostic::note(
-            file,
+            origins.of("markdown_extensions", file),
             extensions_line,
             format!(
                 "markdown extensions answerbook does not have (their syntax stays as written): {}",
@@ -108,7 +125,7 @@ pub fn parse(
     }
     if let Some((name, line)) = extensions.unknown_slugify {
         project.notes.push(Diagnostic::note(
-            file,
+            origins.of("markdown_extensions", file),
             Some(line),
             format!(
                 "toc slugify '{name}' is not one answerbook knows: headings get toc's default ids"
@@ -203,6 +220,7 @@ fn read_extra(extra: &Node, config: &mut SiteConfig, file: &Path) -> Result<(), 
 fn read_theme(
     theme: &Node,
     config: &mut SiteConfig,
+    origins: &Origins,
     file: &Path,
     ignored: &mut Vec<String>,
     notes: &mut Vec<Diagnostic>,
@@ -215,11 +233,15 @@ fn read_theme(
         match key.name.as_str() {
             "language" => {
                 if let Some(lang) = value.scalar_text().filter(|l| !l.trim().is_empty()) {
+                    crate::config::check_language(&lang).map_err(|message| {
+                        let file = origins.of("theme.language", file);
+                        Diagnostic::error(file, Some(value.line), format!("theme.{message}"))
+                    })?;
                     config.language = lang;
                 }
             }
             "custom_dir" => notes.push(Diagnostic::note(
-                file,
+                origins.of("theme.custom_dir", file),
                 Some(key.line),
                 format!(
                     "theme.custom_dir '{}' is ignored: its overrides are Jinja templates for MkDocs; answerbook's themes are Tera (themes/<name>/templates/)",
