@@ -110,8 +110,8 @@ pub fn check(
             (
                 &file.name,
                 format!(
-                    "publishes a file at {}, where {} needs a folder (for {}); rename one of them",
-                    file.shown_at,
+                    "publishes a file at /{}, where {} needs a folder (for {}); rename one of them",
+                    file.output,
                     shown(&deeper.name),
                     deeper.shown_at
                 ),

@@ -144,7 +144,8 @@ impl Walker<'_> {
             }
             Err(e) => {
                 let message = if is_link_cycle(&path) {
-                    "symlink loop: it leads back to itself; remove it".to_owned()
+                    "symlink loop: following it comes back to where it started; remove it"
+                        .to_owned()
                 } else {
                     format!("symlink to '{written}' cannot be followed: {e}")
                 };
