@@ -41,6 +41,8 @@ pub struct SiteConfig {
     pub strict: bool,
     /// Title of the admonition that holds a page's short answer (the FAQPage answer).
     pub answer_title: String,
+    /// Publish what symlinks under `content/` lead to even outside the site folder.
+    pub follow_symlinks: bool,
     /// Anything else the theme needs, handed to templates as `site.extra`.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -59,6 +61,7 @@ impl Default for SiteConfig {
             theme: "default".to_owned(),
             strict: false,
             answer_title: "In short".to_owned(),
+            follow_symlinks: false,
             extra: serde_json::Map::new(),
         }
     }

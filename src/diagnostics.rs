@@ -89,9 +89,15 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Paths are shown with `/` on every platform so messages are stable.
+/// Paths are shown with `/` on every platform so messages are stable (on Windows only: elsewhere
+/// `\` is a character of a name, and escaped names such as `a\nb.md` keep theirs).
 pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let shown = path.to_string_lossy();
+    if cfg!(windows) {
+        shown.replace('\\', "/")
+    } else {
+        shown.into_owned()
+    }
 }
 
 /// All diagnostics of a build, kept sorted for stable output.

@@ -1,12 +1,14 @@
 //! Discovery: the files under `content/`, split into markdown pages and files to copy.
 //! The first stage of the pipeline and, with `output`, the only one that touches the disk.
+//! Which files are walked at all (symlinks, file names) is [`crate::walk`]'s decision.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
+use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
+use crate::walk::{self, Policy};
 
 /// A markdown file read into memory.
 #[derive(Debug)]
@@ -28,54 +30,82 @@ pub struct Asset {
 pub struct Discovered {
     pub pages: Vec<SourceFile>,
     pub assets: Vec<Asset>,
+    /// Files left out (symlinks not followed, bad names, text that is not UTF-8).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Walks `content_dir` (hidden files and folders skipped), sorted so builds are reproducible,
-/// and reads every markdown file in parallel.
-pub fn discover(content_dir: &Path) -> Result<Discovered> {
-    let mut markdown = Vec::new();
-    let mut assets = Vec::new();
-    let walker = WalkDir::new(content_dir)
-        .follow_links(true)
-        .sort_by_file_name()
+/// Walks `content_dir` (named `content_name` in messages) and reads every markdown file in
+/// parallel. Every markdown file that is not UTF-8 is reported, not only the first.
+pub fn discover(content_dir: &Path, content_name: &Path, policy: &Policy) -> Result<Discovered> {
+    let (found, mut diagnostics) = walk::walk(content_dir, content_name, policy)?;
+    let (markdown, assets): (Vec<_>, Vec<_>) = found
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e
-                .path()
-                .map_or_else(|| content_dir.to_path_buf(), Path::to_path_buf);
-            Error::io(path, e.into())
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel_path = entry
-            .path()
-            .strip_prefix(content_dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if rel_path.extension().is_some_and(|ext| ext == "md") {
-            markdown.push((rel_path, entry.into_path()));
-        } else {
-            assets.push(Asset {
-                rel_path,
-                abs_path: entry.into_path(),
-            });
-        }
-    }
-    let pages = markdown
+        .partition(|f| f.rel_path.extension().is_some_and(|ext| ext == "md"));
+    let read = markdown
         .into_par_iter()
-        .map(|(rel_path, abs)| {
-            let bytes = std::fs::read(&abs).map_err(|e| Error::io(&abs, e))?;
-            let text = String::from_utf8(bytes).map_err(|_| {
-                Error::io(
-                    &abs,
-                    std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8"),
-                )
-            })?;
-            Ok(SourceFile { rel_path, text })
+        .map(|f| {
+            let bytes = std::fs::read(&f.abs_path).map_err(|e| Error::io(&f.abs_path, e))?;
+            Ok(match String::from_utf8(bytes) {
+                Ok(text) => Ok(SourceFile {
+                    rel_path: f.rel_path,
+                    text,
+                }),
+                Err(e) => Err(not_utf8(&content_name.join(&f.rel_path), e.as_bytes())),
+            })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(Discovered { pages, assets })
+    let mut pages = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(page) => pages.push(page),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let assets = assets
+        .into_iter()
+        .map(|f| Asset {
+            rel_path: f.rel_path,
+            abs_path: f.abs_path,
+        })
+        .collect();
+    Ok(Discovered {
+        pages,
+        assets,
+        diagnostics,
+    })
+}
+
+/// The error for a markdown file that is not UTF-8, on the line of its first bad byte.
+fn not_utf8(display_path: &Path, bytes: &[u8]) -> Diagnostic {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    let before = &bytes[..valid];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + String::from_utf8_lossy(
+        &before[before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)..],
+    )
+    .chars()
+    .count();
+    Diagnostic::error(
+        display_path,
+        Some(line),
+        "this file is not valid UTF-8 text: save it as UTF-8",
+    )
+    .with_column(Some(column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_byte_is_located_by_line_and_column() {
+        let d = not_utf8(Path::new("content/a.md"), b"# T\n\nca\xe9 au lait\n\xff\n");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:3: error: this file is not valid UTF-8 text: save it as UTF-8"
+        );
+    }
 }

@@ -2,12 +2,14 @@
 //! MkDocs-flavoured markdown.
 //!
 //! The build is one pipeline of plain data, run by [`pipeline::build`]:
-//! [`project`] ([`config`] for `site.yaml`, [`mkdocs`] for `mkdocs.yml`) -> [`discover`] ->
+//! [`project`] ([`config`] for `site.yaml`, [`mkdocs`] for `mkdocs.yml`) -> [`discover`] (through
+//! [`walk`]) ->
 //! [`content`] (front matter via [`frontmatter`] and [`yaml`]) -> [`link_index`] ->
-//! [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the [`theme`] with typed
+//! [`collisions`] -> [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the [`theme`] with typed
 //! [`context`]s -> [`output`].
 
 pub mod cli;
+pub mod collisions;
 pub mod config;
 pub mod content;
 pub mod context;
@@ -25,6 +27,7 @@ pub mod render;
 pub mod sitemap;
 pub mod theme;
 pub mod urls;
+pub mod walk;
 pub mod yaml;
 
 pub use pipeline::{BuildOptions, BuildResult, build};

@@ -1,14 +1,15 @@
 //! The build, as one visible sequence of passes over plain data:
 //!
-//! project (site.yaml or mkdocs.yml) -> discover -> parse pages -> link index + sections
+//! project (site.yaml or mkdocs.yml) -> discover -> parse pages -> what each source publishes
+//! (clashes) -> link index + sections
 //! (+ the MkDocs nav) -> render markdown (parallel) -> check anchors -> diagnostics (stop here
 //! on errors) -> templates + write (parallel) -> swap.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::collisions;
 use crate::config::SiteConfig;
 use crate::content::{self, NavOrder, Page, Section};
 use crate::diagnostics::{Diagnostic, Report};
@@ -22,6 +23,7 @@ use crate::project::{Flavor, Project};
 use crate::render::{self, Site};
 use crate::theme::Theme;
 use crate::urls::{self, BaseUrl};
+use crate::walk;
 
 /// What `answerbook build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -75,21 +77,29 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
         .clone()
         .unwrap_or_else(|| site_dir.join("public"));
     let out_target = output::check_target(site_dir, &content_dir, &out_dir, opts.force)?;
-    let theme = Theme::load(site_dir, &config.theme)?;
-
-    let discovered = discover::discover(&content_dir)?;
+    let mut policy = walk::Policy::new(site_dir, &out_target, config.follow_symlinks)?;
+    if let Flavor::Answerbook = flavor {
+        policy.opt_in_hint =
+            Some("set follow_symlinks: true in site.yaml to publish it".to_owned());
+    }
     let mut report = Report::default();
     report.extend(notes);
+    let (theme, theme_problems) = Theme::load(site_dir, &config.theme, &policy)?;
+    report.extend(theme_problems);
+
+    let mut discovered = discover::discover(&content_dir, &content_name, &policy)?;
+    report.extend(std::mem::take(&mut discovered.diagnostics));
     let mut pages = parse_pages(discovered.pages, &content_name, opts.drafts, &mut report);
     if let Flavor::MkDocs { .. } = flavor {
         report.extend(mkdocs::readme_as_index(&mut pages.published));
     }
-    let (index, sections) = index_site(
+    report.extend(collisions::check(
         &pages.published,
-        &pages.drafts,
         &discovered.assets,
-        &mut report,
-    );
+        &theme,
+        &content_name,
+    ));
+    let (index, sections) = index_site(&pages.published, &pages.drafts, &discovered.assets);
     let nav_order = match &flavor {
         Flavor::MkDocs {
             file,
@@ -180,28 +190,11 @@ fn parse_pages(
     ParsedPages { published, drafts }
 }
 
-/// Builds the link index and the section tree; two sources publishing to the same URL is an
-/// error naming both.
-fn index_site(
-    pages: &[Page],
-    drafts: &[PathBuf],
-    assets: &[Asset],
-    report: &mut Report,
-) -> (LinkIndex, Vec<Section>) {
+/// Builds the link index and the section tree (clashes between sources are
+/// [`collisions::check`]'s).
+fn index_site(pages: &[Page], drafts: &[PathBuf], assets: &[Asset]) -> (LinkIndex, Vec<Section>) {
     let mut index = LinkIndex::default();
-    let mut owners: HashMap<&str, &Path> = HashMap::new();
     for (i, page) in pages.iter().enumerate() {
-        if let Some(first) = owners.insert(&page.url, &page.display_path) {
-            report.extend([Diagnostic::error(
-                &page.display_path,
-                None,
-                format!(
-                    "publishes to /{} as {} does; rename one of them",
-                    page.url,
-                    first.display()
-                ),
-            )]);
-        }
         index.add_page(&page.rel_path, i, page.url.clone());
     }
     for draft in drafts {

@@ -449,7 +449,7 @@ fn section_pages<'s>(site: &'s Site<'s>, section: &Section) -> Vec<PageItem<'s>>
             let page = &site.pages[p];
             let item = PageItem {
                 title: site.listed_page_title(p),
-                href: urls::relative(&section.url, &page.url),
+                href: urls::href(&section.url, &page.url),
                 summary: site.summary(p),
                 updated: page.updated.as_ref().or(page.date.as_ref()),
             };
@@ -473,7 +473,7 @@ fn subsections<'s>(site: &'s Site<'s>, section: &Section) -> Vec<SectionItem<'s>
         .map(|&sub| {
             let item = SectionItem {
                 title: site.listed_section_title(sub),
-                href: urls::relative(&section.url, &site.sections[sub].url),
+                href: urls::href(&section.url, &site.sections[sub].url),
                 summary: site.sections[sub]
                     .index
                     .and_then(|p| site.pages[p].front.description.as_deref()),
@@ -520,7 +520,7 @@ fn breadcrumbs<'s>(site: &'s Site<'s>, section: usize, here: &str) -> Vec<Crumb<
             } else {
                 site.listed_section_title(s)
             },
-            href: urls::relative(here, &site.sections[s].url),
+            href: urls::href(here, &site.sections[s].url),
         })
         .collect()
 }

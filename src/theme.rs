@@ -2,14 +2,16 @@
 //!
 //! The default theme is embedded in the binary, so a site without a `themes/` folder builds.
 //! A site's `themes/<name>/templates/*.html` and `themes/<name>/static/**` are laid over it:
-//! a theme may override one template and keep the rest.
+//! a theme may override one template and keep the rest. Its folders are walked with the same
+//! symlink rules as `content/` ([`crate::walk`]).
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use walkdir::WalkDir;
 
+use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
+use crate::walk::{self, Policy};
 
 const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
     (
@@ -55,7 +57,8 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(site_dir: &Path, name: &str) -> Result<Theme> {
+    /// Loads theme `name`, with the diagnostics of the files of its folder left out.
+    pub fn load(site_dir: &Path, name: &str, policy: &Policy) -> Result<(Theme, Vec<Diagnostic>)> {
         let dir = site_dir.join("themes").join(name);
         if name != "default" && !dir.is_dir() {
             return Err(Error::Theme {
@@ -75,12 +78,22 @@ impl Theme {
             .iter()
             .map(|(n, b)| ((*n).to_owned(), StaticSource::Embedded(b)))
             .collect();
-        for (rel, path) in files_under(&dir.join("templates"))? {
+        let mut diagnostics = Vec::new();
+        let display = Path::new("themes").join(name);
+        let mut files_under = |folder: &str| -> Result<Vec<(String, PathBuf)>> {
+            let (found, problems) = walk::walk(&dir.join(folder), &display.join(folder), policy)?;
+            diagnostics.extend(problems);
+            Ok(found
+                .into_iter()
+                .map(|f| (crate::urls::file_path(&f.rel_path), f.abs_path))
+                .collect())
+        };
+        for (rel, path) in files_under("templates")? {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             templates.retain(|(n, _)| *n != rel);
             templates.push((rel, text));
         }
-        for (rel, path) in files_under(&dir.join("static"))? {
+        for (rel, path) in files_under("static")? {
             statics.retain(|(n, _)| *n != rel);
             statics.push((rel, StaticSource::File(path)));
         }
@@ -93,11 +106,12 @@ impl Theme {
             }
         }
         statics.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(Theme {
+        let theme = Theme {
             name: name.to_owned(),
             tera,
             statics,
-        })
+        };
+        Ok((theme, diagnostics))
     }
 
     /// Renders `template` with a typed context.
@@ -124,20 +138,4 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     message
-}
-
-/// Files below `dir` (none if it does not exist), as (`a/b.css`, full path), sorted.
-fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut out = Vec::new();
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            out.push((crate::urls::file_path(rel), entry.path().to_path_buf()));
-        }
-    }
-    Ok(out)
 }

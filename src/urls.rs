@@ -5,6 +5,10 @@
 //! `"images/diagram.png"` for a copied file. Links between pages are written relative, so the
 //! site works from any sub-path; absolute URLs are only used where they must be (canonical,
 //! sitemap, the 404 page).
+//!
+//! Site paths keep the files' real names (`c# tips/what is 100%?/`); every URL written into the
+//! output (`href`, `<loc>`, canonical links) goes through [`encode_path`], which percent-encodes
+//! each path segment as RFC 3986 requires, so any file name gives a working link.
 
 use std::path::{Path, PathBuf};
 
@@ -99,6 +103,84 @@ pub fn relative(from: &str, to: &str) -> String {
     if out.is_empty() { "./".to_owned() } else { out }
 }
 
+/// The `href` that leads from the page at `from` to site path `to`: [`relative`], encoded.
+pub fn href(from: &str, to: &str) -> String {
+    encode_path(&relative(from, to))
+}
+
+/// Percent-encodes a path for a URL: every byte but the unreserved characters, the sub-delims,
+/// `:`, `@` and the `/` separators, so `c# tips/100%?` becomes `c%23%20tips/100%25%3F` and
+/// non-ASCII names their UTF-8 bytes (`%C3%A9`), as browsers and MkDocs write them.
+pub fn encode_path(path: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let keep = |b: u8| {
+        b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b':'
+                    | b'@'
+                    | b'/'
+            )
+    };
+    if path.bytes().all(keep) {
+        return path.to_owned();
+    }
+    let mut out = String::with_capacity(path.len() + 16);
+    for b in path.bytes() {
+        if keep(b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+    out
+}
+
+/// Percent-decodes a link as written in a page (`my%20page.md`); invalid escapes, and escapes
+/// that do not decode to UTF-8, are kept as written.
+pub fn decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).and_then(|&b| hex(b)),
+            bytes.get(i + 2).and_then(|&b| hex(b)),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
 /// The prefix that leads from the page at `from` back to the site root (`../../`, or `./`).
 pub fn to_root(from: &str) -> String {
     relative(from, "")
@@ -157,8 +239,10 @@ impl BaseUrl {
         }
     }
 
-    /// The absolute URL of a site path, or its root-relative path when no host is known.
+    /// The absolute URL of a site path, or its root-relative path when no host is known;
+    /// the site path is percent-encoded, the configured base is used as written.
     pub fn url_of(&self, site_path: &str) -> String {
+        let site_path = encode_path(site_path);
         match &self.absolute {
             Some(abs) => format!("{abs}{site_path}"),
             None => format!("{}{site_path}", self.path),
@@ -202,6 +286,32 @@ mod tests {
         assert_eq!(relative("a/", ""), "../");
         assert_eq!(relative("a/b/", "a/img.png"), "../img.png");
         assert_eq!(to_root(""), "./");
+    }
+
+    #[test]
+    fn encoding_keeps_slashes_and_escapes_what_a_segment_cannot_hold() {
+        assert_eq!(encode_path("a/b-c_d.e~/"), "a/b-c_d.e~/");
+        assert_eq!(
+            encode_path("c# tips/what is 100%?/"),
+            "c%23%20tips/what%20is%20100%25%3F/"
+        );
+        assert_eq!(
+            encode_path("caf\u{e9}/\u{65e5}.png"),
+            "caf%C3%A9/%E6%97%A5.png"
+        );
+        assert_eq!(
+            encode_path("a\"<>\\^`{|}[]"),
+            "a%22%3C%3E%5C%5E%60%7B%7C%7D%5B%5D"
+        );
+        assert_eq!(href("a/", "c# tips/x/"), "../c%23%20tips/x/");
+        for name in [
+            "c# tips/what is 100%?/",
+            "caf\u{e9} na\u{ef}ve/",
+            "a+b=c;d/",
+        ] {
+            assert_eq!(decode(&encode_path(name)), name);
+        }
+        assert_eq!(decode("bad%zz%2"), "bad%zz%2");
     }
 
     #[test]

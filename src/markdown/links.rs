@@ -61,7 +61,7 @@ pub fn rewrite(dest: &str, cx: &LinkContext<'_>) -> Rewrite {
         // `#anchor` on this page (or `?q#a`): the href stays, the anchor is checked.
         let anchor = fragment
             .filter(|f| !f.is_empty())
-            .map(|f| (cx.page, decode(f)));
+            .map(|f| (cx.page, urls::decode(f)));
         return if anchor.is_some() {
             Rewrite::Href {
                 href: dest.to_owned(),
@@ -71,7 +71,7 @@ pub fn rewrite(dest: &str, cx: &LinkContext<'_>) -> Rewrite {
             Rewrite::Keep
         };
     }
-    let decoded = decode(path);
+    let decoded = urls::decode(path);
     let Some(resolved) = urls::resolve_relative(cx.source, &decoded) else {
         return Rewrite::Broken(format!("broken link '{dest}': it leads outside content/"));
     };
@@ -84,8 +84,8 @@ pub fn rewrite(dest: &str, cx: &LinkContext<'_>) -> Rewrite {
         None => return Rewrite::Broken(format!("broken link '{dest}'")),
     };
     let mut href = match cx.absolute_base {
-        Some(base) => format!("{base}{url}"),
-        None => urls::relative(cx.page_url, url),
+        Some(base) => format!("{base}{}", urls::encode_path(url)),
+        None => urls::href(cx.page_url, url),
     };
     if let Some(q) = query {
         href.push('?');
@@ -96,38 +96,10 @@ pub fn rewrite(dest: &str, cx: &LinkContext<'_>) -> Rewrite {
         href.push('#');
         href.push_str(f);
         if let (Some(page), false) = (page, f.is_empty()) {
-            anchor = Some((page, decode(f)));
+            anchor = Some((page, urls::decode(f)));
         }
     }
     Rewrite::Href { href, anchor }
-}
-
-/// Percent-decodes a link path (`my%20page.md`); invalid escapes are kept as written.
-fn decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_owned();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).and_then(|&b| hex(b)),
-            bytes.get(i + 2).and_then(|&b| hex(b)),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
 #[cfg(test)]
@@ -190,7 +162,7 @@ mod tests {
         assert_eq!(
             run("pic%201.png"),
             Rewrite::Href {
-                href: "../pic 1.png".into(),
+                href: "../pic%201.png".into(),
                 anchor: None
             }
         );

@@ -7,10 +7,19 @@
 //! the two halves of a swap.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 /// What an interrupted build leaves behind, removed if a signal stops it.
 static LEFTOVERS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Set when a signal arrived: writers stop, so the folders can be removed under them.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Whether a signal is stopping the build.
+pub(super) fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
 
 fn leftovers() -> MutexGuard<'static, Vec<PathBuf>> {
     LEFTOVERS.lock().unwrap_or_else(|e| e.into_inner())
@@ -42,6 +51,7 @@ pub fn install() {
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            INTERRUPTED.store(true, Ordering::Relaxed);
             let paths = leftovers();
             for path in paths.iter() {
                 remove(path);
@@ -60,7 +70,7 @@ pub fn install() {}
 /// Removes a folder or file, retrying while other threads are still writing into it.
 #[cfg(unix)]
 fn remove(path: &Path) {
-    for _ in 0..5 {
+    for _ in 0..50 {
         let done = match std::fs::symlink_metadata(path) {
             Err(_) => true,
             Ok(m) if m.is_dir() => std::fs::remove_dir_all(path).is_ok(),
@@ -69,6 +79,6 @@ fn remove(path: &Path) {
         if done {
             return;
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }

@@ -102,6 +102,12 @@ impl Staging {
     /// itself: once an interrupted build has removed it, late writes fail instead of bringing
     /// it back.
     fn make_parent(&self, path: &Path) -> std::io::Result<()> {
+        if interrupt::interrupted() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "the build was interrupted",
+            ));
+        }
         match path.parent() {
             Some(parent) if parent != self.dir => match fs::create_dir(parent) {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

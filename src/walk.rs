@@ -1,0 +1,285 @@
+//! Walking a source folder (`content/`, a theme's `static/`) for what a build may publish: the
+//! one place that decides which symlinks are followed and which file names are refused.
+//!
+//! A symlink is followed when it resolves inside the site folder (or the walked folder), or
+//! anywhere when the site opts in (`follow_symlinks: true`); one leading outside is skipped with
+//! a warning, so `content/leak.md -> /etc/passwd` is never published by accident. A symlink into
+//! the output folder, or one that loops, is an error; a dangling one a warning. Hidden entries
+//! (`.git`, `.DS_Store`) are skipped. Names with control characters, or that are not UTF-8,
+//! are errors: no URL could name them.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::error::{Error, Result};
+
+/// Where symlinks may lead.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// The site folder, canonical: symlinks resolving inside it are followed.
+    pub site_dir: PathBuf,
+    /// The output folder, canonical (it need not exist yet): symlinks into it are errors.
+    pub out_dir: PathBuf,
+    /// Follow symlinks that lead outside the site folder too.
+    pub follow_outside: bool,
+    /// Appended to the warning about a symlink leading outside, when the user can opt in.
+    pub opt_in_hint: Option<String>,
+}
+
+impl Policy {
+    pub fn new(site_dir: &Path, out_dir: &Path, follow_outside: bool) -> Result<Policy> {
+        Ok(Policy {
+            site_dir: canonical(site_dir)?,
+            out_dir: canonical(out_dir)?,
+            follow_outside,
+            opt_in_hint: None,
+        })
+    }
+}
+
+/// A file found by the walk.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Path below the walked folder.
+    pub rel_path: PathBuf,
+    /// Where to read it (through the symlink, if it came through one).
+    pub abs_path: PathBuf,
+}
+
+/// Everything found below `root`, depth first and sorted by name so builds are reproducible,
+/// with a diagnostic for each entry left out. `display_root` names `root` in messages
+/// (`content`, `docs`, `themes/x/static`). A missing `root` holds nothing.
+pub fn walk(
+    root: &Path,
+    display_root: &Path,
+    policy: &Policy,
+) -> Result<(Vec<Found>, Vec<Diagnostic>)> {
+    if !root.is_dir() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let root_real = canonical(root)?;
+    let mut walker = Walker {
+        policy,
+        display_root,
+        root_real: root_real.clone(),
+        found: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    walker.visit(root, Path::new(""), &root_real)?;
+    Ok((walker.found, walker.diagnostics))
+}
+
+struct Walker<'a> {
+    policy: &'a Policy,
+    display_root: &'a Path,
+    /// The walked folder itself, canonical: symlinks into it are followed too.
+    root_real: PathBuf,
+    found: Vec<Found>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Walker<'_> {
+    /// Visits folder `dir` (`rel` below the root), whose real location is `real`.
+    fn visit(&mut self, dir: &Path, rel: &Path, real: &Path) -> Result<()> {
+        let mut entries = fs::read_dir(dir)
+            .and_then(|it| it.collect::<std::io::Result<Vec<_>>>())
+            .map_err(|e| Error::io(dir, e))?;
+        entries.sort_by_key(fs::DirEntry::file_name);
+        for entry in entries {
+            let name = entry.file_name();
+            let name_lossy = name.to_string_lossy();
+            if name_lossy.starts_with('.') {
+                continue;
+            }
+            let rel_path = rel.join(&name);
+            if let Some(problem) = name_problem(&name) {
+                let shown = self.display_root.join(rel).join(escaped(&name_lossy));
+                self.diagnostics
+                    .push(Diagnostic::error(shown, None, problem));
+                continue;
+            }
+            let path = entry.path();
+            let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+            if kind.is_symlink() {
+                self.symlink(path, rel_path, real)?;
+            } else if kind.is_dir() {
+                let real_child = real.join(&name);
+                if real_child.starts_with(&self.policy.out_dir) {
+                    let shown = self.display_root.join(&rel_path);
+                    self.diagnostics.push(Diagnostic::error(
+                        shown,
+                        None,
+                        "this folder is the output folder, reached through a symlink: remove the symlink",
+                    ));
+                    continue;
+                }
+                self.visit(&path, &rel_path, &real_child)?;
+            } else if kind.is_file() {
+                self.found.push(Found {
+                    rel_path,
+                    abs_path: path,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// A symlink at `path`, in the folder whose real location is `real_parent`.
+    fn symlink(&mut self, path: PathBuf, rel_path: PathBuf, real_parent: &Path) -> Result<()> {
+        let shown = self.display_root.join(&rel_path);
+        let written = fs::read_link(&path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        let target = match fs::canonicalize(&path) {
+            Ok(target) => target,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.diagnostics.push(Diagnostic::warning(
+                    shown,
+                    None,
+                    format!("symlink to '{written}', which does not exist, is skipped"),
+                ));
+                return Ok(());
+            }
+            Err(e) => {
+                let message = if is_link_cycle(&path) {
+                    "symlink loop: following it comes back to where it started; remove it"
+                        .to_owned()
+                } else {
+                    format!("symlink to '{written}' cannot be followed: {e}")
+                };
+                self.diagnostics
+                    .push(Diagnostic::error(shown, None, message));
+                return Ok(());
+            }
+        };
+        let policy = self.policy;
+        if target.starts_with(&policy.out_dir) {
+            self.diagnostics.push(Diagnostic::error(
+                shown,
+                None,
+                format!(
+                    "symlink into the output folder ({}) is not followed: the site would publish its own output; remove it",
+                    target.display()
+                ),
+            ));
+            return Ok(());
+        }
+        let is_dir = target.is_dir();
+        if is_dir && real_parent.starts_with(&target) {
+            self.diagnostics.push(Diagnostic::error(
+                shown,
+                None,
+                format!(
+                    "symlink loop: it leads to {}, a folder that holds it; remove it",
+                    target.display()
+                ),
+            ));
+            return Ok(());
+        }
+        let inside = target.starts_with(&policy.site_dir) || target.starts_with(&self.root_real);
+        if !policy.follow_outside && !inside {
+            let mut message = format!(
+                "symlink to a path outside the site folder is not followed: {}",
+                target.display()
+            );
+            if let Some(hint) = &policy.opt_in_hint {
+                message.push_str("; ");
+                message.push_str(hint);
+            }
+            self.diagnostics
+                .push(Diagnostic::warning(shown, None, message));
+            return Ok(());
+        }
+        if is_dir {
+            self.visit(&path, &rel_path, &target)
+        } else {
+            if target.is_file() {
+                self.found.push(Found {
+                    rel_path,
+                    abs_path: path,
+                });
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Why a file or folder name cannot be published, if it cannot.
+fn name_problem(name: &std::ffi::OsStr) -> Option<String> {
+    let Some(name) = name.to_str() else {
+        return Some("the name is not valid UTF-8: rename it".to_owned());
+    };
+    name.chars().find(|c| c.is_control()).map(|c| {
+        format!(
+            "the name holds a control character ({}): rename it",
+            c.escape_default()
+        )
+    })
+}
+
+/// A name as it can be shown on one line: control characters escaped (`a\nb.md`).
+fn escaped(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Whether following `start` from link to link comes back to a link already seen.
+fn is_link_cycle(start: &Path) -> bool {
+    let mut seen = HashSet::new();
+    let mut current = start.to_path_buf();
+    for _ in 0..64 {
+        let Ok(target) = fs::read_link(&current) else {
+            return false;
+        };
+        if !seen.insert(current.clone()) {
+            return true;
+        }
+        current = current.parent().unwrap_or(Path::new("")).join(target);
+    }
+    true
+}
+
+/// The real absolute path of `path`; for a path that does not exist yet (the output folder
+/// before the first build), the real path of its nearest existing parent joined to the rest.
+fn canonical(path: &Path) -> Result<PathBuf> {
+    let absolute = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
+    let mut rest = Vec::new();
+    let mut existing = absolute.as_path();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return Ok(rest.iter().rev().fold(real, |p, part| p.join(part)));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return Ok(absolute),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_with_control_characters_are_refused_and_shown_escaped() {
+        assert_eq!(name_problem("a b#%?é.md".as_ref()), None);
+        assert_eq!(
+            name_problem("a\nb.md".as_ref()).as_deref(),
+            Some("the name holds a control character (\\n): rename it")
+        );
+        assert!(name_problem("a\u{1}b".as_ref()).is_some());
+        assert_eq!(escaped("a\nb\u{1}.md"), "a\\nb\\u{1}.md");
+    }
+}
