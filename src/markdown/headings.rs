@@ -334,7 +334,7 @@ mod tests {
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             let base = bases[(seed >> 33) as usize % bases.len()];
-            if (seed >> 20) % 7 == 0 {
+            if (seed >> 20).is_multiple_of(7) {
                 // An explicit id or a raw HTML id further along some chain.
                 let id = format!("{base}_{}", (seed >> 40) % 300);
                 ids.reserve(&id);
