@@ -75,20 +75,25 @@ struct OpenBlock {
     closing: Option<&'static str>,
 }
 
-/// Rewrites the `///` blocks of `src`; text without any is returned as it is.
-pub fn convert(src: &str) -> Cow<'_, str> {
+/// The lines of a page with its `///` blocks rewritten, each with the columns of indentation
+/// to put in front of it (4 per enclosing block that became an indented one).
+pub type Lines<'a> = Vec<(usize, Cow<'a, str>)>;
+
+/// Rewrites the `///` blocks of `src`; `None` when it has none.
+pub fn convert(src: &str) -> Option<Lines<'_>> {
     if !src.contains("///") {
-        return Cow::Borrowed(src);
+        return None;
     }
     let lines: Vec<&str> = src.lines().collect();
-    let mut out = String::with_capacity(src.len() + 256);
+    let mut out: Lines<'_> = Vec::with_capacity(lines.len());
     let mut stack: Vec<OpenBlock> = Vec::new();
+    // Columns of indentation of the body of the innermost block.
+    let mut indent = 0;
     let mut fence: Option<(u8, usize, usize)> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         i += 1;
-        let indent = "    ".repeat(stack.iter().filter(|b| b.indents).count());
         let rest = line.trim_start();
         let lead = line.len() - rest.len();
         if let Some((ch, len, open_lead)) = fence {
@@ -98,27 +103,29 @@ pub fn convert(src: &str) -> Cow<'_, str> {
             {
                 fence = None;
             }
-            push(&mut out, &indent, line);
+            push(&mut out, indent, line.into());
             continue;
         }
         if let Some((ch, len)) = super::preprocess::fence_open(rest) {
             fence = Some((ch, len, lead));
-            push(&mut out, &indent, line);
+            push(&mut out, indent, line.into());
             continue;
         }
         if stack.last().is_some_and(|b| {
             rest.trim_end().bytes().all(|c| c == b'/') && rest.trim_end().len() == b.slashes
         }) {
             let Some(block) = stack.pop() else { continue };
-            let indent = "    ".repeat(stack.iter().filter(|b| b.indents).count());
+            if block.indents {
+                indent -= 4;
+            }
             match block.closing {
-                Some(tag) => push(&mut out, &indent, tag),
-                None => out.push('\n'),
+                Some(tag) => push(&mut out, indent, tag.into()),
+                None => out.push((0, "".into())),
             }
             continue;
         }
         let Some(header) = parse_header(rest) else {
-            push(&mut out, &indent, line);
+            push(&mut out, indent, line.into());
             continue;
         };
         let mut options: Vec<(&str, &str)> = Vec::new();
@@ -175,9 +182,12 @@ pub fn convert(src: &str) -> Cow<'_, str> {
             "caption" => ("<figcaption>".to_owned(), false, Some("</figcaption>")),
             other => (format!("<div class=\"{other}\">"), false, Some("</div>")),
         };
-        push(&mut out, &indent, &first);
+        push(&mut out, indent, first.into());
         for _ in 0..options.len() {
-            out.push('\n');
+            out.push((0, "".into()));
+        }
+        if indents {
+            indent += 4;
         }
         stack.push(OpenBlock {
             slashes: header.slashes,
@@ -185,20 +195,27 @@ pub fn convert(src: &str) -> Cow<'_, str> {
             closing,
         });
     }
-    Cow::Owned(out)
+    Some(out)
 }
 
-fn push(out: &mut String, indent: &str, line: &str) {
-    if !line.trim().is_empty() {
-        out.push_str(indent);
-    }
-    out.push_str(line);
-    out.push('\n');
+/// Adds a line, indented unless it is blank.
+fn push<'a>(out: &mut Lines<'a>, indent: usize, line: Cow<'a, str>) {
+    let indent = if line.trim().is_empty() { 0 } else { indent };
+    out.push((indent, line));
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    /// The lines as text, the indentation written out.
+    fn convert(src: &str) -> String {
+        match super::convert(src) {
+            None => src.to_owned(),
+            Some(lines) => lines
+                .iter()
+                .map(|(indent, line)| format!("{}{line}\n", " ".repeat(*indent)))
+                .collect(),
+        }
+    }
 
     #[test]
     fn rewrites_line_for_line() {

@@ -250,20 +250,32 @@ impl LineNumbers {
 
 /// `hl_lines="1 3-5"` as a flag per line (index 0 unused); numbers outside the block are
 /// ignored, as is anything that is not a number or a range.
+///
+/// Each range only counts +1 where it starts and -1 after it ends; one sweep then marks the
+/// lines, so many long ranges cost no more than the spec and the block.
 fn marked_lines(spec: &str, lines: usize) -> Vec<bool> {
-    let mut marked = vec![false; lines + 1];
+    let mut open_at = vec![0i64; lines + 2];
     for part in spec.split(|c: char| c.is_whitespace() || c == ',') {
         let (from, to) = match part.split_once('-') {
             Some((a, b)) => (a.trim().parse::<usize>(), b.trim().parse::<usize>()),
             None => (part.parse::<usize>(), part.parse::<usize>()),
         };
         if let (Ok(from), Ok(to)) = (from, to) {
-            for flag in marked.iter_mut().take(to.min(lines) + 1).skip(from.max(1)) {
-                *flag = true;
+            let (from, to) = (from.max(1), to.min(lines));
+            if from <= to {
+                open_at[from] += 1;
+                open_at[to + 1] -= 1;
             }
         }
     }
-    marked
+    let mut open = 0;
+    open_at[..=lines]
+        .iter()
+        .map(|delta| {
+            open += delta;
+            open > 0
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -353,5 +365,11 @@ mod tests {
             [false, false, true, false, true, true]
         );
         assert_eq!(marked_lines("3-1,1", 2), [false, true, false]);
+        // Overlapping and nested ranges, and ranges running past the block.
+        assert_eq!(
+            marked_lines("1-3 2-4 2-2 6-99999999999 0-1", 7),
+            [false, true, true, true, true, false, true, true]
+        );
+        assert_eq!(marked_lines("1-2 1-2 3", 0), [false]);
     }
 }

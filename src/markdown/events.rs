@@ -32,6 +32,8 @@ pub(super) struct Pass<'i, 'p> {
     refdefs: &'p RefDefs<'p>,
     line_starts: Vec<usize>,
     ids: IdSet,
+    /// The page's abbreviations, when it defines any.
+    abbreviations: Option<abbr::Matcher>,
     result: Rendered,
     titles_seen: usize,
     tab_sets_seen: usize,
@@ -69,6 +71,8 @@ impl<'i, 'p> Pass<'i, 'p> {
             refdefs,
             line_starts,
             ids: IdSet::default(),
+            abbreviations: (!pre.abbreviations.is_empty())
+                .then(|| abbr::Matcher::new(&pre.abbreviations)),
             result: Rendered::default(),
             titles_seen: 0,
             tab_sets_seen: 0,
@@ -218,8 +222,12 @@ impl<'i, 'p> Pass<'i, 'p> {
                     self.note_html_ids(html);
                     out.push(Out::Event(event));
                 }
-                Event::Text(text) if !self.pre.abbreviations.is_empty() => {
-                    for (piece, abbr) in abbr::split(&text, &self.pre.abbreviations) {
+                Event::Text(text) if self.abbreviations.is_some() => {
+                    let pieces = self
+                        .abbreviations
+                        .as_ref()
+                        .map_or_else(Vec::new, |m| m.split(&text));
+                    for (piece, abbr) in pieces {
                         match abbr {
                             Some(k) => {
                                 let title = escape_attr(&self.pre.abbreviations[k].1);

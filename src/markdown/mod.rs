@@ -156,12 +156,21 @@ pub fn options(features: &Features) -> Options {
 /// (the build writes its own); it is decided by the caller from the result of a first look, so
 /// the renderer returns both the HTML and whether such a block was there.
 pub fn render(input: &Input<'_>, drop_hand_written_faq: impl Fn(&Rendered) -> bool) -> Rendered {
-    let body = if input.features.blocks {
-        blocks::convert(input.body)
-    } else {
-        input.body.into()
+    let converted = input
+        .features
+        .blocks
+        .then(|| blocks::convert(input.body))
+        .flatten();
+    let pre = match &converted {
+        Some(lines) => {
+            let lines: Vec<preprocess::Line<'_>> = lines
+                .iter()
+                .map(|(indent, text)| preprocess::Line::new(*indent, text))
+                .collect();
+            preprocess::run_lines(&lines, input.features)
+        }
+        None => preprocess::run(input.body, input.features),
     };
-    let pre = preprocess::run(&body, input.features);
     let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
     let events: Vec<(Event<'_>, Range<usize>)> = parser.by_ref().collect();
     let mut pass = Pass::new(input, &pre, parser.reference_definitions());

@@ -67,15 +67,39 @@ struct Fence {
     out_col: usize,
 }
 
+/// A line of the page behind `indent` columns of spaces that an earlier step put in front of
+/// it (the bodies of `///` blocks, see [`super::blocks`]). The spaces are a count, not text,
+/// so that deeply nested blocks cost no more than their lines.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    /// A multiple of 4, so tab stops fall where they would with the spaces written out.
+    pub indent: usize,
+    pub text: &'a str,
+}
+
+impl<'a> Line<'a> {
+    /// A line without its line ending.
+    pub fn new(indent: usize, text: &'a str) -> Self {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        Line { indent, text }
+    }
+
+    /// Columns of leading white space and the rest of the line.
+    fn indentation(self) -> (usize, &'a str) {
+        let (col, rest) = indentation(self.text);
+        (self.indent + col, rest)
+    }
+}
+
 /// Runs the pass over a page body.
 pub fn run(src: &str, features: &Features) -> Preprocessed {
-    let lines: Vec<&str> = src
-        .split_inclusive('\n')
-        .map(|l| {
-            let l = l.strip_suffix('\n').unwrap_or(l);
-            l.strip_suffix('\r').unwrap_or(l)
-        })
-        .collect();
+    let lines: Vec<Line<'_>> = src.split_inclusive('\n').map(|l| Line::new(0, l)).collect();
+    run_lines(&lines, features)
+}
+
+/// Runs the pass over the lines of a page body.
+pub fn run_lines(lines: &[Line<'_>], features: &Features) -> Preprocessed {
     let mut pass = Pass {
         out: Preprocessed::default(),
         features,
@@ -85,7 +109,7 @@ pub fn run(src: &str, features: &Features) -> Preprocessed {
         lists: Vec::new(),
         html: Vec::new(),
     };
-    pass.run(&lines);
+    pass.run(lines);
     pass.out
 }
 
@@ -102,7 +126,7 @@ struct Pass<'f> {
 }
 
 impl Pass<'_> {
-    fn run(&mut self, lines: &[&str]) {
+    fn run(&mut self, lines: &[Line<'_>]) {
         let mut prev_blank = true;
         let mut indented_code = false;
         let mut i = 0;
@@ -110,7 +134,7 @@ impl Pass<'_> {
             let line = lines[i];
             let line_no = i as u32;
             i += 1;
-            let (col, rest) = indentation(line);
+            let (col, rest) = line.indentation();
             let blank = rest.is_empty();
             if !blank {
                 self.close_less_indented(col, line_no);
@@ -236,7 +260,7 @@ impl Pass<'_> {
     }
 
     /// Copies a line into the output, dedented by 4 columns per open block.
-    fn emit_body_line(&mut self, line: &str, line_no: u32) {
+    fn emit_body_line(&mut self, line: Line<'_>, line_no: u32) {
         let dedented = dedent(line, TAB * self.open.len());
         self.push_line(&dedented, line_no);
     }
@@ -415,10 +439,16 @@ impl Pass<'_> {
 
     /// A run of `>` lines holding markers: the pass runs again on the quoted text, whose
     /// output is quoted again. Returns false (nothing done) when the quote holds no marker.
-    fn quote(&mut self, run: &[&str], first_line: usize) -> bool {
-        let inner: Vec<&str> = run.iter().map(|l| unquote(l)).collect();
+    fn quote(&mut self, run: &[Line<'_>], first_line: usize) -> bool {
+        let inner: Vec<Line<'_>> = run
+            .iter()
+            .map(|l| Line {
+                indent: 0,
+                text: unquote(l.text),
+            })
+            .collect();
         let has_marker = inner.iter().any(|l| {
-            let t = l.trim_start();
+            let t = l.text.trim_start();
             t.starts_with("!!!")
                 || t.starts_with("???")
                 || t.starts_with("===")
@@ -437,7 +467,7 @@ impl Pass<'_> {
             html: Vec::new(),
         };
         nested.run(&inner);
-        let (col, _) = indentation(run[0]);
+        let (col, _) = run[0].indentation();
         let prefix = format!(
             "{}> ",
             " ".repeat(col.saturating_sub(TAB * self.open.len()))
@@ -475,9 +505,9 @@ impl Pass<'_> {
 }
 
 /// Index one past the last line of the block quote that starts at `start`.
-fn quote_run_end(lines: &[&str], start: usize) -> usize {
+fn quote_run_end(lines: &[Line<'_>], start: usize) -> usize {
     let mut end = start;
-    while end < lines.len() && lines[end].trim_start().starts_with('>') {
+    while end < lines.len() && lines[end].text.trim_start().starts_with('>') {
         end += 1;
     }
     end
@@ -504,7 +534,15 @@ fn indentation(line: &str) -> (usize, &str) {
 }
 
 /// Removes up to `cols` columns of leading white space, keeping what lies beyond.
-fn dedent(line: &str, cols: usize) -> Cow<'_, str> {
+fn dedent(line: Line<'_>, cols: usize) -> Cow<'_, str> {
+    match cols.checked_sub(line.indent) {
+        Some(rest) => dedent_text(line.text, rest),
+        None => Cow::Owned(format!("{}{}", " ".repeat(line.indent - cols), line.text)),
+    }
+}
+
+/// [`dedent`] for text with no indentation put in front.
+fn dedent_text(line: &str, cols: usize) -> Cow<'_, str> {
     if cols == 0 {
         return Cow::Borrowed(line);
     }
@@ -551,13 +589,13 @@ fn definition_width(rest: &str) -> Option<usize> {
 }
 
 /// Whether the next line with text after `i` starts a definition (`:   ...`).
-fn definition_follows(lines: &[&str], i: usize) -> bool {
+fn definition_follows(lines: &[Line<'_>], i: usize) -> bool {
     lines[i..]
         .iter()
         .take(2)
-        .find(|l| !l.trim().is_empty())
+        .find(|l| !l.text.trim().is_empty())
         .is_some_and(|l| {
-            let t = l.trim_start();
+            let t = l.text.trim_start();
             t.starts_with(':') && definition_width(t).is_some()
         })
 }
