@@ -231,9 +231,12 @@ fn render_markdown(
         },
         answer_title: &config.answer_title,
         features,
+        faq: markdown::faq::FaqRule {
+            eligible: !page.is_index && !page.is_not_found && page.front.faq != Some(false),
+            description: page.front.description.as_deref(),
+        },
     };
-    let generates_faq = |r: &markdown::Rendered| render::faq_answer(page, r).is_some();
-    markdown::render(&input, generates_faq)
+    markdown::render(&input)
 }
 
 /// Every `page.md#anchor` and `#anchor` must name an id on its page.

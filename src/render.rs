@@ -158,19 +158,6 @@ fn page_title(page: &Page, rendered: &markdown::Rendered) -> String {
     }
 }
 
-/// The answer of a Q&A page's FAQPage, if it gets one: the short-answer admonition, else the
-/// description. Section pages and pages with `faq: false` get none.
-pub fn faq_answer<'p>(page: &'p Page, rendered: &'p markdown::Rendered) -> Option<&'p str> {
-    if page.is_index || page.is_not_found || page.front.faq == Some(false) {
-        return None;
-    }
-    rendered
-        .answer
-        .as_deref()
-        .or(page.front.description.as_deref())
-        .filter(|a| !a.trim().is_empty())
-}
-
 /// Counts of what was written.
 #[derive(Debug, Default)]
 pub struct Written {
@@ -310,7 +297,10 @@ fn page_context<'s>(site: &'s Site<'s>, p: usize) -> TemplateContext<'s> {
     let page = &site.pages[p];
     let rendered = &site.rendered[p];
     let title = site.titles[p].as_str();
-    let json_ld = faq_answer(page, rendered).map(|answer| faq::json_ld(title, answer));
+    let json_ld = rendered
+        .faq_answer
+        .as_deref()
+        .map(|answer| faq::json_ld(title, answer));
     let head = head(
         site,
         &page.url,

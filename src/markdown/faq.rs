@@ -5,6 +5,27 @@
 
 use serde::Serialize;
 
+/// What decides whether a page gets a generated FAQPage: whether it is a Q&A page at all
+/// (not a section page, not the 404 page, not `faq: false`) and its description, the answer
+/// when the page has no short-answer admonition.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FaqRule<'a> {
+    pub eligible: bool,
+    pub description: Option<&'a str>,
+}
+
+/// The one rule for a page's FAQPage answer: the text of its short-answer admonition, else its
+/// description; `None` (no FAQPage, hand-written blocks kept) for pages that are not Q&A pages
+/// or have no answer.
+pub fn answer<'a>(rule: FaqRule<'a>, short_answer: Option<&'a str>) -> Option<&'a str> {
+    if !rule.eligible {
+        return None;
+    }
+    short_answer
+        .or(rule.description)
+        .filter(|a| !a.trim().is_empty())
+}
+
 #[derive(Serialize)]
 struct FaqPage<'a> {
     #[serde(rename = "@context")]

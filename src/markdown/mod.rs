@@ -49,6 +49,8 @@ pub struct Input<'a> {
     pub answer_title: &'a str,
     /// Which syntaxes are on.
     pub features: &'a Features,
+    /// Whether the page gets a generated FAQPage ([`faq::answer`]).
+    pub faq: faq::FaqRule<'a>,
 }
 
 /// The markdown syntaxes beyond CommonMark that a site uses. An answerbook site has them all;
@@ -130,6 +132,9 @@ pub struct Rendered {
     pub answer: Option<String>,
     /// Whether the page carries a hand-written FAQPage JSON-LD block.
     pub has_hand_written_faq: bool,
+    /// The answer of the FAQPage the build generates for this page, if it gets one; its
+    /// hand-written FAQPage blocks were then left out of `html`.
+    pub faq_answer: Option<String>,
     pub anchors: Vec<AnchorRef>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -152,10 +157,9 @@ pub fn options(features: &Features) -> Options {
     options
 }
 
-/// Renders a page. `drop_hand_written_faq` removes hand-written FAQPage blocks from the HTML
-/// (the build writes its own); it is decided by the caller from the result of a first look, so
-/// the renderer returns both the HTML and whether such a block was there.
-pub fn render(input: &Input<'_>, drop_hand_written_faq: impl Fn(&Rendered) -> bool) -> Rendered {
+/// Renders a page. When the page gets a generated FAQPage ([`faq::answer`], decided here from
+/// its short answer, once), hand-written FAQPage blocks are left out of the HTML.
+pub fn render(input: &Input<'_>) -> Rendered {
     let converted = input
         .features
         .blocks
@@ -177,7 +181,8 @@ pub fn render(input: &Input<'_>, drop_hand_written_faq: impl Fn(&Rendered) -> bo
     pass.reserve_explicit_ids(&events);
     let out_events = pass.transform(events);
     let mut rendered = pass.finish();
-    let drop_faq = drop_hand_written_faq(&rendered);
+    rendered.faq_answer = faq::answer(input.faq, rendered.answer.as_deref()).map(str::to_owned);
+    let drop_faq = rendered.faq_answer.is_some();
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     let mut events: Vec<Event<'_>> = out_events
         .into_iter()
