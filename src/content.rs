@@ -9,6 +9,79 @@ use crate::discover::SourceFile;
 use crate::frontmatter::{self, FrontMatter, PageDate};
 use crate::urls;
 
+/// A page of the build: its place in [`Pages`], the one list every stage reads pages from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PageId(pub u32);
+
+/// A section (a folder) of the build: its place in the list [`sections`] returns; the top
+/// folder, the home page, is `SectionId(0)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct SectionId(pub u32);
+
+impl SectionId {
+    pub const HOME: SectionId = SectionId(0);
+}
+
+/// Every published page, addressed by [`PageId`].
+#[derive(Debug, Default)]
+pub struct Pages(Vec<Page>);
+
+impl Pages {
+    pub fn new(pages: Vec<Page>) -> Self {
+        Pages(pages)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Page> {
+        self.0.iter()
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Page> {
+        self.0.iter_mut()
+    }
+
+    pub fn as_slice(&self) -> &[Page] {
+        &self.0
+    }
+
+    /// Moves every page's source text out, by [`PageId`], so that rendering can drop each
+    /// one as soon as its page is done.
+    pub fn take_sources(&mut self) -> Vec<String> {
+        self.0
+            .iter_mut()
+            .map(|p| std::mem::take(&mut p.text))
+            .collect()
+    }
+
+    /// Every page with its id.
+    pub fn ids(&self) -> impl Iterator<Item = (PageId, &Page)> {
+        self.0
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (PageId(i as u32), p))
+    }
+}
+
+impl std::ops::Index<PageId> for Pages {
+    type Output = Page;
+    fn index(&self, id: PageId) -> &Page {
+        &self.0[id.0 as usize]
+    }
+}
+
+impl std::ops::IndexMut<PageId> for Pages {
+    fn index_mut(&mut self, id: PageId) -> &mut Page {
+        &mut self.0[id.0 as usize]
+    }
+}
+
 /// One markdown file, parsed.
 #[derive(Debug)]
 pub struct Page {
@@ -28,11 +101,28 @@ pub struct Page {
     pub is_not_found: bool,
     pub date: Option<PageDate>,
     pub updated: Option<PageDate>,
+    /// Its title: front matter, else its first H1, else its file name (set once the page's
+    /// first H1 is known, before anything renders).
+    pub title: String,
+    /// The section it belongs to (for an index page, the section it is the page of).
+    pub section: SectionId,
+    /// Where an MkDocs `nav` puts it, and the title the nav gives it.
+    pub placed: Option<Placed>,
 }
 
 impl Page {
     pub fn body(&self) -> &str {
         &self.text[self.body_offset..]
+    }
+
+    /// The markdown body within `text`, the page's source taken out by [`Pages::take_sources`].
+    pub fn body_of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.body_offset..]
+    }
+
+    /// A question: not a section's `index.md`, not the 404 page.
+    pub fn is_question(&self) -> bool {
+        !self.is_index && !self.is_not_found
     }
 
     /// Folder under `content/`, with `/` separators (`""` at the top).
@@ -84,6 +174,9 @@ pub fn parse_page(mut file: SourceFile, content_name: &Path) -> (Page, Vec<Diagn
         is_not_found,
         date,
         updated,
+        title: String::new(),
+        section: SectionId::HOME,
+        placed: None,
     };
     (page, problems)
 }
@@ -99,27 +192,89 @@ pub struct Section {
     /// Site path (`a/b/`).
     pub url: String,
     /// The page of its `index.md`, if it has one.
-    pub index: Option<usize>,
+    pub index: Option<PageId>,
     /// Its Q&A pages (not the index), in discovery order.
-    pub pages: Vec<usize>,
-    pub subsections: Vec<usize>,
-    pub parent: Option<usize>,
+    pub pages: Vec<PageId>,
+    pub subsections: Vec<SectionId>,
+    pub parent: Option<SectionId>,
+    /// Its own title: its index page's, the site's for the home page, else the folder's name
+    /// (set in phase one, with the pages' titles).
+    pub title: String,
+    /// Where an MkDocs `nav` puts it, and the title the nav gives it.
+    pub placed: Option<Placed>,
+}
+
+/// The section tree, addressed by [`SectionId`].
+#[derive(Debug, Default)]
+pub struct Sections(Vec<Section>);
+
+impl Sections {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Section> {
+        self.0.iter()
+    }
+
+    /// Every section with its id.
+    pub fn ids(&self) -> impl Iterator<Item = (SectionId, &Section)> {
+        self.0
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (SectionId(i as u32), s))
+    }
+
+    /// The section of `folder` (`""` for the top), if it has one.
+    pub fn by_folder(&self, folder: &str) -> Option<SectionId> {
+        self.ids()
+            .find(|(_, s)| s.folder == folder)
+            .map(|(id, _)| id)
+    }
+}
+
+impl Sections {
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Section> {
+        self.0.iter_mut()
+    }
+}
+
+impl std::ops::Index<SectionId> for Sections {
+    type Output = Section;
+    fn index(&self, id: SectionId) -> &Section {
+        &self.0[id.0 as usize]
+    }
+}
+
+impl std::ops::IndexMut<SectionId> for Sections {
+    fn index_mut(&mut self, id: SectionId) -> &mut Section {
+        &mut self.0[id.0 as usize]
+    }
 }
 
 /// Groups pages by folder. Every folder that holds a page, directly or below, is a section;
-/// section 0 is the top (the home page).
-pub fn sections(pages: &[Page]) -> Vec<Section> {
+/// section 0 is the top (the home page). Sets each page's `section`.
+pub fn sections(pages: &mut Pages) -> Sections {
     let mut sections = vec![Section::default()];
     let mut by_folder: HashMap<String, usize> = HashMap::from([(String::new(), 0)]);
-    for (i, page) in pages.iter().enumerate().filter(|(_, p)| !p.is_not_found) {
+    for (i, page) in pages.iter_mut().enumerate() {
+        if page.is_not_found {
+            continue;
+        }
         let s = ensure(&mut sections, &mut by_folder, &page.folder());
+        page.section = SectionId(s as u32);
+        let id = PageId(i as u32);
         if page.is_index {
-            sections[s].index = Some(i);
+            sections[s].index = Some(id);
         } else {
-            sections[s].pages.push(i);
+            sections[s].pages.push(id);
         }
     }
-    sections
+    Sections(sections)
 }
 
 /// Where an explicit order (an MkDocs `nav`) puts a page or a section, and the title it gives.
@@ -129,24 +284,6 @@ pub struct Placed {
     pub position: usize,
     /// Shown for it in listings and breadcrumbs instead of its own title, where given.
     pub title: Option<String>,
-}
-
-/// An explicit order for listings, by page and by section index. Empty (an answerbook site, or
-/// an MkDocs project without `nav`): listings are sorted by title.
-#[derive(Debug, Clone, Default)]
-pub struct NavOrder {
-    pub pages: Vec<Option<Placed>>,
-    pub sections: Vec<Option<Placed>>,
-}
-
-impl NavOrder {
-    pub fn page(&self, p: usize) -> Option<&Placed> {
-        self.pages.get(p).and_then(Option::as_ref)
-    }
-
-    pub fn section(&self, s: usize) -> Option<&Placed> {
-        self.sections.get(s).and_then(Option::as_ref)
-    }
 }
 
 fn ensure(
@@ -163,10 +300,10 @@ fn ensure(
     sections.push(Section {
         folder: folder.to_owned(),
         url: format!("{folder}/"),
-        parent: Some(parent),
+        parent: Some(SectionId(parent as u32)),
         ..Section::default()
     });
-    sections[parent].subsections.push(s);
+    sections[parent].subsections.push(SectionId(s as u32));
     by_folder.insert(folder.to_owned(), s);
     s
 }
@@ -195,21 +332,23 @@ mod tests {
 
     #[test]
     fn folders_become_sections() {
-        let pages = vec![
+        let mut pages = Pages::new(vec![
             page("index.md"),
             page("a/x.md"),
             page("a/b/y.md"),
             page("a/index.md"),
-        ];
-        let s = sections(&pages);
-        assert_eq!(s[0].index, Some(0));
-        let a = s.iter().position(|s| s.folder == "a").unwrap();
-        let b = s.iter().position(|s| s.folder == "a/b").unwrap();
-        assert_eq!(s[a].index, Some(3));
-        assert_eq!(s[a].pages, vec![1]);
+        ]);
+        let s = sections(&mut pages);
+        assert_eq!(s[SectionId::HOME].index, Some(PageId(0)));
+        let a = s.by_folder("a").unwrap();
+        let b = s.by_folder("a/b").unwrap();
+        assert_eq!(s[a].index, Some(PageId(3)));
+        assert_eq!(s[a].pages, vec![PageId(1)]);
         assert_eq!(s[a].subsections, vec![b]);
         assert_eq!(s[b].parent, Some(a));
         assert_eq!(s[b].url, "a/b/");
+        assert_eq!(pages[PageId(2)].section, b);
+        assert_eq!(pages[PageId(3)].section, a);
         assert_eq!(humanize("python-async"), "Python async");
     }
 }

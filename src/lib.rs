@@ -26,6 +26,7 @@ pub mod project;
 pub mod render;
 pub mod sitemap;
 pub mod theme;
+pub mod titles;
 pub mod urls;
 pub mod walk;
 pub mod yaml;

@@ -5,11 +5,13 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use crate::content::PageId;
+
 /// What a path under `content/` turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target<'a> {
     /// A page (or a section's `index.md`): its index in the build's page list and its URL.
-    Page { page: usize, url: &'a str },
+    Page { page: PageId, url: &'a str },
     /// A folder that is a section; links to it go to its section page.
     Section { url: &'a str },
     /// A file copied as it is; its URL is its path.
@@ -20,7 +22,7 @@ pub enum Target<'a> {
 
 #[derive(Debug, Default)]
 pub struct LinkIndex {
-    pages: HashMap<String, (usize, String)>,
+    pages: HashMap<String, (PageId, String)>,
     sections: HashMap<String, String>,
     files: HashMap<String, String>,
     drafts: HashSet<String>,
@@ -32,7 +34,7 @@ pub fn key(rel: &Path) -> String {
 }
 
 impl LinkIndex {
-    pub fn add_page(&mut self, rel_source: &Path, page: usize, url: String) {
+    pub fn add_page(&mut self, rel_source: &Path, page: PageId, url: String) {
         self.pages.insert(key(rel_source), (page, url));
     }
 

@@ -1,27 +1,28 @@
 //! The build, as one visible sequence of passes over plain data:
 //!
-//! project (site.yaml or mkdocs.yml) -> discover -> parse pages -> what each source publishes
-//! (clashes) -> link index + sections
-//! (+ the MkDocs nav) -> render markdown (parallel) -> check anchors -> diagnostics (stop here
-//! on errors) -> templates + write (parallel) -> swap.
+//! project (site.yaml or mkdocs.yml) -> discover -> phase one: parse pages, what each source
+//! publishes (clashes), sections, link index, the MkDocs nav, titles -> phases two and three
+//! ([`render`]): every page rendered, put through the theme and handed to the output as soon as
+//! it is done (parallel), then anchors, listings, sitemap and copied files -> diagnostics ->
+//! swap (only when nothing failed; a build whose input already failed renders for its
+//! diagnostics alone and writes nothing).
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::collisions;
-use crate::config::SiteConfig;
-use crate::content::{self, NavOrder, Page, Section};
-use crate::diagnostics::{Diagnostic, Report};
+use crate::content::{self, Page, Pages, Sections};
+use crate::diagnostics::{Diagnostic, Report, Severity};
 use crate::discover::{self, Asset};
 use crate::error::{Error, Result};
 use crate::link_index::LinkIndex;
-use crate::markdown::{self, links::LinkContext};
 use crate::mkdocs::{self, nav};
-use crate::output::{self, Staging};
+use crate::output::{self, Discard, Sink, Staging};
 use crate::project::{Flavor, Project};
 use crate::render::{self, Site};
 use crate::theme::Theme;
+use crate::titles;
 use crate::urls::{self, BaseUrl};
 use crate::walk;
 
@@ -89,63 +90,63 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
 
     let mut discovered = discover::discover(&content_dir, &content_name, &policy)?;
     report.extend(std::mem::take(&mut discovered.diagnostics));
-    let mut pages = parse_pages(discovered.pages, &content_name, opts.drafts, &mut report);
+
+    // Phase one: every page read, with what other pages need of it.
+    let mut parsed = parse_pages(discovered.pages, &content_name, opts.drafts, &mut report);
     if let Flavor::MkDocs { .. } = flavor {
-        report.extend(mkdocs::readme_as_index(&mut pages.published));
+        report.extend(mkdocs::readme_as_index(&mut parsed.published));
     }
     report.extend(collisions::check(
-        &pages.published,
+        &parsed.published,
         &discovered.assets,
         &theme,
         &content_name,
     ));
-    let (index, sections) = index_site(&pages.published, &pages.drafts, &discovered.assets);
-    let nav_order = match &flavor {
-        Flavor::MkDocs {
+    let mut pages = Pages::new(parsed.published);
+    let mut sections = content::sections(&mut pages);
+    let index = link_index(&pages, &sections, &parsed.drafts, &discovered.assets);
+    if let Flavor::MkDocs {
+        file,
+        nav: Some(items),
+    } = &flavor
+    {
+        report.extend(nav::place(
+            items,
             file,
-            nav: Some(items),
-        } => {
-            let (order, problems) =
-                nav::place(items, file, &content_name, &pages.published, &sections);
-            report.extend(problems);
-            order
-        }
-        _ => NavOrder::default(),
-    };
-
-    let base = BaseUrl::parse(&config.base_url);
-    let mut rendered: Vec<markdown::Rendered> = pages
-        .published
-        .par_iter()
-        .enumerate()
-        .map(|(i, page)| render_markdown(i, page, &index, &config, &features, &base.path))
-        .collect();
-    for r in &mut rendered {
-        report.extend(std::mem::take(&mut r.diagnostics));
+            &content_name,
+            &mut pages,
+            &mut sections,
+        ));
     }
-    report.extend(check_anchors(&pages.published, &rendered));
+    titles::settle(&mut pages, &mut sections, &config, &features, &index);
+    let strict = opts.strict || config.strict;
 
-    if opts.strict || config.strict {
+    // Phases two and three: pages rendered and written as they are done. Output is written
+    // only while nothing has failed; otherwise rendering goes on for its diagnostics alone.
+    let base = BaseUrl::parse(&config.base_url);
+    let sources = pages.take_sources();
+    let site = Site::new(&config, &base, &pages, &sections, &index, &features);
+    let staging = if fails(&report, strict) {
+        None
+    } else {
+        Some(Staging::create(&out_target, &out_dir)?)
+    };
+    let sink: &dyn Sink = match &staging {
+        Some(staging) => staging,
+        None => &Discard,
+    };
+    let outcome = render::write_site(&site, &theme, sources, &discovered.assets, sink)?;
+    report.extend(outcome.diagnostics);
+    if strict {
         report.promote_warnings();
     }
     report.sort();
-    if report.has_errors() {
+    let Some(staging) = staging.filter(|_| !report.has_errors()) else {
         return Ok(BuildResult {
             report,
             stats: None,
         });
-    }
-
-    let site = Site::new(
-        &config,
-        &base,
-        &pages.published,
-        &rendered,
-        &sections,
-        &nav_order,
-    );
-    let staging = Staging::create(&out_target, &out_dir)?;
-    let written = render::write_site(&site, &theme, &staging, &discovered.assets)?;
+    };
     let committed = staging.commit()?;
     if let Some(warning) = committed.warning {
         // Reported, never a failure: the new site is already published.
@@ -154,11 +155,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     Ok(BuildResult {
         report,
         stats: Some(Stats {
-            pages: written.pages,
-            files: written.files,
+            pages: outcome.pages,
+            files: outcome.files,
             out_dir,
         }),
     })
+}
+
+/// Whether the diagnostics so far fail the build (warnings too, under `--strict`).
+fn fails(report: &Report, strict: bool) -> bool {
+    report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error || (strict && d.severity == Severity::Warning))
 }
 
 struct ParsedPages {
@@ -190,12 +199,16 @@ fn parse_pages(
     ParsedPages { published, drafts }
 }
 
-/// Builds the link index and the section tree (clashes between sources are
-/// [`collisions::check`]'s).
-fn index_site(pages: &[Page], drafts: &[PathBuf], assets: &[Asset]) -> (LinkIndex, Vec<Section>) {
+/// The link index: every page, draft, copied file and section by its path under `content/`.
+fn link_index(
+    pages: &Pages,
+    sections: &Sections,
+    drafts: &[PathBuf],
+    assets: &[Asset],
+) -> LinkIndex {
     let mut index = LinkIndex::default();
-    for (i, page) in pages.iter().enumerate() {
-        index.add_page(&page.rel_path, i, page.url.clone());
+    for (id, page) in pages.ids() {
+        index.add_page(&page.rel_path, id, page.url.clone());
     }
     for draft in drafts {
         index.add_draft(draft);
@@ -203,61 +216,8 @@ fn index_site(pages: &[Page], drafts: &[PathBuf], assets: &[Asset]) -> (LinkInde
     for asset in assets {
         index.add_file(&asset.rel_path, urls::file_path(&asset.rel_path));
     }
-    let sections = content::sections(pages);
-    for section in &sections {
+    for section in sections.iter() {
         index.add_section(&section.folder, section.url.clone());
     }
-    (index, sections)
-}
-
-fn render_markdown(
-    i: usize,
-    page: &Page,
-    index: &LinkIndex,
-    config: &SiteConfig,
-    features: &markdown::Features,
-    base_path: &str,
-) -> markdown::Rendered {
-    let input = markdown::Input {
-        body: page.body(),
-        body_line: page.body_line,
-        display_path: &page.display_path,
-        links: LinkContext {
-            source: &page.rel_path,
-            page: i,
-            page_url: &page.url,
-            index,
-            absolute_base: page.is_not_found.then_some(base_path),
-        },
-        answer_title: &config.answer_title,
-        features,
-        faq: markdown::faq::FaqRule {
-            eligible: !page.is_index && !page.is_not_found && page.front.faq != Some(false),
-            description: page.front.description.as_deref(),
-        },
-    };
-    markdown::render(&input)
-}
-
-/// Every `page.md#anchor` and `#anchor` must name an id on its page.
-fn check_anchors(pages: &[Page], rendered: &[markdown::Rendered]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (page, r) in pages.iter().zip(rendered) {
-        for anchor in &r.anchors {
-            if !rendered[anchor.page].ids.contains(&anchor.fragment) {
-                let target = &pages[anchor.page].display_path;
-                out.push(Diagnostic::warning(
-                    &page.display_path,
-                    Some(anchor.line),
-                    format!(
-                        "broken link '{}': no anchor #{} in {}",
-                        anchor.written,
-                        anchor.fragment,
-                        crate::diagnostics::display_path(target)
-                    ),
-                ));
-            }
-        }
-    }
-    out
+    index
 }

@@ -5,14 +5,15 @@
 
 use std::path::Path;
 
+use crate::content::PageId;
 use crate::link_index::{LinkIndex, Target};
 use crate::urls;
 
 /// A `#fragment` that must exist on a page, checked once every page has its heading ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnchorRef {
-    /// Index of the page the fragment must be on.
-    pub page: usize,
+    /// The page the fragment must be on.
+    pub page: PageId,
     pub fragment: String,
     /// The link as written, for the message.
     pub written: String,
@@ -23,7 +24,7 @@ pub struct AnchorRef {
 #[derive(Debug, Clone, Copy)]
 pub struct LinkContext<'a> {
     pub source: &'a Path,
-    pub page: usize,
+    pub page: PageId,
     pub page_url: &'a str,
     pub index: &'a LinkIndex,
     /// For a page served at any URL (the 404 page): links are written as absolute paths under
@@ -39,7 +40,7 @@ pub enum Rewrite {
     /// Use this href; check the anchor, if any.
     Href {
         href: String,
-        anchor: Option<(usize, String)>,
+        anchor: Option<(PageId, String)>,
     },
     /// Nothing at that path (or a draft): the message says which.
     Broken(String),
@@ -108,9 +109,9 @@ mod tests {
 
     fn index() -> LinkIndex {
         let mut idx = LinkIndex::default();
-        idx.add_page(Path::new("a/x.md"), 0, "a/x/".into());
-        idx.add_page(Path::new("b/y.md"), 1, "b/y/".into());
-        idx.add_page(Path::new("b/index.md"), 2, "b/".into());
+        idx.add_page(Path::new("a/x.md"), PageId(0), "a/x/".into());
+        idx.add_page(Path::new("b/y.md"), PageId(1), "b/y/".into());
+        idx.add_page(Path::new("b/index.md"), PageId(2), "b/".into());
         idx.add_file(Path::new("a/pic 1.png"), "a/pic 1.png".into());
         idx.add_draft(Path::new("a/wip.md"));
         idx.add_section("b", "b/".into());
@@ -121,7 +122,7 @@ mod tests {
         let idx = index();
         let cx = LinkContext {
             source: Path::new("a/x.md"),
-            page: 0,
+            page: PageId(0),
             page_url: "a/x/",
             index: &idx,
             absolute_base: None,
@@ -142,7 +143,7 @@ mod tests {
             run("../b/y.md#gotchas"),
             Rewrite::Href {
                 href: "../../b/y/#gotchas".into(),
-                anchor: Some((1, "gotchas".into()))
+                anchor: Some((PageId(1), "gotchas".into()))
             }
         );
         assert_eq!(
@@ -185,7 +186,7 @@ mod tests {
             run("#local"),
             Rewrite::Href {
                 href: "#local".into(),
-                anchor: Some((0, "local".into()))
+                anchor: Some((PageId(0), "local".into()))
             }
         );
     }

@@ -1,11 +1,11 @@
 //! `nav` of `mkdocs.yml`: read into a tree of pages and sections, then laid over the site's
-//! pages and folders as a [`NavOrder`]: the position and the title the nav gives each page and
-//! section, which section listings follow.
+//! pages and folders: the position and the title the nav gives each page and section
+//! (`Page::placed`, `Section::placed`), which section listings follow.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::content::{NavOrder, Page, Placed, Section};
+use crate::content::{Page, Pages, Placed, SectionId, Sections};
 use crate::diagnostics::Diagnostic;
 use crate::link_index;
 use crate::urls;
@@ -99,9 +99,32 @@ pub fn place(
     items: &[Item],
     file: &Path,
     docs_name: &Path,
+    all_pages: &mut Pages,
+    all_sections: &mut Sections,
+) -> Vec<Diagnostic> {
+    let (order, problems) = order(items, file, docs_name, all_pages.as_slice(), all_sections);
+    for (page, placed) in all_pages.iter_mut().zip(order.pages) {
+        page.placed = placed;
+    }
+    for (s, placed) in order.sections.into_iter().enumerate() {
+        all_sections[SectionId(s as u32)].placed = placed;
+    }
+    problems
+}
+
+/// Positions and titles by page and by section, in the order of [`Pages`] and [`Sections`].
+struct Order {
+    pages: Vec<Option<Placed>>,
+    sections: Vec<Option<Placed>>,
+}
+
+fn order(
+    items: &[Item],
+    file: &Path,
+    docs_name: &Path,
     pages: &[Page],
-    sections: &[Section],
-) -> (NavOrder, Vec<Diagnostic>) {
+    sections: &Sections,
+) -> (Order, Vec<Diagnostic>) {
     let by_path: HashMap<String, usize> = pages
         .iter()
         .enumerate()
@@ -112,7 +135,7 @@ pub fn place(
         docs_name,
         by_path: &by_path,
         pages,
-        order: NavOrder {
+        order: Order {
             pages: vec![None; pages.len()],
             sections: vec![None; sections.len()],
         },
@@ -135,11 +158,16 @@ pub fn place(
             .pages
             .iter()
             .chain(section.index.iter())
-            .filter_map(|&p| order.pages[p].as_ref().map(|placed| placed.position))
+            .filter_map(|p| {
+                order.pages[p.0 as usize]
+                    .as_ref()
+                    .map(|placed| placed.position)
+            })
             .min();
     }
     for s in (1..sections.len()).rev() {
-        if let (Some(parent), Some(mine)) = (sections[s].parent, first[s]) {
+        if let (Some(parent), Some(mine)) = (sections[SectionId(s as u32)].parent, first[s]) {
+            let parent = parent.0 as usize;
             first[parent] = Some(first[parent].map_or(mine, |theirs| theirs.min(mine)));
         }
     }
@@ -160,7 +188,7 @@ struct Walk<'a> {
     docs_name: &'a Path,
     by_path: &'a HashMap<String, usize>,
     pages: &'a [Page],
-    order: NavOrder,
+    order: Order,
     /// Folder -> title of the nav section that stands for it.
     section_titles: HashMap<String, String>,
     next: usize,
@@ -246,17 +274,19 @@ mod tests {
         read(t.get("nav").unwrap(), Path::new("mkdocs.yml")).unwrap()
     }
 
-    fn pages(paths: &[&str]) -> Vec<Page> {
-        paths
-            .iter()
-            .map(|rel| {
-                let file = SourceFile {
-                    rel_path: rel.into(),
-                    text: "# T\n".into(),
-                };
-                content::parse_page(file, Path::new("docs")).0
-            })
-            .collect()
+    fn pages(paths: &[&str]) -> Pages {
+        Pages::new(
+            paths
+                .iter()
+                .map(|rel| {
+                    let file = SourceFile {
+                        rel_path: rel.into(),
+                        text: "# T\n".into(),
+                    };
+                    content::parse_page(file, Path::new("docs")).0
+                })
+                .collect(),
+        )
     }
 
     #[test]
@@ -309,7 +339,8 @@ mod tests {
             "b/z.md",
             "lost.md",
         ]);
-        let sections = content::sections(&pages);
+        let mut pages = pages;
+        let mut sections = content::sections(&mut pages);
         let items = nav(concat!(
             "nav:\n",
             "  - Home: index.md\n",
@@ -321,25 +352,30 @@ mod tests {
             "    - a/x.md\n",
             "  - missing.md\n",
         ));
-        let (order, problems) = place(
+        let problems = place(
             &items,
             Path::new("mkdocs.yml"),
             Path::new("docs"),
-            &pages,
-            &sections,
+            &mut pages,
+            &mut sections,
         );
-        let pos = |p: usize| order.pages[p].as_ref().map(|x| x.position);
+        let pos = |p: &Page| p.placed.as_ref().map(|x| x.position);
         assert_eq!(
-            (0..pages.len()).map(pos).collect::<Vec<_>>(),
+            pages.iter().map(pos).collect::<Vec<_>>(),
             [Some(0), Some(2), Some(4), Some(3), Some(1), None]
         );
         assert_eq!(
-            order.pages[3].as_ref().unwrap().title.as_deref(),
+            pages[crate::content::PageId(3)]
+                .placed
+                .as_ref()
+                .unwrap()
+                .title
+                .as_deref(),
             Some("Why")
         );
         let section = |folder: &str| {
-            let s = sections.iter().position(|s| s.folder == folder).unwrap();
-            order.sections[s].clone().unwrap()
+            let s = sections.by_folder(folder).unwrap();
+            sections[s].placed.clone().unwrap()
         };
         assert_eq!(section("a").title.as_deref(), Some("Aye"));
         assert_eq!(section("a").position, 2);

@@ -10,12 +10,14 @@
 mod guard;
 pub mod interrupt;
 mod lock;
+mod sink;
 mod swap;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use guard::{MARKER, check_target};
+pub use sink::{Body, Discard, Sink};
 
 use crate::error::{Error, Result};
 use lock::BuildLock;

@@ -1,0 +1,111 @@
+//! The files of a site besides its pages: files copied from `content/` as they are, the theme's
+//! static files under `assets/`, and the generated `404.html`, `robots.txt` and `sitemap.xml`
+//! (each left out when the site ships its own).
+
+use rayon::prelude::*;
+
+use crate::content::{Page, SectionId};
+use crate::context::{HeadView, TemplateContext};
+use crate::discover::Asset;
+use crate::error::Result;
+use crate::frontmatter::PageDate;
+use crate::output::{Body, Sink};
+use crate::sitemap;
+use crate::theme::{StaticSource, Theme};
+use crate::urls;
+
+use super::{Site, views};
+
+/// Generated files a content file of the same path replaces.
+const GENERATED: [&str; 3] = ["404.html", "robots.txt", "sitemap.xml"];
+
+/// Writes every file that is not a page; returns how many.
+pub(super) fn write_files(
+    site: &Site<'_>,
+    theme: &Theme,
+    assets: &[Asset],
+    sink: &dyn Sink,
+) -> Result<usize> {
+    assets
+        .par_iter()
+        .try_for_each(|a| sink.put(&urls::file_path(&a.rel_path), Body::Copy(&a.abs_path)))?;
+    for (rel, source) in &theme.statics {
+        let dest = format!("assets/{rel}");
+        match source {
+            StaticSource::Embedded(bytes) => sink.put(&dest, Body::Static(bytes))?,
+            StaticSource::File(path) => sink.put(&dest, Body::Copy(path))?,
+        }
+    }
+    let written_page = |name: &str| site.pages.iter().any(|p| p.url == name);
+    let shipped = |name: &str| {
+        written_page(name) || assets.iter().any(|a| urls::file_path(&a.rel_path) == name)
+    };
+    let mut files = assets.len() + theme.statics.len();
+    for name in GENERATED.into_iter().filter(|n| !shipped(n)) {
+        let text = match name {
+            "404.html" => render_404(site, theme)?,
+            "robots.txt" => sitemap::robots(site.base),
+            _ => sitemap_xml(site),
+        };
+        sink.put(name, Body::Bytes(text.into_bytes()))?;
+        files += 1;
+    }
+    Ok(files)
+}
+
+fn lastmod(page: &Page) -> Option<&PageDate> {
+    page.updated.as_ref().or(page.date.as_ref())
+}
+
+fn sitemap_xml(site: &Site<'_>) -> String {
+    // A section changes when any page under it does: its lastmod is the latest of them all.
+    fn latest<'s>(site: &Site<'s>, s: SectionId) -> Option<&'s PageDate> {
+        let section = &site.sections[s];
+        let own = section
+            .index
+            .into_iter()
+            .chain(section.pages.iter().copied());
+        own.filter_map(|p| lastmod(&site.pages[p]))
+            .chain(
+                section
+                    .subsections
+                    .iter()
+                    .filter_map(|&sub| latest(site, sub)),
+            )
+            .max_by_key(|d| d.instant())
+    }
+    let mut entries: Vec<sitemap::Entry<'_>> = site
+        .pages
+        .iter()
+        .filter(|p| p.is_question())
+        .map(|p| sitemap::Entry {
+            path: &p.url,
+            lastmod: lastmod(p).map(|d| d.machine.as_str()),
+        })
+        .chain(site.sections.ids().map(|(s, section)| sitemap::Entry {
+            path: &section.url,
+            lastmod: latest(site, s).map(|d| d.machine.as_str()),
+        }))
+        .collect();
+    sitemap::sitemap(site.base, &mut entries)
+}
+
+fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {
+    let ctx = TemplateContext {
+        site: &site.view,
+        page: views::generated_page_view(site, "404.html", "404", "Page not found"),
+        head: HeadView {
+            title: format!("Page not found - {}", site.config.title),
+            description: None,
+            canonical: None,
+            meta: vec![],
+            json_ld: None,
+        },
+        // Served at any URL, so links must be absolute paths.
+        root: site.base.path.clone(),
+        breadcrumbs: Vec::new(),
+        pages: Vec::new(),
+        sections: Vec::new(),
+    };
+    theme.render("404.html", &ctx, "404.html")
+}

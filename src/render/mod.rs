@@ -1,0 +1,192 @@
+//! Phases two and three of a build. Phase two renders every page in parallel and, for a
+//! question, puts it through the theme and hands it to the output at once, so its HTML is
+//! dropped as soon as it is written; what stays of a page is what other pages need of it (its
+//! ids, links, summary). Phase three then does what needs every page first: the anchor check,
+//! section listings and the home page, the sitemap, the 404 page, and the files copied as
+//! they are.
+
+mod files;
+mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::content::{PageId, Pages, Sections};
+use crate::context::SiteView;
+use crate::diagnostics::Diagnostic;
+use crate::discover::Asset;
+use crate::error::Result;
+use crate::link_index::LinkIndex;
+use crate::markdown::{self, Features, Rendered, links::LinkContext};
+use crate::output::{Body, Sink};
+use crate::theme::Theme;
+use crate::urls::BaseUrl;
+
+/// Everything the output stages read: the site as phase one left it (pages with their titles,
+/// sections, the nav's places), borrowed.
+pub struct Site<'a> {
+    pub config: &'a SiteConfig,
+    pub base: &'a BaseUrl,
+    pub view: SiteView<'a>,
+    pub pages: &'a Pages,
+    pub sections: &'a Sections,
+    pub index: &'a LinkIndex,
+    pub features: &'a Features,
+    no_extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        config: &'a SiteConfig,
+        base: &'a BaseUrl,
+        pages: &'a Pages,
+        sections: &'a Sections,
+        index: &'a LinkIndex,
+        features: &'a Features,
+    ) -> Self {
+        let view = SiteView::new(
+            config,
+            base.absolute.clone().unwrap_or_else(|| base.path.clone()),
+        );
+        Site {
+            config,
+            base,
+            view,
+            pages,
+            sections,
+            index,
+            features,
+            no_extra: BTreeMap::new(),
+        }
+    }
+}
+
+/// What phase two keeps of every page, by [`PageId`]: the rendered markdown without its HTML
+/// (kept only for section pages, which phase three puts through the theme).
+pub struct Facts(Vec<Rendered>);
+
+impl std::ops::Index<PageId> for Facts {
+    type Output = Rendered;
+    fn index(&self, id: PageId) -> &Rendered {
+        &self.0[id.0 as usize]
+    }
+}
+
+/// What a build wrote and found.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// HTML pages written (questions, sections and the home page).
+    pub pages: usize,
+    /// Other files written (copied files, theme files, sitemap, ...).
+    pub files: usize,
+    /// What rendering found: broken links and anchors, and the like.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Renders the whole site into `sink`. `sources` are the pages' texts, by [`PageId`]; each is
+/// dropped once its page is rendered.
+pub fn write_site(
+    site: &Site<'_>,
+    theme: &Theme,
+    sources: Vec<String>,
+    assets: &[Asset],
+    sink: &dyn Sink,
+) -> Result<Outcome> {
+    let rendered = sources
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, text)| render_page(site, theme, PageId(i as u32), text, sink))
+        .collect::<Result<Vec<_>>>()?;
+    let mut facts = Facts(rendered);
+    let mut diagnostics: Vec<Diagnostic> = facts
+        .0
+        .iter_mut()
+        .flat_map(|r| std::mem::take(&mut r.diagnostics))
+        .collect();
+    diagnostics.extend(check_anchors(site.pages, &facts));
+
+    let questions = site.pages.iter().filter(|p| !p.is_index).count();
+    let sections: Vec<_> = site.sections.ids().map(|(id, _)| id).collect();
+    sections.par_iter().try_for_each(|&s| {
+        let (path, html) = views::section_html(site, theme, s, &facts)?;
+        sink.put(&path, Body::Bytes(html.into_bytes()))
+    })?;
+    let files = files::write_files(site, theme, assets, sink)?;
+    Ok(Outcome {
+        pages: questions + sections.len(),
+        files,
+        diagnostics,
+    })
+}
+
+/// Phase two for one page: its markdown and, for a question (or the 404 page), its file.
+fn render_page(
+    site: &Site<'_>,
+    theme: &Theme,
+    id: PageId,
+    text: String,
+    sink: &dyn Sink,
+) -> Result<Rendered> {
+    let page = &site.pages[id];
+    let mut rendered = render_markdown(site, id, &text);
+    drop(text);
+    if !page.is_index {
+        let html = views::page_html(site, theme, id, &rendered)?;
+        sink.put(
+            &views::output_path(&page.url),
+            Body::Bytes(html.into_bytes()),
+        )?;
+        rendered.html = String::new();
+        rendered.headings = Vec::new();
+    }
+    Ok(rendered)
+}
+
+/// A page's markdown, rendered with its links resolved against the site.
+pub fn render_markdown(site: &Site<'_>, id: PageId, text: &str) -> Rendered {
+    let page = &site.pages[id];
+    let input = markdown::Input {
+        body: page.body_of(text),
+        body_line: page.body_line,
+        display_path: &page.display_path,
+        links: LinkContext {
+            source: &page.rel_path,
+            page: id,
+            page_url: &page.url,
+            index: site.index,
+            absolute_base: page.is_not_found.then_some(site.base.path.as_str()),
+        },
+        answer_title: &site.config.answer_title,
+        features: site.features,
+        faq: markdown::faq::FaqRule {
+            eligible: page.is_question() && page.front.faq != Some(false),
+            description: page.front.description.as_deref(),
+        },
+    };
+    markdown::render(&input)
+}
+
+/// Every `page.md#anchor` and `#anchor` must name an id on its page.
+fn check_anchors(pages: &Pages, facts: &Facts) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (id, page) in pages.ids() {
+        for anchor in &facts[id].anchors {
+            if !facts[anchor.page].ids.contains(&anchor.fragment) {
+                let target = &pages[anchor.page].display_path;
+                out.push(Diagnostic::warning(
+                    &page.display_path,
+                    Some(anchor.line),
+                    format!(
+                        "broken link '{}': no anchor #{} in {}",
+                        anchor.written,
+                        anchor.fragment,
+                        crate::diagnostics::display_path(target)
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}

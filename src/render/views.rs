@@ -1,0 +1,309 @@
+//! Template contexts for questions, sections and the home page, put through the theme. The
+//! listing and breadcrumb titles follow the MkDocs `nav` where there is one.
+
+use crate::content::{Page, PageId, Placed, Section, SectionId};
+use crate::context::{self, Crumb, HeadView, PageItem, PageView, SectionItem, TemplateContext};
+use crate::error::Result;
+use crate::markdown::{Rendered, faq, headings::TocEntry};
+use crate::theme::Theme;
+use crate::urls;
+
+use super::{Facts, Site};
+
+/// Table-of-contents entries a page needs before the theme shows a table of contents.
+const TOC_MIN_ENTRIES: usize = 3;
+
+/// The file a site path is written to: `a/b/` -> `a/b/index.html`; `404.html` as it is.
+pub(super) fn output_path(site_path: &str) -> String {
+    if site_path.ends_with(".html") {
+        site_path.to_owned()
+    } else {
+        format!("{site_path}index.html")
+    }
+}
+
+/// A page's title in listings: the nav's title for it, else its own.
+fn listed_page_title(page: &Page) -> &str {
+    page.placed
+        .as_ref()
+        .and_then(|n| n.title.as_deref())
+        .unwrap_or(&page.title)
+}
+
+/// A section's title in listings and breadcrumbs: the nav section's title, else the nav's title
+/// for its index page, else the section's own.
+fn listed_section_title<'s>(site: &'s Site<'s>, s: SectionId) -> &'s str {
+    let section = &site.sections[s];
+    let index_nav = || {
+        section
+            .index
+            .and_then(|p| site.pages[p].placed.as_ref())
+            .and_then(|n| n.title.as_deref())
+    };
+    section
+        .placed
+        .as_ref()
+        .and_then(|n| n.title.as_deref())
+        .or_else(index_nav)
+        .unwrap_or(&section.title)
+}
+
+/// What a listing shows under a page: the text before `<!-- more -->`, else its short answer,
+/// else its description.
+fn summary<'s>(page: &'s Page, rendered: &'s Rendered) -> Option<&'s str> {
+    rendered
+        .summary
+        .as_deref()
+        .or(rendered.answer.as_deref())
+        .or(page.front.description.as_deref())
+}
+
+/// A question (or the 404 page made from `404.md`), through `page.html`.
+pub(super) fn page_html(
+    site: &Site<'_>,
+    theme: &Theme,
+    p: PageId,
+    rendered: &Rendered,
+) -> Result<String> {
+    let page = &site.pages[p];
+    let title = page.title.as_str();
+    let json_ld = rendered
+        .faq_answer
+        .as_deref()
+        .map(|answer| faq::json_ld(title, answer));
+    let toc = crate::markdown::headings::toc(&rendered.headings);
+    let head = head(
+        site,
+        &page.url,
+        title,
+        page.front.description.as_deref(),
+        &page.front.meta,
+        json_ld,
+    );
+    let ctx = if page.is_not_found {
+        // Served at any URL: links lead from the base path, and there is nothing to canonicalise.
+        TemplateContext {
+            site: &site.view,
+            page: page_view(site, page, rendered, &toc, "404", title),
+            head: HeadView {
+                canonical: None,
+                ..head
+            },
+            root: site.base.path.clone(),
+            breadcrumbs: Vec::new(),
+            pages: Vec::new(),
+            sections: Vec::new(),
+        }
+    } else {
+        TemplateContext {
+            site: &site.view,
+            page: page_view(site, page, rendered, &toc, "page", title),
+            head,
+            root: urls::to_root(&page.url),
+            breadcrumbs: breadcrumbs(site, page.section, &page.url),
+            pages: Vec::new(),
+            sections: Vec::new(),
+        }
+    };
+    theme.render("page.html", &ctx, &format!("/{}", page.url))
+}
+
+fn page_view<'s>(
+    site: &'s Site<'s>,
+    page: &'s Page,
+    rendered: &'s Rendered,
+    toc: &'s [TocEntry],
+    kind: &'static str,
+    title: &'s str,
+) -> PageView<'s> {
+    let toc_len: usize = toc.iter().map(|e| 1 + e.children.len()).sum();
+    PageView {
+        title,
+        description: page.front.description.as_deref(),
+        content: &rendered.html,
+        kind,
+        path: &page.url,
+        permalink: site.base.url_of(&page.url),
+        date: page.date.as_ref(),
+        updated: page.updated.as_ref(),
+        summary: summary(page, rendered),
+        has_h1: rendered.h1.is_some(),
+        toc: if toc_len >= TOC_MIN_ENTRIES { toc } else { &[] },
+        extra: &page.front.extra,
+    }
+}
+
+/// The view of a page answerbook makes up (a folder without `index.md`, the default 404).
+pub(super) fn generated_page_view<'s>(
+    site: &'s Site<'s>,
+    path: &'s str,
+    kind: &'static str,
+    title: &'s str,
+) -> PageView<'s> {
+    PageView {
+        title,
+        description: None,
+        content: "",
+        kind,
+        path,
+        permalink: site.base.url_of(path),
+        date: None,
+        updated: None,
+        summary: None,
+        has_h1: false,
+        toc: &[],
+        extra: &site.no_extra,
+    }
+}
+
+/// A section page or the home page, through `section.html` or `home.html`; returns the output
+/// path and the HTML.
+pub(super) fn section_html(
+    site: &Site<'_>,
+    theme: &Theme,
+    s: SectionId,
+    facts: &Facts,
+) -> Result<(String, String)> {
+    let section = &site.sections[s];
+    let home = s == SectionId::HOME;
+    let kind = if home { "home" } else { "section" };
+    let title = section.title.as_str();
+    let index_page = section.index.map(|p| &site.pages[p]);
+    let toc;
+    let page = match section.index {
+        Some(p) => {
+            toc = crate::markdown::headings::toc(&facts[p].headings);
+            page_view(site, &site.pages[p], &facts[p], &toc, kind, title)
+        }
+        None => generated_page_view(site, &section.url, kind, title),
+    };
+    let mut description = index_page.and_then(|p| p.front.description.as_deref());
+    if home && description.is_none() && !site.config.description.is_empty() {
+        description = Some(&site.config.description);
+    }
+    let meta = index_page.map_or(&[][..], |p| p.front.meta.as_slice());
+    let head_title = if home {
+        site.config.title.clone()
+    } else {
+        format!("{title} - {}", site.config.title)
+    };
+    let ctx = TemplateContext {
+        site: &site.view,
+        page,
+        head: HeadView {
+            title: head_title,
+            description,
+            canonical: site
+                .base
+                .absolute
+                .as_ref()
+                .map(|_| site.base.url_of(&section.url)),
+            meta: context::merge_meta(&site.config.meta, meta),
+            json_ld: None,
+        },
+        root: urls::to_root(&section.url),
+        breadcrumbs: section
+            .parent
+            .map_or_else(Vec::new, |parent| breadcrumbs(site, parent, &section.url)),
+        pages: section_pages(site, section, facts),
+        sections: subsections(site, section),
+    };
+    let template = if home { "home.html" } else { "section.html" };
+    let html = theme.render(template, &ctx, &format!("/{}", section.url))?;
+    Ok((output_path(&section.url), html))
+}
+
+/// Where a listing puts an item: by its nav position (items outside the nav last), then by
+/// title.
+fn listing_key(placed: Option<&Placed>, title: &str) -> (usize, String) {
+    (
+        placed.map_or(usize::MAX, |n| n.position),
+        title.to_lowercase(),
+    )
+}
+
+/// The questions of a section, in nav order, else sorted by title.
+fn section_pages<'s>(site: &'s Site<'s>, section: &Section, facts: &'s Facts) -> Vec<PageItem<'s>> {
+    let mut items: Vec<(&'s Page, PageItem<'s>)> = section
+        .pages
+        .iter()
+        .map(|&p| {
+            let page = &site.pages[p];
+            let item = PageItem {
+                title: listed_page_title(page),
+                href: urls::href(&section.url, &page.url),
+                summary: summary(page, &facts[p]),
+                updated: page.updated.as_ref().or(page.date.as_ref()),
+            };
+            (page, item)
+        })
+        .collect();
+    items.sort_by_cached_key(|(page, item)| {
+        (
+            listing_key(page.placed.as_ref(), item.title),
+            item.href.clone(),
+        )
+    });
+    items.into_iter().map(|(_, item)| item).collect()
+}
+
+/// The subsections of a section, in nav order, else sorted by title.
+fn subsections<'s>(site: &'s Site<'s>, section: &Section) -> Vec<SectionItem<'s>> {
+    let mut items: Vec<(SectionId, SectionItem<'s>)> = section
+        .subsections
+        .iter()
+        .map(|&sub| {
+            let item = SectionItem {
+                title: listed_section_title(site, sub),
+                href: urls::href(&section.url, &site.sections[sub].url),
+                summary: site.sections[sub]
+                    .index
+                    .and_then(|p| site.pages[p].front.description.as_deref()),
+                count: site.sections[sub].pages.len(),
+            };
+            (sub, item)
+        })
+        .collect();
+    items
+        .sort_by_cached_key(|(s, item)| listing_key(site.sections[*s].placed.as_ref(), item.title));
+    items.into_iter().map(|(_, item)| item).collect()
+}
+
+pub(super) fn head<'s>(
+    site: &'s Site<'s>,
+    path: &str,
+    title: &str,
+    description: Option<&'s str>,
+    meta: &'s [crate::config::MetaTag],
+    json_ld: Option<String>,
+) -> HeadView<'s> {
+    HeadView {
+        title: format!("{title} - {}", site.config.title),
+        description,
+        canonical: site.base.absolute.as_ref().map(|_| site.base.url_of(path)),
+        meta: context::merge_meta(&site.config.meta, meta),
+        json_ld,
+    }
+}
+
+/// Home, then each enclosing section; the last crumb is the page itself, without a link.
+fn breadcrumbs<'s>(site: &'s Site<'s>, section: SectionId, here: &str) -> Vec<Crumb<'s>> {
+    let mut chain = Vec::new();
+    let mut current = Some(section);
+    while let Some(s) = current {
+        chain.push(s);
+        current = site.sections[s].parent;
+    }
+    chain
+        .iter()
+        .rev()
+        .map(|&s| Crumb {
+            title: if s == SectionId::HOME {
+                "Home"
+            } else {
+                listed_section_title(site, s)
+            },
+            href: urls::href(here, &site.sections[s].url),
+        })
+        .collect()
+}
