@@ -41,6 +41,37 @@ pub fn line_of<T>(spanned: &Spanned<T>, first_line: usize) -> usize {
     spanned.referenced.line() as usize + first_line - 1
 }
 
+/// Where a scalar sits in a YAML text, counted as the parser counts: `line` and `column`
+/// 1-based, `char_offset`/`char_len` in characters, `byte_offset`/`byte_len` in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScalarPosition {
+    pub line: usize,
+    pub column: usize,
+    pub char_offset: usize,
+    pub char_len: usize,
+    pub byte_offset: usize,
+    pub byte_len: usize,
+}
+
+/// `value` spanned at `pos`, exactly as [`parse`] would give it for a scalar written there
+/// (not through an alias, so where it is used is where it is defined). For a reader that finds
+/// the scalar without the parser (the front matter fast path). serde-saphyr builds locations
+/// only itself, but reads them back from their serialized shape, which is what this writes.
+pub fn spanned_at<T>(value: T, pos: ScalarPosition) -> Option<Spanned<T>> {
+    use serde::Deserialize;
+    let location = serde_json::json!({
+        "line": pos.line,
+        "column": pos.column,
+        "span": {
+            "offset": pos.char_offset,
+            "len": pos.char_len,
+            "byte_info": [pos.byte_offset, pos.byte_len],
+        },
+    });
+    let location = serde_saphyr::Location::deserialize(location).ok()?;
+    Some(Spanned::new(value, location, location))
+}
+
 /// What went wrong, in the words of someone writing a page or a `site.yaml`.
 fn author_message(err: &Error) -> String {
     let limits = Budget::default();

@@ -1,6 +1,10 @@
 //! Front matter: the YAML block between `---` lines at the top of a page, split from the body
 //! and parsed into what the file says. Derived values (URL, summary) live elsewhere.
 
+mod fast;
+#[cfg(test)]
+mod fast_equivalence;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -11,7 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::yaml::{self, Spanned};
 
 /// What a page's front matter says, as written.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub description: Option<String>,
@@ -30,7 +34,7 @@ pub struct FrontMatter {
 
 /// `date:` as written: a day or time, or the `{created, updated}` mapping Material for
 /// MkDocs' blog posts use.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(
     untagged,
     expecting = "a date, or a mapping with `created` and `updated` dates"
@@ -41,7 +45,7 @@ pub enum DateField {
 }
 
 /// `date: {created: 2024-01-31, updated: 2024-02-02}`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BlogDates {
     pub created: Option<String>,
@@ -95,11 +99,20 @@ pub fn split(text: &str) -> Split<'_> {
     none
 }
 
-/// Parses front matter YAML that starts on line 2 of `path`.
+/// Parses front matter YAML that starts on line 2 of `path`: the common shape by the fast
+/// path ([`fast`]), everything else, and every error, by the YAML parser.
 pub fn parse(yaml_text: &str, path: &Path) -> Result<FrontMatter, Diagnostic> {
     if yaml_text.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
+    if let Some(front) = fast::parse(yaml_text) {
+        return Ok(front);
+    }
+    parse_with_parser(yaml_text, path)
+}
+
+/// Parses front matter YAML with the YAML parser alone (what [`parse`] falls back to).
+fn parse_with_parser(yaml_text: &str, path: &Path) -> Result<FrontMatter, Diagnostic> {
     yaml::parse(yaml_text, path, 2).map_err(|mut d| {
         d.message = format!("invalid front matter: {}", d.message);
         d
