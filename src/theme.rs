@@ -52,6 +52,10 @@ pub enum StaticSource {
 pub struct Theme {
     pub name: String,
     tera: tera::Tera,
+    /// Every template prints `page.content` only as `{{ page.content | safe }}`, so a page's
+    /// HTML can be spliced into the rendered template instead of being copied into the
+    /// template's context and out again ([`Theme::render_page`]).
+    splices_content: bool,
     /// Files published under `assets/`, by their path below `static/`.
     pub statics: Vec<(String, StaticSource)>,
 }
@@ -97,6 +101,9 @@ impl Theme {
             statics.retain(|(n, _)| *n != rel);
             statics.push((rel, StaticSource::File(path)));
         }
+        let splices_content = templates
+            .iter()
+            .all(|(_, text)| prints_content_plainly(text));
         let mut tera = tera::Tera::default();
         tera.add_raw_templates(templates)
             .map_err(|e| theme_error(e.to_string()))?;
@@ -109,6 +116,7 @@ impl Theme {
         let theme = Theme {
             name: name.to_owned(),
             tera,
+            splices_content,
             statics,
         };
         Ok((theme, diagnostics))
@@ -129,6 +137,73 @@ impl Theme {
     }
 }
 
+/// Stands for a page's HTML in its template context while the template renders; replaced by
+/// the HTML afterwards. Noncharacters, so no page or template text holds it.
+pub const CONTENT_SLOT: &str = "\u{FDD0}answerbook:page.content\u{FDD1}";
+
+impl Theme {
+    /// What a page's context holds as `page.content`: [`CONTENT_SLOT`] when the theme lets
+    /// [`Theme::render_page`] splice the HTML in afterwards, else the HTML itself.
+    pub fn content_for<'a>(&self, content: &'a str) -> &'a str {
+        if self.splices_content {
+            CONTENT_SLOT
+        } else {
+            content
+        }
+    }
+
+    /// Renders `template` with a context made with [`Theme::content_for`], and puts `content`
+    /// where the template printed the slot: the page's HTML is written once, never copied into
+    /// the template engine's values and out again.
+    pub fn render_page(
+        &self,
+        template: &str,
+        context: &impl Serialize,
+        content: &str,
+        what: &str,
+    ) -> Result<String> {
+        let html = self.render(template, context, what)?;
+        if !self.splices_content {
+            return Ok(html);
+        }
+        let mut out = String::with_capacity(html.len() + content.len());
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find(CONTENT_SLOT) {
+            out.push_str(&rest[..at]);
+            out.push_str(content);
+            rest = &rest[at + CONTENT_SLOT.len()..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}
+
+/// Whether a template prints `page.content` only as `{{ page.content | safe }}` (whitespace and
+/// `-` trim markers allowed), or not at all.
+fn prints_content_plainly(template: &str) -> bool {
+    let mut rest = template;
+    while let Some(at) = rest.find("page.content") {
+        let before = rest[..at].trim_end_matches([' ', '\t', '\n']);
+        let before = before.strip_suffix('-').unwrap_or(before);
+        if !before.ends_with("{{") {
+            return false;
+        }
+        let after = rest[at + "page.content".len()..].trim_start();
+        let Some(after) = after.strip_prefix('|') else {
+            return false;
+        };
+        let Some(after) = after.trim_start().strip_prefix("safe") else {
+            return false;
+        };
+        let after = after.trim_start();
+        if !(after.starts_with("}}") || after.starts_with("-}}")) {
+            return false;
+        }
+        rest = &rest[at + "page.content".len()..];
+    }
+    true
+}
+
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut message = e.to_string();
     let mut source = e.source();
@@ -138,4 +213,29 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prints_content_plainly;
+
+    #[test]
+    fn only_plain_safe_prints_of_the_content_are_spliced() {
+        assert!(prints_content_plainly(
+            "<main>{{ page.content | safe }}</main>"
+        ));
+        assert!(prints_content_plainly("{{- page.content|safe -}}"));
+        assert!(prints_content_plainly("no content here"));
+        assert!(!prints_content_plainly("{{ page.content }}"));
+        assert!(!prints_content_plainly(
+            "{{ page.content | striptags | safe }}"
+        ));
+        assert!(!prints_content_plainly(
+            "{% set c = page.content %}{{ c | safe }}"
+        ));
+        assert!(!prints_content_plainly("{{ x.page.content | safe }}"));
+        assert!(!prints_content_plainly(
+            "{{ page.content | safe }}{{ page.content | length }}"
+        ));
+    }
 }

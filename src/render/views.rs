@@ -84,7 +84,7 @@ pub(super) fn page_html(
         // Served at any URL: links lead from the base path, and there is nothing to canonicalise.
         TemplateContext {
             site: &site.view,
-            page: page_view(site, page, rendered, &toc, "404", title),
+            page: page_view(site, theme, page, rendered, &toc, "404", title),
             head: HeadView {
                 canonical: None,
                 ..head
@@ -97,7 +97,7 @@ pub(super) fn page_html(
     } else {
         TemplateContext {
             site: &site.view,
-            page: page_view(site, page, rendered, &toc, "page", title),
+            page: page_view(site, theme, page, rendered, &toc, "page", title),
             head,
             root: urls::to_root(&page.url),
             breadcrumbs: breadcrumbs(site, page.section, &page.url),
@@ -105,11 +105,12 @@ pub(super) fn page_html(
             sections: Vec::new(),
         }
     };
-    theme.render("page.html", &ctx, &format!("/{}", page.url))
+    theme.render_page("page.html", &ctx, &rendered.html, &format!("/{}", page.url))
 }
 
 fn page_view<'s>(
     site: &'s Site<'s>,
+    theme: &'s Theme,
     page: &'s Page,
     rendered: &'s Rendered,
     toc: &'s [TocEntry],
@@ -120,7 +121,7 @@ fn page_view<'s>(
     PageView {
         title,
         description: page.front.description.as_deref(),
-        content: &rendered.html,
+        content: theme.content_for(&rendered.html),
         kind,
         path: &page.url,
         permalink: site.base.url_of(&page.url),
@@ -173,7 +174,7 @@ pub(super) fn section_html(
     let page = match section.index {
         Some(p) => {
             toc = crate::markdown::headings::toc(&facts[p].headings);
-            page_view(site, &site.pages[p], &facts[p], &toc, kind, title)
+            page_view(site, theme, &site.pages[p], &facts[p], &toc, kind, title)
         }
         None => generated_page_view(site, &section.url, kind, title),
     };
@@ -209,7 +210,8 @@ pub(super) fn section_html(
         sections: subsections(site, section),
     };
     let template = if home { "home.html" } else { "section.html" };
-    let html = theme.render(template, &ctx, &format!("/{}", section.url))?;
+    let content = section.index.map_or("", |p| facts[p].html.as_str());
+    let html = theme.render_page(template, &ctx, content, &format!("/{}", section.url))?;
     Ok((output_path(&section.url), html))
 }
 
