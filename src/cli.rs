@@ -89,11 +89,13 @@ fn build(opts: BuildOptions) -> ExitCode {
     match result.stats {
         Some(stats) => {
             let ms = started.elapsed().as_millis();
-            let note = if warnings > 0 {
-                format!(" ({warnings} warning(s))")
-            } else {
-                String::new()
-            };
+            let mut note = String::new();
+            if stats.unchanged > 0 {
+                note.push_str(&format!(" ({} unchanged)", stats.unchanged));
+            }
+            if warnings > 0 {
+                note.push_str(&format!(" ({warnings} warning(s))"));
+            }
             println!(
                 "Built {} pages in {ms} ms into {}{note}",
                 stats.pages,

@@ -108,6 +108,8 @@ pub struct Page {
     pub section: SectionId,
     /// Where an MkDocs `nav` puts it, and the title the nav gives it.
     pub placed: Option<Placed>,
+    /// Brought back from the build cache: not read, and not rendered again.
+    pub reused: bool,
 }
 
 impl Page {
@@ -177,6 +179,7 @@ pub fn parse_page(mut file: SourceFile, content_name: &Path) -> (Page, Vec<Diagn
         title: String::new(),
         section: SectionId::HOME,
         placed: None,
+        reused: false,
     };
     (page, problems)
 }

@@ -7,7 +7,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// Something read and left aside (an ignored `mkdocs.yml` key); never fails a build,
     /// not even under `--strict`.
@@ -19,7 +21,7 @@ pub enum Severity {
 }
 
 /// One problem found in the site's input, located as precisely as we can.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Path as the user knows it, relative to the site folder (`content/a/b.md`).
     pub path: PathBuf,

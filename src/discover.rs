@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::{self, Stat};
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
 use crate::walk::{self, Policy};
@@ -26,17 +27,32 @@ pub struct Asset {
     pub abs_path: PathBuf,
 }
 
+/// A markdown file found by the walk, in walk order.
+#[derive(Debug)]
+pub enum PageSource {
+    /// Read into memory, with its file's stat and the hash of its bytes.
+    Read(SourceFile, Stat, u64),
+    /// Not read: the build cache knows it unchanged.
+    Reused(PathBuf, Stat),
+}
+
 #[derive(Debug, Default)]
 pub struct Discovered {
-    pub pages: Vec<SourceFile>,
+    pub pages: Vec<PageSource>,
     pub assets: Vec<Asset>,
     /// Files left out (symlinks not followed, bad names, text that is not UTF-8).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Walks `content_dir` (named `content_name` in messages) and reads every markdown file in
-/// parallel. Every markdown file that is not UTF-8 is reported, not only the first.
-pub fn discover(content_dir: &Path, content_name: &Path, policy: &Policy) -> Result<Discovered> {
+/// parallel, but those `unchanged` says need not be read (by path and stat). Every markdown
+/// file that is not UTF-8 is reported, not only the first.
+pub fn discover(
+    content_dir: &Path,
+    content_name: &Path,
+    policy: &Policy,
+    unchanged: &(dyn Fn(&Path, &Stat) -> bool + Sync),
+) -> Result<Discovered> {
     let (found, mut diagnostics) = walk::walk(content_dir, content_name, policy)?;
     let (markdown, assets): (Vec<_>, Vec<_>) = found
         .into_iter()
@@ -44,12 +60,22 @@ pub fn discover(content_dir: &Path, content_name: &Path, policy: &Policy) -> Res
     let read = markdown
         .into_par_iter()
         .map(|f| {
+            let meta = std::fs::metadata(&f.abs_path).map_err(|e| Error::io(&f.abs_path, e))?;
+            let stat = Stat::of(&meta);
+            if unchanged(&f.rel_path, &stat) {
+                return Ok(Ok(PageSource::Reused(f.rel_path, stat)));
+            }
             let bytes = std::fs::read(&f.abs_path).map_err(|e| Error::io(&f.abs_path, e))?;
+            let hash = cache::hash_bytes(&bytes);
             Ok(match String::from_utf8(bytes) {
-                Ok(text) => Ok(SourceFile {
-                    rel_path: f.rel_path,
-                    text,
-                }),
+                Ok(text) => Ok(PageSource::Read(
+                    SourceFile {
+                        rel_path: f.rel_path,
+                        text,
+                    },
+                    stat,
+                    hash,
+                )),
                 Err(e) => Err(not_utf8(&content_name.join(&f.rel_path), e.as_bytes())),
             })
         })

@@ -8,6 +8,7 @@
 //! [`collisions`] -> [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the [`theme`] with typed
 //! [`context`]s -> [`output`].
 
+pub mod cache;
 pub mod cli;
 pub mod collisions;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod diagnostics;
 pub mod discover;
 pub mod error;
 pub mod frontmatter;
+pub mod incremental;
 pub mod link_index;
 pub mod markdown;
 pub mod mkdocs;

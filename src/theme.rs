@@ -56,6 +56,8 @@ pub struct Theme {
     /// HTML can be spliced into the rendered template instead of being copied into the
     /// template's context and out again ([`Theme::render_page`]).
     splices_content: bool,
+    /// A hash of the templates and the names of the static files, for the build cache.
+    pub fingerprint: u64,
     /// Files published under `assets/`, by their path below `static/`.
     pub statics: Vec<(String, StaticSource)>,
 }
@@ -104,6 +106,14 @@ impl Theme {
         let splices_content = templates
             .iter()
             .all(|(_, text)| prints_content_plainly(text));
+        let mut digest = crate::cache::Digest::default();
+        digest.add(&templates);
+        for (rel, source) in &statics {
+            digest
+                .add(rel)
+                .add(matches!(source, StaticSource::Embedded(_)));
+        }
+        let fingerprint = digest.finish();
         let mut tera = tera::Tera::default();
         tera.add_raw_templates(templates)
             .map_err(|e| theme_error(e.to_string()))?;
@@ -117,6 +127,7 @@ impl Theme {
             name: name.to_owned(),
             tera,
             splices_content,
+            fingerprint,
             statics,
         };
         Ok((theme, diagnostics))

@@ -24,14 +24,19 @@ pub fn settle(
     features: &Features,
     index: &LinkIndex,
 ) {
-    let titles: Vec<String> = pages
+    let titles: Vec<Option<String>> = pages
         .ids()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(id, page)| page_title(id, page, config, features, index))
+        .map(|(id, page)| {
+            // A page from the build cache keeps the title it had.
+            (!page.reused).then(|| page_title(id, page, config, features, index))
+        })
         .collect();
     for (page, title) in pages.iter_mut().zip(titles) {
-        page.title = title;
+        if let Some(title) = title {
+            page.title = title;
+        }
     }
     for (s, section) in sections.iter_mut().enumerate() {
         section.title = match (section.index, &section.placed) {

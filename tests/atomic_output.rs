@@ -6,6 +6,9 @@ mod common;
 
 use common::{Site, assert_same_tree, entries, fixture, tree};
 
+/// The build cache a successful build leaves beside its output folder.
+const CACHE: &str = ".public.answerbook-cache";
+
 const BROKEN_FRONT_MATTER: &str =
     "---\ntitle: What is a set?\ndescription: oops: two colons\n---\n\nBody.\n";
 
@@ -54,7 +57,10 @@ fn strict_failure_leaves_the_previous_output_byte_identical() {
     run.expect_code(1)
         .expect_line("content/basics/what-is-a-set.md:5: error: broken link 'ghost.md'");
     assert_same_tree(&before, &tree(&site.out()));
-    assert_eq!(entries(&site.root()), ["content", "public", "site.yaml"]);
+    assert_eq!(
+        entries(&site.root()),
+        [CACHE, "content", "public", "site.yaml"]
+    );
 }
 
 #[test]
@@ -76,7 +82,7 @@ fn template_failing_while_rendering_leaves_the_previous_output_and_no_staging() 
     assert_same_tree(&before, &tree(&site.out()));
     assert_eq!(
         entries(&site.root()),
-        ["content", "public", "site.yaml", "themes"]
+        [CACHE, "content", "public", "site.yaml", "themes"]
     );
 }
 
@@ -104,7 +110,10 @@ fn successful_rebuild_replaces_the_whole_folder_and_cleans_up() {
             .join("basics/what-is-a-list/index.html")
             .is_file()
     );
-    assert_eq!(entries(&site.root()), ["content", "public", "site.yaml"]);
+    assert_eq!(
+        entries(&site.root()),
+        [CACHE, "content", "public", "site.yaml"]
+    );
 }
 
 #[test]

@@ -127,7 +127,10 @@ fn force_replaces_a_folder_answerbook_did_not_write() {
     );
     // From now on the folder is answerbook's: no --force needed.
     site.build(&["-o", "www"]).expect_clean();
-    assert_eq!(entries(site.tmp()), ["site", "www"]);
+    assert_eq!(
+        entries(site.tmp()),
+        [".www.answerbook-cache", "site", "www"]
+    );
 }
 
 #[test]
@@ -164,7 +167,10 @@ fn an_output_folder_reached_through_a_symlink_is_built_where_it_points() {
             .join("real-www/basics/what-is-a-list/index.html")
             .is_file()
     );
-    assert_eq!(entries(site.tmp()), ["real-www", "site", "www"]);
+    assert_eq!(
+        entries(site.tmp()),
+        [".real-www.answerbook-cache", "real-www", "site", "www"]
+    );
 }
 
 #[test]
@@ -178,7 +184,13 @@ fn leftovers_of_a_killed_build_are_removed_by_the_next_build() {
     site.build(&[]).expect_clean();
     assert_eq!(
         entries(&site.root()),
-        [".public-notes", "content", "public", "site.yaml"]
+        [
+            ".public-notes",
+            ".public.answerbook-cache",
+            "content",
+            "public",
+            "site.yaml"
+        ]
     );
 }
 
@@ -192,5 +204,8 @@ fn built() -> Site {
 fn the_output_folder_is_marked_and_nothing_is_left_beside_it() {
     let site = built();
     assert!(site.out().join(MARKER).is_file());
-    assert_eq!(entries(&site.root()), ["content", "public", "site.yaml"]);
+    assert_eq!(
+        entries(&site.root()),
+        [".public.answerbook-cache", "content", "public", "site.yaml"]
+    );
 }

@@ -120,7 +120,7 @@ fn parse_with_parser(yaml_text: &str, path: &Path) -> Result<FrontMatter, Diagno
 }
 
 /// A `date`/`updated` value that was checked to be a date or an RFC 3339 time.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PageDate {
     /// As a W3C datetime, fit for the sitemap's `lastmod` and `<time datetime>`.
     pub machine: String,

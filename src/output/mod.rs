@@ -8,6 +8,7 @@
 //! removed by the next build of the same output.
 
 mod guard;
+mod in_place;
 pub mod interrupt;
 mod lock;
 mod sink;
@@ -17,6 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use guard::{MARKER, check_target};
+pub use in_place::{Collect, Record, Updated};
 pub use sink::{Body, Discard, Sink};
 
 use crate::error::{Error, Result};
@@ -32,6 +34,43 @@ pub struct Staging {
     dir: PathBuf,
     committed: bool,
     _lock: BuildLock,
+}
+
+/// Holds the output folder's lock while a build updates it in place.
+#[derive(Debug)]
+pub struct Locked {
+    _lock: BuildLock,
+    lock_path: PathBuf,
+}
+
+impl Drop for Locked {
+    fn drop(&mut self) {
+        interrupt::unregister(&self.lock_path);
+    }
+}
+
+/// Takes the lock of the output folder `target` (resolved), as a build that writes it does,
+/// and removes what killed builds left beside it.
+pub fn lock(target: &Path, shown: &Path) -> Result<Locked> {
+    let parent = target.parent().unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let lock_path = parent.join(format!(".{name}.answerbook-lock"));
+    interrupt::register(&lock_path);
+    match BuildLock::acquire(lock_path.clone(), shown) {
+        Ok(lock) => {
+            remove_leftovers(parent, &name);
+            Ok(Locked {
+                _lock: lock,
+                lock_path,
+            })
+        }
+        Err(e) => {
+            interrupt::unregister(&lock_path);
+            Err(e)
+        }
+    }
 }
 
 /// What a successful swap could not finish.

@@ -10,7 +10,9 @@ use crate::error::Result;
 /// The contents of one output file.
 #[derive(Debug)]
 pub enum Body<'a> {
-    /// Made by the build (a page, the sitemap).
+    /// A question's page: its bytes follow from the page and the site's structure alone.
+    Page(Vec<u8>),
+    /// Made by the build from many pages (a section page, the sitemap).
     Bytes(Vec<u8>),
     /// Built into the binary (the default theme's files).
     Static(&'static [u8]),
@@ -36,7 +38,7 @@ impl Sink for Discard {
 impl Sink for super::Staging {
     fn put(&self, path: &str, body: Body<'_>) -> Result<()> {
         match body {
-            Body::Bytes(bytes) => self.write(path, &bytes),
+            Body::Page(bytes) | Body::Bytes(bytes) => self.write(path, &bytes),
             Body::Static(bytes) => self.write(path, bytes),
             Body::Copy(from) => self.copy(path, from),
         }

@@ -8,6 +8,8 @@
 mod files;
 mod views;
 
+pub use views::output_path;
+
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -74,15 +76,35 @@ impl std::ops::Index<PageId> for Facts {
     }
 }
 
+impl Facts {
+    /// Every page's diagnostics, taken out.
+    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+        self.0
+            .iter_mut()
+            .flat_map(|r| std::mem::take(&mut r.diagnostics))
+            .collect()
+    }
+}
+
+/// What a page is rendered from.
+#[derive(Debug)]
+pub enum Source {
+    /// Its text: rendered, and written if it is a question.
+    Text(String),
+    /// What the build cache kept of it: its output file is left as it is.
+    Known(Box<Rendered>),
+}
+
 /// What a build wrote and found.
-#[derive(Debug, Default)]
 pub struct Outcome {
-    /// HTML pages written (questions, sections and the home page).
+    /// HTML pages made (questions, sections and the home page).
     pub pages: usize,
-    /// Other files written (copied files, theme files, sitemap, ...).
+    /// Other files made (copied files, theme files, sitemap, ...).
     pub files: usize,
-    /// What rendering found: broken links and anchors, and the like.
-    pub diagnostics: Vec<Diagnostic>,
+    /// What phase two kept of every page, its diagnostics included.
+    pub facts: Facts,
+    /// Links to anchors that no page has.
+    pub anchor_diagnostics: Vec<Diagnostic>,
 }
 
 /// Renders the whole site into `sink`. `sources` are the pages' texts, by [`PageId`]; each is
@@ -90,22 +112,20 @@ pub struct Outcome {
 pub fn write_site(
     site: &Site<'_>,
     theme: &Theme,
-    sources: Vec<String>,
+    sources: Vec<Source>,
     assets: &[Asset],
     sink: &dyn Sink,
 ) -> Result<Outcome> {
     let rendered = sources
         .into_par_iter()
         .enumerate()
-        .map(|(i, text)| render_page(site, theme, PageId(i as u32), text, sink))
+        .map(|(i, source)| match source {
+            Source::Text(text) => render_page(site, theme, PageId(i as u32), text, sink),
+            Source::Known(rendered) => Ok(*rendered),
+        })
         .collect::<Result<Vec<_>>>()?;
-    let mut facts = Facts(rendered);
-    let mut diagnostics: Vec<Diagnostic> = facts
-        .0
-        .iter_mut()
-        .flat_map(|r| std::mem::take(&mut r.diagnostics))
-        .collect();
-    diagnostics.extend(check_anchors(site.pages, &facts));
+    let facts = Facts(rendered);
+    let anchor_diagnostics = check_anchors(site.pages, &facts);
 
     let questions = site.pages.iter().filter(|p| !p.is_index).count();
     let sections: Vec<_> = site.sections.ids().map(|(id, _)| id).collect();
@@ -117,7 +137,8 @@ pub fn write_site(
     Ok(Outcome {
         pages: questions + sections.len(),
         files,
-        diagnostics,
+        facts,
+        anchor_diagnostics,
     })
 }
 
@@ -136,7 +157,7 @@ fn render_page(
         let html = views::page_html(site, theme, id, &rendered)?;
         sink.put(
             &views::output_path(&page.url),
-            Body::Bytes(html.into_bytes()),
+            Body::Page(html.into_bytes()),
         )?;
         rendered.html = String::new();
         rendered.headings = Vec::new();

@@ -14,7 +14,7 @@ use super::{Facts, Site};
 const TOC_MIN_ENTRIES: usize = 3;
 
 /// The file a site path is written to: `a/b/` -> `a/b/index.html`; `404.html` as it is.
-pub(super) fn output_path(site_path: &str) -> String {
+pub fn output_path(site_path: &str) -> String {
     if site_path.ends_with(".html") {
         site_path.to_owned()
     } else {

@@ -1,0 +1,243 @@
+//! The build cache: what the last successful build learned about each page, kept in one file
+//! beside the output folder (`.public.answerbook-cache`), so that the next build of the same
+//! output re-renders only the pages whose text changed.
+//!
+//! A page is known by its path and the hash of its text; its file's size, modification time
+//! and inode let the next build skip reading a file that did not change (as git's index does),
+//! except where the file changed within a second of the last build, whose time is then no
+//! proof. Everything else a page's HTML depends on (the configuration, the theme, the binary,
+//! the flags, every page's path, URL and title, the sections, the nav) is summed up in one
+//! hash: when it changes, every page is rendered again. The file is versioned, read only if
+//! every check passes, and safe to delete at any time.
+
+use std::collections::HashMap;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use crate::frontmatter::PageDate;
+
+mod codec;
+
+/// A 64-bit hash of some bytes, stable for one build of answerbook (the binary is part of
+/// [`Cache::inputs`], so a new binary never reads an old cache).
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Sums up values into one hash, in order.
+#[derive(Default)]
+pub struct Digest(std::hash::DefaultHasher);
+
+impl Digest {
+    pub fn add(&mut self, value: impl Hash) -> &mut Self {
+        value.hash(&mut self.0);
+        self
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+/// What the file system says about a file, enough to tell that it did not change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stat {
+    pub len: u64,
+    pub mtime_ns: i128,
+    pub ino: u64,
+}
+
+impl Stat {
+    pub fn of(meta: &fs::Metadata) -> Stat {
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128);
+        Stat {
+            len: meta.len(),
+            mtime_ns,
+            ino: inode(meta),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn inode(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_meta: &fs::Metadata) -> u64 {
+    0
+}
+
+/// A `#fragment` a page links to, by the path of the page it must be on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachedAnchor {
+    pub target: PathBuf,
+    pub fragment: String,
+    pub written: String,
+    pub line: usize,
+}
+
+/// One page as the last build left it: what other pages and the listings need of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub stat: Stat,
+    pub hash: u64,
+    pub title: String,
+    pub draft: bool,
+    pub date: Option<PageDate>,
+    pub updated: Option<PageDate>,
+    pub body_offset: usize,
+    pub body_line: usize,
+    /// What a listing shows under it (its summary, else its answer, else its description).
+    pub listed_summary: Option<String>,
+    /// Its ids, and its links with a `#fragment` (checked against other pages every build).
+    pub ids: Vec<String>,
+    pub anchors: Vec<CachedAnchor>,
+}
+
+/// What a file of the output folder came from, to tell whether it must be written again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    /// A question's page: right as long as the page's entry is.
+    Page,
+    /// Generated (section pages, sitemap, ...): the hash of its bytes.
+    Bytes(u64),
+    /// Copied from a file: that file's stat.
+    Copy(Stat),
+}
+
+/// The cache of one output folder.
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// [`Cache::inputs`] of the build that wrote it.
+    pub inputs: u64,
+    /// [`Cache::structure`] of the build that wrote it.
+    pub structure: u64,
+    /// When it was written (ns since the epoch): files modified this close to it are read
+    /// again whatever their stat says.
+    pub written_ns: i128,
+    /// By page path under `content/` (with `/`).
+    pub pages: HashMap<String, Entry>,
+    /// Every file of the output folder, by site path.
+    pub outputs: HashMap<String, Made>,
+}
+
+/// A file modified less than this before the cache was written may have changed again within
+/// the same tick of the file system's clock.
+const RACY_NS: i128 = 1_000_000_000;
+
+impl Cache {
+    /// The cache file of an output folder (its resolved path).
+    pub fn path_for(target: &Path) -> PathBuf {
+        let name = target
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        target.with_file_name(format!(".{name}.answerbook-cache"))
+    }
+
+    /// The cache for `target`, if there is one that this binary wrote for the same inputs.
+    /// Anything else (no file, another version, a corrupt file) is no cache.
+    pub fn load(target: &Path, inputs: u64) -> Option<Cache> {
+        let bytes = fs::read(Self::path_for(target)).ok()?;
+        let cache = codec::decode(&bytes)?;
+        (cache.inputs == inputs).then_some(cache)
+    }
+
+    pub fn new(inputs: u64, structure: u64) -> Cache {
+        Cache {
+            inputs,
+            structure,
+            ..Cache::default()
+        }
+    }
+
+    /// Writes the cache beside `target` (a new file renamed over the old one).
+    pub fn save(&mut self, target: &Path) -> std::io::Result<()> {
+        self.written_ns = now_ns();
+        let path = Self::path_for(target);
+        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+        let bytes = codec::encode(self);
+        fs::write(&tmp, bytes)?;
+        fs::rename(&tmp, &path).inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })
+    }
+
+    /// Removes the cache of `target`, when a build could not keep it true.
+    pub fn remove(target: &Path) {
+        let _ = fs::remove_file(Self::path_for(target));
+    }
+
+    /// The entry of a page whose file did not change since the last build, by its stat alone.
+    pub fn unchanged(&self, rel: &Path, stat: &Stat) -> Option<&Entry> {
+        let entry = self.pages.get(rel.to_str()?)?;
+        let settled = stat.mtime_ns < self.written_ns - RACY_NS;
+        (entry.stat == *stat && settled).then_some(entry)
+    }
+}
+
+fn now_ns() -> i128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cache_is_read_back_only_for_the_same_inputs_and_version() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let mut cache = Cache::new(7, 9);
+        cache.outputs.insert("a/index.html".into(), Made::Page);
+        cache.save(&target).unwrap();
+        assert!(tmp.path().join(".public.answerbook-cache").is_file());
+        let back = Cache::load(&target, 7).unwrap();
+        assert_eq!(back.structure, 9);
+        assert_eq!(back.outputs["a/index.html"], Made::Page);
+        assert!(Cache::load(&target, 8).is_none());
+        fs::write(Cache::path_for(&target), "not a cache").unwrap();
+        assert!(Cache::load(&target, 7).is_none());
+    }
+
+    #[test]
+    fn a_file_changed_just_before_the_cache_was_written_is_read_again() {
+        let mut cache = Cache::new(1, 1);
+        let stat = Stat {
+            len: 10,
+            mtime_ns: 5_000_000_000,
+            ino: 3,
+        };
+        cache.pages.insert(
+            "a.md".into(),
+            Entry {
+                stat,
+                hash: 0,
+                title: "A".into(),
+                draft: false,
+                date: None,
+                updated: None,
+                body_offset: 0,
+                body_line: 1,
+                listed_summary: None,
+                ids: vec![],
+                anchors: vec![],
+            },
+        );
+        cache.written_ns = 5_500_000_000;
+        assert!(cache.unchanged(Path::new("a.md"), &stat).is_none());
+        cache.written_ns = 7_000_000_000;
+        assert!(cache.unchanged(Path::new("a.md"), &stat).is_some());
+        let touched = Stat { len: 11, ..stat };
+        assert!(cache.unchanged(Path::new("a.md"), &touched).is_none());
+    }
+}

@@ -1,0 +1,175 @@
+//! What the build cache ([`crate::cache`]) means for one build: the hashes that decide
+//! whether a cache applies, and the translation between cache entries and the pages and
+//! rendered facts of a build.
+//!
+//! A page whose file did not change (and that had nothing to report last time) comes back from
+//! its entry without being read, parsed or rendered; its output file is left as it is. Pages
+//! with diagnostics are never cached, so every build reports them afresh.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::cache::{CachedAnchor, Digest, Entry, Stat};
+use crate::content::{Page, PageId, Pages, SectionId, Sections};
+use crate::discover::Asset;
+use crate::frontmatter::FrontMatter;
+use crate::link_index::{LinkIndex, Target};
+use crate::markdown::{Rendered, links::AnchorRef};
+use crate::urls;
+
+/// Everything outside the pages that a page's HTML depends on: the settings, the syntaxes,
+/// the theme's templates, the binary itself, and where the output goes.
+pub fn inputs_hash(settings: &[&dyn std::fmt::Debug], theme: u64, target: &Path) -> u64 {
+    let mut digest = Digest::default();
+    for s in settings {
+        digest.add(format!("{s:?}"));
+    }
+    digest.add(theme).add(target);
+    let exe = std::env::current_exe().and_then(std::fs::metadata);
+    match exe {
+        Ok(meta) => digest
+            .add(Stat::of(&meta).len)
+            .add(Stat::of(&meta).mtime_ns),
+        // Without knowing the binary no cache can be trusted: a fresh number each time.
+        Err(_) => digest.add(std::time::SystemTime::now()),
+    };
+    digest.add(env!("CARGO_PKG_VERSION"));
+    digest.finish()
+}
+
+/// The shape of the site every page shows a part of: each page's path, URL, title and nav
+/// place, the sections with theirs, the drafts and the copied files. A page's HTML can be
+/// reused only while this stays the same.
+pub fn structure_hash(
+    pages: &Pages,
+    sections: &Sections,
+    drafts: &[PathBuf],
+    assets: &[Asset],
+) -> u64 {
+    let mut digest = Digest::default();
+    for page in pages.iter() {
+        digest
+            .add(&page.rel_path)
+            .add(&page.url)
+            .add(&page.title)
+            .add(format!("{:?}", page.placed))
+            .add(page.section.0);
+    }
+    for section in sections.iter() {
+        digest
+            .add(&section.folder)
+            .add(&section.title)
+            .add(format!("{:?}", section.placed));
+    }
+    digest
+        .add(drafts)
+        .add(assets.iter().map(|a| &a.rel_path).collect::<Vec<_>>());
+    digest.finish()
+}
+
+/// A page brought back from its entry, without its text.
+pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> Page {
+    let is_index = rel_path.file_name().is_some_and(|n| n == "index.md");
+    Page {
+        url: urls::page_path(rel_path),
+        display_path: content_name.join(rel_path),
+        rel_path: rel_path.to_path_buf(),
+        text: String::new(),
+        body_offset: entry.body_offset,
+        body_line: entry.body_line,
+        front: FrontMatter {
+            draft: entry.draft,
+            ..FrontMatter::default()
+        },
+        is_index,
+        is_not_found: false,
+        date: entry.date.clone(),
+        updated: entry.updated.clone(),
+        title: entry.title.clone(),
+        section: SectionId::HOME,
+        placed: None,
+        reused: true,
+    }
+}
+
+/// Whether a page's file may be taken from its entry at all: pages other pages are built
+/// from (section index pages, `README.md`, the 404 page) are always read.
+pub fn may_reuse(rel_path: &Path) -> bool {
+    let name = rel_path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !matches!(name, "index.md" | "README.md") && rel_path != Path::new("404.md")
+}
+
+/// What phase two would have found on a reused page, from its entry.
+pub fn facts_from_entry(entry: &Entry, index: &LinkIndex) -> Rendered {
+    let anchors = entry
+        .anchors
+        .iter()
+        .filter_map(|a| {
+            let page = match index.get(&a.target) {
+                Some(Target::Page { page, .. }) => page,
+                _ => return None,
+            };
+            Some(AnchorRef {
+                page,
+                fragment: a.fragment.clone(),
+                written: a.written.clone(),
+                line: a.line,
+            })
+        })
+        .collect();
+    Rendered {
+        ids: entry.ids.iter().cloned().collect::<HashSet<_>>(),
+        summary: entry.listed_summary.clone(),
+        anchors,
+        ..Rendered::default()
+    }
+}
+
+/// The entry of a page rendered this build, if it may be cached: a question with nothing to
+/// report.
+pub fn entry_for(
+    page: &Page,
+    rendered: &Rendered,
+    pages: &Pages,
+    stat: Stat,
+    hash: u64,
+) -> Option<Entry> {
+    if !page.is_question() || !rendered.diagnostics.is_empty() || !may_reuse(&page.rel_path) {
+        return None;
+    }
+    let mut ids: Vec<String> = rendered.ids.iter().cloned().collect();
+    ids.sort();
+    let listed_summary = rendered
+        .summary
+        .as_ref()
+        .or(rendered.answer.as_ref())
+        .or(page.front.description.as_ref())
+        .cloned();
+    Some(Entry {
+        stat,
+        hash,
+        title: page.title.clone(),
+        draft: page.front.draft,
+        date: page.date.clone(),
+        updated: page.updated.clone(),
+        body_offset: page.body_offset,
+        body_line: page.body_line,
+        listed_summary,
+        ids,
+        anchors: rendered
+            .anchors
+            .iter()
+            .map(|a: &AnchorRef| CachedAnchor {
+                target: pages[a.page].rel_path.clone(),
+                fragment: a.fragment.clone(),
+                written: a.written.clone(),
+                line: a.line,
+            })
+            .collect(),
+    })
+}
+
+/// The ids of the reused pages, to skip in phase two.
+pub fn reused(pages: &Pages) -> impl Iterator<Item = PageId> + '_ {
+    pages.ids().filter(|(_, p)| p.reused).map(|(id, _)| id)
+}

@@ -1,0 +1,220 @@
+//! Updating an output folder in place, for a build that re-rendered only what changed: only
+//! the files whose bytes differ from what the folder holds are written (each to a new file
+//! renamed over the old one, so no reader sees half a file), and only the files the last
+//! build wrote and this one no longer makes are removed. Nothing is written at all unless the
+//! whole build succeeded: the changed files are kept in memory ([`Collect`]) until then.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::{Body, Sink};
+use crate::cache::{self, Made, Stat};
+use crate::error::{Error, Result};
+
+/// One file the build made, waiting to be written.
+#[derive(Debug)]
+enum Pending {
+    Bytes(Vec<u8>),
+    Static(&'static [u8]),
+    Copy(PathBuf),
+}
+
+/// A sink that keeps what it is given, and what each file was made from.
+#[derive(Debug, Default)]
+pub struct Collect {
+    files: Mutex<Vec<(String, Made, Pending)>>,
+}
+
+impl Sink for Collect {
+    fn put(&self, path: &str, body: Body<'_>) -> Result<()> {
+        let made = made_of(&body)?;
+        let pending = match body {
+            Body::Page(bytes) | Body::Bytes(bytes) => Pending::Bytes(bytes),
+            Body::Static(bytes) => Pending::Static(bytes),
+            Body::Copy(from) => Pending::Copy(from.to_path_buf()),
+        };
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.to_owned(), made, pending));
+        Ok(())
+    }
+}
+
+/// A sink that hands every file on to another and notes what each was made from, for the
+/// build cache's record of the output folder.
+pub struct Record<'a> {
+    inner: &'a dyn Sink,
+    made: Mutex<Vec<(String, Made)>>,
+}
+
+impl<'a> Record<'a> {
+    pub fn new(inner: &'a dyn Sink) -> Self {
+        Record {
+            inner,
+            made: Mutex::default(),
+        }
+    }
+
+    /// What was put, by site path.
+    pub fn into_made(self) -> HashMap<String, Made> {
+        self.made
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .into_iter()
+            .collect()
+    }
+}
+
+impl Sink for Record<'_> {
+    fn put(&self, path: &str, body: Body<'_>) -> Result<()> {
+        let made = made_of(&body)?;
+        self.inner.put(path, body)?;
+        self.made
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.to_owned(), made));
+        Ok(())
+    }
+}
+
+fn made_of(body: &Body<'_>) -> Result<Made> {
+    Ok(match body {
+        Body::Page(_) => Made::Page,
+        Body::Bytes(bytes) => Made::Bytes(cache::hash_bytes(bytes)),
+        Body::Static(bytes) => Made::Bytes(cache::hash_bytes(bytes)),
+        Body::Copy(from) => {
+            let meta = fs::metadata(from).map_err(|e| Error::io(from, e))?;
+            Made::Copy(Stat::of(&meta))
+        }
+    })
+}
+
+/// What an update did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Updated {
+    pub written: usize,
+    pub removed: usize,
+}
+
+impl Collect {
+    /// Writes into `target` what differs from `before` (what the folder holds, by the last
+    /// build's record), removes what the last build wrote and `kept` and the collected files
+    /// no longer name, and returns the folder's new record. `shown` names the folder in
+    /// errors.
+    pub fn apply(
+        self,
+        target: &Path,
+        shown: &Path,
+        before: &HashMap<String, Made>,
+        kept: impl IntoIterator<Item = String>,
+    ) -> Result<(HashMap<String, Made>, Updated)> {
+        let mut now: HashMap<String, Made> = kept.into_iter().map(|p| (p, Made::Page)).collect();
+        let mut updated = Updated::default();
+        let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        for (rel, made, pending) in files {
+            let unchanged = made != Made::Page && before.get(&rel) == Some(&made);
+            if !unchanged {
+                write_file(&target.join(&rel), &pending)
+                    .map_err(|e| Error::io(shown.join(&rel), e))?;
+                updated.written += 1;
+            }
+            now.insert(rel, made);
+        }
+        for rel in before.keys().filter(|rel| !now.contains_key(*rel)) {
+            let path = target.join(rel);
+            if fs::remove_file(&path).is_ok() {
+                updated.removed += 1;
+                remove_empty_parents(target, &path);
+            }
+        }
+        Ok((now, updated))
+    }
+}
+
+/// Writes a file through a new file beside it, renamed over the old one.
+fn write_file(path: &Path, pending: &Pending) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let tmp = path.with_file_name(format!(
+        ".{}.answerbook-tmp-{}",
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        std::process::id()
+    ));
+    let written = match pending {
+        Pending::Bytes(bytes) => fs::write(&tmp, bytes),
+        Pending::Static(bytes) => fs::write(&tmp, bytes),
+        Pending::Copy(from) => fs::copy(from, &tmp).map(drop),
+    };
+    written
+        .and_then(|()| fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })
+}
+
+/// Removes the folders above `path` that its removal left empty, up to `root`.
+fn remove_empty_parents(root: &Path, path: &Path) {
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == root || !d.starts_with(root) || fs::remove_dir(d).is_err() {
+            return;
+        }
+        dir = d.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_changed_is_written_and_only_what_went_away_is_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path();
+        fs::create_dir_all(out.join("a")).unwrap();
+        fs::create_dir_all(out.join("gone")).unwrap();
+        fs::write(out.join("a/index.html"), "section").unwrap();
+        fs::write(out.join("gone/index.html"), "old page").unwrap();
+        fs::write(out.join("mine.txt"), "not answerbook's").unwrap();
+        let before: HashMap<String, Made> = [
+            (
+                "a/index.html".to_owned(),
+                Made::Bytes(cache::hash_bytes(b"section")),
+            ),
+            ("gone/index.html".to_owned(), Made::Page),
+        ]
+        .into();
+        let collect = Collect::default();
+        collect
+            .put("a/index.html", Body::Bytes(b"section".to_vec()))
+            .unwrap();
+        collect
+            .put("b/index.html", Body::Page(b"new page".to_vec()))
+            .unwrap();
+        let (now, updated) = collect
+            .apply(out, Path::new("public"), &before, [])
+            .unwrap();
+        assert_eq!(
+            updated,
+            Updated {
+                written: 1,
+                removed: 1
+            }
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("b/index.html")).unwrap(),
+            "new page"
+        );
+        assert!(!out.join("gone").exists());
+        assert_eq!(
+            fs::read_to_string(out.join("mine.txt")).unwrap(),
+            "not answerbook's"
+        );
+        assert_eq!(now.len(), 2);
+    }
+}

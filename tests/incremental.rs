@@ -1,0 +1,213 @@
+//! Rebuilding with the build cache (`.public.answerbook-cache` beside the output folder):
+//! whatever changed, the output is byte for byte what a clean build writes; a rebuild with
+//! nothing changed writes nothing; a missing or damaged cache costs only a full build.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use common::{Site, assert_same_tree, fixture, tree};
+
+const CACHE: &str = ".public.answerbook-cache";
+
+/// Sets every file under `dir` an hour back, so the cache can trust its stat.
+fn age(dir: &Path) {
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age(&path);
+        } else {
+            let file = fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(hour_ago).unwrap();
+        }
+    }
+}
+
+/// The site, built once, with its sources aged.
+fn built() -> Site {
+    let site = fixture("incremental");
+    age(&site.root().join("content"));
+    site.build(&[]).expect_clean();
+    site
+}
+
+/// Builds the site again into its output folder, then from scratch into `clean/`, and checks
+/// the two are the same; returns what the rebuild printed.
+#[track_caller]
+fn rebuild_matches_clean(site: &Site) -> String {
+    let run = site.build(&[]);
+    run.expect_clean();
+    site.build(&["-o", "clean"]).expect_clean();
+    assert_same_tree(&tree(&site.tmp().join("clean")), &tree(&site.out()));
+    fs::remove_dir_all(site.tmp().join("clean")).unwrap();
+    let _ = fs::remove_file(site.tmp().join(".clean.answerbook-cache"));
+    run.stdout
+}
+
+#[test]
+fn an_edited_answer_is_the_only_page_rendered_and_the_site_matches_a_clean_build() {
+    let site = built();
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    site.write(
+        page,
+        &text.replace("ground to a powder", "stone-ground to a fine powder"),
+    );
+    let said = rebuild_matches_clean(&site);
+    assert!(said.contains("(2 unchanged)"), "{said}");
+    let answer = site.page("tea/is-matcha-a-green-tea/").faq_pages()[0]["mainEntity"][0]
+        ["acceptedAnswer"]["text"]
+        .clone();
+    assert_eq!(
+        answer,
+        "Yes: it is shade-grown green tea, stone-ground to a fine powder."
+    );
+}
+
+#[test]
+fn added_removed_and_retitled_pages_give_what_a_clean_build_gives() {
+    let site = built();
+    site.write(
+        "content/coffee/how-should-beans-be-stored.md",
+        "---\ntitle: How should beans be stored?\n---\n\n# How should beans be stored?\n\n\
+         !!! info \"In short\"\n    Airtight, dark and cool.\n",
+    );
+    rebuild_matches_clean(&site);
+    assert!(
+        site.out()
+            .join("coffee/how-should-beans-be-stored/index.html")
+            .is_file()
+    );
+
+    fs::remove_file(
+        site.root()
+            .join("content/coffee/how-should-beans-be-stored.md"),
+    )
+    .unwrap();
+    rebuild_matches_clean(&site);
+    assert!(
+        !site
+            .out()
+            .join("coffee/how-should-beans-be-stored")
+            .exists()
+    );
+
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    site.write(
+        page,
+        &text.replace("title: Is matcha a green tea?", "title: Is matcha tea?"),
+    );
+    rebuild_matches_clean(&site);
+    assert_eq!(site.page("tea/").texts(".question-title"), {
+        let mut titles = vec!["How long should green tea steep?", "Is matcha tea?"];
+        titles.sort_by_key(|t| t.to_lowercase());
+        titles
+    });
+}
+
+#[test]
+fn a_changed_heading_is_seen_by_the_anchor_check_of_unchanged_pages() {
+    let site = built();
+    let page = "content/coffee/what-grind-suits-espresso.md";
+    let text = common::read_text(&site.root().join(page));
+    site.write(page, &text.replace("## Grind size", "## How fine"));
+    let run = site.build(&[]);
+    run.expect_code(0).expect_line(
+        "content/tea/how-long-should-green-tea-steep.md:21: warning: broken link \
+         '../coffee/what-grind-suits-espresso.md#grind-size': no anchor #grind-size in \
+         content/coffee/what-grind-suits-espresso.md",
+    );
+    // Reported again by the next build, though nothing changed in between.
+    site.build(&[]).expect_code(0).expect_line(
+        "content/tea/how-long-should-green-tea-steep.md:21: warning: broken link \
+         '../coffee/what-grind-suits-espresso.md#grind-size': no anchor #grind-size in \
+         content/coffee/what-grind-suits-espresso.md",
+    );
+}
+
+#[test]
+fn changed_settings_and_copied_files_give_what_a_clean_build_gives() {
+    let site = built();
+    site.write(
+        "site.yaml",
+        "title: Brewing answers\nbase_url: https://brew.example.test/\n",
+    );
+    let said = rebuild_matches_clean(&site);
+    assert!(!said.contains("unchanged"), "{said}");
+    site.write(
+        "content/coffee/img/beans.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
+    );
+    rebuild_matches_clean(&site);
+}
+
+/// Every file of a folder with its modification time and inode: equal maps mean nothing was
+/// written.
+fn stamps(dir: &Path) -> BTreeMap<String, (SystemTime, u64)> {
+    let mut out = BTreeMap::new();
+    for (rel, bytes) in tree(dir) {
+        if bytes.is_some() {
+            let meta = fs::metadata(dir.join(&rel)).unwrap();
+            #[cfg(unix)]
+            let ino = std::os::unix::fs::MetadataExt::ino(&meta);
+            #[cfg(not(unix))]
+            let ino = 0;
+            out.insert(rel, (meta.modified().unwrap(), ino));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_writes_nothing() {
+    let site = built();
+    // The second build learns the stats it may trust; from the third on nothing is read.
+    site.build(&[]).expect_clean();
+    let before = stamps(&site.out());
+    let cache_before = stamps(site.root().as_path())[CACHE];
+    let run = site.build(&[]);
+    run.expect_clean();
+    assert!(run.stdout.contains("(3 unchanged)"), "{}", run.stdout);
+    assert_eq!(stamps(&site.out()), before);
+    assert_eq!(stamps(site.root().as_path())[CACHE], cache_before);
+}
+
+#[test]
+fn a_missing_or_damaged_cache_costs_only_a_full_build() {
+    let site = built();
+    let first = tree(&site.out());
+    fs::remove_file(site.root().join(CACHE)).unwrap();
+    let run = site.build(&[]);
+    run.expect_clean();
+    assert!(!run.stdout.contains("unchanged"), "{}", run.stdout);
+    assert_same_tree(&first, &tree(&site.out()));
+    fs::write(
+        site.root().join(CACHE),
+        "answerbook build cache, version 1\ngarbage",
+    )
+    .unwrap();
+    let run = site.build(&[]);
+    run.expect_clean();
+    assert!(!run.stdout.contains("unchanged"), "{}", run.stdout);
+    assert_same_tree(&first, &tree(&site.out()));
+}
+
+#[test]
+fn a_failed_rebuild_changes_neither_the_output_nor_the_cache() {
+    let site = built();
+    site.build(&[]).expect_clean();
+    let before = tree(&site.out());
+    let cache = fs::read(site.root().join(CACHE)).unwrap();
+    site.write(
+        "content/tea/is-matcha-a-green-tea.md",
+        "---\ntitle: Is matcha a green tea?\ndate: 2025-13-40\n---\n\nYes.\n",
+    );
+    site.build(&[]).expect_code(1);
+    assert_same_tree(&before, &tree(&site.out()));
+    assert_eq!(fs::read(site.root().join(CACHE)).unwrap(), cache);
+}
