@@ -32,7 +32,10 @@ fn a_new_site_builds_strictly_and_its_example_question_has_its_faq_page() {
     let tmp = empty_tmp();
     let run = run_in(tmp.path(), &["init", "site"]);
     run.expect_clean();
-    assert!(run.stdout.starts_with("Created a knowledge base in site:\n"));
+    assert!(
+        run.stdout
+            .starts_with("Created a knowledge base in site:\n")
+    );
     let site = tmp.path().join("site");
     for rel in [
         "site.yaml",
@@ -52,7 +55,10 @@ fn a_new_site_builds_strictly_and_its_example_question_has_its_faq_page() {
     let faq = page.faq_pages();
     assert_eq!(faq.len(), 1, "one FAQPage on the example question");
     let question = &faq[0]["mainEntity"][0];
-    assert_eq!(question["name"], "How do I read a file line by line in Rust?");
+    assert_eq!(
+        question["name"],
+        "How do I read a file line by line in Rust?"
+    );
     let answer = question["acceptedAnswer"]["text"].as_str().unwrap();
     assert!(
         answer.starts_with("Open the file with File::open, wrap it in a BufReader"),
@@ -107,7 +113,10 @@ fn title_and_base_url_given_on_the_command_line_reach_the_pages() {
 #[test]
 fn a_bad_base_url_is_refused_before_anything_is_written() {
     let tmp = empty_tmp();
-    let run = run_in(tmp.path(), &["init", "site", "--base-url", "kb.example.org"]);
+    let run = run_in(
+        tmp.path(),
+        &["init", "site", "--base-url", "kb.example.org"],
+    );
     run.expect_code(2);
     assert!(
         run.stderr
@@ -140,8 +149,9 @@ fn init_refuses_a_folder_that_holds_a_site_and_changes_nothing() {
         let run = run_in(tmp.path(), &["init", "site"]);
         run.expect_code(1);
         assert!(
-            run.stderr
-                .starts_with(&format!("error: site/{marker} already exists: site holds a site;")),
+            run.stderr.starts_with(&format!(
+                "error: site/{marker} already exists: site holds a site;"
+            )),
             "{marker}: {}",
             run.stderr
         );
@@ -156,7 +166,10 @@ fn init_in_the_current_folder_keeps_a_gitignore_that_is_there() {
     fs::write(tmp.path().join(".gitignore"), "target/\n").unwrap();
     let run = run_in(tmp.path(), &["init"]);
     run.expect_clean();
-    assert!(run.stdout.starts_with("Created a knowledge base in .:\n  site.yaml\n"));
+    assert!(
+        run.stdout
+            .starts_with("Created a knowledge base in .:\n  site.yaml\n")
+    );
     assert!(
         run.stdout
             .contains("  .gitignore was already there and is left as it is\n"),
@@ -183,7 +196,10 @@ fn init_refuses_a_file_in_place_of_the_folder() {
         run.stderr,
         "error: site is not a folder: answerbook init creates a site in a folder\n"
     );
-    assert_eq!(fs::read_to_string(tmp.path().join("site")).unwrap(), "a file");
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("site")).unwrap(),
+        "a file"
+    );
 }
 
 /// The date line of a page `new` wrote, checked to be a date and replaced by `DATE`.
@@ -279,10 +295,20 @@ fn new_makes_a_missing_section_and_refuses_one_outside_the_content_folder() {
     let tmp = new_site();
     let run = run_in(
         tmp.path(),
-        &["new", "What is a lifetime?", "--section", "rust/ownership", "--site-dir", "site"],
+        &[
+            "new",
+            "What is a lifetime?",
+            "--section",
+            "rust/ownership",
+            "--site-dir",
+            "site",
+        ],
     );
     run.expect_clean();
-    assert_eq!(run.stdout, "site/content/rust/ownership/what-is-a-lifetime.md\n");
+    assert_eq!(
+        run.stdout,
+        "site/content/rust/ownership/what-is-a-lifetime.md\n"
+    );
     let run = run_in(tmp.path(), &["new", "Top level?", "--site-dir", "site"]);
     assert_eq!(run.stdout, "site/content/top-level.md\n");
     run_in(tmp.path(), &["build", "site", "--strict"]).expect_clean();
@@ -294,7 +320,11 @@ fn new_makes_a_missing_section_and_refuses_one_outside_the_content_folder() {
             &["new", "Escape?", "--section", section, "--site-dir", "site"],
         );
         run.expect_code(2);
-        assert!(run.stderr.starts_with("error: --section `"), "{}", run.stderr);
+        assert!(
+            run.stderr.starts_with("error: --section `"),
+            "{}",
+            run.stderr
+        );
     }
     assert_same_tree(&before, &tree(tmp.path()));
 }
@@ -324,7 +354,11 @@ fn new_outside_a_site_or_without_words_says_so() {
     let site = new_site();
     let run = run_in(&site.path().join("site"), &["new", "???"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("has no letters or digits"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("has no letters or digits"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(tree(tmp.path()).len(), 0);
 }
 
@@ -344,14 +378,25 @@ fn completions_are_generated_for_each_shell() {
         }
         for flag in ["strict", "section", "base-url", "yes"] {
             let written = format!("{long}{flag}");
-            assert!(run.stdout.contains(&written), "{shell} completion lacks {written}");
+            assert!(
+                run.stdout.contains(&written),
+                "{shell} completion lacks {written}"
+            );
         }
         if shell == "bash" {
             // The script is valid bash, when bash is here to say so.
             let script = tmp.path().join("answerbook.bash");
             fs::write(&script, &run.stdout).unwrap();
-            if let Ok(check) = std::process::Command::new("bash").arg("-n").arg(&script).output() {
-                assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+            if let Ok(check) = std::process::Command::new("bash")
+                .arg("-n")
+                .arg(&script)
+                .output()
+            {
+                assert!(
+                    check.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&check.stderr)
+                );
             }
         }
     }

@@ -80,7 +80,11 @@ fn the_release_workflow_builds_every_platform_with_a_profile_that_exists() {
         .collect();
     assert_eq!(builds.len(), 1, "{scripts:?}");
     let words: Vec<&str> = builds[0].split_whitespace().collect();
-    let profile = words[words.iter().position(|w| *w == "--profile").expect("--profile") + 1];
+    let profile = words[words
+        .iter()
+        .position(|w| *w == "--profile")
+        .expect("--profile")
+        + 1];
     assert!(
         cargo_toml.contains(&format!("[profile.{profile}]")),
         "Cargo.toml has no [profile.{profile}]"
@@ -88,7 +92,9 @@ fn the_release_workflow_builds_every_platform_with_a_profile_that_exists() {
     assert!(cargo_toml.contains("strip = true"));
     // The binary is looked for where that profile puts it, and is run there.
     let all = scripts.join("\n");
-    assert!(all.contains(&format!("dir=\"target/${{{{ matrix.target }}}}/{profile}\"")));
+    assert!(all.contains(&format!(
+        "dir=\"target/${{{{ matrix.target }}}}/{profile}\""
+    )));
     assert_eq!(
         check_answerbook_commands(&[all.replace("target/${{ matrix.target }}/dist/", "")]),
         1
@@ -100,16 +106,25 @@ fn the_release_workflow_builds_every_platform_with_a_profile_that_exists() {
 fn the_workflow_init_writes_runs_real_commands_and_is_the_one_the_docs_show() {
     let tmp = tempfile::tempdir().unwrap();
     common::run_in(tmp.path(), &["init", "site", "--yes"]).expect_clean();
-    let text = fs::read_to_string(tmp.path().join("site/.github/workflows/answerbook.yml")).unwrap();
+    let text =
+        fs::read_to_string(tmp.path().join("site/.github/workflows/answerbook.yml")).unwrap();
     let workflow = parse_yaml(&text, "answerbook.yml");
     let scripts = run_scripts(&workflow);
     assert_eq!(check_answerbook_commands(&scripts), 1, "{scripts:?}");
-    assert!(scripts.iter().any(|s| s.trim() == "answerbook build --strict"));
+    assert!(
+        scripts
+            .iter()
+            .any(|s| s.trim() == "answerbook build --strict")
+    );
     // Pages gets the folder the build writes.
     let steps = workflow["jobs"]["build"]["steps"].as_array().unwrap();
     let upload = steps
         .iter()
-        .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/upload-pages-artifact")))
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/upload-pages-artifact"))
+        })
         .expect("an upload step");
     assert_eq!(upload["with"]["path"], "public");
 
