@@ -13,7 +13,7 @@ use crate::pipeline::{self, BuildOptions};
 
 /// A fast static site generator for question-and-answer knowledge bases.
 #[derive(Debug, Parser)]
-#[command(name = "answerbook", version, about)]
+#[command(name = "answerbook", version = env!("ANSWERBOOK_VERSION"), about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -23,6 +23,15 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into SITE_DIR/public (or --out).
     Build(BuildArgs),
+    /// Start a new site in DIR: site.yaml, a section with an example question, a CI workflow.
+    Init(crate::scaffold::init::InitArgs),
+    /// Add a question page to fill in; prints its path.
+    New(crate::scaffold::new_page::NewArgs),
+    /// Print a shell completion script (bash, zsh, fish, ...) to standard output.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -72,6 +81,25 @@ pub fn run(cli: Cli) -> ExitCode {
             crate::output::interrupt::install();
             build(args.into())
         }
+        Command::Init(args) => report(crate::scaffold::init::run(args)),
+        Command::New(args) => report(crate::scaffold::new_page::run(args)),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut out = std::io::stdout();
+            clap_complete::generate(shell, &mut Cli::command(), "answerbook", &mut out);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Prints what a command that writes sources says on success, or fails with its error.
+fn report(result: Result<String, Error>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
     }
 }
 

@@ -7,6 +7,8 @@
 //! [`content`] (front matter via [`frontmatter`] and [`yaml`]) -> [`link_index`] ->
 //! [`collisions`] -> [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the [`theme`] with typed
 //! [`context`]s -> [`output`].
+//!
+//! Apart from builds, [`scaffold`] writes new sources for authors (`init`, `new`).
 
 pub mod cache;
 pub mod cli;
@@ -26,6 +28,7 @@ pub mod output;
 pub mod pipeline;
 pub mod project;
 pub mod render;
+pub mod scaffold;
 pub mod sitemap;
 pub mod theme;
 pub mod titles;
