@@ -281,7 +281,7 @@ pub fn sections(pages: &mut Pages) -> Sections {
 }
 
 /// Where an explicit order (an MkDocs `nav`) puts a page or a section, and the title it gives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Placed {
     /// Listings show placed items first, by this number.
     pub position: usize,

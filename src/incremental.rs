@@ -52,14 +52,14 @@ pub fn structure_hash(
             .add(&page.rel_path)
             .add(&page.url)
             .add(&page.title)
-            .add(format!("{:?}", page.placed))
+            .add(&page.placed)
             .add(page.section.0);
     }
     for section in sections.iter() {
         digest
             .add(&section.folder)
             .add(&section.title)
-            .add(format!("{:?}", section.placed));
+            .add(&section.placed);
     }
     digest
         .add(drafts)
