@@ -298,3 +298,31 @@ fn not_found_page_has_no_faq_page_generated_or_from_404_md() {
     assert_eq!(doc.text("title"), "Lost? - Snake notes");
     assert!(doc.json_ld().is_empty(), "{:?}", doc.json_ld());
 }
+
+#[test]
+fn a_page_that_asks_no_question_gets_no_faq_page_from_its_description() {
+    let site = fixture("faq_page");
+    site.write(
+        "content/disclaimer.md",
+        "---\ntitle: Disclaimer\ndescription: These notes come with no warranty.\n---\n\n# Disclaimer\n\nUse at your own risk.\n",
+    );
+    site.write(
+        "content/terms.md",
+        "---\ntitle: Terms\ndescription: You may copy these notes.\nfaq: true\n---\n\nText.\n",
+    );
+    site.build(&[]).expect_clean();
+    let disclaimer = site.page("disclaimer/");
+    assert!(
+        disclaimer.faq_pages().is_empty(),
+        "{:?}",
+        disclaimer.json_ld()
+    );
+    assert_eq!(
+        disclaimer.meta("description"),
+        ["These notes come with no warranty."]
+    );
+    // `faq: true` says the page answers a question: its description is the answer.
+    let faqs = site.page("terms/").faq_pages();
+    assert_eq!(faqs.len(), 1);
+    assert_eq!(question(&faqs[0]), ("Terms", "You may copy these notes."));
+}

@@ -160,10 +160,12 @@ pub fn render_markdown(site: &Site<'_>, id: PageId, text: &str) -> Rendered {
         },
         answer_title: &site.config.answer_title,
         features: site.features,
-        faq: markdown::faq::FaqRule {
-            eligible: page.is_question() && page.front.faq != Some(false),
-            description: page.front.description.as_deref(),
-        },
+        faq: markdown::faq::FaqRule::for_page(
+            page.is_question(),
+            page.front.faq,
+            &page.title,
+            page.front.description.as_deref(),
+        ),
     };
     markdown::render(&input)
 }
