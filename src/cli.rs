@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::diagnostics::Severity;
 use crate::error::Error;
 use crate::pipeline::{self, BuildOptions};
+use crate::report_format::{self, Format};
 
 /// A fast static site generator for question-and-answer knowledge bases.
 #[derive(Debug, Parser)]
@@ -23,6 +24,25 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into SITE_DIR/public (or --out).
     Build(BuildArgs),
+    /// Check the site as `build --strict` does, and more, without writing anything.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The site folder, as for `build`.
+    #[arg(default_value = ".")]
+    pub site_dir: PathBuf,
+    /// How to print problems: human (like rustc), json (one object per line) or github
+    /// (annotations for GitHub Actions).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The URL the site is published at (root-relative links are checked against its path).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Check pages marked `draft: true` too.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,6 +81,7 @@ impl From<BuildArgs> for BuildOptions {
             strict: a.strict,
             drafts: a.drafts,
             force: a.force,
+            check: false,
         }
     }
 }
@@ -72,7 +93,34 @@ pub fn run(cli: Cli) -> ExitCode {
             crate::output::interrupt::install();
             build(args.into())
         }
+        Command::Check(args) => check(args),
     }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let opts = BuildOptions {
+        site_dir: args.site_dir,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        check: true,
+        ..BuildOptions::default()
+    };
+    let report = match pipeline::build(&opts) {
+        Ok(result) => result.report,
+        Err(Error::Config(d)) => {
+            report_format::print(args.format, &[*d], &opts.site_dir);
+            return ExitCode::from(1);
+        }
+        Err(e) => return fail(&e),
+    };
+    report_format::print(args.format, &report.diagnostics, &opts.site_dir);
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+    eprintln!(
+        "checked {}: {errors} error(s), {warnings} warning(s)",
+        opts.site_dir.display()
+    );
+    ExitCode::from(u8::from(errors > 0))
 }
 
 fn build(opts: BuildOptions) -> ExitCode {
@@ -83,6 +131,9 @@ fn build(opts: BuildOptions) -> ExitCode {
     };
     for d in &result.report.diagnostics {
         eprintln!("{d}");
+    }
+    if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+        report_format::print(Format::Github, &result.report.diagnostics, &opts.site_dir);
     }
     let errors = result.report.count(Severity::Error);
     let warnings = result.report.count(Severity::Warning);

@@ -8,7 +8,9 @@
 //! [`collisions`] -> [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the [`theme`] with typed
 //! [`context`]s -> [`output`].
 
+pub mod checks;
 pub mod cli;
+pub mod clock;
 pub mod collisions;
 pub mod config;
 pub mod content;
@@ -24,6 +26,7 @@ pub mod output;
 pub mod pipeline;
 pub mod project;
 pub mod render;
+pub mod report_format;
 pub mod sitemap;
 pub mod theme;
 pub mod titles;

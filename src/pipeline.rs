@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::checks;
 use crate::collisions;
 use crate::content::{self, Page, Pages, Sections};
 use crate::diagnostics::{Diagnostic, Report, Severity};
@@ -38,6 +39,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replace an output folder that answerbook did not write (never a protected one).
     pub force: bool,
+    /// `answerbook check`: verify what `--strict` verifies plus [`crate::checks`], write
+    /// nothing (no staging folder, the output folder untouched).
+    pub check: bool,
 }
 
 /// What a build wrote.
@@ -77,7 +81,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
         .out_dir
         .clone()
         .unwrap_or_else(|| site_dir.join("public"));
-    let out_target = output::check_target(site_dir, &content_dir, &out_dir, opts.force)?;
+    let out_target = if opts.check {
+        output::real_path(&out_dir)?
+    } else {
+        output::check_target(site_dir, &content_dir, &out_dir, opts.force)?
+    };
     let mut policy = walk::Policy::new(site_dir, &out_target, config.follow_symlinks)?;
     if let Flavor::Answerbook = flavor {
         policy.opt_in_hint =
@@ -119,14 +127,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
         ));
     }
     titles::settle(&mut pages, &mut sections, &config, &features, &index);
-    let strict = opts.strict || config.strict;
+    let strict = opts.strict || config.strict || opts.check;
 
     // Phases two and three: pages rendered and written as they are done. Output is written
     // only while nothing has failed; otherwise rendering goes on for its diagnostics alone.
     let base = BaseUrl::parse(&config.base_url);
     let sources = pages.take_sources();
-    let site = Site::new(&config, &base, &pages, &sections, &index, &features);
-    let staging = if fails(&report, strict) {
+    let checker = opts.check.then(|| {
+        let root_relative = matches!(flavor, Flavor::Answerbook);
+        checks::Checker::new(&pages, root_relative)
+    });
+    let mut site = Site::new(&config, &base, &pages, &sections, &index, &features);
+    site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
+    let staging = if opts.check || fails(&report, strict) {
         None
     } else {
         Some(Staging::create(&out_target, &out_dir)?)
@@ -140,6 +153,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     if strict {
         report.promote_warnings();
     }
+    report.extend(checker.map(checks::Checker::finish).unwrap_or_default());
     report.sort();
     let Some(staging) = staging.filter(|_| !report.has_errors()) else {
         return Ok(BuildResult {

@@ -16,7 +16,7 @@ mod swap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use guard::{MARKER, check_target};
+pub use guard::{MARKER, check_target, real_path};
 pub use sink::{Body, Discard, Sink};
 
 use crate::error::{Error, Result};

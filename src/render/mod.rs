@@ -34,7 +34,15 @@ pub struct Site<'a> {
     pub sections: &'a Sections,
     pub index: &'a LinkIndex,
     pub features: &'a Features,
+    /// Looks at every page as it renders (`answerbook check`); `None` in a build.
+    pub inspect: Option<&'a dyn Inspect>,
     no_extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Something that looks at each page as phase two renders it, before its HTML is dropped:
+/// the checks of `answerbook check` ([`crate::checks`]). `source` is the page's whole file.
+pub trait Inspect: Sync {
+    fn page(&self, site: &Site<'_>, id: PageId, source: &str, rendered: &Rendered);
 }
 
 impl<'a> Site<'a> {
@@ -58,6 +66,7 @@ impl<'a> Site<'a> {
             sections,
             index,
             features,
+            inspect: None,
             no_extra: BTreeMap::new(),
         }
     }
@@ -131,6 +140,9 @@ fn render_page(
 ) -> Result<Rendered> {
     let page = &site.pages[id];
     let mut rendered = render_markdown(site, id, &text);
+    if let Some(inspect) = site.inspect {
+        inspect.page(site, id, &text, &rendered);
+    }
     drop(text);
     if !page.is_index {
         let html = views::page_html(site, theme, id, &rendered)?;

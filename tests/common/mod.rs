@@ -98,10 +98,19 @@ impl Site {
 
 /// Runs the binary in `cwd` and captures everything it said.
 pub(crate) fn run_in(cwd: &Path, args: &[&str]) -> Run {
+    run_in_env(cwd, args, &[])
+}
+
+/// Runs the binary in `cwd` with these environment variables set (and `GITHUB_ACTIONS`,
+/// `SOURCE_DATE_EPOCH` and `RUST_LOG` unset unless given).
+pub(crate) fn run_in_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_answerbook"))
         .args(args)
         .current_dir(cwd)
         .env_remove("RUST_LOG")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
         .output()
         .expect("run answerbook");
     Run {

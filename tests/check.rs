@@ -1,0 +1,169 @@
+//! `answerbook check`: every problem `build --strict` finds and the checks it adds, in the
+//! three formats, with exit 1 on an error and 0 on warnings alone; it writes nothing.
+
+mod common;
+
+use common::{fixture, run_in_env};
+
+/// What `check --format json` says about the fixture that breaks each check once.
+const EXPECTED_JSON: &str = r#"{"file":"content/problems/can-i-boil-milk.md","line":6,"column":1,"severity":"warning","message":"the FAQPage question is the title 'Can I boil milk in a kettle?' but the page's heading says 'Boiling milk': make them the same"}
+{"file":"content/problems/dates.md","line":4,"column":7,"severity":"error","message":"`date: 2999-01-01` is in the future"}
+{"file":"content/problems/descaling-again.md","line":2,"column":8,"severity":"warning","message":"the question 'How often should I descale?' is also the FAQPage question of content/good/how-often-should-i-descale.md: mark each question up on one page only (set `faq: false` on the other)"}
+{"file":"content/problems/is-the-answer-shown.md","line":3,"column":14,"severity":"error","message":"the FAQPage answer is the description, which the page does not show: put the answer in an \"In short\" admonition, or set `faq: false`"}
+{"file":"content/problems/links.md","line":9,"column":7,"severity":"error","message":"empty link: 'here' leads nowhere; write where it goes between the parentheses"}
+{"file":"content/problems/links.md","line":10,"column":23,"severity":"warning","message":"the link to '../good/how-often-should-i-descale.md' has no text: readers see nothing to click"}
+{"file":"content/problems/links.md","line":11,"column":1,"severity":"warning","message":"the image '../good/descale.png' has no alt text: say what it shows between the brackets, ![what it shows](../good/descale.png)"}
+{"file":"content/problems/links.md","line":14,"column":11,"severity":"error","message":"broken link '/kettles/old.md'"}
+{"file":"content/problems/links.md","line":16,"column":null,"severity":"error","message":"hand-written JSON-LD is not valid JSON: EOF while parsing a value at line 1 column 18"}
+{"file":"content/problems/updated-early.md","line":5,"column":10,"severity":"error","message":"`updated: 2025-04-01` is before `date: 2025-05-01`"}
+{"file":"content/problems/why-is-my-kettle-loud.md","line":null,"column":null,"severity":"warning","message":"page has no description: add `description:` to its front matter (search engines show it under the title)"}
+"#;
+
+#[test]
+fn json_gives_every_problem_once_one_object_per_line() {
+    let site = fixture("check_problems");
+    let run = site.run(&["check", "site", "--format", "json"]);
+    run.expect_code(1);
+    assert_eq!(run.stdout, EXPECTED_JSON);
+    assert_eq!(run.stderr, "checked site: 6 error(s), 5 warning(s)\n");
+}
+
+#[test]
+fn github_format_gives_one_workflow_command_per_problem() {
+    let site = fixture("check_problems");
+    let run = site.run(&["check", "site", "--format", "github"]);
+    run.expect_code(1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 11, "{}", run.stdout);
+    for expected in [
+        "::error file=content/problems/dates.md,line=4,col=7::`date: 2999-01-01` is in the future",
+        "::error file=content/problems/links.md,line=14,col=11::broken link '/kettles/old.md'",
+        "::error file=content/problems/links.md,line=16::hand-written JSON-LD is not valid JSON: EOF while parsing a value at line 1 column 18",
+        "::warning file=content/problems/links.md,line=11,col=1::the image '../good/descale.png' has no alt text: say what it shows between the brackets, ![what it shows](../good/descale.png)",
+        "::warning file=content/problems/why-is-my-kettle-loud.md::page has no description: add `description:` to its front matter (search engines show it under the title)",
+    ] {
+        assert!(
+            lines.contains(&expected),
+            "no line\n  {expected}\nin\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn human_format_shows_the_source_line_and_a_caret() {
+    let site = fixture("check_problems");
+    let run = site.run(&["check", "site"]);
+    run.expect_code(1);
+    assert_eq!(run.stdout, "");
+    for block in [
+        "error: broken link '/kettles/old.md'\n  --> content/problems/links.md:14:11\n   |\n14 |     Gone: [old page](/kettles/old.md) and [fine](/good/how-often-should-i-descale.md).\n   |           ^\n",
+        "error: `updated: 2025-04-01` is before `date: 2025-05-01`\n --> content/problems/updated-early.md:5:10\n  |\n5 | updated: 2025-04-01\n  |          ^\n",
+        "warning: page has no description: add `description:` to its front matter (search engines show it under the title)\n --> content/problems/why-is-my-kettle-loud.md\n",
+    ] {
+        assert!(
+            run.stderr.contains(block),
+            "no block\n{block}\nin\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr
+            .ends_with("checked site: 6 error(s), 5 warning(s)\n")
+    );
+}
+
+#[test]
+fn a_site_with_nothing_wrong_passes_and_nothing_is_written() {
+    let site = fixture("check_problems");
+    std::fs::remove_dir_all(site.root().join("content/problems")).unwrap();
+    let before = common::tree(&site.root());
+    let run = site.run(&["check", "site", "--format", "json"]);
+    run.expect_code(0);
+    assert_eq!(run.stdout, "");
+    assert_eq!(common::tree(&site.root()), before, "check wrote something");
+    assert_eq!(
+        common::entries(site.tmp()),
+        ["site"],
+        "nothing beside the site"
+    );
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    let site = fixture("check_problems");
+    std::fs::remove_dir_all(site.root().join("content/problems")).unwrap();
+    site.write(
+        "content/good/no-words.md",
+        "---\ntitle: Where are the words?\n---\n\n!!! info \"In short\"\n    Nowhere.\n\n![](descale.png)\n",
+    );
+    let run = site.run(&["check", "site", "--format", "github"]);
+    run.expect_code(0);
+    assert_eq!(
+        run.stdout,
+        "::warning file=content/good/no-words.md::page has no description: add `description:` to its front matter (search engines show it under the title)\n\
+         ::warning file=content/good/no-words.md,line=8,col=1::the image 'descale.png' has no alt text: say what it shows between the brackets, ![what it shows](descale.png)\n"
+    );
+}
+
+#[test]
+fn check_leaves_an_output_folder_it_did_not_write_alone() {
+    let site = fixture("check_problems");
+    std::fs::remove_dir_all(site.root().join("content/problems")).unwrap();
+    site.write("public/notes.txt", "mine\n");
+    let before = common::tree(&site.root());
+    site.run(&["check", "site"]).expect_code(0);
+    assert_eq!(common::tree(&site.root()), before);
+}
+
+#[test]
+fn broken_links_are_errors_as_under_strict() {
+    let site = fixture("broken_links");
+    let run = site.run(&["check", "site", "--format", "github"]);
+    run.expect_code(1);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l == "::error file=content/guide/first.md,line=9::broken link '../nowhere.md'"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn source_date_epoch_is_now_for_the_future_date_check() {
+    let site = fixture("check_problems");
+    std::fs::remove_dir_all(site.root().join("content/problems")).unwrap();
+    let run = run_in_env(
+        site.tmp(),
+        &["check", "site", "--format", "json"],
+        &[("SOURCE_DATE_EPOCH", "1735689600")], // 2025-01-01T00:00:00Z
+    );
+    run.expect_code(1);
+    assert!(
+        run.stdout.contains(r#""line":4,"column":7,"severity":"error","message":"`date: 2025-01-10` is in the future"}"#),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn build_on_github_actions_adds_annotations() {
+    let site = fixture("broken_links");
+    let run = run_in_env(
+        site.tmp(),
+        &["build", "site"],
+        &[("GITHUB_ACTIONS", "true")],
+    );
+    run.expect_code(0);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l
+                == "::warning file=content/guide/first.md,line=9::broken link '../nowhere.md'"),
+        "{}",
+        run.stdout
+    );
+    let plain = site.build(&[]);
+    assert!(!plain.stdout.contains("::warning"), "{}", plain.stdout);
+}
