@@ -82,6 +82,12 @@ struct Answer<'a> {
 /// The JSON of a one-question FAQPage, safe to put inside a `<script>` element: `<`, `>` and
 /// `&` are written as `\u003c`-style escapes, so no title or answer can close the element.
 pub fn json_ld(question: &str, answer: &str) -> String {
+    script_json(&faq_page(question, answer))
+}
+
+/// A one-question FAQPage as a JSON value (with its `@context`, which a node of an `@graph`
+/// drops).
+pub fn faq_page(question: &str, answer: &str) -> serde_json::Value {
     let doc = FaqPage {
         context: "https://schema.org",
         kind: "FAQPage",
@@ -94,7 +100,13 @@ pub fn json_ld(question: &str, answer: &str) -> String {
             },
         }],
     };
-    let json = serde_json::to_string(&doc).unwrap_or_default();
+    serde_json::to_value(&doc).unwrap_or_default()
+}
+
+/// Any JSON value written to sit inside a `<script>` element: `<`, `>`, `&`, U+2028 and
+/// U+2029 escaped, so no text in it can close the element or break a script.
+pub fn script_json(value: &serde_json::Value) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
     escape_for_script(&json)
 }
 

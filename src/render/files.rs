@@ -100,6 +100,7 @@ fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {
             canonical: None,
             meta: vec![],
             json_ld: None,
+            social: Default::default(),
         },
         // Served at any URL, so links must be absolute paths.
         root: site.base.path.clone(),

@@ -6,6 +6,7 @@
 //! they are.
 
 mod files;
+mod structured;
 mod views;
 
 use std::collections::BTreeMap;

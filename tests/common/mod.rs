@@ -308,12 +308,28 @@ impl Doc {
         self.json_ld_in(r#"script[type="application/ld+json"]"#)
     }
 
-    /// The JSON-LD blocks of the document whose `@type` is FAQPage.
-    pub(crate) fn faq_pages(&self) -> Vec<Value> {
+    /// Every JSON-LD node of the document: each block, or each node of a block's `@graph`.
+    pub(crate) fn json_ld_nodes(&self) -> Vec<Value> {
         self.json_ld()
             .into_iter()
-            .filter(|v| v["@type"] == "FAQPage")
+            .flat_map(|v| match v.get("@graph") {
+                Some(Value::Array(nodes)) => nodes.clone(),
+                _ => vec![v],
+            })
             .collect()
+    }
+
+    /// The JSON-LD nodes of the document whose `@type` is `kind`, inside an `@graph` or not.
+    pub(crate) fn json_ld_of_type(&self, kind: &str) -> Vec<Value> {
+        self.json_ld_nodes()
+            .into_iter()
+            .filter(|v| v["@type"] == kind)
+            .collect()
+    }
+
+    /// The FAQPage nodes of the document, inside an `@graph` or not.
+    pub(crate) fn faq_pages(&self) -> Vec<Value> {
+        self.json_ld_of_type("FAQPage")
     }
 }
 
