@@ -65,6 +65,8 @@ pub struct SocialView<'a> {
     /// The page's image (front matter `image:`), else the site's (`image` in `site.yaml`), as
     /// an absolute URL when the site has an absolute base URL.
     pub image: Option<String>,
+    /// The Atom feed's URL, when the site has one (an absolute `base_url`).
+    pub feed: Option<String>,
 }
 
 /// `page` in every template.

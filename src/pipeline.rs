@@ -135,7 +135,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     let sources = pages.take_sources();
     let checker = opts.check.then(|| {
         let root_relative = matches!(flavor, Flavor::Answerbook);
-        checks::Checker::new(&pages, root_relative)
+        checks::Checker::new(&pages, &index, &base, root_relative)
     });
     let mut site = Site::new(&config, &base, &pages, &sections, &index, &features);
     site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);

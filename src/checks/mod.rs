@@ -18,8 +18,10 @@ use std::sync::Mutex;
 
 use crate::content::{PageId, Pages};
 use crate::diagnostics::Diagnostic;
+use crate::link_index::LinkIndex;
 use crate::markdown::Rendered;
 use crate::render::{Inspect, Site};
+use crate::urls::BaseUrl;
 
 /// A page's FAQPage question: folded for comparing, where it is written, as written.
 type Question = (String, PathBuf, Option<(usize, usize)>, String);
@@ -35,12 +37,16 @@ pub struct Checker {
     /// Every site path the build publishes a page or section at (`a/b/`).
     urls: HashSet<String>,
     found: Mutex<Vec<Diagnostic>>,
+    /// The base path the site is published under (`/`, `/kb/`).
+    base_path: String,
+    /// Whether `content/` ships its own `robots.txt`.
+    ships_robots: bool,
     /// Pages with a FAQPage: their question, folded, with where it is written.
     questions: Mutex<Vec<Question>>,
 }
 
 impl Checker {
-    pub fn new(pages: &Pages, root_relative: bool) -> Self {
+    pub fn new(pages: &Pages, index: &LinkIndex, base: &BaseUrl, root_relative: bool) -> Self {
         let mut urls: HashSet<String> = pages.iter().map(|p| p.url.clone()).collect();
         for page in pages.iter() {
             let mut folder = page.url.as_str();
@@ -55,6 +61,8 @@ impl Checker {
             root_relative,
             urls,
             found: Mutex::new(Vec::new()),
+            base_path: base.path.clone(),
+            ships_robots: index.get(std::path::Path::new("robots.txt")).is_some(),
             questions: Mutex::new(Vec::new()),
         }
     }
@@ -62,6 +70,16 @@ impl Checker {
     /// Everything found: each page's problems, then questions asked on more than one page.
     pub fn finish(self) -> Vec<Diagnostic> {
         let mut found = self.found.into_inner().unwrap_or_else(|e| e.into_inner());
+        if self.base_path != "/" && !self.ships_robots {
+            found.push(Diagnostic::note(
+                "robots.txt",
+                None,
+                format!(
+                    "not written: crawlers read robots.txt only at the root of a host (/robots.txt), and this site is published under {}",
+                    self.base_path
+                ),
+            ));
+        }
         let mut questions = self
             .questions
             .into_inner()

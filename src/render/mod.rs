@@ -5,6 +5,7 @@
 //! section listings and the home page, the sitemap, the 404 page, and the files copied as
 //! they are.
 
+mod feeds;
 mod files;
 mod structured;
 mod views;
@@ -123,7 +124,8 @@ pub fn write_site(
         let (path, html) = views::section_html(site, theme, s, &facts)?;
         sink.put(&path, Body::Bytes(html.into_bytes()))
     })?;
-    let files = files::write_files(site, theme, assets, sink)?;
+    let mut files = files::write_files(site, theme, assets, sink)?;
+    files += feeds::write(site, &facts, assets, sink)?;
     Ok(Outcome {
         pages: questions + sections.len(),
         files,

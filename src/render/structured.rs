@@ -156,6 +156,7 @@ pub(super) fn social<'s>(
         image: own
             .or(site.config.image.as_deref())
             .map(|image| image_url(site, image)),
+        feed: feed_url(site),
     }
 }
 
@@ -165,7 +166,16 @@ pub(super) fn site_social<'s>(site: &'s Site<'s>, title: &'s str) -> SocialView<
         title,
         kind: "website",
         image: site.config.image.as_deref().map(|i| image_url(site, i)),
+        feed: feed_url(site),
     }
+}
+
+/// The Atom feed's URL: there is a feed only with an absolute base URL.
+fn feed_url(site: &Site<'_>) -> Option<String> {
+    site.base
+        .absolute
+        .as_ref()
+        .map(|_| site.base.url_of("feed.xml"))
 }
 
 /// An image named in front matter or `site.yaml`: a URL as it is, a path (under `content/`,
