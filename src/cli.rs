@@ -38,7 +38,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// The URL the site is published at (root-relative links are checked against its path).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", env = "ANSWERBOOK_BASE_URL")]
     pub base_url: Option<String>,
     /// Check pages marked `draft: true` too.
     #[arg(long)]
@@ -56,7 +56,7 @@ pub struct BuildArgs {
     pub out: Option<PathBuf>,
     /// The URL the site is published at, e.g. https://example.org/kb/ (overrides site.yaml's
     /// base_url, or mkdocs.yml's site_url).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", env = "ANSWERBOOK_BASE_URL")]
     pub base_url: Option<String>,
     /// Fail the build on warnings (broken links, ...), as `strict: true` in site.yaml does;
     /// notes (ignored mkdocs.yml keys) never fail it.

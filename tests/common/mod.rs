@@ -102,7 +102,7 @@ pub(crate) fn run_in(cwd: &Path, args: &[&str]) -> Run {
 }
 
 /// Runs the binary in `cwd` with these environment variables set (and `GITHUB_ACTIONS`,
-/// `SOURCE_DATE_EPOCH` and `RUST_LOG` unset unless given).
+/// `SOURCE_DATE_EPOCH`, `ANSWERBOOK_BASE_URL` and `RUST_LOG` unset unless given).
 pub(crate) fn run_in_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_answerbook"))
         .args(args)
@@ -110,6 +110,7 @@ pub(crate) fn run_in_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run
         .env_remove("RUST_LOG")
         .env_remove("GITHUB_ACTIONS")
         .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("ANSWERBOOK_BASE_URL")
         .envs(env.iter().copied())
         .output()
         .expect("run answerbook");
