@@ -116,6 +116,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     if let Flavor::MkDocs {
         file,
         nav: Some(items),
+        ..
     } = &flavor
     {
         report.extend(nav::place(
@@ -133,10 +134,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     // only while nothing has failed; otherwise rendering goes on for its diagnostics alone.
     let base = BaseUrl::parse(&config.base_url);
     let sources = pages.take_sources();
-    let checker = opts.check.then(|| {
-        let root_relative = matches!(flavor, Flavor::Answerbook);
-        checks::Checker::new(&pages, &index, &base, root_relative)
-    });
+    let checker = opts
+        .check
+        .then(|| checks::Checker::new(&pages, &index, &base, checks::RootLinks::of(&flavor)));
     let mut site = Site::new(&config, &base, &pages, &sections, &index, &features);
     site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
     let staging = if opts.check || fails(&report, strict) {

@@ -167,3 +167,52 @@ fn build_on_github_actions_adds_annotations() {
     let plain = site.build(&[]);
     assert!(!plain.stdout.contains("::warning"), "{}", plain.stdout);
 }
+
+#[test]
+fn mkdocs_absolute_links_setting_decides_how_root_relative_links_are_checked() {
+    let site = fixture("mkdocs_plain");
+    site.write(
+        "docs/index.md",
+        "---\ntitle: Home\ndescription: The start.\n---\n\nSee [setup](/guide/setup.md) and [gone](/guide/missing.md).\n",
+    );
+    site.write(
+        "docs/guide/setup.md",
+        "---\ntitle: How do I set up?\ndescription: Run it.\n---\n\nRun it.\n",
+    );
+    let with = |setting: &str| {
+        site.write(
+            "mkdocs.yml",
+            &format!("site_name: Plain\nsite_url: https://docs.example.test/sub/\n{setting}"),
+        );
+        let run = site.run(&["check", "site", "--format", "github"]);
+        let lines: Vec<String> = run
+            .stdout
+            .lines()
+            .filter(|l| l.contains("docs/index.md"))
+            .map(str::to_owned)
+            .collect();
+        (run.code, lines)
+    };
+    // relative_to_docs: read from docs_dir, whatever site_url's path.
+    assert_eq!(
+        with("validation:\n  links:\n    absolute_links: relative_to_docs\n"),
+        (
+            1,
+            vec![
+                "::error file=docs/index.md,line=6,col=34::broken link '/guide/missing.md'"
+                    .to_owned()
+            ]
+        )
+    );
+    let (code, lines) = with("validation:\n  links:\n    absolute_links: warn\n");
+    assert_eq!(code, 0);
+    assert_eq!(
+        lines,
+        [
+            "::warning file=docs/index.md,line=6,col=5::absolute link '/guide/setup.md' is left as written (validation.links.absolute_links: warn in mkdocs.yml)",
+            "::warning file=docs/index.md,line=6,col=34::absolute link '/guide/missing.md' is left as written (validation.links.absolute_links: warn in mkdocs.yml)",
+        ]
+    );
+    // MkDocs' default (info): left unchecked.
+    assert_eq!(with(""), (0, vec![]));
+}

@@ -11,6 +11,7 @@ use crate::link_index::Target;
 use crate::render::Site;
 use crate::urls;
 
+use super::RootLinks;
 use super::scan::{Found, Kind};
 
 /// Generated files a root-relative link may name.
@@ -28,7 +29,7 @@ pub(super) fn check(
     page: &Page,
     found: &[Found],
     urls: &HashSet<String>,
-    root_relative: bool,
+    root_links: RootLinks,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let at = |f: &Found, d: Diagnostic| d.with_column(Some(f.column));
@@ -66,21 +67,39 @@ pub(super) fn check(
             _ => {}
         }
         let root_link = f.kind != Kind::H1 && f.dest.starts_with('/') && !f.dest.starts_with("//");
-        if root_relative
-            && root_link
-            && let Some(problem) = root_relative_problem(site, &f.dest, urls)
-        {
+        if !root_link {
+            continue;
+        }
+        let problem = match root_links {
+            RootLinks::UnderBase => root_relative_problem(site, &f.dest, &site.base.path, urls),
+            RootLinks::FromDocs => root_relative_problem(site, &f.dest, "/", urls),
+            RootLinks::Warn => {
+                let message = format!(
+                    "absolute link '{}' is left as written (validation.links.absolute_links: warn in mkdocs.yml)",
+                    f.dest
+                );
+                out.push(at(f, Diagnostic::warning(path, line, message)));
+                None
+            }
+            RootLinks::Unchecked => None,
+        };
+        if let Some(problem) = problem {
             out.push(at(f, Diagnostic::error(path, line, problem)));
         }
     }
     out
 }
 
-/// What is wrong with a root-relative link, if anything: it must lead inside the site's base
-/// path, to a page, section, copied file or generated file.
-fn root_relative_problem(site: &Site<'_>, dest: &str, urls: &HashSet<String>) -> Option<String> {
+/// What is wrong with a root-relative link, if anything: it must lead inside `base` (the
+/// site's base path, or `/` when it is read from `docs_dir`), to a page, section, copied file
+/// or generated file.
+fn root_relative_problem(
+    site: &Site<'_>,
+    dest: &str,
+    base: &str,
+    urls: &HashSet<String>,
+) -> Option<String> {
     let path = dest.split(['#', '?']).next().unwrap_or("");
-    let base = site.base.path.as_str();
     let Some(rest) = path
         .strip_prefix(base)
         .or_else(|| (path.len() + 1 == base.len() && base.starts_with(path)).then_some(""))

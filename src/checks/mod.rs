@@ -20,8 +20,36 @@ use crate::content::{PageId, Pages};
 use crate::diagnostics::Diagnostic;
 use crate::link_index::LinkIndex;
 use crate::markdown::Rendered;
+use crate::mkdocs::AbsoluteLinks;
+use crate::project::Flavor;
 use crate::render::{Inspect, Site};
 use crate::urls::BaseUrl;
+
+/// How root-relative links (`/img/x.png`, `/support/contact.md`) are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RootLinks {
+    /// An answerbook site: they must lead inside the base path, to something it publishes.
+    UnderBase,
+    /// An MkDocs project with `absolute_links: relative_to_docs`: read from `docs_dir`.
+    FromDocs,
+    /// An MkDocs project with `absolute_links: warn`: each is a warning.
+    Warn,
+    /// An MkDocs project otherwise: left unchecked, as MkDocs does.
+    Unchecked,
+}
+
+impl RootLinks {
+    pub fn of(flavor: &Flavor) -> Self {
+        match flavor {
+            Flavor::Answerbook => RootLinks::UnderBase,
+            Flavor::MkDocs { absolute_links, .. } => match absolute_links {
+                AbsoluteLinks::RelativeToDocs => RootLinks::FromDocs,
+                AbsoluteLinks::Warn => RootLinks::Warn,
+                AbsoluteLinks::Unchecked => RootLinks::Unchecked,
+            },
+        }
+    }
+}
 
 /// A page's FAQPage question: folded for comparing, where it is written, as written.
 type Question = (String, PathBuf, Option<(usize, usize)>, String);
@@ -31,9 +59,8 @@ type Question = (String, PathBuf, Option<(usize, usize)>, String);
 pub struct Checker {
     /// What "the future" is measured from ([`crate::clock::now`]).
     now: jiff::Timestamp,
-    /// Whether root-relative links (`/img/x.png`) are checked: in answerbook sites, not in
-    /// MkDocs projects (where MkDocs leaves them unchecked by default).
-    root_relative: bool,
+    /// How root-relative links (`/img/x.png`) are checked.
+    root_links: RootLinks,
     /// Every site path the build publishes a page or section at (`a/b/`).
     urls: HashSet<String>,
     found: Mutex<Vec<Diagnostic>>,
@@ -46,7 +73,7 @@ pub struct Checker {
 }
 
 impl Checker {
-    pub fn new(pages: &Pages, index: &LinkIndex, base: &BaseUrl, root_relative: bool) -> Self {
+    pub fn new(pages: &Pages, index: &LinkIndex, base: &BaseUrl, root_links: RootLinks) -> Self {
         let mut urls: HashSet<String> = pages.iter().map(|p| p.url.clone()).collect();
         for page in pages.iter() {
             let mut folder = page.url.as_str();
@@ -58,7 +85,7 @@ impl Checker {
         urls.insert(String::new());
         Checker {
             now: crate::clock::now(),
-            root_relative,
+            root_links,
             urls,
             found: Mutex::new(Vec::new()),
             base_path: base.path.clone(),
@@ -116,7 +143,7 @@ impl Inspect for Checker {
             page,
             &found,
             &self.urls,
-            self.root_relative,
+            self.root_links,
         ));
         if rendered.faq_answer.is_some() {
             let line = page::key_line(source, "title").or_else(|| {
