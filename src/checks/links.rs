@@ -64,6 +64,17 @@ pub(super) fn check(
                     ),
                 ),
             )),
+            Kind::HtmlImage if f.text.trim().is_empty() => out.push(at(
+                f,
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!(
+                        "the image '{}' has no alt text: say what it shows in an alt=\"...\" attribute",
+                        f.dest
+                    ),
+                ),
+            )),
             _ => {}
         }
         let root_link = f.kind != Kind::H1 && f.dest.starts_with('/') && !f.dest.starts_with("//");

@@ -25,6 +25,8 @@ pub struct Found {
 pub enum Kind {
     Link,
     Image,
+    /// An `<img>` written as HTML.
+    HtmlImage,
     H1,
 }
 
@@ -99,6 +101,26 @@ pub fn scan(body: &str, body_line: usize) -> Vec<Found> {
                     found[i].text.push_str(&t);
                 }
             }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                // `<img>` written as HTML: found with its alt text, if it has one.
+                let source = &text[range.clone()];
+                let lower = source.to_ascii_lowercase();
+                let mut from = 0;
+                while let Some(i) = lower[from..].find("<img").map(|i| from + i) {
+                    let end = lower[i..].find('>').map_or(lower.len(), |e| i + e);
+                    let tag = &source[i..end];
+                    let (line, column) = at(range.start + i);
+                    found.push(Found {
+                        kind: Kind::HtmlImage,
+                        dest: attribute(tag, "src").unwrap_or_default(),
+                        text: attribute(tag, "alt").unwrap_or_default(),
+                        has_image: false,
+                        line,
+                        column,
+                    });
+                    from = end;
+                }
+            }
             Event::SoftBreak | Event::HardBreak => {
                 for &i in &open {
                     found[i].text.push(' ');
@@ -108,6 +130,31 @@ pub fn scan(body: &str, body_line: usize) -> Vec<Found> {
         }
     }
     found
+}
+
+/// The value of attribute `name` in an HTML tag (`<img src="a.png" alt=x>`), quoted or not.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name).map(|i| from + i) {
+        from = i + name.len();
+        let before_ok = lower[..i].ends_with(|c: char| c.is_ascii_whitespace());
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let start = tag.len() - rest.len() + 1;
+        let value = tag[start..].trim_start();
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_owned(),
+            _ => value
+                .split(|c: char| c.is_ascii_whitespace() || c == '/')
+                .next()
+                .unwrap_or("")
+                .to_owned(),
+        });
+    }
+    None
 }
 
 #[cfg(test)]
@@ -139,6 +186,23 @@ mod tests {
                 (Kind::Image, "x.png", "", false, 5, 26),
                 (Kind::Link, "b.md", "", false, 8, 8),
                 (Kind::Link, "", "t", false, 8, 21),
+            ]
+        );
+    }
+
+    #[test]
+    fn html_images_are_found_with_their_alt_text() {
+        let body = "<p>An <IMG src=\"a.png\"> and <img alt='A cat' src=b.png /></p>\n\nText <img src=c.png alt=\"\">.\n";
+        let found: Vec<(String, String, usize, usize)> = scan(body, 1)
+            .into_iter()
+            .map(|f| (f.dest, f.text, f.line, f.column))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("a.png".to_owned(), String::new(), 1, 7),
+                ("b.png".to_owned(), "A cat".to_owned(), 1, 29),
+                ("c.png".to_owned(), String::new(), 3, 6),
             ]
         );
     }
