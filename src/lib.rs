@@ -6,7 +6,9 @@
 //! [`walk`]) ->
 //! [`content`] (front matter via [`frontmatter`] and [`yaml`]) -> [`link_index`] ->
 //! [`collisions`] -> [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the [`theme`] with typed
-//! [`context`]s -> [`output`].
+//! [`context`]s -> [`output`]. `answerbook check` runs the same pipeline with the output thrown
+//! away and the [`checks`] looking at every page; [`report_format`] prints what it finds;
+//! [`clock`] is the one place the time is read.
 
 pub mod checks;
 pub mod cli;
