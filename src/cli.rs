@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::diagnostics::Severity;
 use crate::error::Error;
 use crate::pipeline::{self, BuildOptions};
+use crate::report_format::{self, Format};
 
 /// A fast static site generator for question-and-answer knowledge bases.
 #[derive(Debug, Parser)]
@@ -32,6 +33,25 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Check the site as `build --strict` does, and more, without writing anything.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The site folder, as for `build`.
+    #[arg(default_value = ".")]
+    pub site_dir: PathBuf,
+    /// How to print problems: human (like rustc), json (one object per line) or github
+    /// (annotations for GitHub Actions).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The URL the site is published at (root-relative links are checked against its path).
+    #[arg(long, value_name = "URL", env = "ANSWERBOOK_BASE_URL")]
+    pub base_url: Option<String>,
+    /// Check pages marked `draft: true` too.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -45,7 +65,7 @@ pub struct BuildArgs {
     pub out: Option<PathBuf>,
     /// The URL the site is published at, e.g. https://example.org/kb/ (overrides site.yaml's
     /// base_url, or mkdocs.yml's site_url).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", env = "ANSWERBOOK_BASE_URL")]
     pub base_url: Option<String>,
     /// Fail the build on warnings (broken links, ...), as `strict: true` in site.yaml does;
     /// notes (ignored mkdocs.yml keys) never fail it.
@@ -70,6 +90,7 @@ impl From<BuildArgs> for BuildOptions {
             strict: a.strict,
             drafts: a.drafts,
             force: a.force,
+            check: false,
         }
     }
 }
@@ -81,6 +102,7 @@ pub fn run(cli: Cli) -> ExitCode {
             crate::output::interrupt::install();
             build(args.into())
         }
+        Command::Check(args) => check(args),
         Command::Init(args) => report(crate::scaffold::init::run(args)),
         Command::New(args) => report(crate::scaffold::new_page::run(args)),
         Command::Completions { shell } => {
@@ -103,6 +125,32 @@ fn report(result: Result<String, Error>) -> ExitCode {
     }
 }
 
+fn check(args: CheckArgs) -> ExitCode {
+    let opts = BuildOptions {
+        site_dir: args.site_dir,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        check: true,
+        ..BuildOptions::default()
+    };
+    let report = match pipeline::build(&opts) {
+        Ok(result) => result.report,
+        Err(Error::Config(d)) => {
+            report_format::print(args.format, &[*d], &opts.site_dir);
+            return ExitCode::from(1);
+        }
+        Err(e) => return fail(&e),
+    };
+    report_format::print(args.format, &report.diagnostics, &opts.site_dir);
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+    eprintln!(
+        "checked {}: {errors} error(s), {warnings} warning(s)",
+        opts.site_dir.display()
+    );
+    ExitCode::from(u8::from(errors > 0))
+}
+
 fn build(opts: BuildOptions) -> ExitCode {
     let started = Instant::now();
     let result = match pipeline::build(&opts) {
@@ -111,6 +159,9 @@ fn build(opts: BuildOptions) -> ExitCode {
     };
     for d in &result.report.diagnostics {
         eprintln!("{d}");
+    }
+    if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+        report_format::print(Format::Github, &result.report.diagnostics, &opts.site_dir);
     }
     let errors = result.report.count(Severity::Error);
     let warnings = result.report.count(Severity::Warning);

@@ -33,6 +33,9 @@ pub struct SiteConfig {
     pub publisher: Option<String>,
     /// Footer text.
     pub copyright: Option<String>,
+    /// The image shared pages show (Open Graph, Twitter cards) when a page names none: a URL,
+    /// or a path under `content/` such as `img/card.png`.
+    pub image: Option<String>,
     /// Meta tags every page gets; a page's own tag of the same name wins.
     pub meta: Vec<MetaTag>,
     /// Folder under `themes/`; `default` is built in.
@@ -57,6 +60,7 @@ impl Default for SiteConfig {
             author: None,
             publisher: None,
             copyright: None,
+            image: None,
             meta: Vec::new(),
             theme: "default".to_owned(),
             strict: false,

@@ -48,8 +48,25 @@ pub struct HeadView<'a> {
     pub canonical: Option<String>,
     /// Site defaults merged with the page's tags (the page wins on equal names).
     pub meta: Vec<&'a MetaTag>,
-    /// FAQPage JSON-LD, already escaped for a `<script>` element.
+    /// The page's JSON-LD `@graph`, already escaped for a `<script>` element.
     pub json_ld: Option<String>,
+    /// Open Graph and Twitter card values.
+    pub social: SocialView<'a>,
+}
+
+/// What Open Graph (`og:*`) and Twitter card tags say of a page, beside the description and
+/// canonical URL of [`HeadView`].
+#[derive(Debug, Default, Serialize)]
+pub struct SocialView<'a> {
+    /// The page's own title, without the site's name.
+    pub title: &'a str,
+    /// `og:type`: `article` for a question, `website` for sections and the home page.
+    pub kind: &'static str,
+    /// The page's image (front matter `image:`), else the site's (`image` in `site.yaml`), as
+    /// an absolute URL when the site has an absolute base URL.
+    pub image: Option<String>,
+    /// The Atom feed's URL, when the site has one (an absolute `base_url`).
+    pub feed: Option<String>,
 }
 
 /// `page` in every template.

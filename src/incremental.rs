@@ -120,6 +120,7 @@ pub fn facts_from_entry(entry: &Entry, index: &LinkIndex) -> Rendered {
     Rendered {
         ids: entry.ids.iter().cloned().collect::<HashSet<_>>(),
         summary: entry.listed_summary.clone(),
+        answer: entry.short_answer.clone(),
         anchors,
         ..Rendered::default()
     }
@@ -145,6 +146,11 @@ pub fn entry_for(
         .or(rendered.answer.as_ref())
         .or(page.front.description.as_ref())
         .cloned();
+    let short_answer = rendered
+        .answer
+        .as_ref()
+        .or(page.front.description.as_ref())
+        .cloned();
     Some(Entry {
         stat,
         hash,
@@ -155,6 +161,7 @@ pub fn entry_for(
         body_offset: page.body_offset,
         body_line: page.body_line,
         listed_summary,
+        short_answer,
         ids,
         anchors: rendered
             .anchors

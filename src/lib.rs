@@ -6,12 +6,16 @@
 //! [`walk`]) ->
 //! [`content`] (front matter via [`frontmatter`] and [`yaml`]) -> [`link_index`] ->
 //! [`collisions`] -> [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the [`theme`] with typed
-//! [`context`]s -> [`output`].
+//! [`context`]s -> [`output`]. `answerbook check` runs the same pipeline with the output thrown
+//! away and the [`checks`] looking at every page; [`report_format`] prints what it finds;
+//! [`clock`] is the one place the time is read.
 //!
 //! Apart from builds, [`scaffold`] writes new sources for authors (`init`, `new`).
 
 pub mod cache;
+pub mod checks;
 pub mod cli;
+pub mod clock;
 pub mod collisions;
 pub mod config;
 pub mod content;
@@ -28,6 +32,7 @@ pub mod output;
 pub mod pipeline;
 pub mod project;
 pub mod render;
+pub mod report_format;
 pub mod scaffold;
 pub mod sitemap;
 pub mod theme;

@@ -41,6 +41,21 @@ pub struct Project {
     pub nav_file: PathBuf,
     /// What was read but left aside (ignored keys, unknown extensions), never failing a build.
     pub notes: Vec<Diagnostic>,
+    /// `validation: links: absolute_links:`, which `answerbook check` follows.
+    pub absolute_links: AbsoluteLinks,
+}
+
+/// What MkDocs does with a root-relative link (`/img/x.png`), by its
+/// `validation.links.absolute_links` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AbsoluteLinks {
+    /// `info` (MkDocs' default) or `ignore`: left as written, not checked.
+    #[default]
+    Unchecked,
+    /// `warn`: left as written, with a warning.
+    Warn,
+    /// `relative_to_docs`: resolved from `docs_dir` and checked like any relative link.
+    RelativeToDocs,
 }
 
 /// The MkDocs configuration file of `dir`, if it has one.

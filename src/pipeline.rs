@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::cache::{Cache, Entry, Made, Stat};
+use crate::checks;
 use crate::collisions;
 use crate::config::SiteConfig;
 use crate::content::{self, Page, Pages, Sections};
@@ -43,6 +44,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replace an output folder that answerbook did not write (never a protected one).
     pub force: bool,
+    /// `answerbook check`: verify what `--strict` verifies plus [`crate::checks`], write
+    /// nothing (no staging folder, the output folder untouched).
+    pub check: bool,
 }
 
 /// What a build wrote.
@@ -115,7 +119,12 @@ impl<'o> Setup<'o> {
             .out_dir
             .clone()
             .unwrap_or_else(|| site_dir.join("public"));
-        let out_target = output::check_target(site_dir, &content_dir, &out_dir, opts.force)?;
+        // `check` writes nothing: the output folder is only named, never examined.
+        let out_target = if opts.check {
+            output::real_path(&out_dir)?
+        } else {
+            output::check_target(site_dir, &content_dir, &out_dir, opts.force)?
+        };
         let mut policy = walk::Policy::new(site_dir, &out_target, config.follow_symlinks)?;
         if let Flavor::Answerbook = flavor {
             policy.opt_in_hint =
@@ -147,6 +156,9 @@ impl<'o> Setup<'o> {
     /// The cache of the last build into this output folder, if that folder is still its
     /// output and the cache was made for the same inputs.
     fn previous_cache(&self) -> Option<Cache> {
+        if self.opts.check {
+            return None;
+        }
         if !self.out_target.join(output::MARKER).is_file() {
             Cache::remove(&self.out_target);
             return None;
@@ -192,6 +204,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult
     if let Flavor::MkDocs {
         file,
         nav: Some(items),
+        ..
     } = &setup.flavor
     {
         report.extend(nav::place(
@@ -211,7 +224,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult
         return Ok(None);
     }
     let cache = cache.as_ref();
-    let strict = opts.strict || config.strict;
+    let strict = opts.strict || config.strict || opts.check;
 
     // Phases two and three: pages rendered and handed on as they are done. Output is kept
     // only while nothing has failed; otherwise rendering goes on for its diagnostics alone.
@@ -219,15 +232,19 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult
     // whole site goes into a staging folder swapped in at the end.
     let base = BaseUrl::parse(&config.base_url);
     let sources = sources(&mut pages, &parsed.known, &index);
-    let site = Site::new(config, &base, &pages, &sections, &index, &setup.features);
+    let checker = opts
+        .check
+        .then(|| checks::Checker::new(&pages, &index, &base, checks::RootLinks::of(&setup.flavor)));
+    let mut site = Site::new(config, &base, &pages, &sections, &index, &setup.features);
+    site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
     let input_failed = fails(&report, strict);
-    let staging = match (input_failed, cache) {
+    let staging = match (input_failed || opts.check, cache) {
         (false, None) => Some(Staging::create(&setup.out_target, &setup.out_dir)?),
         _ => None,
     };
     let collect = Collect::default();
     let record = staging.as_ref().map(|s| Record::new(s as &dyn Sink));
-    let sink: &dyn Sink = match (&record, input_failed) {
+    let sink: &dyn Sink = match (&record, input_failed || opts.check) {
         (Some(record), _) => record,
         (None, false) => &collect,
         (None, true) => &Discard,
@@ -238,8 +255,10 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult
     if strict {
         report.promote_warnings();
     }
+    drop(site);
+    report.extend(checker.map(checks::Checker::finish).unwrap_or_default());
     report.sort();
-    if report.has_errors() || input_failed {
+    if report.has_errors() || input_failed || opts.check {
         return Ok(Some(BuildResult {
             report,
             stats: None,
@@ -282,7 +301,6 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult
         made,
         &report,
     );
-    drop(site);
     let (written_pages, written_files) = (outcome.pages, outcome.files);
     drop_later((pages, sections, index, outcome, parsed, discovered.assets));
     Ok(Some(BuildResult {

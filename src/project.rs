@@ -37,6 +37,8 @@ pub enum Flavor {
         /// `mkdocs.yaml`), or the parent it comes from through `INHERIT`.
         file: PathBuf,
         nav: Option<Vec<nav::Item>>,
+        /// `validation.links.absolute_links`, for `answerbook check`.
+        absolute_links: mkdocs::AbsoluteLinks,
     },
 }
 
@@ -53,6 +55,7 @@ impl Project {
                 flavor: Flavor::MkDocs {
                     file: m.nav_file,
                     nav: m.nav,
+                    absolute_links: m.absolute_links,
                 },
                 notes: m.notes,
             });

@@ -188,7 +188,7 @@ fn a_missing_or_damaged_cache_costs_only_a_full_build() {
     assert_same_tree(&first, &tree(&site.out()));
     fs::write(
         site.root().join(CACHE),
-        "answerbook build cache, version 1\ngarbage",
+        "answerbook build cache, version 2\ngarbage",
     )
     .unwrap();
     let run = site.build(&[]);

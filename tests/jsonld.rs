@@ -1,4 +1,5 @@
-//! FAQPage JSON-LD, as a search engine reads it: exactly one FAQPage in `<head>` per Q&A page,
+//! FAQPage JSON-LD, as a search engine reads it: exactly one FAQPage (a node of the one
+//! `@graph` in `<head>`) per Q&A page,
 //! whose question is the page title and whose answer is the plain text of the "In short"
 //! admonition (or the description); none on section pages or with `faq: false`; a hand-written
 //! FAQPage block dropped only when answerbook writes its own.
@@ -17,8 +18,21 @@ fn built() -> Site {
     site
 }
 
+/// The FAQPage nodes of the `@graph` in `<head>` (the one block there), checking that the
+/// graph carries the schema.org context.
+fn head_faq(doc: &common::Doc) -> Vec<Value> {
+    let head = doc.json_ld_in(HEAD_LD);
+    assert_eq!(head.len(), 1, "one JSON-LD block in <head>: {head:?}");
+    assert_eq!(head[0]["@context"], "https://schema.org");
+    let nodes = head[0]["@graph"].as_array().expect("an @graph list");
+    nodes
+        .iter()
+        .filter(|n| n["@type"] == "FAQPage")
+        .cloned()
+        .collect()
+}
+
 fn question(faq: &Value) -> (&str, &str) {
-    assert_eq!(faq["@context"], "https://schema.org");
     assert_eq!(faq["@type"], "FAQPage");
     let entities = faq["mainEntity"].as_array().expect("mainEntity is a list");
     assert_eq!(entities.len(), 1, "one question per page: {faq}");
@@ -40,7 +54,7 @@ fn example_shaped_page_gets_exactly_one_generated_faq_page() {
     let all = doc.faq_pages();
     assert_eq!(all.len(), 1, "exactly one FAQPage on the page: {all:?}");
     // The one there is the generated one, in <head>; the hand-written block is gone.
-    let head = doc.json_ld_in(HEAD_LD);
+    let head = head_faq(&doc);
     assert_eq!(head.len(), 1);
     assert!(doc.json_ld_in(BODY_LD).is_empty());
     assert!(!doc.source.contains("Hand-written answer"));
@@ -79,7 +93,7 @@ fn faq_answer_is_the_same_text_the_reader_sees_in_the_in_short_box() {
 fn script_end_tag_in_title_cannot_break_out_of_the_json_ld() {
     let site = built();
     let doc = site.page("iteration/script-tags-in-titles/");
-    let head = doc.json_ld_in(HEAD_LD);
+    let head = head_faq(&doc);
     assert_eq!(head.len(), 1, "the script element holds the whole JSON");
     let (name, text) = question(&head[0]);
     assert_eq!(
@@ -121,7 +135,7 @@ fn hand_written_json_ld_of_another_type_is_kept() {
     let body = doc.json_ld_in(BODY_LD);
     assert_eq!(body.len(), 1, "{body:?}");
     assert_eq!(body[0]["@type"], "BreadcrumbList");
-    assert_eq!(doc.json_ld_in(HEAD_LD)[0]["@type"], "FAQPage");
+    assert_eq!(head_faq(&doc).len(), 1);
 }
 
 #[test]
@@ -145,7 +159,7 @@ fn json_ld_shown_in_a_code_block_stays_visible_code() {
 fn faq_false_generates_nothing_and_keeps_the_hand_written_block() {
     let site = built();
     let doc = site.page("iteration/how-do-i-loop-with-an-index/");
-    assert!(doc.json_ld_in(HEAD_LD).is_empty(), "no generated FAQPage");
+    assert!(head_faq(&doc).is_empty(), "no generated FAQPage");
     let faqs = doc.faq_pages();
     assert_eq!(faqs.len(), 1, "the author's block stays: {faqs:?}");
     let (name, text) = question(&faqs[0]);
@@ -157,7 +171,7 @@ fn faq_false_generates_nothing_and_keeps_the_hand_written_block() {
 fn page_without_answer_or_description_keeps_its_hand_written_block() {
     let site = built();
     let doc = site.page("iteration/notes-without-an-answer/");
-    assert!(doc.json_ld_in(HEAD_LD).is_empty());
+    assert!(head_faq(&doc).is_empty());
     let faqs = doc.faq_pages();
     assert_eq!(faqs.len(), 1);
     assert_eq!(question(&faqs[0]).0, "Hand-made question");
@@ -170,8 +184,8 @@ fn section_and_home_pages_have_no_faq_page() {
     for path in ["iteration/", ""] {
         let doc = site.page(path);
         assert!(
-            doc.json_ld().is_empty(),
-            "{path:?} must not carry JSON-LD: {:?}",
+            doc.faq_pages().is_empty(),
+            "{path:?} must not carry a FAQPage: {:?}",
             doc.json_ld()
         );
     }
@@ -189,9 +203,9 @@ fn answer_title_in_site_yaml_names_the_answer_admonition() {
     assert_eq!(text, "The one named in site.yaml.");
 }
 
-/// Every JSON-LD block typed FAQPage, however the type is written (`"FAQPage"` or a list).
+/// Every JSON-LD node typed FAQPage, however the type is written (`"FAQPage"` or a list).
 fn faq_typed(doc: &common::Doc) -> Vec<Value> {
-    doc.json_ld()
+    doc.json_ld_nodes()
         .into_iter()
         .filter(|v| match &v["@type"] {
             Value::Array(types) => types.iter().any(|t| t == "FAQPage"),
@@ -267,7 +281,7 @@ fn line_and_paragraph_separators_are_escaped_in_the_json_ld() {
         "raw separators in {script}"
     );
     assert_eq!(
-        question(&doc.json_ld_in(HEAD_LD)[0]),
+        question(&head_faq(&doc)[0]),
         ("Why\u{2028}now?", "One\u{2029}two")
     );
 }
@@ -297,4 +311,32 @@ fn not_found_page_has_no_faq_page_generated_or_from_404_md() {
     let doc = site.page("404.html");
     assert_eq!(doc.text("title"), "Lost? - Snake notes");
     assert!(doc.json_ld().is_empty(), "{:?}", doc.json_ld());
+}
+
+#[test]
+fn a_page_that_asks_no_question_gets_no_faq_page_from_its_description() {
+    let site = fixture("faq_page");
+    site.write(
+        "content/disclaimer.md",
+        "---\ntitle: Disclaimer\ndescription: These notes come with no warranty.\n---\n\n# Disclaimer\n\nUse at your own risk.\n",
+    );
+    site.write(
+        "content/terms.md",
+        "---\ntitle: Terms\ndescription: You may copy these notes.\nfaq: true\n---\n\nText.\n",
+    );
+    site.build(&[]).expect_clean();
+    let disclaimer = site.page("disclaimer/");
+    assert!(
+        disclaimer.faq_pages().is_empty(),
+        "{:?}",
+        disclaimer.json_ld()
+    );
+    assert_eq!(
+        disclaimer.meta("description"),
+        ["These notes come with no warranty."]
+    );
+    // `faq: true` says the page answers a question: its description is the answer.
+    let faqs = site.page("terms/").faq_pages();
+    assert_eq!(faqs.len(), 1);
+    assert_eq!(question(&faqs[0]), ("Terms", "You may copy these notes."));
 }

@@ -128,8 +128,8 @@ fn base_url_flag_is_checked_too_and_is_bad_usage() {
     site.build(&["--base-url", "http://localhost:8000/kb/"])
         .expect_clean();
     assert!(
-        site.out_text("robots.txt")
-            .contains("Sitemap: http://localhost:8000/kb/sitemap.xml")
+        site.out_text("sitemap.xml")
+            .contains("<loc>http://localhost:8000/kb/</loc>")
     );
 }
 

@@ -168,7 +168,7 @@ fn base_url_with_sub_path_is_used_by_canonical_links() {
 }
 
 #[test]
-fn base_url_with_sub_path_is_used_by_the_sitemap_and_robots() {
+fn base_url_with_sub_path_is_used_by_the_sitemap_and_robots_txt_is_left_out() {
     let site = built_under_kb();
     let mut locs: Vec<String> = sitemap_urls(&site.out_text("sitemap.xml"))
         .into_iter()
@@ -185,9 +185,15 @@ fn base_url_with_sub_path_is_used_by_the_sitemap_and_robots() {
             "https://docs.example.test/kb/sorting/how-to-sort-in-place/",
         ]
     );
+    // Crawlers read robots.txt only at the root of a host, never under /kb/.
+    assert!(!site.out().join("robots.txt").exists());
+    let check = site.run(&["check", "site", "--base-url", KB, "--format", "json"]);
     assert!(
-        site.out_text("robots.txt")
-            .contains("\nSitemap: https://docs.example.test/kb/sitemap.xml\n")
+        check.stdout.contains(
+            r#"{"file":"robots.txt","line":null,"column":null,"severity":"note","message":"not written: crawlers read robots.txt only at the root of a host (/robots.txt), and this site is published under /kb/"}"#
+        ),
+        "{}",
+        check.stdout
     );
 }
 
@@ -249,7 +255,8 @@ fn path_only_base_url_gives_no_canonical_but_a_rooted_404() {
     site.build(&["--base-url", "/kb/"]).expect_clean();
     assert!(!site.page("lists/").has(r#"link[rel="canonical"]"#));
     assert_eq!(site.page("404.html").attr("a.site-title", "href"), "/kb/");
-    assert!(!site.out_text("robots.txt").contains("Sitemap:"));
+    // Crawlers read robots.txt only at a host's root: none under a sub-path.
+    assert!(!site.out().join("robots.txt").exists());
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 1\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 2\n";
 
 pub(super) fn encode(cache: &Cache) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(
@@ -35,6 +35,7 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
         w.u64(e.body_offset as u64);
         w.u64(e.body_line as u64);
         w.opt(e.listed_summary.as_deref());
+        w.opt(e.short_answer.as_deref());
         w.u64(e.ids.len() as u64);
         for id in &e.ids {
             w.str(id);
@@ -86,6 +87,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
         let body_offset = usize::try_from(r.u64()?).ok()?;
         let body_line = usize::try_from(r.u64()?).ok()?;
         let listed_summary = r.opt()?;
+        let short_answer = r.opt()?;
         let ids = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
         let anchors = (0..r.len()?)
             .map(|_| {
@@ -107,6 +109,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             body_offset,
             body_line,
             listed_summary,
+            short_answer,
             ids,
             anchors,
         };
@@ -243,6 +246,7 @@ mod tests {
                 body_offset: 40,
                 body_line: 5,
                 listed_summary: Some(String::new()),
+                short_answer: Some("Yes.".into()),
                 ids: vec!["see-also".into(), "x".into()],
                 anchors: vec![CachedAnchor {
                     target: "c.md".into(),

@@ -97,6 +97,9 @@ pub struct Entry {
     pub body_line: usize,
     /// What a listing shows under it (its summary, else its answer, else its description).
     pub listed_summary: Option<String>,
+    /// Its short answer (the answer admonition's text, else its description), for the feed
+    /// and llms.txt.
+    pub short_answer: Option<String>,
     /// Its ids, and its links with a `#fragment` (checked against other pages every build).
     pub ids: Vec<String>,
     pub anchors: Vec<CachedAnchor>,
@@ -229,6 +232,7 @@ mod tests {
                 body_offset: 0,
                 body_line: 1,
                 listed_summary: None,
+                short_answer: None,
                 ids: vec![],
                 anchors: vec![],
             },

@@ -6,24 +6,51 @@
 use serde::Serialize;
 
 /// What decides whether a page gets a generated FAQPage: whether it is a Q&A page at all
-/// (not a section page, not the 404 page, not `faq: false`) and its description, the answer
-/// when the page has no short-answer admonition.
+/// (not a section page, not the 404 page, not `faq: false`), whether it says it asks a
+/// question without an answer admonition (`faq: true`, or a title ending in `?`), and its
+/// description, the answer when the page has no short-answer admonition.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FaqRule<'a> {
     pub eligible: bool,
+    /// `faq: true`, or a title that ends in `?`.
+    pub asks: bool,
     pub description: Option<&'a str>,
 }
 
-/// The one rule for a page's FAQPage answer: the text of its short-answer admonition, else its
-/// description; `None` (no FAQPage, hand-written blocks kept) for pages that are not Q&A pages
-/// or have no answer.
-pub fn answer<'a>(rule: FaqRule<'a>, short_answer: Option<&'a str>) -> Option<&'a str> {
+impl<'a> FaqRule<'a> {
+    /// The rule for a page: `faq` is its front matter's `faq:`, `is_question` whether it is a
+    /// Q&A page (not a section page, not the 404 page).
+    pub fn for_page(
+        is_question: bool,
+        faq: Option<bool>,
+        title: &str,
+        description: Option<&'a str>,
+    ) -> Self {
+        FaqRule {
+            eligible: is_question && faq != Some(false),
+            asks: faq == Some(true) || title.trim_end().ends_with('?'),
+            description,
+        }
+    }
+}
+
+/// The one rule for a page's FAQPage answer. A page answers a question only when it has a
+/// short-answer admonition, a hand-written FAQPage, `faq: true` or a title ending in `?`; its
+/// answer is the admonition's text, else (for such a page) its description. `None` (no
+/// FAQPage, hand-written blocks kept) for pages that are not Q&A pages, do not answer a
+/// question (a "Disclaimer" page with a description) or have no answer.
+pub fn answer<'a>(
+    rule: FaqRule<'a>,
+    short_answer: Option<&'a str>,
+    hand_written: bool,
+) -> Option<&'a str> {
     if !rule.eligible {
         return None;
     }
-    short_answer
-        .or(rule.description)
-        .filter(|a| !a.trim().is_empty())
+    let fallback = (rule.asks || hand_written)
+        .then_some(rule.description)
+        .flatten();
+    short_answer.or(fallback).filter(|a| !a.trim().is_empty())
 }
 
 #[derive(Serialize)]
@@ -55,6 +82,12 @@ struct Answer<'a> {
 /// The JSON of a one-question FAQPage, safe to put inside a `<script>` element: `<`, `>` and
 /// `&` are written as `\u003c`-style escapes, so no title or answer can close the element.
 pub fn json_ld(question: &str, answer: &str) -> String {
+    script_json(&faq_page(question, answer))
+}
+
+/// A one-question FAQPage as a JSON value (with its `@context`, which a node of an `@graph`
+/// drops).
+pub fn faq_page(question: &str, answer: &str) -> serde_json::Value {
     let doc = FaqPage {
         context: "https://schema.org",
         kind: "FAQPage",
@@ -67,7 +100,13 @@ pub fn json_ld(question: &str, answer: &str) -> String {
             },
         }],
     };
-    let json = serde_json::to_string(&doc).unwrap_or_default();
+    serde_json::to_value(&doc).unwrap_or_default()
+}
+
+/// Any JSON value written to sit inside a `<script>` element: `<`, `>`, `&`, U+2028 and
+/// U+2029 escaped, so no text in it can close the element or break a script.
+pub fn script_json(value: &serde_json::Value) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
     escape_for_script(&json)
 }
 
@@ -182,6 +221,28 @@ mod tests {
             back["mainEntity"][0]["acceptedAnswer"]["text"],
             "Yes & <b>no</b>"
         );
+    }
+
+    #[test]
+    fn only_pages_that_ask_a_question_fall_back_to_their_description() {
+        let rule = |faq, title| FaqRule::for_page(true, faq, title, Some("Words."));
+        assert_eq!(answer(rule(None, "Disclaimer"), None, false), None);
+        assert_eq!(answer(rule(None, "Disclaimer"), None, true), Some("Words."));
+        assert_eq!(answer(rule(None, "Why? "), None, false), Some("Words."));
+        assert_eq!(
+            answer(rule(Some(true), "Terms"), None, false),
+            Some("Words.")
+        );
+        assert_eq!(
+            answer(rule(None, "Terms"), Some("Short."), false),
+            Some("Short.")
+        );
+        assert_eq!(
+            answer(rule(Some(false), "Why?"), Some("Short."), false),
+            None
+        );
+        let section = FaqRule::for_page(false, Some(true), "Why?", Some("Words."));
+        assert_eq!(answer(section, Some("Short."), true), None);
     }
 
     #[test]

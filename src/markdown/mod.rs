@@ -181,7 +181,12 @@ pub fn render(input: &Input<'_>) -> Rendered {
     pass.reserve_explicit_ids(&events);
     let out_events = pass.transform(events);
     let mut rendered = pass.finish();
-    rendered.faq_answer = faq::answer(input.faq, rendered.answer.as_deref()).map(str::to_owned);
+    rendered.faq_answer = faq::answer(
+        input.faq,
+        rendered.answer.as_deref(),
+        rendered.has_hand_written_faq,
+    )
+    .map(str::to_owned);
     let drop_faq = rendered.faq_answer.is_some();
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     let mut events: Vec<Event<'_>> = out_events

@@ -46,6 +46,7 @@ pub fn from_tree(
         nav: None,
         nav_file: origins.of("nav", file).to_path_buf(),
         notes: Vec::new(),
+        absolute_links: super::AbsoluteLinks::default(),
     };
     let mut ignored: Vec<String> = Vec::new();
     let text_of = |node: &Node, key: &str| -> Result<Option<String>, Diagnostic> {
@@ -96,6 +97,11 @@ pub fn from_tree(
             "use_directory_urls" if value.value != Value::Bool(false) => {}
             // Only quiets MkDocs' list of pages outside the nav; answerbook lists them anyway.
             "not_in_nav" => {}
+            // Only `answerbook check` follows it; a build leaves links as written.
+            "validation" => {
+                project.absolute_links = absolute_links(value);
+                ignored.push("validation".to_owned());
+            }
             other => ignored.push(other.to_owned()),
         }
     }
@@ -252,6 +258,20 @@ fn read_theme(
         }
     }
     Ok(())
+}
+
+/// `validation: links: absolute_links:` (MkDocs 1.6): `relative_to_docs`, `warn`, else
+/// unchecked.
+fn absolute_links(validation: &Node) -> super::AbsoluteLinks {
+    let setting = validation
+        .get("links")
+        .and_then(|links| links.get("absolute_links"))
+        .and_then(Node::as_str);
+    match setting {
+        Some("relative_to_docs") => super::AbsoluteLinks::RelativeToDocs,
+        Some("warn") => super::AbsoluteLinks::Warn,
+        _ => super::AbsoluteLinks::Unchecked,
+    }
 }
 
 #[cfg(test)]

@@ -151,7 +151,7 @@ pub(super) fn state_of(target: &Path) -> Result<State> {
 }
 
 /// The absolute path with every symlink resolved, even when its last parts do not exist yet.
-pub(super) fn real_path(path: &Path) -> Result<PathBuf> {
+pub fn real_path(path: &Path) -> Result<PathBuf> {
     let absolute = if path.is_absolute() {
         path.to_path_buf()
     } else {

@@ -17,7 +17,7 @@ mod swap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use guard::{MARKER, check_target};
+pub use guard::{MARKER, check_target, real_path};
 pub use in_place::{Collect, Record, Updated};
 pub use sink::{Body, Discard, Sink};
 

@@ -41,7 +41,9 @@ pub(super) fn write_files(
         written_page(name) || assets.iter().any(|a| urls::file_path(&a.rel_path) == name)
     };
     let mut files = assets.len() + theme.statics.len();
-    for name in GENERATED.into_iter().filter(|n| !shipped(n)) {
+    // Crawlers read robots.txt only at a host's root (`answerbook check` notes why it is missing).
+    let wanted = |n: &&str| *n != "robots.txt" || site.base.path == "/";
+    for name in GENERATED.into_iter().filter(|n| !shipped(n)).filter(wanted) {
         let text = match name {
             "404.html" => render_404(site, theme)?,
             "robots.txt" => sitemap::robots(site.base),
@@ -100,6 +102,7 @@ fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {
             canonical: None,
             meta: vec![],
             json_ld: None,
+            social: Default::default(),
         },
         // Served at any URL, so links must be absolute paths.
         root: site.base.path.clone(),

@@ -5,7 +5,9 @@
 //! section listings and the home page, the sitemap, the 404 page, and the files copied as
 //! they are.
 
+mod feeds;
 mod files;
+mod structured;
 mod views;
 
 pub use views::output_path;
@@ -36,7 +38,15 @@ pub struct Site<'a> {
     pub sections: &'a Sections,
     pub index: &'a LinkIndex,
     pub features: &'a Features,
+    /// Looks at every page as it renders (`answerbook check`); `None` in a build.
+    pub inspect: Option<&'a dyn Inspect>,
     no_extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Something that looks at each page as phase two renders it, before its HTML is dropped:
+/// the checks of `answerbook check` ([`crate::checks`]). `source` is the page's whole file.
+pub trait Inspect: Sync {
+    fn page(&self, site: &Site<'_>, id: PageId, source: &str, rendered: &Rendered);
 }
 
 impl<'a> Site<'a> {
@@ -60,6 +70,7 @@ impl<'a> Site<'a> {
             sections,
             index,
             features,
+            inspect: None,
             no_extra: BTreeMap::new(),
         }
     }
@@ -133,7 +144,8 @@ pub fn write_site(
         let (path, html) = views::section_html(site, theme, s, &facts)?;
         sink.put(&path, Body::Bytes(html.into_bytes()))
     })?;
-    let files = files::write_files(site, theme, assets, sink)?;
+    let mut files = files::write_files(site, theme, assets, sink)?;
+    files += feeds::write(site, &facts, assets, sink)?;
     Ok(Outcome {
         pages: questions + sections.len(),
         files,
@@ -152,6 +164,9 @@ fn render_page(
 ) -> Result<Rendered> {
     let page = &site.pages[id];
     let mut rendered = render_markdown(site, id, &text);
+    if let Some(inspect) = site.inspect {
+        inspect.page(site, id, &text, &rendered);
+    }
     drop(text);
     if !page.is_index {
         let html = views::page_html(site, theme, id, &rendered)?;
@@ -181,10 +196,12 @@ pub fn render_markdown(site: &Site<'_>, id: PageId, text: &str) -> Rendered {
         },
         answer_title: &site.config.answer_title,
         features: site.features,
-        faq: markdown::faq::FaqRule {
-            eligible: page.is_question() && page.front.faq != Some(false),
-            description: page.front.description.as_deref(),
-        },
+        faq: markdown::faq::FaqRule::for_page(
+            page.is_question(),
+            page.front.faq,
+            &page.title,
+            page.front.description.as_deref(),
+        ),
     };
     markdown::render(&input)
 }

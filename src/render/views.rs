@@ -2,9 +2,11 @@
 //! listing and breadcrumb titles follow the MkDocs `nav` where there is one.
 
 use crate::content::{Page, PageId, Placed, Section, SectionId};
-use crate::context::{self, Crumb, HeadView, PageItem, PageView, SectionItem, TemplateContext};
+use crate::context::{
+    self, Crumb, HeadView, PageItem, PageView, SectionItem, SocialView, TemplateContext,
+};
 use crate::error::Result;
-use crate::markdown::{Rendered, faq, headings::TocEntry};
+use crate::markdown::{Rendered, headings::TocEntry};
 use crate::theme::Theme;
 use crate::urls;
 
@@ -32,7 +34,7 @@ fn listed_page_title(page: &Page) -> &str {
 
 /// A section's title in listings and breadcrumbs: the nav section's title, else the nav's title
 /// for its index page, else the section's own.
-fn listed_section_title<'s>(site: &'s Site<'s>, s: SectionId) -> &'s str {
+pub(super) fn listed_section_title<'s>(site: &'s Site<'s>, s: SectionId) -> &'s str {
     let section = &site.sections[s];
     let index_nav = || {
         section
@@ -67,10 +69,8 @@ pub(super) fn page_html(
 ) -> Result<String> {
     let page = &site.pages[p];
     let title = page.title.as_str();
-    let json_ld = rendered
-        .faq_answer
-        .as_deref()
-        .map(|answer| faq::json_ld(title, answer));
+    let json_ld = (!page.is_not_found)
+        .then(|| super::structured::page_graph(site, page, rendered.faq_answer.as_deref()));
     let toc = crate::markdown::headings::toc(&rendered.headings);
     let head = head(
         site,
@@ -79,6 +79,7 @@ pub(super) fn page_html(
         page.front.description.as_deref(),
         &page.front.meta,
         json_ld,
+        super::structured::social(site, page, title, "article"),
     );
     let ctx = if page.is_not_found {
         // Served at any URL: links lead from the base path, and there is nothing to canonicalise.
@@ -200,7 +201,11 @@ pub(super) fn section_html(
                 .as_ref()
                 .map(|_| site.base.url_of(&section.url)),
             meta: context::merge_meta(&site.config.meta, meta),
-            json_ld: None,
+            json_ld: Some(super::structured::section_graph(site, s)),
+            social: match index_page {
+                Some(p) => super::structured::social(site, p, title, "website"),
+                None => super::structured::site_social(site, title),
+            },
         },
         root: urls::to_root(&section.url),
         breadcrumbs: section
@@ -278,6 +283,7 @@ pub(super) fn head<'s>(
     description: Option<&'s str>,
     meta: &'s [crate::config::MetaTag],
     json_ld: Option<String>,
+    social: SocialView<'s>,
 ) -> HeadView<'s> {
     HeadView {
         title: format!("{title} - {}", site.config.title),
@@ -285,6 +291,7 @@ pub(super) fn head<'s>(
         canonical: site.base.absolute.as_ref().map(|_| site.base.url_of(path)),
         meta: context::merge_meta(&site.config.meta, meta),
         json_ld,
+        social,
     }
 }
 

@@ -98,10 +98,20 @@ impl Site {
 
 /// Runs the binary in `cwd` and captures everything it said.
 pub(crate) fn run_in(cwd: &Path, args: &[&str]) -> Run {
+    run_in_env(cwd, args, &[])
+}
+
+/// Runs the binary in `cwd` with these environment variables set (and `GITHUB_ACTIONS`,
+/// `SOURCE_DATE_EPOCH`, `ANSWERBOOK_BASE_URL` and `RUST_LOG` unset unless given).
+pub(crate) fn run_in_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_answerbook"))
         .args(args)
         .current_dir(cwd)
         .env_remove("RUST_LOG")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("ANSWERBOOK_BASE_URL")
+        .envs(env.iter().copied())
         .output()
         .expect("run answerbook");
     Run {
@@ -299,12 +309,28 @@ impl Doc {
         self.json_ld_in(r#"script[type="application/ld+json"]"#)
     }
 
-    /// The JSON-LD blocks of the document whose `@type` is FAQPage.
-    pub(crate) fn faq_pages(&self) -> Vec<Value> {
+    /// Every JSON-LD node of the document: each block, or each node of a block's `@graph`.
+    pub(crate) fn json_ld_nodes(&self) -> Vec<Value> {
         self.json_ld()
             .into_iter()
-            .filter(|v| v["@type"] == "FAQPage")
+            .flat_map(|v| match v.get("@graph") {
+                Some(Value::Array(nodes)) => nodes.clone(),
+                _ => vec![v],
+            })
             .collect()
+    }
+
+    /// The JSON-LD nodes of the document whose `@type` is `kind`, inside an `@graph` or not.
+    pub(crate) fn json_ld_of_type(&self, kind: &str) -> Vec<Value> {
+        self.json_ld_nodes()
+            .into_iter()
+            .filter(|v| v["@type"] == kind)
+            .collect()
+    }
+
+    /// The FAQPage nodes of the document, inside an `@graph` or not.
+    pub(crate) fn faq_pages(&self) -> Vec<Value> {
+        self.json_ld_of_type("FAQPage")
     }
 }
 

@@ -1,0 +1,173 @@
+//! Files made from every page once phase two is done: `feed.xml` (an Atom feed, RFC 4287, of
+//! the newest dated questions) and `llms.txt` (the llmstxt.org format: the site's title, a
+//! one-line summary, then each section's questions as links with their short answers). Each
+//! is left out when the site ships its own.
+
+use std::fmt::Write as _;
+
+use crate::content::{Page, PageId, SectionId};
+use crate::discover::Asset;
+use crate::error::Result;
+use crate::output::{Body, Sink};
+use crate::urls;
+
+use super::{Facts, Site};
+
+/// Entries in the feed at most.
+const FEED_ENTRIES: usize = 50;
+
+/// Writes `feed.xml` (with an absolute base URL) and `llms.txt` unless the site ships them;
+/// returns how many it wrote.
+pub(super) fn write(
+    site: &Site<'_>,
+    facts: &Facts,
+    assets: &[Asset],
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let shipped = |name: &str| {
+        site.pages.iter().any(|p| p.url == name)
+            || assets.iter().any(|a| urls::file_path(&a.rel_path) == name)
+    };
+    let mut written = 0;
+    if site.base.absolute.is_some() && !shipped("feed.xml") {
+        sink.put("feed.xml", Body::Bytes(atom(site, facts).into_bytes()))?;
+        written += 1;
+    }
+    if !shipped("llms.txt") {
+        sink.put("llms.txt", Body::Bytes(llms_txt(site, facts).into_bytes()))?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// A page's short answer: its answer admonition, else its description.
+fn short_answer<'s>(page: &'s Page, facts: &'s Facts, id: PageId) -> Option<&'s str> {
+    facts[id]
+        .answer
+        .as_deref()
+        .or(page.front.description.as_deref())
+        .filter(|a| !a.trim().is_empty())
+}
+
+/// An RFC 3339 date-time (Atom needs a time; a plain day is its midnight in UTC).
+fn atom_time(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn atom(site: &Site<'_>, facts: &Facts) -> String {
+    let mut dated: Vec<(jiff::Timestamp, PageId, &Page)> = site
+        .pages
+        .ids()
+        .filter(|(_, p)| p.is_question())
+        .filter_map(|(id, p)| {
+            let when = p.updated.as_ref().or(p.date.as_ref())?.instant()?;
+            Some((when, id, p))
+        })
+        .collect();
+    dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.url.cmp(&b.2.url)));
+    dated.truncate(FEED_ENTRIES);
+    let updated = dated.first().map_or_else(crate::clock::now, |d| d.0);
+    let home = site.base.url_of("");
+    let config = site.config;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
+    );
+    let _ = writeln!(xml, "  <title>{}</title>", escape(&config.title));
+    if !config.description.is_empty() {
+        let _ = writeln!(
+            xml,
+            "  <subtitle>{}</subtitle>",
+            escape(&config.description)
+        );
+    }
+    let _ = writeln!(xml, "  <id>{}</id>", escape(&home));
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" href=\"{}\"/>",
+        escape(&home)
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" href=\"{}\"/>",
+        escape(&site.base.url_of("feed.xml"))
+    );
+    let _ = writeln!(xml, "  <updated>{}</updated>", atom_time(updated));
+    let author = config
+        .author
+        .as_deref()
+        .or(config.publisher.as_deref())
+        .unwrap_or(&config.title);
+    let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(author));
+    for (when, id, page) in &dated {
+        let url = site.base.url_of(&page.url);
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <title>{}</title>", escape(&page.title));
+        let _ = writeln!(xml, "    <id>{}</id>", escape(&url));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" href=\"{}\"/>",
+            escape(&url)
+        );
+        let _ = writeln!(xml, "    <updated>{}</updated>", atom_time(*when));
+        if let Some(published) = page.date.as_ref().and_then(|d| d.instant()) {
+            let _ = writeln!(xml, "    <published>{}</published>", atom_time(published));
+        }
+        if let Some(answer) = short_answer(page, facts, *id) {
+            let _ = writeln!(xml, "    <summary>{}</summary>", escape(answer));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// `llms.txt`: `# Title`, `> summary`, then a `## Section` list of `- [Question](url): answer`
+/// for every section with questions, home first, the rest by folder.
+fn llms_txt(site: &Site<'_>, facts: &Facts) -> String {
+    let config = site.config;
+    let mut out = format!("# {}\n", one_line(&config.title));
+    if !config.description.trim().is_empty() {
+        let _ = write!(out, "\n> {}\n", one_line(&config.description));
+    }
+    let mut sections: Vec<(SectionId, &crate::content::Section)> = site.sections.ids().collect();
+    sections.sort_by(|a, b| a.1.folder.cmp(&b.1.folder));
+    for (s, section) in sections {
+        let mut pages: Vec<PageId> = section.pages.clone();
+        if pages.is_empty() {
+            continue;
+        }
+        pages.sort_by_key(|&p| site.pages[p].title.to_lowercase());
+        let title = if s == SectionId::HOME {
+            "Questions"
+        } else {
+            section.title.as_str()
+        };
+        let _ = write!(out, "\n## {}\n\n", one_line(title));
+        for p in pages {
+            let page = &site.pages[p];
+            let _ = write!(
+                out,
+                "- [{}]({})",
+                one_line(&page.title).replace(['[', ']'], ""),
+                site.base.url_of(&page.url)
+            );
+            if let Some(answer) = short_answer(page, facts, p) {
+                let _ = write!(out, ": {}", one_line(answer));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Text on one line: runs of white space (line breaks included) folded to one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
