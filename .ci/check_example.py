@@ -73,7 +73,15 @@ def main():
         doc = Page()
         doc.feed(out.read_text(encoding="utf-8"))
 
-    faqs = [d for d in doc.jsonld if d.get("@type") == "FAQPage"]
+    # A block is one node or an @graph of nodes; @type may be a list.
+    def nodes(block):
+        return block.get("@graph", [block]) if isinstance(block, dict) else []
+
+    def typed(node, kind):
+        t = node.get("@type")
+        return t == kind or (isinstance(t, list) and kind in t)
+
+    faqs = [n for d in doc.jsonld for n in nodes(d) if typed(n, "FAQPage")]
     if len(faqs) != 1:
         fail(f"expected exactly one FAQPage, found {len(faqs)}")
     question = faqs[0]["mainEntity"][0]
