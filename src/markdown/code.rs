@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::highlight::{self, Lexer, Token};
+use std::borrow::Cow;
+
+use super::highlight::{self, Lexer};
 
 /// What a fence's info string says: ```` ```python title="x.py" linenums="1" ````.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -135,14 +137,13 @@ pub fn render(info: &FenceInfo, code: &str) -> String {
             html.push_str("</pre></div></td><td class=\"code\"><div><pre><span></span><code>");
         }
     }
-    let tokens = match Lexer::for_fence(&info.lang) {
-        Some(lexer) => highlight::tokens(lexer, &code),
-        None => vec![Token {
-            class: None,
-            text: &code,
-        }],
-    };
-    push_lines(&mut html, &tokens, &marked);
+    let mut lines = LineWriter::new(&mut html, &marked);
+    match Lexer::for_fence(&info.lang) {
+        Some(lexer) => highlight::each_token(lexer, &code, &mut |class, text| {
+            lines.token(class, text)
+        }),
+        None => lines.token(None, &code),
+    }
     html.push_str(if numbers.is_some() {
         "</code></pre></div></td></tr></table></div>\n"
     } else {
@@ -152,13 +153,18 @@ pub fn render(info: &FenceInfo, code: &str) -> String {
 }
 
 /// The code as Pygments sees it: leading and trailing blank lines removed (its `stripnl`),
-/// ending with one newline.
-fn normalise(code: &str) -> String {
-    let trimmed = code.trim_matches(|c| c == '\n' || c == '\r');
+/// ending with one newline. Borrowed when the code already ends that way.
+fn normalise(code: &str) -> Cow<'_, str> {
+    let start = code.len() - code.trim_start_matches(['\n', '\r']).len();
+    let trimmed = code[start..].trim_end_matches(['\n', '\r']);
+    let end = start + trimmed.len();
+    if !trimmed.is_empty() && code[end..].starts_with('\n') {
+        return Cow::Borrowed(&code[start..=end]);
+    }
     let mut out = String::with_capacity(trimmed.len() + 1);
     out.push_str(trimmed);
     out.push('\n');
-    out
+    Cow::Owned(out)
 }
 
 fn push_filename(html: &mut String, title: &str) {
@@ -167,28 +173,52 @@ fn push_filename(html: &mut String, title: &str) {
     html.push_str("</span>");
 }
 
-/// Writes the tokens line by line: a token that spans lines is closed at each line end and
+/// Writes tokens line by line: a token that spans lines is closed at each line end and
 /// reopened on the next line, so each marked line can sit in its own `<span class="hll">`.
-fn push_lines(html: &mut String, tokens: &[Token<'_>], marked: &[bool]) {
-    let is_marked = |line: usize| marked.get(line).copied().unwrap_or(false);
-    let mut line = 1;
-    if is_marked(line) {
-        html.push_str("<span class=\"hll\">");
+struct LineWriter<'h, 'm> {
+    html: &'h mut String,
+    marked: &'m [bool],
+    /// The line being written, counted from 1.
+    line: usize,
+}
+
+impl<'h, 'm> LineWriter<'h, 'm> {
+    fn new(html: &'h mut String, marked: &'m [bool]) -> Self {
+        let writer = LineWriter {
+            html,
+            marked,
+            line: 1,
+        };
+        if writer.is_marked() {
+            writer.html.push_str("<span class=\"hll\">");
+        }
+        writer
     }
-    for token in tokens {
-        let mut pieces = token.text.split('\n').peekable();
+
+    fn is_marked(&self) -> bool {
+        self.marked.get(self.line).copied().unwrap_or(false)
+    }
+
+    fn token(&mut self, class: Option<&str>, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if !text.contains('\n') {
+            return push_token(self.html, class, text);
+        }
+        let mut pieces = text.split('\n').peekable();
         while let Some(piece) = pieces.next() {
             if !piece.is_empty() {
-                push_token(html, token.class, piece);
+                push_token(self.html, class, piece);
             }
             if pieces.peek().is_some() {
-                html.push('\n');
-                if is_marked(line) {
-                    html.push_str("</span>");
+                self.html.push('\n');
+                if self.is_marked() {
+                    self.html.push_str("</span>");
                 }
-                line += 1;
-                if is_marked(line) {
-                    html.push_str("<span class=\"hll\">");
+                self.line += 1;
+                if self.is_marked() {
+                    self.html.push_str("<span class=\"hll\">");
                 }
             }
         }

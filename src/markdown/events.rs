@@ -2,6 +2,7 @@
 //! link rewriting, code blocks, GitHub alerts, tab-set and admonition titles, abbreviations,
 //! hand-written FAQPage JSON-LD, and the plain text of the H1, the summary and the answer.
 
+use std::cell::OnceCell;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -15,26 +16,20 @@ use super::preprocess::{Preprocessed, TERM_MARK};
 use super::{Features, Input, Rendered, abbr, alerts, code, escape_attr, faq, options, tabs};
 use crate::diagnostics::Diagnostic;
 
-/// A transformed event, or a hand-written FAQPage block the caller may drop.
-pub(super) enum Out<'a> {
-    Event(Event<'a>),
-    /// A raw HTML block holding FAQPage JSON-LD: as written, and without those scripts.
-    HandWrittenFaq {
-        whole: String,
-        without: String,
-    },
-}
-
 pub(super) struct Pass<'i, 'p> {
     input: &'i Input<'i>,
     pre: &'p Preprocessed,
     /// The page's link reference definitions, for titles rendered on their own.
     refdefs: &'p RefDefs<'p>,
-    line_starts: Vec<usize>,
+    /// Where each line of the preprocessed text starts, worked out when first needed.
+    line_starts: OnceCell<Vec<usize>>,
     ids: IdSet,
     /// The page's abbreviations, when it defines any.
     abbreviations: Option<abbr::Matcher>,
     result: Rendered,
+    /// Raw HTML blocks holding FAQPage JSON-LD: their index in the output and their HTML
+    /// without those scripts, for when the page gets a generated FAQPage instead.
+    hand_written_faq: Vec<(usize, String)>,
     titles_seen: usize,
     tab_sets_seen: usize,
     answer_block: Option<Range<usize>>,
@@ -53,8 +48,6 @@ impl<'i, 'p> Pass<'i, 'p> {
         pre: &'p Preprocessed,
         refdefs: &'p RefDefs<'p>,
     ) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(pre.text.match_indices('\n').map(|(i, _)| i + 1));
         let answer_block = pre
             .blocks
             .iter()
@@ -69,11 +62,12 @@ impl<'i, 'p> Pass<'i, 'p> {
             input,
             pre,
             refdefs,
-            line_starts,
+            line_starts: OnceCell::new(),
             ids: IdSet::default(),
             abbreviations: (!pre.abbreviations.is_empty())
                 .then(|| abbr::Matcher::new(&pre.abbreviations)),
             result: Rendered::default(),
+            hand_written_faq: Vec::new(),
             titles_seen: 0,
             tab_sets_seen: 0,
             answer_block,
@@ -87,8 +81,12 @@ impl<'i, 'p> Pass<'i, 'p> {
 
     /// The line of the source file at byte `offset` of the preprocessed text.
     fn line_at(&self, offset: usize) -> usize {
-        let out_line = self
-            .line_starts
+        let line_starts = self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.pre.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        });
+        let out_line = line_starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let src_line = self.pre.line_map.get(out_line).copied().unwrap_or(0) as usize;
@@ -108,9 +106,12 @@ impl<'i, 'p> Pass<'i, 'p> {
         }
     }
 
-    pub(super) fn transform<'e>(&mut self, events: Vec<(Event<'e>, Range<usize>)>) -> Vec<Out<'e>> {
-        let mut out = Vec::with_capacity(events.len());
-        let mut iter = events.into_iter();
+    /// Transforms the parser's events into `out`.
+    pub(super) fn transform<'e>(
+        &mut self,
+        mut iter: impl Iterator<Item = (Event<'e>, Range<usize>)>,
+        out: &mut Vec<Event<'e>>,
+    ) {
         while let Some((mut event, range)) = iter.next() {
             self.collect_text(&event, &range);
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
@@ -157,13 +158,13 @@ impl<'i, 'p> Pass<'i, 'p> {
                         let _ = write!(open, " {}=\"{}\"", escape_attr(name), escape_attr(value));
                     }
                     open.push('>');
-                    out.push(Out::Event(Event::Html(open.into())));
-                    out.extend(inner.into_iter().map(Out::Event));
+                    out.push(Event::Html(open.into()));
+                    out.extend(inner);
                     let close = format!(
                         "<a class=\"headerlink\" href=\"#{0}\" title=\"Permanent link\">&para;</a></h{n}>\n",
                         escape_attr(&id)
                     );
-                    out.push(Out::Event(Event::Html(close.into())));
+                    out.push(Event::Html(close.into()));
                     self.result.headings.push(Heading {
                         level: n,
                         id,
@@ -180,7 +181,7 @@ impl<'i, 'p> Pass<'i, 'p> {
                             _ => {}
                         }
                     }
-                    out.push(self.html_block(block, &range));
+                    self.html_block(block, &range, out);
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let info = match &kind {
@@ -199,28 +200,28 @@ impl<'i, 'p> Pass<'i, 'p> {
                     if let Some(id) = &info.id {
                         self.ids.reserve(id);
                     }
-                    out.push(Out::Event(Event::Html(code::render(&info, &text).into())));
+                    out.push(Event::Html(code::render(&info, &text).into()));
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
-                    out.push(Out::Event(Event::Html(alerts::open(kind).into())));
+                    out.push(Event::Html(alerts::open(kind).into()));
                 }
                 Event::End(TagEnd::BlockQuote(Some(_))) => {
-                    out.push(Out::Event(Event::Html(alerts::CLOSE.into())));
+                    out.push(Event::Html(alerts::CLOSE.into()));
                 }
                 Event::Start(Tag::FootnoteDefinition(ref label)) => {
                     self.ids.reserve(&format!("fn:{label}"));
-                    out.push(Out::Event(event));
+                    out.push(event);
                 }
                 Event::FootnoteReference(ref label) => {
                     self.ids.reserve(&format!("fnref:{label}"));
-                    out.push(Out::Event(event));
+                    out.push(event);
                 }
                 Event::InlineHtml(ref html)
                     if TERM_MARK.starts_with(html.as_ref())
                         || TERM_MARK.ends_with(html.as_ref()) => {}
                 Event::InlineHtml(ref html) => {
                     self.note_html_ids(html);
-                    out.push(Out::Event(event));
+                    out.push(event);
                 }
                 Event::Text(text) if self.abbreviations.is_some() => {
                     let pieces = self
@@ -235,16 +236,15 @@ impl<'i, 'p> Pass<'i, 'p> {
                                     "<abbr title=\"{title}\">{}</abbr>",
                                     escape_attr(piece)
                                 );
-                                out.push(Out::Event(Event::InlineHtml(html.into())));
+                                out.push(Event::InlineHtml(html.into()));
                             }
-                            None => out.push(Out::Event(Event::Text(piece.to_owned().into()))),
+                            None => out.push(Event::Text(piece.to_owned().into())),
                         }
                     }
                 }
-                other => out.push(Out::Event(other)),
+                other => out.push(other),
             }
         }
-        out
     }
 
     /// Feeds the summary and the answer with the plain text of an event.
@@ -339,6 +339,9 @@ impl<'i, 'p> Pass<'i, 'p> {
     /// Renders a title (admonition, tab) as inline HTML, in the page's context: reference
     /// links resolve against the page's definitions and relative links are rewritten.
     fn inline(&mut self, markdown: &str, range: &Range<usize>) -> String {
+        if is_plain_inline(markdown) {
+            return markdown.to_owned();
+        }
         let defs = self.refdefs;
         let callback = |link: BrokenLink<'_>| {
             defs.get(link.reference.as_ref()).map(|d| {
@@ -372,7 +375,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             .to_owned()
     }
 
-    fn html_block<'e>(&mut self, mut block: String, range: &Range<usize>) -> Out<'e> {
+    fn html_block<'e>(&mut self, mut block: String, range: &Range<usize>, out: &mut Vec<Event<'e>>) {
         if block.contains(tabs::SET_PLACEHOLDER) {
             let n = self.tab_sets_seen;
             self.tab_sets_seen += 1;
@@ -383,7 +386,7 @@ impl<'i, 'p> Pass<'i, 'p> {
                 tabs::set_opening(n + 1, set, &titles, &ids)
             });
             block = block.replacen(tabs::SET_PLACEHOLDER, &opening, 1);
-            return Out::Event(Event::Html(block.into()));
+            return out.push(Event::Html(block.into()));
         }
         if block.contains(TITLE_PLACEHOLDER) {
             let title = self
@@ -404,7 +407,7 @@ impl<'i, 'p> Pass<'i, 'p> {
                     .map(|l| format!("{l}\n"))
                     .collect();
             }
-            return Out::Event(Event::Html(block.into()));
+            return out.push(Event::Html(block.into()));
         }
         self.note_html_ids(&block);
         let found = faq::classify(&block);
@@ -417,14 +420,12 @@ impl<'i, 'p> Pass<'i, 'p> {
                 message,
             ));
         }
-        if found.faq_pages.is_empty() {
-            return Out::Event(Event::Html(block.into()));
+        if !found.faq_pages.is_empty() {
+            self.result.has_hand_written_faq = true;
+            self.hand_written_faq
+                .push((out.len(), found.without_faq_pages(&block)));
         }
-        self.result.has_hand_written_faq = true;
-        Out::HandWrittenFaq {
-            without: found.without_faq_pages(&block),
-            whole: block,
-        }
+        out.push(Event::Html(block.into()));
     }
 
     /// Ids in raw HTML (`<a id="x">`, `<div id="x">`) are anchors too.
@@ -443,7 +444,8 @@ impl<'i, 'p> Pass<'i, 'p> {
         }
     }
 
-    pub(super) fn finish(mut self) -> Rendered {
+    /// What the pass found, and the hand-written FAQPage blocks (see `hand_written_faq`).
+    pub(super) fn finish(mut self) -> (Rendered, Vec<(usize, String)>) {
         if self.saw_more && !self.summary.is_empty() {
             self.result.summary = Some(self.summary.finish());
         }
@@ -451,8 +453,19 @@ impl<'i, 'p> Pass<'i, 'p> {
             self.result.answer = Some(self.answer.finish());
         }
         self.result.ids = std::mem::take(&mut self.ids).into_set();
-        self.result
+        (self.result, self.hand_written_faq)
     }
+}
+
+/// Whether `markdown` renders as itself: one paragraph of words and harmless punctuation,
+/// which pulldown-cmark would neither mark up nor escape, so no parser needs to run.
+fn is_plain_inline(markdown: &str) -> bool {
+    let starts_with_letter = markdown.chars().next().is_some_and(char::is_alphabetic);
+    starts_with_letter
+        && !markdown.ends_with(' ')
+        && markdown.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, ' ' | ',' | '.' | ';' | ':' | '?' | '\'' | '"' | '(' | ')' | '/' | '-')
+        })
 }
 
 fn is_more_marker(html: &str) -> bool {

@@ -29,10 +29,10 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, RefDefs};
 
 use crate::diagnostics::Diagnostic;
-use events::{Out, Pass};
+use events::Pass;
 use headings::Heading;
 use links::{AnchorRef, LinkContext};
 
@@ -176,24 +176,33 @@ pub fn render(input: &Input<'_>) -> Rendered {
         None => preprocess::run(input.body, input.features),
     };
     let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
-    let events: Vec<(Event<'_>, Range<usize>)> = parser.by_ref().collect();
-    let mut pass = Pass::new(input, &pre, parser.reference_definitions());
-    pass.reserve_explicit_ids(&events);
-    let out_events = pass.transform(events);
-    let mut rendered = pass.finish();
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(pre.text.len() / 16);
+    // Ids the author sets on headings (`{#id}`) are taken before any is generated, and titles
+    // with links need the page's link definitions, so a page that may hold either is parsed in
+    // full before the pass; any other streams through it.
+    let (mut rendered, hand_written_faq) = if pre.text.contains('{') || pre.titles_have_links() {
+        let parsed: Vec<(Event<'_>, Range<usize>)> = parser.by_ref().collect();
+        let mut pass = Pass::new(input, &pre, parser.reference_definitions());
+        pass.reserve_explicit_ids(&parsed);
+        pass.transform(parsed.into_iter(), &mut events);
+        pass.finish()
+    } else {
+        let refdefs = RefDefs::default();
+        let mut pass = Pass::new(input, &pre, &refdefs);
+        pass.transform(parser, &mut events);
+        pass.finish()
+    };
     rendered.faq_answer = faq::answer(input.faq, rendered.answer.as_deref()).map(str::to_owned);
-    let drop_faq = rendered.faq_answer.is_some();
-    let mut html = String::with_capacity(input.body.len() * 3 / 2);
-    let mut events: Vec<Event<'_>> = out_events
-        .into_iter()
-        .filter_map(|e| match e {
-            Out::Event(ev) => Some(ev),
-            Out::HandWrittenFaq { whole, without } => match drop_faq {
-                false => Some(Event::Html(whole.into())),
-                true => (!without.trim().is_empty()).then(|| Event::Html(without.into())),
-            },
-        })
-        .collect();
+    if rendered.faq_answer.is_some() {
+        // The generated FAQPage replaces the hand-written ones.
+        for (i, without) in hand_written_faq.into_iter().rev() {
+            if without.trim().is_empty() {
+                events.remove(i);
+            } else {
+                events[i] = Event::Html(without.into());
+            }
+        }
+    }
     if input.features.attr_list {
         rendered.ids.extend(attr_list::apply(&mut events));
     }
@@ -203,6 +212,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
     if input.features.footnotes {
         footnotes::apply(&mut events);
     }
+    let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     rendered.html = html;
     rendered

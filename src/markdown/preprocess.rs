@@ -29,6 +29,15 @@ pub struct Preprocessed {
     pub abbreviations: Vec<(String, String)>,
 }
 
+impl Preprocessed {
+    /// Whether a block or tab title may hold a link, which needs the page's link definitions.
+    pub fn titles_have_links(&self) -> bool {
+        let block_titles = self.blocks.iter().filter_map(|b| b.title.as_deref());
+        let tab_titles = self.tab_sets.iter().flat_map(|s| &s.titles).map(String::as_str);
+        block_titles.chain(tab_titles).any(|t| t.contains('['))
+    }
+}
+
 const TAB: usize = 4;
 
 /// Put before an HTML comment that is a definition term; the event pass drops it.
