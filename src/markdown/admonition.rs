@@ -2,6 +2,10 @@
 //! (`??? type "Title"`, `???+`): parsing the marker line and writing MkDocs' HTML.
 //! The indentation-based block handling they share with tabs lives in [`super::preprocess`].
 
+use pulldown_cmark::Event;
+
+use super::events::Pass;
+
 use std::ops::Range;
 
 /// What a marker line opens.
@@ -120,14 +124,48 @@ pub fn closing_tag(style: Style) -> &'static str {
 /// Put where the title goes; the renderer replaces it (see [`title_html`]).
 pub const TITLE_PLACEHOLDER: &str = "<!--answerbook:admonition-title-->";
 
-/// The HTML that replaces [`TITLE_PLACEHOLDER`] for `block`, given its title rendered as
+/// The HTML that replaces [`TITLE_PLACEHOLDER`] for a block of `style`, given its title rendered as
 /// inline HTML (`None`: no title element at all).
-pub fn title_html(block: &Block, rendered_title: Option<&str>) -> String {
-    match (block.style, rendered_title) {
+pub fn title_html(style: Style, rendered_title: Option<&str>) -> String {
+    match (style, rendered_title) {
         (_, None) => String::new(),
         (Style::Admonition, Some(t)) => format!("<p class=\"admonition-title\">{t}</p>"),
         (Style::Details { .. }, Some(t)) => format!("<summary>{t}</summary>"),
     }
+}
+
+/// Event part: the HTML block that opens an admonition gets its title, rendered as inline
+/// markdown; a block without a title loses the blank line the title would have taken.
+pub(super) fn event<'e>(
+    pass: &mut Pass<'_, '_>,
+    event: Event<'e>,
+    range: &Range<usize>,
+    out: &mut Vec<Event<'e>>,
+) -> Option<Event<'e>> {
+    let Event::Html(block) = &event else {
+        return Some(event);
+    };
+    if !block.contains(TITLE_PLACEHOLDER) {
+        return Some(event);
+    }
+    let title = match pass.pre.blocks.get(pass.titles_seen) {
+        Some(found) => {
+            let rendered = found.title.as_deref().map(|t| pass.inline(t, range));
+            title_html(found.style, rendered.as_deref())
+        }
+        None => String::new(),
+    };
+    pass.titles_seen += 1;
+    let mut block = block.replacen(TITLE_PLACEHOLDER, &title, 1);
+    if title.is_empty() {
+        block = block
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("{l}\n"))
+            .collect();
+    }
+    out.push(Event::Html(block.into()));
+    None
 }
 
 #[cfg(test)]

@@ -2,6 +2,10 @@
 //! `title="..."`) and the block's HTML, highlighted by [`highlight`] the way MkDocs Material
 //! (pymdownx.highlight with Pygments) writes it, so Material-style CSS applies.
 
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+
+use super::events::{Pass, Stream};
+
 use std::fmt::Write as _;
 
 use std::borrow::Cow;
@@ -306,6 +310,35 @@ fn marked_lines(spec: &str, lines: usize) -> Vec<bool> {
             open > 0
         })
         .collect()
+}
+
+/// Event part: a code block becomes its highlighted HTML; its `#id` is one of the page's ids.
+pub(super) fn event<'e>(
+    pass: &mut Pass<'_, '_>,
+    event: Event<'e>,
+    rest: &mut Stream<'_, 'e>,
+    out: &mut Vec<Event<'e>>,
+) -> Option<Event<'e>> {
+    let Event::Start(Tag::CodeBlock(kind)) = event else {
+        return Some(event);
+    };
+    let info = match &kind {
+        CodeBlockKind::Fenced(info) => FenceInfo::parse(info),
+        CodeBlockKind::Indented => FenceInfo::default(),
+    };
+    let mut text = String::new();
+    for (e, _) in rest.by_ref() {
+        match e {
+            Event::End(TagEnd::CodeBlock) => break,
+            Event::Text(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    if let Some(id) = &info.id {
+        pass.ids.reserve(id);
+    }
+    out.push(Event::Html(render(&info, &text).into()));
+    None
 }
 
 #[cfg(test)]

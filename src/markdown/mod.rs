@@ -13,11 +13,13 @@ pub mod alerts;
 pub mod attr_list;
 pub mod blocks;
 pub mod code;
+mod def_list;
 mod events;
 pub mod faq;
 pub mod footnotes;
 pub mod headings;
 pub mod highlight;
+pub mod ids;
 pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
@@ -184,13 +186,10 @@ pub fn render(input: &Input<'_>) -> Rendered {
         let parsed: Vec<(Event<'_>, Range<usize>)> = parser.by_ref().collect();
         let mut pass = Pass::new(input, &pre, parser.reference_definitions());
         pass.reserve_explicit_ids(&parsed);
-        pass.transform(parsed.into_iter(), &mut events);
-        pass.finish()
+        pass.run(parsed.into_iter(), &mut events)
     } else {
         let refdefs = RefDefs::default();
-        let mut pass = Pass::new(input, &pre, &refdefs);
-        pass.transform(parser, &mut events);
-        pass.finish()
+        Pass::new(input, &pre, &refdefs).run(parser, &mut events)
     };
     rendered.faq_answer = faq::answer(input.faq, rendered.answer.as_deref()).map(str::to_owned);
     if rendered.faq_answer.is_some() {

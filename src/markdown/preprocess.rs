@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 use super::admonition::{self, Block, Marker, TITLE_PLACEHOLDER};
 use super::tabs::{self, SET_PLACEHOLDER, TabMarker, TabSet};
+use super::def_list::TERM_MARK;
 use super::{Features, abbr, md_in_html};
 
 /// The text pulldown-cmark will parse, and what the pass found.
@@ -39,9 +40,6 @@ impl Preprocessed {
 }
 
 const TAB: usize = 4;
-
-/// Put before an HTML comment that is a definition term; the event pass drops it.
-pub const TERM_MARK: &str = "<answerbook-term></answerbook-term>";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OpenKind {

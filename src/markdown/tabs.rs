@@ -2,6 +2,13 @@
 //! as radio inputs and labels so they switch without JavaScript. The indentation-based body
 //! handling is shared with admonitions in [`super::preprocess`].
 
+use std::ops::Range;
+
+use pulldown_cmark::Event;
+
+use super::events::Pass;
+use super::headings;
+
 use std::fmt::Write as _;
 
 /// A parsed `=== "Title"` line: `===+` selects the tab, `===!` starts a new set.
@@ -106,6 +113,56 @@ pub fn without_icons(title: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Event part: the HTML block that opens a set gets the inputs and labels.
+pub(super) fn event<'e>(
+    pass: &mut Pass<'_, '_>,
+    event: Event<'e>,
+    range: &Range<usize>,
+    out: &mut Vec<Event<'e>>,
+) -> Option<Event<'e>> {
+    let Event::Html(block) = &event else {
+        return Some(event);
+    };
+    if !block.contains(SET_PLACEHOLDER) {
+        return Some(event);
+    }
+    let n = pass.tab_sets_seen;
+    pass.tab_sets_seen += 1;
+    let opening = pass.pre.tab_sets.get(n).map_or_else(String::new, |set| {
+        let titles: Vec<String> = set.titles.iter().map(|t| pass.inline(t, range)).collect();
+        let ids = ids(pass, n + 1, &set.titles);
+        set_opening(n + 1, set, &titles, &ids)
+    });
+    out.push(Event::Html(block.replacen(SET_PLACEHOLDER, &opening, 1).into()));
+    None
+}
+
+/// The ids of a set's radio inputs: counters, or slugs of the titles when the site
+/// configures `pymdownx.tabbed: slugify` (prefixed with the last heading's id under
+/// `combine_header_slug`).
+fn ids(pass: &mut Pass<'_, '_>, n: usize, titles: &[String]) -> Vec<String> {
+    let features = pass.input.features;
+    let Some(style) = features.tab_slugs else {
+        return counter_ids(n, titles.len());
+    };
+    titles
+        .iter()
+        .map(|title| {
+            let slug = headings::slug(&without_icons(title), style);
+            let base = match pass
+                .result
+                .headings
+                .last()
+                .filter(|_| features.combine_header_slug)
+            {
+                Some(heading) => format!("{}-{slug}", heading.id),
+                None => slug,
+            };
+            pass.ids.unique(&base)
+        })
+        .collect()
 }
 
 #[cfg(test)]
