@@ -1,6 +1,8 @@
 //! Abbreviations (Python-Markdown `abbr`): `*[HTML]: Hyper Text Markup Language` anywhere in a
 //! page wraps every whole-word `HTML` of its text in `<abbr title="...">`.
 
+use super::preprocess::{At, LinePass, LineSyntax, Taken};
+
 use pulldown_cmark::Event;
 
 use super::escape_attr;
@@ -185,6 +187,21 @@ pub(super) fn event<'e>(
         }
     }
     None
+}
+
+/// Line part: definitions are taken out of the text (a blank line keeps the line count).
+pub(super) const SYNTAX: LineSyntax = LineSyntax {
+    quoted_starts: &["*["],
+    line,
+};
+
+fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
+    let Some(definition) = parse_definition(at.rest).filter(|_| pass.features.abbr) else {
+        return Taken::No;
+    };
+    pass.out.abbreviations.push(definition);
+    pass.push_line("", at.line_no);
+    Taken::AsBlank
 }
 
 #[cfg(test)]

@@ -1,6 +1,10 @@
 //! Admonitions in Python-Markdown syntax (`!!! type "Title"`) and pymdownx details
 //! (`??? type "Title"`, `???+`): parsing the marker line and writing MkDocs' HTML.
-//! The indentation-based block handling they share with tabs lives in [`super::preprocess`].
+//! Line part: the marker line opens a block of the line pass ([`super::preprocess`], which
+//! dedents its body) and leaves a title placeholder; event part: the placeholder becomes the
+//! title, rendered as inline markdown.
+
+use super::preprocess::{At, LinePass, LineSyntax, OpenKind, Taken};
 
 use pulldown_cmark::Event;
 
@@ -166,6 +170,68 @@ pub(super) fn event<'e>(
     }
     out.push(Event::Html(block.into()));
     None
+}
+
+/// Line part: `!!!`/`???` lines, also on the line of a list item or definition marker.
+pub(super) const SYNTAX: LineSyntax = LineSyntax {
+    quoted_starts: &["!!!", "???"],
+    line,
+};
+
+fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
+    let (admonition, details) = (pass.features.admonition, pass.features.details);
+    if let Some(marker) = parse_marker(at.rest, admonition, details) {
+        open(pass, marker, at.col, at.line_no, None);
+        return Taken::AsBlank;
+    }
+    if let Some((lead, inner)) = pass
+        .item_marker_width(at.rest)
+        .and_then(|w| Some((at.rest.get(..w)?, at.rest.get(w..)?)))
+        && let Some(marker) = parse_marker(inner, admonition, details)
+    {
+        let col = at.col + lead.len();
+        open(pass, marker, col, at.line_no, Some((at.col, lead)));
+        return Taken::AsBlank;
+    }
+    Taken::No
+}
+
+/// Opens an admonition whose marker is at `col`. `lead` is the list or definition marker
+/// the line starts with (`:   !!! note`), with its column: it stays in front of the tag.
+fn open(
+    pass: &mut LinePass<'_>,
+    marker: Marker,
+    col: usize,
+    line_no: u32,
+    lead: Option<(usize, &str)>,
+) {
+    let out_col = pass.out_col(col);
+    pass.ensure_blank(line_no);
+    let tag = opening_tag(&marker);
+    match lead {
+        Some((lead_col, lead)) => {
+            pass.push_indented(pass.out_col(lead_col), &format!("{lead}{tag}"), line_no)
+        }
+        None => pass.push_indented(out_col, &tag, line_no),
+    }
+    // The title is filled in by the event part, which renders inline markdown.
+    pass.push_indented(out_col, TITLE_PLACEHOLDER, line_no);
+    pass.push_line("", line_no);
+    let start = pass.out.text.len();
+    pass.out.blocks.push(Block {
+        style: marker.style,
+        classes: marker.classes,
+        title: marker.title,
+        body: start..start,
+    });
+    pass.open(OpenKind::Block(pass.out.blocks.len() - 1), col, out_col);
+}
+
+/// Closes block `b`, whose marker was at output column `out_col`.
+pub(super) fn close(pass: &mut LinePass<'_>, b: usize, out_col: usize, line_no: u32) {
+    pass.out.blocks[b].body.end = pass.out.text.len();
+    pass.ensure_blank(line_no);
+    pass.push_indented(out_col, closing_tag(pass.out.blocks[b].style), line_no);
 }
 
 #[cfg(test)]

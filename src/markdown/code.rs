@@ -143,9 +143,9 @@ pub fn render(info: &FenceInfo, code: &str) -> String {
     }
     let mut lines = LineWriter::new(&mut html, &marked);
     match Lexer::for_fence(&info.lang) {
-        Some(lexer) => highlight::each_token(lexer, &code, &mut |class, text| {
-            lines.token(class, text)
-        }),
+        Some(lexer) => {
+            highlight::each_token(lexer, &code, &mut |class, text| lines.token(class, text))
+        }
         None => lines.token(None, &code),
     }
     html.push_str(if numbers.is_some() {

@@ -171,9 +171,7 @@ pub(super) fn event<'e>(
     let attrs = HeadingAttrs::new(id.as_deref(), &classes, &attrs);
     let id = match attrs.id {
         Some(id) => id,
-        None => pass
-            .ids
-            .unique(&slug(&title, pass.input.features.slugs)),
+        None => pass.ids.unique(&slug(&title, pass.input.features.slugs)),
     };
     let n = level as u8;
     if n == 1 && pass.result.h1.is_none() {

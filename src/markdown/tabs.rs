@@ -1,6 +1,9 @@
 //! Content tabs (`=== "Tab"`, pymdownx.tabbed in the alternate style Material uses), written
-//! as radio inputs and labels so they switch without JavaScript. The indentation-based body
-//! handling is shared with admonitions in [`super::preprocess`].
+//! as radio inputs and labels so they switch without JavaScript. Line part: each `===` line
+//! opens a block of the line pass ([`super::preprocess`]) and the set's first leaves a
+//! placeholder; event part: the placeholder becomes the inputs and labels.
+
+use super::preprocess::{At, LinePass, LineSyntax, Open, OpenKind, Taken};
 
 use std::ops::Range;
 
@@ -135,7 +138,9 @@ pub(super) fn event<'e>(
         let ids = ids(pass, n + 1, &set.titles);
         set_opening(n + 1, set, &titles, &ids)
     });
-    out.push(Event::Html(block.replacen(SET_PLACEHOLDER, &opening, 1).into()));
+    out.push(Event::Html(
+        block.replacen(SET_PLACEHOLDER, &opening, 1).into(),
+    ));
     None
 }
 
@@ -163,6 +168,91 @@ fn ids(pass: &mut Pass<'_, '_>, n: usize, titles: &[String]) -> Vec<String> {
             pass.ids.unique(&base)
         })
         .collect()
+}
+
+/// Line part: `===` lines; consecutive tabs at one column form a set.
+pub(super) const SYNTAX: LineSyntax = LineSyntax {
+    quoted_starts: &["==="],
+    line,
+};
+
+/// A tab set whose last tab has ended; the next line says whether another tab follows.
+pub(super) struct PendingSet {
+    marker_col: usize,
+    out_col: usize,
+    /// How many blocks enclose the set.
+    depth: usize,
+}
+
+fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
+    let Some(marker) = parse_marker(at.rest).filter(|_| pass.features.tabbed) else {
+        return Taken::No;
+    };
+    let (col, line_no) = (at.col, at.line_no);
+    let out_col = pass.out_col(col);
+    pass.ensure_blank(line_no);
+    let depth = pass.depth();
+    let continuing = pass
+        .pending
+        .last()
+        .is_some_and(|p| p.depth == depth && p.marker_col == col);
+    let set = if continuing {
+        pass.pending.pop();
+        pass.out.tab_sets.len() - 1
+    } else {
+        close_pending(pass, depth, line_no);
+        pass.out.tab_sets.push(TabSet::default());
+        pass.push_indented(out_col, SET_PLACEHOLDER, line_no);
+        pass.push_indented(out_col, "<div class=\"tabbed-content\">", line_no);
+        pass.out.tab_sets.len() - 1
+    };
+    let tab_set = &mut pass.out.tab_sets[set];
+    if marker.select {
+        tab_set.selected = tab_set.titles.len();
+    }
+    tab_set.titles.push(marker.title);
+    pass.push_indented(out_col, "<div class=\"tabbed-block\">", line_no);
+    pass.push_line("", line_no);
+    pass.open(OpenKind::Tab(set), col, out_col);
+    Taken::AsBlank
+}
+
+/// Closes the tab `top`; its set stays open until a line shows no tab follows.
+pub(super) fn close(pass: &mut LinePass<'_>, top: &Open, line_no: u32) {
+    pass.ensure_blank(line_no);
+    pass.push_indented(top.out_col, "</div>", line_no);
+    let depth = pass.depth();
+    pass.pending.push(PendingSet {
+        marker_col: top.marker_col,
+        out_col: top.out_col,
+        depth,
+    });
+}
+
+/// Closes the pending tab sets enclosed by at least `depth` blocks.
+pub(super) fn close_pending(pass: &mut LinePass<'_>, depth: usize, line_no: u32) {
+    while pass.pending.last().is_some_and(|p| p.depth >= depth) {
+        let Some(set) = pass.pending.pop() else { break };
+        pass.push_indented(set.out_col, "</div>", line_no);
+        pass.push_indented(set.out_col, "</div>", line_no);
+        pass.push_line("", line_no);
+    }
+}
+
+/// Before a non-blank line, after a tab ended: another `===` at the same column continues
+/// its set; anything else ends the set.
+pub(super) fn resolve_pending(pass: &mut LinePass<'_>, col: usize, rest: &str, line_no: u32) {
+    let depth = pass.depth();
+    let Some(set) = pass.pending.last().filter(|p| p.depth == depth) else {
+        return;
+    };
+    let continues = !pass.in_fence()
+        && pass.features.tabbed
+        && col == set.marker_col
+        && parse_marker(rest).is_some_and(|m| !m.new_set);
+    if !continues {
+        close_pending(pass, depth, line_no.saturating_sub(1));
+    }
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@ use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
 use super::{
-    Features, Input, Rendered, abbr, admonition, alerts, code, def_list, faq, footnotes,
-    headings, options, tabs,
+    Features, Input, Rendered, abbr, admonition, alerts, code, def_list, faq, footnotes, headings,
+    options, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
@@ -141,8 +141,9 @@ impl<'i, 'p> Pass<'i, 'p> {
         match event {
             Event::Start(Tag::Heading { .. }) => headings::event(self, event, rest, out),
             Event::Start(Tag::CodeBlock(_)) => code::event(self, event, rest, out),
-            Event::Start(Tag::BlockQuote(Some(_)))
-            | Event::End(TagEnd::BlockQuote(Some(_))) => alerts::event(event),
+            Event::Start(Tag::BlockQuote(Some(_))) | Event::End(TagEnd::BlockQuote(Some(_))) => {
+                alerts::event(event)
+            }
             Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => {
                 footnotes::event(self, event)
             }
@@ -284,7 +285,9 @@ mod tests {
         let parser = Parser::new_ext(markdown, options(&Features::default()));
         pulldown_cmark::html::push_html(&mut html, parser);
         let trimmed = html.trim_end();
-        let inner = trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>"));
+        let inner = trimmed
+            .strip_prefix("<p>")
+            .and_then(|s| s.strip_suffix("</p>"));
         inner.unwrap_or(trimmed).to_owned()
     }
 
@@ -303,8 +306,8 @@ mod tests {
             assert_eq!(parsed(title), title);
         }
         let marked = [
-            "", " lead", "trail ", "1. list", "- item", "# h", "*em*", "`code`", "[l](u)",
-            "a & b", "a < b", "x_y_", "~~s~~", "a\\b", "---",
+            "", " lead", "trail ", "1. list", "- item", "# h", "*em*", "`code`", "[l](u)", "a & b",
+            "a < b", "x_y_", "~~s~~", "a\\b", "---",
         ];
         for title in marked {
             assert!(!is_plain_inline(title), "{title}");

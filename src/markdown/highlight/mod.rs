@@ -98,7 +98,9 @@ pub struct Token<'a> {
 /// class are merged, as Pygments' HTML formatter does.
 pub fn tokens(lexer: Lexer, code: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
-    each_token(lexer, code, &mut |class, text| tokens.push(Token { class, text }));
+    each_token(lexer, code, &mut |class, text| {
+        tokens.push(Token { class, text })
+    });
     tokens
 }
 

@@ -9,7 +9,13 @@ use hl_lite::{Kind, Lang};
 use super::{Context, Tokens};
 
 /// Emits one hl-lite span as Pygments-classed tokens.
-pub(super) fn refine(lang: Lang, kind: Kind, text: &str, at: &Context<'_>, out: &mut Tokens<'_, '_>) {
+pub(super) fn refine(
+    lang: Lang,
+    kind: Kind,
+    text: &str,
+    at: &Context<'_>,
+    out: &mut Tokens<'_, '_>,
+) {
     let prev = at.prev;
     let class = match kind {
         Kind::Plain => return plain(lang, text, out),
