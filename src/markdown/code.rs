@@ -9,6 +9,7 @@ use super::events::{Pass, Stream};
 use std::fmt::Write as _;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::highlight::{self, Lexer};
 
@@ -316,6 +317,7 @@ fn marked_lines(spec: &str, lines: usize) -> Vec<bool> {
 pub(super) fn event<'e>(
     pass: &mut Pass<'_, '_>,
     event: Event<'e>,
+    range: &Range<usize>,
     rest: &mut Stream<'_, 'e>,
     out: &mut Vec<Event<'e>>,
 ) -> Option<Event<'e>> {
@@ -326,7 +328,8 @@ pub(super) fn event<'e>(
         CodeBlockKind::Fenced(info) => FenceInfo::parse(info),
         CodeBlockKind::Indented => FenceInfo::default(),
     };
-    let mut text = String::new();
+    // The block's source is at least as long as its text.
+    let mut text = String::with_capacity(range.len());
     for (e, _) in rest.by_ref() {
         match e {
             Event::End(TagEnd::CodeBlock) => break,

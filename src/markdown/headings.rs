@@ -5,6 +5,7 @@
 //! letters, digits, `_`, `-` and spaces dropped, runs of spaces and hyphens turned into one `-`;
 //! a repeated id gets `_1`, `_2`, ...
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -18,7 +19,11 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Python-Markdown's default `toc` slugify.
 pub fn slugify(text: &str) -> String {
-    let folded: String = text.nfkd().filter(char::is_ascii).collect();
+    // ASCII text is its own NFKD form.
+    let folded: Cow<'_, str> = match text.is_ascii() {
+        true => Cow::Borrowed(text),
+        false => Cow::Owned(text.nfkd().filter(char::is_ascii).collect()),
+    };
     let kept: String = folded
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || c.is_ascii_whitespace())

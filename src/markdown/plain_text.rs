@@ -39,7 +39,14 @@ impl PlainText {
 
     /// The text with runs of white space folded into single spaces.
     pub fn finish(&self) -> String {
-        self.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut out = String::with_capacity(self.text.len());
+        for word in self.text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
     }
 }
 

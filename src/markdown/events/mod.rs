@@ -140,7 +140,7 @@ impl<'i, 'p> Pass<'i, 'p> {
     ) -> Option<Event<'e>> {
         match event {
             Event::Start(Tag::Heading { .. }) => headings::event(self, event, rest, out),
-            Event::Start(Tag::CodeBlock(_)) => code::event(self, event, rest, out),
+            Event::Start(Tag::CodeBlock(_)) => code::event(self, event, range, rest, out),
             Event::Start(Tag::BlockQuote(Some(_))) | Event::End(TagEnd::BlockQuote(Some(_))) => {
                 alerts::event(event)
             }
