@@ -1,8 +1,8 @@
 //! Admonitions in Python-Markdown syntax (`!!! type "Title"`) and pymdownx details
 //! (`??? type "Title"`, `???+`): parsing the marker line and writing MkDocs' HTML.
 //! Line part: the marker line opens a block of the line pass ([`super::preprocess`], which
-//! dedents its body) and leaves a title placeholder; event part: the placeholder becomes the
-//! title, rendered as inline markdown.
+//! dedents its body) and writes the opening tag, noting where; event part: the HTML block
+//! holding that tag gets the title, rendered as inline markdown.
 
 use super::preprocess::{At, LinePass, LineSyntax, OpenKind, Taken};
 
@@ -29,6 +29,9 @@ pub struct Block {
     pub classes: Vec<String>,
     /// The title as written (markdown), `None` for an explicit `""`.
     pub title: Option<String>,
+    /// Byte offset of the opening tag in the preprocessed text: the HTML block holding it is
+    /// where the title goes.
+    pub tag_at: usize,
     /// Byte range of the body in the preprocessed text.
     pub body: Range<usize>,
 }
@@ -125,11 +128,8 @@ pub fn closing_tag(style: Style) -> &'static str {
     }
 }
 
-/// Put where the title goes; the renderer replaces it (see [`title_html`]).
-pub const TITLE_PLACEHOLDER: &str = "<!--answerbook:admonition-title-->";
-
-/// The HTML that replaces [`TITLE_PLACEHOLDER`] for a block of `style`, given its title rendered as
-/// inline HTML (`None`: no title element at all).
+/// The title element of a block of `style`, given its title rendered as inline HTML (`None`:
+/// no title element at all).
 pub fn title_html(style: Style, rendered_title: Option<&str>) -> String {
     match (style, rendered_title) {
         (_, None) => String::new(),
@@ -138,37 +138,41 @@ pub fn title_html(style: Style, rendered_title: Option<&str>) -> String {
     }
 }
 
-/// Event part: the HTML block that opens an admonition gets its title, rendered as inline
-/// markdown; a block without a title loses the blank line the title would have taken.
+/// Event part: the HTML block holding a block's opening tag (found by its offset) gets the
+/// title, rendered as inline markdown, on a line after the tag's.
 pub(super) fn event<'e>(
     pass: &mut Pass<'_, '_>,
     event: Event<'e>,
     range: &Range<usize>,
     out: &mut Vec<Event<'e>>,
 ) -> Option<Event<'e>> {
-    let Event::Html(block) = &event else {
+    let pre = pass.pre;
+    let blocks = &pre.blocks;
+    let found = blocks.partition_point(|b| b.tag_at < range.start);
+    let (Event::Html(html), Some(block)) = (&event, blocks.get(found)) else {
         return Some(event);
     };
-    if !block.contains(TITLE_PLACEHOLDER) {
+    if block.tag_at >= range.end {
         return Some(event);
     }
-    let title = match pass.pre.blocks.get(pass.titles_seen) {
-        Some(found) => {
-            let rendered = found.title.as_deref().map(|t| pass.inline(t, range));
-            title_html(found.style, rendered.as_deref())
-        }
-        None => String::new(),
-    };
-    pass.titles_seen += 1;
-    let mut block = block.replacen(TITLE_PLACEHOLDER, &title, 1);
+    let style = block.style;
+    let rendered = block.title.as_deref().map(|t| pass.inline(t, range));
+    let title = title_html(style, rendered.as_deref());
     if title.is_empty() {
-        block = block
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| format!("{l}\n"))
-            .collect();
+        out.push(event);
+        return None;
     }
-    out.push(Event::Html(block.into()));
+    // The title line is indented like the tag's line, as what is left of the list
+    // indentation around it is.
+    let first_line = html.find('\n').map_or(html.len(), |i| i + 1);
+    let indent = html.len() - html.trim_start_matches([' ', '\t']).len();
+    let mut with_title = String::with_capacity(html.len() + indent + title.len() + 1);
+    with_title.push_str(&html[..first_line]);
+    with_title.push_str(&html[..indent.min(first_line)]);
+    with_title.push_str(&title);
+    with_title.push('\n');
+    with_title.push_str(&html[first_line..]);
+    out.push(Event::Html(with_title.into()));
     None
 }
 
@@ -208,20 +212,26 @@ fn open(
     let out_col = pass.out_col(col);
     pass.ensure_blank(line_no);
     let tag = opening_tag(&marker);
-    match lead {
+    let line_start = pass.out.text.len();
+    let tag_at = match lead {
         Some((lead_col, lead)) => {
-            pass.push_indented(pass.out_col(lead_col), &format!("{lead}{tag}"), line_no)
+            let lead_col = pass.out_col(lead_col);
+            pass.push_indented(lead_col, &format!("{lead}{tag}"), line_no);
+            line_start + lead_col + lead.len()
         }
-        None => pass.push_indented(out_col, &tag, line_no),
-    }
-    // The title is filled in by the event part, which renders inline markdown.
-    pass.push_indented(out_col, TITLE_PLACEHOLDER, line_no);
+        None => {
+            pass.push_indented(out_col, &tag, line_no);
+            line_start + out_col
+        }
+    };
+    // The title is put in by the event part, which renders inline markdown.
     pass.push_line("", line_no);
     let start = pass.out.text.len();
     pass.out.blocks.push(Block {
         style: marker.style,
         classes: marker.classes,
         title: marker.title,
+        tag_at,
         body: start..start,
     });
     pass.open(OpenKind::Block(pass.out.blocks.len() - 1), col, out_col);

@@ -1,7 +1,7 @@
 //! Content tabs (`=== "Tab"`, pymdownx.tabbed in the alternate style Material uses), written
 //! as radio inputs and labels so they switch without JavaScript. Line part: each `===` line
-//! opens a block of the line pass ([`super::preprocess`]) and the set's first leaves a
-//! placeholder; event part: the placeholder becomes the inputs and labels.
+//! opens a block of the line pass ([`super::preprocess`]), the set's first writing the set's
+//! wrapper and noting where; event part: the inputs and labels go in front of that wrapper.
 
 use super::preprocess::{At, LinePass, LineSyntax, Open, OpenKind, Taken};
 
@@ -29,6 +29,9 @@ pub struct TabSet {
     pub titles: Vec<String>,
     /// The tab shown first.
     pub selected: usize,
+    /// Byte offset in the preprocessed text of the set's `<div class="tabbed-content">`: the
+    /// HTML block holding it is where the inputs and labels go.
+    pub at: usize,
 }
 
 pub fn parse_marker(line: &str) -> Option<TabMarker> {
@@ -55,9 +58,6 @@ pub fn parse_marker(line: &str) -> Option<TabMarker> {
         new_set: flags.contains('!'),
     })
 }
-
-/// Put on the set's first line; the renderer replaces it with [`set_opening`].
-pub const SET_PLACEHOLDER: &str = "<!--answerbook:tab-set-->";
 
 /// The opening of set number `n` (1-based within the page): the wrapper, one radio input per
 /// tab and the labels, given the titles rendered as inline HTML and the inputs' ids.
@@ -128,19 +128,18 @@ pub(super) fn event<'e>(
     let Event::Html(block) = &event else {
         return Some(event);
     };
-    if !block.contains(SET_PLACEHOLDER) {
+    let pre = pass.pre;
+    let sets = &pre.tab_sets;
+    let n = sets.partition_point(|s| s.at < range.start);
+    let Some(set) = sets.get(n).filter(|s| s.at < range.end) else {
         return Some(event);
-    }
-    let n = pass.tab_sets_seen;
-    pass.tab_sets_seen += 1;
-    let opening = pass.pre.tab_sets.get(n).map_or_else(String::new, |set| {
-        let titles: Vec<String> = set.titles.iter().map(|t| pass.inline(t, range)).collect();
-        let ids = ids(pass, n + 1, &set.titles);
-        set_opening(n + 1, set, &titles, &ids)
-    });
-    out.push(Event::Html(
-        block.replacen(SET_PLACEHOLDER, &opening, 1).into(),
-    ));
+    };
+    let titles: Vec<String> = set.titles.iter().map(|t| pass.inline(t, range)).collect();
+    let ids = ids(pass, n + 1, &set.titles);
+    let mut html = set_opening(n + 1, set, &titles, &ids);
+    html.push('\n');
+    html.push_str(block);
+    out.push(Event::Html(html.into()));
     None
 }
 
@@ -201,8 +200,12 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
         pass.out.tab_sets.len() - 1
     } else {
         close_pending(pass, depth, line_no);
-        pass.out.tab_sets.push(TabSet::default());
-        pass.push_indented(out_col, SET_PLACEHOLDER, line_no);
+        // The inputs and labels are put in front by the event part.
+        let at = pass.out.text.len() + out_col;
+        pass.out.tab_sets.push(TabSet {
+            at,
+            ..TabSet::default()
+        });
         pass.push_indented(out_col, "<div class=\"tabbed-content\">", line_no);
         pass.out.tab_sets.len() - 1
     };
@@ -278,6 +281,7 @@ mod tests {
         let set = TabSet {
             titles: vec!["A".into(), "B".into()],
             selected: 1,
+            ..TabSet::default()
         };
         let html = set_opening(2, &set, &["A".into(), "B".into()], &counter_ids(2, 2));
         assert!(html.starts_with("<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"2:2\">"));

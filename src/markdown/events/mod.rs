@@ -63,9 +63,6 @@ pub(super) struct Pass<'i, 'p> {
     pub(super) hand_written_faq: Vec<(usize, String)>,
     /// The page's abbreviations, when it defines any.
     pub(super) abbreviations: Option<abbr::Matcher>,
-    /// How many admonition titles and tab sets the pass has met, in document order.
-    pub(super) titles_seen: usize,
-    pub(super) tab_sets_seen: usize,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -84,8 +81,6 @@ impl<'i, 'p> Pass<'i, 'p> {
             hand_written_faq: Vec::new(),
             abbreviations: (!pre.abbreviations.is_empty())
                 .then(|| abbr::Matcher::new(&pre.abbreviations)),
-            titles_seen: 0,
-            tab_sets_seen: 0,
         }
     }
 

@@ -28,9 +28,9 @@ pub struct Preprocessed {
     pub text: String,
     /// `line_map[i]` is the 0-based input line that output line `i` came from.
     pub line_map: Vec<u32>,
-    /// Admonitions and details, in the order of their title placeholders.
+    /// Admonitions and details, in document order.
     pub blocks: Vec<Block>,
-    /// Tab sets, in the order of their placeholders.
+    /// Tab sets, in document order.
     pub tab_sets: Vec<TabSet>,
     /// `*[ABBR]: text` definitions.
     pub abbreviations: Vec<(String, String)>,
@@ -337,15 +337,31 @@ impl<'f> LinePass<'f> {
         nested.run(&inner);
         let (col, _) = run[0].indentation();
         let prefix = format!("{}> ", " ".repeat(self.out_col(col)));
+        // Where each nested line starts, there and here (after the prefix), to move the
+        // offsets the nested pass noted.
+        let mut starts: Vec<(usize, usize)> = Vec::with_capacity(nested.out.line_map.len());
+        let mut nested_start = 0;
         for (text, &src) in nested.out.text.lines().zip(&nested.out.line_map) {
+            starts.push((nested_start, self.out.text.len() + prefix.len()));
+            nested_start += text.len() + 1;
             let quoted = format!("{prefix}{text}");
             self.push_line(quoted.trim_end(), first_line as u32 + src);
         }
+        let moved = |at: usize| {
+            let line = starts.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+            starts
+                .get(line)
+                .map_or(at, |&(there, here)| here + (at - there))
+        };
         for mut block in nested.out.blocks {
+            block.tag_at = moved(block.tag_at);
             block.body = 0..0;
             self.out.blocks.push(block);
         }
-        self.out.tab_sets.extend(nested.out.tab_sets);
+        for mut set in nested.out.tab_sets {
+            set.at = moved(set.at);
+            self.out.tab_sets.push(set);
+        }
         self.out.abbreviations.extend(nested.out.abbreviations);
         true
     }
