@@ -145,6 +145,27 @@ pub fn toc(headings: &[Heading]) -> Vec<TocEntry> {
     out
 }
 
+/// Whether a heading in `text` may set its own id (`# Title {#id}`): some line holds a `{`
+/// after a `#` or comes before a setext underline (in block quotes too). Without one, no heading does, and ids can
+/// be handed out as the headings come.
+pub(super) fn may_set_ids(text: &str) -> bool {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(brace) = line.find('{') else {
+            continue;
+        };
+        let atx = line[..brace].contains('#');
+        let setext = lines.peek().is_some_and(|next| {
+            let next = next.trim_start_matches(['>', ' ', '\t']).trim_end();
+            !next.is_empty() && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'))
+        });
+        if atx || setext {
+            return true;
+        }
+    }
+    false
+}
+
 /// Event part: a heading gets its id (the one written, or a unique slug of its text) and a
 /// permalink, and is recorded for the table of contents; the first H1 is the page's title.
 pub(super) fn event<'e>(
@@ -226,6 +247,36 @@ mod tests {
         assert_eq!(slugify_unicode("Café  Crème", true), "café--crème");
         assert_eq!(slugify_unicode("日本語 Text", false), "日本語-Text");
         assert_eq!(slugify_unicode("a & b?", true), "a--b");
+    }
+
+    #[test]
+    fn pages_that_may_set_heading_ids_are_spotted() {
+        let parsed_sets_id = |text: &str| {
+            let options = crate::markdown::options(&crate::markdown::Features::default());
+            pulldown_cmark::Parser::new_ext(text, options).any(|e| {
+                matches!(e, Event::Start(Tag::Heading { id: Some(_), .. }))
+                    || matches!(e, Event::Start(Tag::Heading { ref attrs, .. }) if !attrs.is_empty())
+            })
+        };
+        let setting = [
+            "# Title {#t}\n",
+            "Title {#t}\n=====\n",
+            "> Quoted {#q}\n> ---\n",
+            "- Item\n\n  Sub {id=s}\n  ===\n",
+            "> ## In a quote {#q}\n",
+        ];
+        for text in setting {
+            assert!(parsed_sets_id(text), "{text}");
+            assert!(may_set_ids(text), "{text}");
+        }
+        let plain = [
+            "# Title\n\n```py\nd = {1: 2}\n```\n",
+            "Text {#not}\n\nmore\n",
+        ];
+        for text in plain {
+            assert!(!parsed_sets_id(text), "{text}");
+            assert!(!may_set_ids(text), "{text}");
+        }
     }
 
     #[test]

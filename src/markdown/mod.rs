@@ -178,19 +178,21 @@ pub fn render(input: &Input<'_>) -> Rendered {
         None => preprocess::run(input.body, input.features),
     };
     let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
-    let mut events: Vec<Event<'_>> = Vec::with_capacity(pre.text.len() / 16);
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(pre.text.len() / 8);
     // Ids the author sets on headings (`{#id}`) are taken before any is generated, and titles
     // with links need the page's link definitions, so a page that may hold either is parsed in
     // full before the pass; any other streams through it.
-    let (mut rendered, hand_written_faq) = if pre.text.contains('{') || pre.titles_have_links() {
-        let parsed: Vec<(Event<'_>, Range<usize>)> = parser.by_ref().collect();
-        let mut pass = Pass::new(input, &pre, parser.reference_definitions());
-        pass.reserve_explicit_ids(&parsed);
-        pass.run(parsed.into_iter(), &mut events)
-    } else {
-        let refdefs = RefDefs::default();
-        Pass::new(input, &pre, &refdefs).run(parser, &mut events)
-    };
+    let (mut rendered, hand_written_faq) =
+        if headings::may_set_ids(&pre.text) || pre.titles_have_links() {
+            let mut parsed: Vec<(Event<'_>, Range<usize>)> = Vec::with_capacity(pre.text.len() / 8);
+            parsed.extend(parser.by_ref());
+            let mut pass = Pass::new(input, &pre, parser.reference_definitions());
+            pass.reserve_explicit_ids(&parsed);
+            pass.run(parsed.into_iter(), &mut events)
+        } else {
+            let refdefs = RefDefs::default();
+            Pass::new(input, &pre, &refdefs).run(parser, &mut events)
+        };
     rendered.faq_answer = faq::answer(input.faq, rendered.answer.as_deref()).map(str::to_owned);
     if rendered.faq_answer.is_some() {
         // The generated FAQPage replaces the hand-written ones.

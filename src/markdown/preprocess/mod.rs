@@ -97,6 +97,10 @@ pub fn run(src: &str, features: &Features) -> Preprocessed {
 /// Runs the pass over the lines of a page body.
 pub fn run_lines(lines: &[Line<'_>], features: &Features) -> Preprocessed {
     let mut pass = LinePass::new(features);
+    // The text grows by the blocks' tags and shrinks by their indentation: about its size.
+    let size: usize = lines.iter().map(|l| l.indent + l.text.len() + 1).sum();
+    pass.out.text.reserve(size + size / 4);
+    pass.out.line_map.reserve(lines.len() + lines.len() / 4);
     pass.run(lines);
     pass.out
 }
