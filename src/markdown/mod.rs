@@ -1,11 +1,35 @@
 //! Markdown to HTML for one page: a pure function of the page's body and the site's link
 //! index, run for every page in parallel.
 //!
-//! The steps, each in its own file: [`admonition`] rewrites `!!!`/`???` blocks before parsing
-//! (keeping a line map); pulldown-cmark parses; then one pass over the events gives headings
-//! their ids ([`headings`]), rewrites relative links ([`links`]), turns GitHub alerts into
-//! admonitions ([`alerts`]), spots hand-written FAQPage JSON-LD ([`faq`]) and collects the plain
-//! text of the H1, the summary and the short answer ([`plain_text`]).
+//! # How an extension plugs in
+//!
+//! Each extension beyond CommonMark lives in one module that owns its syntax end to end. It
+//! has up to two parts, side by side in that module:
+//!
+//! - a **line part**, for syntax pulldown-cmark cannot see (indentation-based blocks, lines to
+//!   take out): a `pub(super) const SYNTAX: preprocess::LineSyntax` whose `line` function is
+//!   offered every line that is neither code nor blank, with the shared [`preprocess`] state
+//!   (`LinePass`: output text, line map, open blocks, `push_line`, `open`, ...). It returns
+//!   whether it took the line. Where its event part must find its output again, it notes a
+//!   byte offset of the text (an admonition's tag, a tab set's wrapper), never a placeholder.
+//! - an **event part**, `pub(super) fn event(pass, event, ...) -> Option<Event>`, handed the
+//!   events it owns by the event pass (`events`) with the shared state (`Pass`: the page's
+//!   ids, diagnostics, titles rendered as inline markdown, the `Stream` of events that follow
+//!   when it needs to read on). It writes what the event becomes to the output and returns
+//!   `None`, or gives the event back for the next owner.
+//!
+//! Registering one is one line in `preprocess::SYNTAXES` (line part, in the order syntaxes are
+//! tried) and one arm in `events::Pass::event` (event part). The order of a page:
+//! [`blocks`] rewrites `///` blocks into the indented syntax; the line pass; pulldown-cmark;
+//! the event pass (streaming, unless a heading may set its own id or a title holds a link);
+//! then [`attr_list`], [`tasklist`] and [`footnotes`], which need to look back over the page's
+//! events; then pulldown-cmark's HTML writer.
+//!
+//! The extensions: [`admonition`] (`!!!`, `???`), [`tabs`] (`===`), [`blocks`] (`///`),
+//! [`md_in_html`], [`abbr`], [`footnotes`], [`attr_list`], [`tasklist`], [`alerts`] (GitHub
+//! `> [!NOTE]`), `def_list`, [`headings`] (ids, permalinks, table of contents), [`code`]
+//! (with [`highlight`]), [`faq`] (hand-written FAQPage JSON-LD) and [`plain_text`] (the
+//! H1, the summary and the short answer).
 
 pub mod abbr;
 pub mod admonition;

@@ -7,7 +7,7 @@
 //! indented code (left alone), list items (markers inside them count), block quotes (the pass
 //! runs again on the quoted text) and the line map (every output line records the input line
 //! it came from, so diagnostics still name the right line). Each syntax's own lines are read
-//! by its module, tried in the order of [`SYNTAXES`].
+//! by its module, tried in the order of `SYNTAXES`.
 
 mod text;
 
