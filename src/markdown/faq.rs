@@ -179,7 +179,7 @@ pub(super) fn event<'e>(
     pass: &mut Pass<'_, '_>,
     event: Event<'e>,
     range: &Range<usize>,
-    out: &mut Vec<Event<'e>>,
+    out: &[Event<'e>],
 ) -> Option<Event<'e>> {
     let Event::Html(block) = &event else {
         return Some(event);

@@ -36,7 +36,7 @@ impl<'e> Iterator for Stream<'_, 'e> {
             return Some((event, range));
         }
         let mut block = String::new();
-        while let Some((e, r)) = self.source.next() {
+        for (e, r) in &mut *self.source {
             self.text.push(&e, &r);
             match e {
                 Event::End(TagEnd::HtmlBlock) => break,
