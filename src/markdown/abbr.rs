@@ -1,6 +1,13 @@
 //! Abbreviations (Python-Markdown `abbr`): `*[HTML]: Hyper Text Markup Language` anywhere in a
 //! page wraps every whole-word `HTML` of its text in `<abbr title="...">`.
 
+use super::preprocess::{At, LinePass, LineSyntax, Taken};
+
+use pulldown_cmark::Event;
+
+use super::escape_attr;
+use super::events::Pass;
+
 use std::collections::HashMap;
 
 /// Parses a definition line (without indentation): `*[ABBR]: Full text`.
@@ -158,6 +165,43 @@ fn mark(text: &str, mut emit: impl FnMut(u8, usize)) {
 
 fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Event part: every whole-word abbreviation in a text becomes `<abbr title="...">`.
+pub(super) fn event<'e>(
+    pass: &mut Pass<'_, '_>,
+    event: Event<'e>,
+    out: &mut Vec<Event<'e>>,
+) -> Option<Event<'e>> {
+    let (Event::Text(text), Some(matcher)) = (&event, &pass.abbreviations) else {
+        return Some(event);
+    };
+    for (piece, abbr) in matcher.split(text) {
+        match abbr {
+            Some(k) => {
+                let title = escape_attr(&pass.pre.abbreviations[k].1);
+                let html = format!("<abbr title=\"{title}\">{}</abbr>", escape_attr(piece));
+                out.push(Event::InlineHtml(html.into()));
+            }
+            None => out.push(Event::Text(piece.to_owned().into())),
+        }
+    }
+    None
+}
+
+/// Line part: definitions are taken out of the text (a blank line keeps the line count).
+pub(super) const SYNTAX: LineSyntax = LineSyntax {
+    quoted_starts: &["*["],
+    line,
+};
+
+fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
+    let Some(definition) = parse_definition(at.rest).filter(|_| pass.features.abbr) else {
+        return Taken::No;
+    };
+    pass.out.abbreviations.push(definition);
+    pass.push_line("", at.line_no);
+    Taken::AsBlank
 }
 
 #[cfg(test)]

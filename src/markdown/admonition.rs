@@ -1,6 +1,14 @@
 //! Admonitions in Python-Markdown syntax (`!!! type "Title"`) and pymdownx details
 //! (`??? type "Title"`, `???+`): parsing the marker line and writing MkDocs' HTML.
-//! The indentation-based block handling they share with tabs lives in [`super::preprocess`].
+//! Line part: the marker line opens a block of the line pass ([`super::preprocess`], which
+//! dedents its body) and writes the opening tag, noting where; event part: the HTML block
+//! holding that tag gets the title, rendered as inline markdown.
+
+use super::preprocess::{At, LinePass, LineSyntax, OpenKind, Taken};
+
+use pulldown_cmark::Event;
+
+use super::events::Pass;
 
 use std::ops::Range;
 
@@ -21,6 +29,9 @@ pub struct Block {
     pub classes: Vec<String>,
     /// The title as written (markdown), `None` for an explicit `""`.
     pub title: Option<String>,
+    /// Byte offset of the opening tag in the preprocessed text: the HTML block holding it is
+    /// where the title goes.
+    pub tag_at: usize,
     /// Byte range of the body in the preprocessed text.
     pub body: Range<usize>,
 }
@@ -117,17 +128,120 @@ pub fn closing_tag(style: Style) -> &'static str {
     }
 }
 
-/// Put where the title goes; the renderer replaces it (see [`title_html`]).
-pub const TITLE_PLACEHOLDER: &str = "<!--answerbook:admonition-title-->";
-
-/// The HTML that replaces [`TITLE_PLACEHOLDER`] for `block`, given its title rendered as
-/// inline HTML (`None`: no title element at all).
-pub fn title_html(block: &Block, rendered_title: Option<&str>) -> String {
-    match (block.style, rendered_title) {
+/// The title element of a block of `style`, given its title rendered as inline HTML (`None`:
+/// no title element at all).
+pub fn title_html(style: Style, rendered_title: Option<&str>) -> String {
+    match (style, rendered_title) {
         (_, None) => String::new(),
         (Style::Admonition, Some(t)) => format!("<p class=\"admonition-title\">{t}</p>"),
         (Style::Details { .. }, Some(t)) => format!("<summary>{t}</summary>"),
     }
+}
+
+/// Event part: the HTML block holding a block's opening tag (found by its offset) gets the
+/// title, rendered as inline markdown, on a line after the tag's.
+pub(super) fn event<'e>(
+    pass: &mut Pass<'_, '_>,
+    event: Event<'e>,
+    range: &Range<usize>,
+    out: &mut Vec<Event<'e>>,
+) -> Option<Event<'e>> {
+    let pre = pass.pre;
+    let blocks = &pre.blocks;
+    let found = blocks.partition_point(|b| b.tag_at < range.start);
+    let (Event::Html(html), Some(block)) = (&event, blocks.get(found)) else {
+        return Some(event);
+    };
+    if block.tag_at >= range.end {
+        return Some(event);
+    }
+    let style = block.style;
+    let rendered = block.title.as_deref().map(|t| pass.inline(t, range));
+    let title = title_html(style, rendered.as_deref());
+    if title.is_empty() {
+        out.push(event);
+        return None;
+    }
+    // The title line is indented like the tag's line, as what is left of the list
+    // indentation around it is.
+    let first_line = html.find('\n').map_or(html.len(), |i| i + 1);
+    let indent = html.len() - html.trim_start_matches([' ', '\t']).len();
+    let mut with_title = String::with_capacity(html.len() + indent + title.len() + 1);
+    with_title.push_str(&html[..first_line]);
+    with_title.push_str(&html[..indent.min(first_line)]);
+    with_title.push_str(&title);
+    with_title.push('\n');
+    with_title.push_str(&html[first_line..]);
+    out.push(Event::Html(with_title.into()));
+    None
+}
+
+/// Line part: `!!!`/`???` lines, also on the line of a list item or definition marker.
+pub(super) const SYNTAX: LineSyntax = LineSyntax {
+    quoted_starts: &["!!!", "???"],
+    line,
+};
+
+fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
+    let (admonition, details) = (pass.features.admonition, pass.features.details);
+    if let Some(marker) = parse_marker(at.rest, admonition, details) {
+        open(pass, marker, at.col, at.line_no, None);
+        return Taken::AsBlank;
+    }
+    if let Some((lead, inner)) = pass
+        .item_marker_width(at.rest)
+        .and_then(|w| Some((at.rest.get(..w)?, at.rest.get(w..)?)))
+        && let Some(marker) = parse_marker(inner, admonition, details)
+    {
+        let col = at.col + lead.len();
+        open(pass, marker, col, at.line_no, Some((at.col, lead)));
+        return Taken::AsBlank;
+    }
+    Taken::No
+}
+
+/// Opens an admonition whose marker is at `col`. `lead` is the list or definition marker
+/// the line starts with (`:   !!! note`), with its column: it stays in front of the tag.
+fn open(
+    pass: &mut LinePass<'_>,
+    marker: Marker,
+    col: usize,
+    line_no: u32,
+    lead: Option<(usize, &str)>,
+) {
+    let out_col = pass.out_col(col);
+    pass.ensure_blank(line_no);
+    let tag = opening_tag(&marker);
+    let line_start = pass.out.text.len();
+    let tag_at = match lead {
+        Some((lead_col, lead)) => {
+            let lead_col = pass.out_col(lead_col);
+            pass.push_indented(lead_col, &format!("{lead}{tag}"), line_no);
+            line_start + lead_col + lead.len()
+        }
+        None => {
+            pass.push_indented(out_col, &tag, line_no);
+            line_start + out_col
+        }
+    };
+    // The title is put in by the event part, which renders inline markdown.
+    pass.push_line("", line_no);
+    let start = pass.out.text.len();
+    pass.out.blocks.push(Block {
+        style: marker.style,
+        classes: marker.classes,
+        title: marker.title,
+        tag_at,
+        body: start..start,
+    });
+    pass.open(OpenKind::Block(pass.out.blocks.len() - 1), col, out_col);
+}
+
+/// Closes block `b`, whose marker was at output column `out_col`.
+pub(super) fn close(pass: &mut LinePass<'_>, b: usize, out_col: usize, line_no: u32) {
+    pass.out.blocks[b].body.end = pass.out.text.len();
+    pass.ensure_blank(line_no);
+    pass.push_indented(out_col, closing_tag(pass.out.blocks[b].style), line_no);
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! GitHub alerts (`> [!NOTE]`, `> [!TIP]`, ...), which pulldown-cmark parses as typed block
 //! quotes, rendered as the same admonition HTML as `!!! note`.
 
+use pulldown_cmark::{Event, Tag, TagEnd};
+
 use pulldown_cmark::BlockQuoteKind;
 
 /// The opening HTML for an alert of `kind`.
@@ -16,3 +18,12 @@ pub fn open(kind: BlockQuoteKind) -> String {
 }
 
 pub const CLOSE: &str = "</div>\n";
+
+/// Event part: the alert's block quote becomes an admonition.
+pub(super) fn event(event: Event<'_>) -> Option<Event<'_>> {
+    Some(match event {
+        Event::Start(Tag::BlockQuote(Some(kind))) => Event::Html(open(kind).into()),
+        Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CLOSE.into()),
+        other => other,
+    })
+}

@@ -81,7 +81,7 @@ pub type Lines<'a> = Vec<(usize, Cow<'a, str>)>;
 
 /// Rewrites the `///` blocks of `src`; `None` when it has none.
 pub fn convert(src: &str) -> Option<Lines<'_>> {
-    if !src.contains("///") {
+    if !has_triple_slash(src) {
         return None;
     }
     let lines: Vec<&str> = src.lines().collect();
@@ -196,6 +196,21 @@ pub fn convert(src: &str) -> Option<Lines<'_>> {
         });
     }
     Some(out)
+}
+
+/// Whether `src` holds `///` anywhere. Found by looking at each `/` (one byte search, which
+/// is fast), not by a search for the three-byte string, which is slow on text full of URLs.
+fn has_triple_slash(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    let mut from = 0;
+    while let Some(i) = src[from..].find('/') {
+        let at = from + i;
+        if bytes[at..].starts_with(b"///") {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Adds a line, indented unless it is blank.

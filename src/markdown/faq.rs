@@ -3,6 +3,12 @@
 //! answerbook writes one for every Q&A page. A block the author wrote by hand in the page is
 //! recognised here so the build can drop it in favour of the generated one (never two).
 
+use std::ops::Range;
+
+use pulldown_cmark::Event;
+
+use super::events::Pass;
+
 use serde::Serialize;
 
 /// What decides whether a page gets a generated FAQPage: whether it is a Q&A page at all
@@ -204,6 +210,30 @@ fn is_faq_page(value: &serde_json::Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// Event part: a raw HTML block with FAQPage JSON-LD is noted (the page may get a generated
+/// FAQPage instead, see `hand_written_faq`); JSON-LD that is not JSON is a warning.
+pub(super) fn event<'e>(
+    pass: &mut Pass<'_, '_>,
+    event: Event<'e>,
+    range: &Range<usize>,
+    out: &[Event<'e>],
+) -> Option<Event<'e>> {
+    let Event::Html(block) = &event else {
+        return Some(event);
+    };
+    let found = classify(block);
+    for err in &found.invalid {
+        let message = format!("hand-written JSON-LD is not valid JSON: {err}");
+        pass.warn(range.start, message);
+    }
+    if !found.faq_pages.is_empty() {
+        pass.result.has_hand_written_faq = true;
+        let without = found.without_faq_pages(block);
+        pass.hand_written_faq.push((out.len(), without));
+    }
+    Some(event)
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! class="footnote-ref" href="#fn:x">1</a></sup>`, and every definition gathered at the end of
 //! the page in `<div class="footnote"><hr /><ol><li id="fn:x">...` with a back link.
 
+use super::events::Pass;
+
 use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -82,4 +84,14 @@ pub fn apply(events: &mut Vec<Event<'_>>) {
     }
     kept.push(Event::Html("</ol>\n</div>\n".into()));
     *events = kept;
+}
+
+/// Event part: a definition's `fn:x` and a reference's `fnref:x` are ids of the page.
+pub(super) fn event<'e>(pass: &mut Pass<'_, '_>, event: Event<'e>) -> Option<Event<'e>> {
+    match &event {
+        Event::Start(Tag::FootnoteDefinition(label)) => pass.ids.reserve(&format!("fn:{label}")),
+        Event::FootnoteReference(label) => pass.ids.reserve(&format!("fnref:{label}")),
+        _ => {}
+    }
+    Some(event)
 }

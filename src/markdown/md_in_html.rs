@@ -2,6 +2,8 @@
 //! The attribute is dropped, and the tag lines are set apart by blank lines so that CommonMark
 //! parses what lies between them as markdown rather than as raw HTML.
 
+use super::preprocess::{At, LinePass, LineSyntax, Taken};
+
 /// If `line` (without indentation) is a lone opening tag carrying a `markdown` attribute,
 /// returns the tag without that attribute and the tag name.
 pub fn opening(line: &str) -> Option<(String, String)> {
@@ -57,6 +59,38 @@ fn find_markdown_attr(attrs: &str) -> Option<(usize, usize)> {
         search = end;
     }
     None
+}
+
+/// Line part: the opening and closing tag lines, set apart by blank lines.
+pub(super) const SYNTAX: LineSyntax = LineSyntax {
+    quoted_starts: &[],
+    line,
+};
+
+fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
+    if !pass.features.md_in_html {
+        return Taken::No;
+    }
+    let (indent, line_no) = (pass.out_col(at.col), at.line_no);
+    if let Some((tag, name)) = opening(at.rest) {
+        pass.ensure_blank(line_no);
+        pass.push_indented(indent, &tag, line_no);
+        pass.push_line("", line_no);
+        pass.html.push(name);
+        return Taken::AsBlank;
+    }
+    if pass
+        .html
+        .last()
+        .is_some_and(|name| is_closing(at.rest, name))
+    {
+        pass.html.pop();
+        pass.ensure_blank(line_no);
+        pass.push_indented(indent, at.rest, line_no);
+        pass.push_line("", line_no);
+        return Taken::AsBlank;
+    }
+    Taken::No
 }
 
 #[cfg(test)]

@@ -1,11 +1,35 @@
 //! Markdown to HTML for one page: a pure function of the page's body and the site's link
 //! index, run for every page in parallel.
 //!
-//! The steps, each in its own file: [`admonition`] rewrites `!!!`/`???` blocks before parsing
-//! (keeping a line map); pulldown-cmark parses; then one pass over the events gives headings
-//! their ids ([`headings`]), rewrites relative links ([`links`]), turns GitHub alerts into
-//! admonitions ([`alerts`]), spots hand-written FAQPage JSON-LD ([`faq`]) and collects the plain
-//! text of the H1, the summary and the short answer ([`plain_text`]).
+//! # How an extension plugs in
+//!
+//! Each extension beyond CommonMark lives in one module that owns its syntax end to end. It
+//! has up to two parts, side by side in that module:
+//!
+//! - a **line part**, for syntax pulldown-cmark cannot see (indentation-based blocks, lines to
+//!   take out): a `pub(super) const SYNTAX: preprocess::LineSyntax` whose `line` function is
+//!   offered every line that is neither code nor blank, with the shared [`preprocess`] state
+//!   (`LinePass`: output text, line map, open blocks, `push_line`, `open`, ...). It returns
+//!   whether it took the line. Where its event part must find its output again, it notes a
+//!   byte offset of the text (an admonition's tag, a tab set's wrapper), never a placeholder.
+//! - an **event part**, `pub(super) fn event(pass, event, ...) -> Option<Event>`, handed the
+//!   events it owns by the event pass (`events`) with the shared state (`Pass`: the page's
+//!   ids, diagnostics, titles rendered as inline markdown, the `Stream` of events that follow
+//!   when it needs to read on). It writes what the event becomes to the output and returns
+//!   `None`, or gives the event back for the next owner.
+//!
+//! Registering one is one line in `preprocess::SYNTAXES` (line part, in the order syntaxes are
+//! tried) and one arm in `events::Pass::event` (event part). The order of a page:
+//! [`blocks`] rewrites `///` blocks into the indented syntax; the line pass; pulldown-cmark;
+//! the event pass (streaming, unless a heading may set its own id or a title holds a link);
+//! then [`attr_list`], [`tasklist`] and [`footnotes`], which need to look back over the page's
+//! events; then pulldown-cmark's HTML writer.
+//!
+//! The extensions: [`admonition`] (`!!!`, `???`), [`tabs`] (`===`), [`blocks`] (`///`),
+//! [`md_in_html`], [`abbr`], [`footnotes`], [`attr_list`], [`tasklist`], [`alerts`] (GitHub
+//! `> [!NOTE]`), `def_list`, [`headings`] (ids, permalinks, table of contents), [`code`]
+//! (with [`highlight`]), [`faq`] (hand-written FAQPage JSON-LD) and [`plain_text`] (the
+//! H1, the summary and the short answer).
 
 pub mod abbr;
 pub mod admonition;
@@ -13,11 +37,13 @@ pub mod alerts;
 pub mod attr_list;
 pub mod blocks;
 pub mod code;
+mod def_list;
 mod events;
 pub mod faq;
 pub mod footnotes;
 pub mod headings;
 pub mod highlight;
+pub mod ids;
 pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
@@ -29,10 +55,10 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, RefDefs};
 
 use crate::diagnostics::Diagnostic;
-use events::{Out, Pass};
+use events::Pass;
 use headings::Heading;
 use links::{AnchorRef, LinkContext};
 
@@ -176,29 +202,37 @@ pub fn render(input: &Input<'_>) -> Rendered {
         None => preprocess::run(input.body, input.features),
     };
     let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
-    let events: Vec<(Event<'_>, Range<usize>)> = parser.by_ref().collect();
-    let mut pass = Pass::new(input, &pre, parser.reference_definitions());
-    pass.reserve_explicit_ids(&events);
-    let out_events = pass.transform(events);
-    let mut rendered = pass.finish();
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(pre.text.len() / 8);
+    // Ids the author sets on headings (`{#id}`) are taken before any is generated, and titles
+    // with links need the page's link definitions, so a page that may hold either is parsed in
+    // full before the pass; any other streams through it.
+    let (mut rendered, hand_written_faq) =
+        if headings::may_set_ids(&pre.text) || pre.titles_have_links() {
+            let mut parsed: Vec<(Event<'_>, Range<usize>)> = Vec::with_capacity(pre.text.len() / 8);
+            parsed.extend(parser.by_ref());
+            let mut pass = Pass::new(input, &pre, parser.reference_definitions());
+            pass.reserve_explicit_ids(&parsed);
+            pass.run(parsed.into_iter(), &mut events)
+        } else {
+            let refdefs = RefDefs::default();
+            Pass::new(input, &pre, &refdefs).run(parser, &mut events)
+        };
     rendered.faq_answer = faq::answer(
         input.faq,
         rendered.answer.as_deref(),
         rendered.has_hand_written_faq,
     )
     .map(str::to_owned);
-    let drop_faq = rendered.faq_answer.is_some();
-    let mut html = String::with_capacity(input.body.len() * 3 / 2);
-    let mut events: Vec<Event<'_>> = out_events
-        .into_iter()
-        .filter_map(|e| match e {
-            Out::Event(ev) => Some(ev),
-            Out::HandWrittenFaq { whole, without } => match drop_faq {
-                false => Some(Event::Html(whole.into())),
-                true => (!without.trim().is_empty()).then(|| Event::Html(without.into())),
-            },
-        })
-        .collect();
+    if rendered.faq_answer.is_some() {
+        // The generated FAQPage replaces the hand-written ones.
+        for (i, without) in hand_written_faq.into_iter().rev() {
+            if without.trim().is_empty() {
+                events.remove(i);
+            } else {
+                events[i] = Event::Html(without.into());
+            }
+        }
+    }
     if input.features.attr_list {
         rendered.ids.extend(attr_list::apply(&mut events));
     }
@@ -208,6 +242,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
     if input.features.footnotes {
         footnotes::apply(&mut events);
     }
+    let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     rendered.html = html;
     rendered

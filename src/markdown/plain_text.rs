@@ -2,7 +2,12 @@
 //! the FAQ answer. Code spans keep their text; markup and raw HTML are dropped; line breaks and
 //! block ends become single spaces.
 
-use pulldown_cmark::{Event, TagEnd};
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+
+use super::Rendered;
+use super::preprocess::Preprocessed;
 
 #[derive(Debug, Default)]
 pub struct PlainText {
@@ -34,6 +39,101 @@ impl PlainText {
 
     /// The text with runs of white space folded into single spaces.
     pub fn finish(&self) -> String {
-        self.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut out = String::with_capacity(self.text.len());
+        for word in self.text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
     }
+}
+
+/// The page's plain texts beyond headings, collected from every event as the pass reads them:
+/// the summary (text before `<!-- more -->`, the H1 left out) and the short answer (the body
+/// of the admonition titled like the site's answer title).
+#[derive(Debug)]
+pub(super) struct PageText {
+    /// Byte range of the answer admonition's body in the preprocessed text.
+    answer_block: Option<Range<usize>>,
+    answer: PlainText,
+    summary: PlainText,
+    in_summary: bool,
+    saw_more: bool,
+    /// Whether the page can hold a `<!-- more -->` at all; without one there is no summary
+    /// to collect.
+    summary_possible: bool,
+}
+
+impl PageText {
+    pub(super) fn new(pre: &Preprocessed, answer_title: &str) -> Self {
+        let answer_block = pre
+            .blocks
+            .iter()
+            .find(|b| {
+                b.title
+                    .as_deref()
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case(answer_title))
+            })
+            .map(|b| b.body.clone());
+        let summary_possible = pre.text.contains("more");
+        PageText {
+            answer_block,
+            answer: PlainText::default(),
+            summary: PlainText::default(),
+            in_summary: summary_possible,
+            saw_more: false,
+            summary_possible,
+        }
+    }
+
+    /// Feeds the summary and the answer with the plain text of an event.
+    pub(super) fn push(&mut self, event: &Event<'_>, range: &Range<usize>) {
+        if let Event::Html(h) | Event::InlineHtml(h) = event
+            && is_more_marker(h)
+            && !self.saw_more
+        {
+            self.saw_more = true;
+            self.in_summary = false;
+        }
+        if self.in_summary {
+            match event {
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1,
+                    ..
+                }) => {
+                    self.in_summary = false;
+                }
+                _ => self.summary.push(event),
+            }
+        } else if self.summary_possible
+            && !self.saw_more
+            && matches!(event, Event::End(TagEnd::Heading(HeadingLevel::H1)))
+        {
+            self.in_summary = true;
+        }
+        if let Some(body) = &self.answer_block
+            && range.start >= body.start
+            && range.end <= body.end
+        {
+            self.answer.push(event);
+        }
+    }
+
+    pub(super) fn finish(&self, rendered: &mut Rendered) {
+        if self.saw_more && !self.summary.is_empty() {
+            rendered.summary = Some(self.summary.finish());
+        }
+        if !self.answer.is_empty() {
+            rendered.answer = Some(self.answer.finish());
+        }
+    }
+}
+
+fn is_more_marker(html: &str) -> bool {
+    let t = html.trim();
+    t.strip_prefix("<!--")
+        .and_then(|r| r.strip_suffix("-->"))
+        .is_some_and(|m| m.trim() == "more")
 }

@@ -1,6 +1,16 @@
 //! Content tabs (`=== "Tab"`, pymdownx.tabbed in the alternate style Material uses), written
-//! as radio inputs and labels so they switch without JavaScript. The indentation-based body
-//! handling is shared with admonitions in [`super::preprocess`].
+//! as radio inputs and labels so they switch without JavaScript. Line part: each `===` line
+//! opens a block of the line pass ([`super::preprocess`]), the set's first writing the set's
+//! wrapper and noting where; event part: the inputs and labels go in front of that wrapper.
+
+use super::preprocess::{At, LinePass, LineSyntax, Open, OpenKind, Taken};
+
+use std::ops::Range;
+
+use pulldown_cmark::Event;
+
+use super::events::Pass;
+use super::headings;
 
 use std::fmt::Write as _;
 
@@ -19,6 +29,9 @@ pub struct TabSet {
     pub titles: Vec<String>,
     /// The tab shown first.
     pub selected: usize,
+    /// Byte offset in the preprocessed text of the set's `<div class="tabbed-content">`: the
+    /// HTML block holding it is where the inputs and labels go.
+    pub at: usize,
 }
 
 pub fn parse_marker(line: &str) -> Option<TabMarker> {
@@ -45,9 +58,6 @@ pub fn parse_marker(line: &str) -> Option<TabMarker> {
         new_set: flags.contains('!'),
     })
 }
-
-/// Put on the set's first line; the renderer replaces it with [`set_opening`].
-pub const SET_PLACEHOLDER: &str = "<!--answerbook:tab-set-->";
 
 /// The opening of set number `n` (1-based within the page): the wrapper, one radio input per
 /// tab and the labels, given the titles rendered as inline HTML and the inputs' ids.
@@ -108,6 +118,146 @@ pub fn without_icons(title: &str) -> String {
     out
 }
 
+/// Event part: the HTML block that opens a set gets the inputs and labels.
+pub(super) fn event<'e>(
+    pass: &mut Pass<'_, '_>,
+    event: Event<'e>,
+    range: &Range<usize>,
+    out: &mut Vec<Event<'e>>,
+) -> Option<Event<'e>> {
+    let Event::Html(block) = &event else {
+        return Some(event);
+    };
+    let pre = pass.pre;
+    let sets = &pre.tab_sets;
+    let n = sets.partition_point(|s| s.at < range.start);
+    let Some(set) = sets.get(n).filter(|s| s.at < range.end) else {
+        return Some(event);
+    };
+    let titles: Vec<String> = set.titles.iter().map(|t| pass.inline(t, range)).collect();
+    let ids = ids(pass, n + 1, &set.titles);
+    let mut html = set_opening(n + 1, set, &titles, &ids);
+    html.push('\n');
+    html.push_str(block);
+    out.push(Event::Html(html.into()));
+    None
+}
+
+/// The ids of a set's radio inputs: counters, or slugs of the titles when the site
+/// configures `pymdownx.tabbed: slugify` (prefixed with the last heading's id under
+/// `combine_header_slug`).
+fn ids(pass: &mut Pass<'_, '_>, n: usize, titles: &[String]) -> Vec<String> {
+    let features = pass.input.features;
+    let Some(style) = features.tab_slugs else {
+        return counter_ids(n, titles.len());
+    };
+    titles
+        .iter()
+        .map(|title| {
+            let slug = headings::slug(&without_icons(title), style);
+            let base = match pass
+                .result
+                .headings
+                .last()
+                .filter(|_| features.combine_header_slug)
+            {
+                Some(heading) => format!("{}-{slug}", heading.id),
+                None => slug,
+            };
+            pass.ids.unique(&base)
+        })
+        .collect()
+}
+
+/// Line part: `===` lines; consecutive tabs at one column form a set.
+pub(super) const SYNTAX: LineSyntax = LineSyntax {
+    quoted_starts: &["==="],
+    line,
+};
+
+/// A tab set whose last tab has ended; the next line says whether another tab follows.
+pub(super) struct PendingSet {
+    marker_col: usize,
+    out_col: usize,
+    /// How many blocks enclose the set.
+    depth: usize,
+}
+
+fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
+    let Some(marker) = parse_marker(at.rest).filter(|_| pass.features.tabbed) else {
+        return Taken::No;
+    };
+    let (col, line_no) = (at.col, at.line_no);
+    let out_col = pass.out_col(col);
+    pass.ensure_blank(line_no);
+    let depth = pass.depth();
+    let continuing = pass
+        .pending
+        .last()
+        .is_some_and(|p| p.depth == depth && p.marker_col == col);
+    let set = if continuing {
+        pass.pending.pop();
+        pass.out.tab_sets.len() - 1
+    } else {
+        close_pending(pass, depth, line_no);
+        // The inputs and labels are put in front by the event part.
+        let at = pass.out.text.len() + out_col;
+        pass.out.tab_sets.push(TabSet {
+            at,
+            ..TabSet::default()
+        });
+        pass.push_indented(out_col, "<div class=\"tabbed-content\">", line_no);
+        pass.out.tab_sets.len() - 1
+    };
+    let tab_set = &mut pass.out.tab_sets[set];
+    if marker.select {
+        tab_set.selected = tab_set.titles.len();
+    }
+    tab_set.titles.push(marker.title);
+    pass.push_indented(out_col, "<div class=\"tabbed-block\">", line_no);
+    pass.push_line("", line_no);
+    pass.open(OpenKind::Tab(set), col, out_col);
+    Taken::AsBlank
+}
+
+/// Closes the tab `top`; its set stays open until a line shows no tab follows.
+pub(super) fn close(pass: &mut LinePass<'_>, top: &Open, line_no: u32) {
+    pass.ensure_blank(line_no);
+    pass.push_indented(top.out_col, "</div>", line_no);
+    let depth = pass.depth();
+    pass.pending.push(PendingSet {
+        marker_col: top.marker_col,
+        out_col: top.out_col,
+        depth,
+    });
+}
+
+/// Closes the pending tab sets enclosed by at least `depth` blocks.
+pub(super) fn close_pending(pass: &mut LinePass<'_>, depth: usize, line_no: u32) {
+    while pass.pending.last().is_some_and(|p| p.depth >= depth) {
+        let Some(set) = pass.pending.pop() else { break };
+        pass.push_indented(set.out_col, "</div>", line_no);
+        pass.push_indented(set.out_col, "</div>", line_no);
+        pass.push_line("", line_no);
+    }
+}
+
+/// Before a non-blank line, after a tab ended: another `===` at the same column continues
+/// its set; anything else ends the set.
+pub(super) fn resolve_pending(pass: &mut LinePass<'_>, col: usize, rest: &str, line_no: u32) {
+    let depth = pass.depth();
+    let Some(set) = pass.pending.last().filter(|p| p.depth == depth) else {
+        return;
+    };
+    let continues = !pass.in_fence()
+        && pass.features.tabbed
+        && col == set.marker_col
+        && parse_marker(rest).is_some_and(|m| !m.new_set);
+    if !continues {
+        close_pending(pass, depth, line_no.saturating_sub(1));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +281,7 @@ mod tests {
         let set = TabSet {
             titles: vec!["A".into(), "B".into()],
             selected: 1,
+            ..TabSet::default()
         };
         let html = set_opening(2, &set, &["A".into(), "B".into()], &counter_ids(2, 2));
         assert!(html.starts_with("<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"2:2\">"));

@@ -97,10 +97,25 @@ pub struct Token<'a> {
 /// The tokens of `code`, in order; their texts concatenate to `code`. Adjacent tokens of one
 /// class are merged, as Pygments' HTML formatter does.
 pub fn tokens(lexer: Lexer, code: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    each_token(lexer, code, &mut |class, text| {
+        tokens.push(Token { class, text })
+    });
+    tokens
+}
+
+/// Calls `sink` with each token of `code`, in order, as [`tokens`] lists them, without
+/// gathering them first.
+pub fn each_token<'a>(
+    lexer: Lexer,
+    code: &'a str,
+    sink: &mut dyn FnMut(Option<&'static str>, &'a str),
+) {
     let mut out = Tokens {
         code,
         end: 0,
-        spans: Vec::new(),
+        pending: None,
+        sink,
     };
     match lexer {
         Lexer::Sql => sql::lex(code, |class, text| out.push(class, text)),
@@ -115,7 +130,7 @@ pub fn tokens(lexer: Lexer, code: &str) -> Vec<Token<'_>> {
             }
         }
     }
-    out.finish()
+    out.finish();
 }
 
 /// Where a span stands: the previous non-blank span, and whether only white space separates
@@ -137,46 +152,47 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Tokens as they are pushed, in order, each one the next piece of `code`.
-struct Tokens<'a> {
+/// Tokens as they are pushed, in order, each one the next piece of `code`; a token is handed
+/// on once the next one has another class.
+struct Tokens<'a, 's> {
     code: &'a str,
     end: usize,
-    spans: Vec<(Option<&'static str>, std::ops::Range<usize>)>,
+    /// The token being merged: its class and where it starts.
+    pending: Option<(Option<&'static str>, usize)>,
+    sink: &'s mut dyn FnMut(Option<&'static str>, &'a str),
 }
 
-impl<'a> Tokens<'a> {
+impl Tokens<'_, '_> {
     /// Appends the next `text` of the code (it must follow the previous one).
     fn push(&mut self, class: Option<&'static str>, text: &str) {
         if text.is_empty() {
             return;
         }
         let start = self.end;
+        debug_assert_eq!(self.code.get(start..start + text.len()), Some(text));
+        match self.pending {
+            Some((last, _)) if last == class => {}
+            _ => {
+                self.flush(start);
+                self.pending = Some((class, start));
+            }
+        }
         self.end += text.len();
-        debug_assert_eq!(self.code.get(start..self.end), Some(text));
-        match self.spans.last_mut() {
-            Some((last, range)) if *last == class => range.end = self.end,
-            _ => self.spans.push((class, start..self.end)),
+    }
+
+    /// Hands on the pending token, which ends at `end`.
+    fn flush(&mut self, end: usize) {
+        if let Some((class, start)) = self.pending.take() {
+            (self.sink)(class, self.code.get(start..end).unwrap_or(""));
         }
     }
 
-    fn finish(self) -> Vec<Token<'a>> {
-        let code = self.code;
-        let mut tokens: Vec<Token<'a>> = self
-            .spans
-            .into_iter()
-            .map(|(class, range)| Token {
-                class,
-                text: code.get(range).unwrap_or(""),
-            })
-            .collect();
+    fn finish(mut self) {
+        self.flush(self.end);
         // Whatever a lexer left out (it should leave nothing) is kept as plain text.
-        if let Some(rest) = code.get(self.end..).filter(|r| !r.is_empty()) {
-            tokens.push(Token {
-                class: None,
-                text: rest,
-            });
+        if let Some(rest) = self.code.get(self.end..).filter(|r| !r.is_empty()) {
+            (self.sink)(None, rest);
         }
-        tokens
     }
 }
 

@@ -9,7 +9,13 @@ use hl_lite::{Kind, Lang};
 use super::{Context, Tokens};
 
 /// Emits one hl-lite span as Pygments-classed tokens.
-pub(super) fn refine(lang: Lang, kind: Kind, text: &str, at: &Context<'_>, out: &mut Tokens<'_>) {
+pub(super) fn refine(
+    lang: Lang,
+    kind: Kind,
+    text: &str,
+    at: &Context<'_>,
+    out: &mut Tokens<'_, '_>,
+) {
     let prev = at.prev;
     let class = match kind {
         Kind::Plain => return plain(lang, text, out),
@@ -50,7 +56,7 @@ pub(super) fn refine(lang: Lang, kind: Kind, text: &str, at: &Context<'_>, out: 
 
 /// Unclassified text: identifiers become names (`n`, `nx` in JavaScript) where Pygments names
 /// them; white space and the rest stay outside any span.
-fn plain(lang: Lang, text: &str, out: &mut Tokens<'_>) {
+fn plain(lang: Lang, text: &str, out: &mut Tokens<'_, '_>) {
     let name = match lang {
         Lang::Python | Lang::Rust | Lang::Toml => "n",
         Lang::JavaScript | Lang::TypeScript => "nx",
@@ -123,7 +129,7 @@ fn quoted(text: &str) -> &'static str {
 
 /// Python strings: the prefix (`f`, `rb`, ...) is `sa`; a string that opens a line with triple
 /// quotes is a docstring (`sd`); otherwise `s1`/`s2` by quote.
-fn python_string(text: &str, line_start: bool, out: &mut Tokens<'_>) {
+fn python_string(text: &str, line_start: bool, out: &mut Tokens<'_, '_>) {
     let body_at = text
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(text.len());

@@ -1,88 +1,19 @@
-//! Fenced and indented code blocks: the fence's info string (language and options such as
-//! `title="..."`) and the block's HTML, highlighted by [`highlight`] the way MkDocs Material
-//! (pymdownx.highlight with Pygments) writes it, so Material-style CSS applies.
+//! Fenced and indented code blocks: the fence's info string ([`FenceInfo`]: language and
+//! options such as `title="..."`) and the block's HTML, highlighted by
+//! [`highlight`] the way MkDocs Material (pymdownx.highlight with Pygments)
+//! writes it, so Material-style CSS applies. Event part: `event`.
 
+mod info;
+
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::ops::Range;
 
-use super::highlight::{self, Lexer, Token};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
-/// What a fence's info string says: ```` ```python title="x.py" linenums="1" ````.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct FenceInfo {
-    /// The language, lower-cased (`python`); empty when none is given.
-    pub lang: String,
-    /// `key="value"` options after the language, in order.
-    pub options: Vec<(String, String)>,
-    /// `.class` words after the first (the first names the language).
-    pub classes: Vec<String>,
-    /// `#id` of the block.
-    pub id: Option<String>,
-}
-
-impl FenceInfo {
-    pub fn parse(info: &str) -> FenceInfo {
-        let info = info.trim();
-        let info = info
-            .strip_prefix('{')
-            .and_then(|i| i.strip_suffix('}'))
-            .unwrap_or(info)
-            .trim();
-        let mut out = FenceInfo::default();
-        let mut rest = info;
-        if !rest.is_empty() && !rest.starts_with(['.', '#']) && !first_word(rest).contains('=') {
-            let word = first_word(rest);
-            out.lang = word.to_ascii_lowercase();
-            rest = rest[word.len()..].trim_start();
-        }
-        while !rest.is_empty() {
-            let word_end = rest
-                .find(|c: char| c.is_whitespace() || c == '=')
-                .unwrap_or(rest.len());
-            let key = &rest[..word_end];
-            rest = &rest[word_end..];
-            let value = if let Some(after) = rest.strip_prefix('=') {
-                let (value, remaining) = match after.chars().next() {
-                    Some(q @ ('"' | '\'')) => {
-                        let close = after[1..].find(q).map_or(after.len(), |i| i + 1);
-                        (&after[1..close], after.get(close + 1..).unwrap_or(""))
-                    }
-                    _ => {
-                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                        (&after[..end], &after[end..])
-                    }
-                };
-                rest = remaining;
-                value.to_owned()
-            } else {
-                String::new()
-            };
-            if let Some(class) = key.strip_prefix('.') {
-                if out.lang.is_empty() {
-                    out.lang = class.trim_start_matches("language-").to_ascii_lowercase();
-                } else {
-                    out.classes.push(class.to_owned());
-                }
-            } else if let Some(id) = key.strip_prefix('#').filter(|id| !id.is_empty()) {
-                out.id = Some(id.to_owned());
-            } else if !key.is_empty() {
-                out.options.push((key.to_owned(), value));
-            }
-            rest = rest.trim_start();
-        }
-        out
-    }
-
-    pub fn option(&self, key: &str) -> Option<&str> {
-        self.options
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-fn first_word(s: &str) -> &str {
-    s.split(char::is_whitespace).next().unwrap_or("")
-}
+use super::events::{Pass, Stream};
+use super::highlight::{self, Lexer};
+pub use info::FenceInfo;
 
 /// The HTML of one code block, as pymdownx.highlight writes it with Pygments and
 /// `pygments_lang_class`: `<div class="language-x highlight">`, an optional
@@ -135,14 +66,13 @@ pub fn render(info: &FenceInfo, code: &str) -> String {
             html.push_str("</pre></div></td><td class=\"code\"><div><pre><span></span><code>");
         }
     }
-    let tokens = match Lexer::for_fence(&info.lang) {
-        Some(lexer) => highlight::tokens(lexer, &code),
-        None => vec![Token {
-            class: None,
-            text: &code,
-        }],
-    };
-    push_lines(&mut html, &tokens, &marked);
+    let mut lines = LineWriter::new(&mut html, &marked);
+    match Lexer::for_fence(&info.lang) {
+        Some(lexer) => {
+            highlight::each_token(lexer, &code, &mut |class, text| lines.token(class, text))
+        }
+        None => lines.token(None, &code),
+    }
     html.push_str(if numbers.is_some() {
         "</code></pre></div></td></tr></table></div>\n"
     } else {
@@ -152,13 +82,18 @@ pub fn render(info: &FenceInfo, code: &str) -> String {
 }
 
 /// The code as Pygments sees it: leading and trailing blank lines removed (its `stripnl`),
-/// ending with one newline.
-fn normalise(code: &str) -> String {
-    let trimmed = code.trim_matches(|c| c == '\n' || c == '\r');
+/// ending with one newline. Borrowed when the code already ends that way.
+fn normalise(code: &str) -> Cow<'_, str> {
+    let start = code.len() - code.trim_start_matches(['\n', '\r']).len();
+    let trimmed = code[start..].trim_end_matches(['\n', '\r']);
+    let end = start + trimmed.len();
+    if !trimmed.is_empty() && code[end..].starts_with('\n') {
+        return Cow::Borrowed(&code[start..=end]);
+    }
     let mut out = String::with_capacity(trimmed.len() + 1);
     out.push_str(trimmed);
     out.push('\n');
-    out
+    Cow::Owned(out)
 }
 
 fn push_filename(html: &mut String, title: &str) {
@@ -167,28 +102,52 @@ fn push_filename(html: &mut String, title: &str) {
     html.push_str("</span>");
 }
 
-/// Writes the tokens line by line: a token that spans lines is closed at each line end and
+/// Writes tokens line by line: a token that spans lines is closed at each line end and
 /// reopened on the next line, so each marked line can sit in its own `<span class="hll">`.
-fn push_lines(html: &mut String, tokens: &[Token<'_>], marked: &[bool]) {
-    let is_marked = |line: usize| marked.get(line).copied().unwrap_or(false);
-    let mut line = 1;
-    if is_marked(line) {
-        html.push_str("<span class=\"hll\">");
+struct LineWriter<'h, 'm> {
+    html: &'h mut String,
+    marked: &'m [bool],
+    /// The line being written, counted from 1.
+    line: usize,
+}
+
+impl<'h, 'm> LineWriter<'h, 'm> {
+    fn new(html: &'h mut String, marked: &'m [bool]) -> Self {
+        let writer = LineWriter {
+            html,
+            marked,
+            line: 1,
+        };
+        if writer.is_marked() {
+            writer.html.push_str("<span class=\"hll\">");
+        }
+        writer
     }
-    for token in tokens {
-        let mut pieces = token.text.split('\n').peekable();
+
+    fn is_marked(&self) -> bool {
+        self.marked.get(self.line).copied().unwrap_or(false)
+    }
+
+    fn token(&mut self, class: Option<&str>, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if !text.contains('\n') {
+            return push_token(self.html, class, text);
+        }
+        let mut pieces = text.split('\n').peekable();
         while let Some(piece) = pieces.next() {
             if !piece.is_empty() {
-                push_token(html, token.class, piece);
+                push_token(self.html, class, piece);
             }
             if pieces.peek().is_some() {
-                html.push('\n');
-                if is_marked(line) {
-                    html.push_str("</span>");
+                self.html.push('\n');
+                if self.is_marked() {
+                    self.html.push_str("</span>");
                 }
-                line += 1;
-                if is_marked(line) {
-                    html.push_str("<span class=\"hll\">");
+                self.line += 1;
+                if self.is_marked() {
+                    self.html.push_str("<span class=\"hll\">");
                 }
             }
         }
@@ -278,25 +237,40 @@ fn marked_lines(spec: &str, lines: usize) -> Vec<bool> {
         .collect()
 }
 
+/// Event part: a code block becomes its highlighted HTML; its `#id` is one of the page's ids.
+pub(super) fn event<'e>(
+    pass: &mut Pass<'_, '_>,
+    event: Event<'e>,
+    range: &Range<usize>,
+    rest: &mut Stream<'_, 'e>,
+    out: &mut Vec<Event<'e>>,
+) -> Option<Event<'e>> {
+    let Event::Start(Tag::CodeBlock(kind)) = event else {
+        return Some(event);
+    };
+    let info = match &kind {
+        CodeBlockKind::Fenced(info) => FenceInfo::parse(info),
+        CodeBlockKind::Indented => FenceInfo::default(),
+    };
+    // The block's source is at least as long as its text.
+    let mut text = String::with_capacity(range.len());
+    for (e, _) in rest.by_ref() {
+        match e {
+            Event::End(TagEnd::CodeBlock) => break,
+            Event::Text(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    if let Some(id) = &info.id {
+        pass.ids.reserve(id);
+    }
+    out.push(Event::Html(render(&info, &text).into()));
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn info_strings() {
-        let i = FenceInfo::parse("Python title=\"a b.py\" linenums=\"1\" hl_lines=\"2 3\"");
-        assert_eq!(i.lang, "python");
-        assert_eq!(i.option("title"), Some("a b.py"));
-        assert_eq!(i.option("linenums"), Some("1"));
-        assert_eq!(i.option("hl_lines"), Some("2 3"));
-        let i = FenceInfo::parse("{ .sh .no-copy #example }");
-        assert_eq!(
-            (i.lang.as_str(), i.classes.as_slice(), i.id.as_deref()),
-            ("sh", &["no-copy".to_owned()][..], Some("example"))
-        );
-        assert_eq!(FenceInfo::parse("").lang, "");
-        assert_eq!(FenceInfo::parse("title=\"x\"").option("title"), Some("x"));
-    }
 
     #[test]
     fn wrapper_and_tokens() {

@@ -1,0 +1,101 @@
+//! A code fence's info string: ```` ```python title="x.py" linenums="1" ```` or
+//! ```` ``` { .sh .no-copy #example } ````.
+
+/// What a fence's info string says: ```` ```python title="x.py" linenums="1" ````.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FenceInfo {
+    /// The language, lower-cased (`python`); empty when none is given.
+    pub lang: String,
+    /// `key="value"` options after the language, in order.
+    pub options: Vec<(String, String)>,
+    /// `.class` words after the first (the first names the language).
+    pub classes: Vec<String>,
+    /// `#id` of the block.
+    pub id: Option<String>,
+}
+
+impl FenceInfo {
+    pub fn parse(info: &str) -> FenceInfo {
+        let info = info.trim();
+        let info = info
+            .strip_prefix('{')
+            .and_then(|i| i.strip_suffix('}'))
+            .unwrap_or(info)
+            .trim();
+        let mut out = FenceInfo::default();
+        let mut rest = info;
+        if !rest.is_empty() && !rest.starts_with(['.', '#']) && !first_word(rest).contains('=') {
+            let word = first_word(rest);
+            out.lang = word.to_ascii_lowercase();
+            rest = rest[word.len()..].trim_start();
+        }
+        while !rest.is_empty() {
+            let word_end = rest
+                .find(|c: char| c.is_whitespace() || c == '=')
+                .unwrap_or(rest.len());
+            let key = &rest[..word_end];
+            rest = &rest[word_end..];
+            let value = if let Some(after) = rest.strip_prefix('=') {
+                let (value, remaining) = match after.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let close = after[1..].find(q).map_or(after.len(), |i| i + 1);
+                        (&after[1..close], after.get(close + 1..).unwrap_or(""))
+                    }
+                    _ => {
+                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                rest = remaining;
+                value.to_owned()
+            } else {
+                String::new()
+            };
+            if let Some(class) = key.strip_prefix('.') {
+                if out.lang.is_empty() {
+                    out.lang = class.trim_start_matches("language-").to_ascii_lowercase();
+                } else {
+                    out.classes.push(class.to_owned());
+                }
+            } else if let Some(id) = key.strip_prefix('#').filter(|id| !id.is_empty()) {
+                out.id = Some(id.to_owned());
+            } else if !key.is_empty() {
+                out.options.push((key.to_owned(), value));
+            }
+            rest = rest.trim_start();
+        }
+        out
+    }
+
+    pub fn option(&self, key: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn first_word(s: &str) -> &str {
+    s.split(char::is_whitespace).next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn info_strings() {
+        let i = FenceInfo::parse("Python title=\"a b.py\" linenums=\"1\" hl_lines=\"2 3\"");
+        assert_eq!(i.lang, "python");
+        assert_eq!(i.option("title"), Some("a b.py"));
+        assert_eq!(i.option("linenums"), Some("1"));
+        assert_eq!(i.option("hl_lines"), Some("2 3"));
+        let i = FenceInfo::parse("{ .sh .no-copy #example }");
+        assert_eq!(
+            (i.lang.as_str(), i.classes.as_slice(), i.id.as_deref()),
+            ("sh", &["no-copy".to_owned()][..], Some("example"))
+        );
+        assert_eq!(FenceInfo::parse("").lang, "");
+        assert_eq!(FenceInfo::parse("title=\"x\"").option("title"), Some("x"));
+    }
+}

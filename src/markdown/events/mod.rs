@@ -1,0 +1,311 @@
+//! The one pass over pulldown-cmark's events for a page. It owns what every extension shares
+//! (the page's ids, link rewriting, source lines for diagnostics, titles rendered as inline
+//! markdown) and hands each kind of event to the extension that owns it: see [`Pass::event`],
+//! one line per extension.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, RefDefs, Tag, TagEnd};
+
+use super::headings::HeadingAttrs;
+use super::ids::IdSet;
+use super::links::{self, AnchorRef, Rewrite};
+use super::plain_text::PageText;
+use super::preprocess::Preprocessed;
+use super::{
+    Features, Input, Rendered, abbr, admonition, alerts, code, def_list, faq, footnotes, headings,
+    options, tabs,
+};
+use crate::diagnostics::Diagnostic;
+
+/// The parser's events as the pass reads them: the plain text of the page is collected from
+/// every event on the way, and a raw HTML block arrives as one `Event::Html` holding all of it.
+pub(super) struct Stream<'s, 'e> {
+    source: &'s mut dyn Iterator<Item = (Event<'e>, Range<usize>)>,
+    text: PageText,
+}
+
+impl<'e> Iterator for Stream<'_, 'e> {
+    type Item = (Event<'e>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (event, range) = self.source.next()?;
+        self.text.push(&event, &range);
+        if !matches!(event, Event::Start(Tag::HtmlBlock)) {
+            return Some((event, range));
+        }
+        let mut block = String::new();
+        for (e, r) in &mut *self.source {
+            self.text.push(&e, &r);
+            match e {
+                Event::End(TagEnd::HtmlBlock) => break,
+                Event::Html(h) | Event::Text(h) => block.push_str(&h),
+                _ => {}
+            }
+        }
+        Some((Event::Html(block.into()), range))
+    }
+}
+
+/// What the extensions share while the events of one page go by.
+pub(super) struct Pass<'i, 'p> {
+    pub(super) input: &'i Input<'i>,
+    pub(super) pre: &'p Preprocessed,
+    /// The page's link reference definitions, for titles rendered on their own.
+    refdefs: &'p RefDefs<'p>,
+    /// Where each line of the preprocessed text starts, worked out when first needed.
+    line_starts: OnceCell<Vec<usize>>,
+    pub(super) ids: IdSet,
+    pub(super) result: Rendered,
+    /// Raw HTML blocks holding FAQPage JSON-LD: their index in the output and their HTML
+    /// without those scripts, for when the page gets a generated FAQPage instead.
+    pub(super) hand_written_faq: Vec<(usize, String)>,
+    /// The page's abbreviations, when it defines any.
+    pub(super) abbreviations: Option<abbr::Matcher>,
+}
+
+impl<'i, 'p> Pass<'i, 'p> {
+    pub(super) fn new(
+        input: &'i Input<'i>,
+        pre: &'p Preprocessed,
+        refdefs: &'p RefDefs<'p>,
+    ) -> Self {
+        Pass {
+            input,
+            pre,
+            refdefs,
+            line_starts: OnceCell::new(),
+            ids: IdSet::default(),
+            result: Rendered::default(),
+            hand_written_faq: Vec::new(),
+            abbreviations: (!pre.abbreviations.is_empty())
+                .then(|| abbr::Matcher::new(&pre.abbreviations)),
+        }
+    }
+
+    /// Ids the author set with `{#id}` are taken before any id is generated, as MkDocs does.
+    pub(super) fn reserve_explicit_ids(&mut self, events: &[(Event<'_>, Range<usize>)]) {
+        for (event, _) in events {
+            if let Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) = event
+                && let Some(id) = HeadingAttrs::new(id.as_deref(), classes, attrs).id
+            {
+                self.ids.reserve(&id);
+            }
+        }
+    }
+
+    /// Transforms the parser's events into `out`; returns what was found.
+    pub(super) fn run<'e>(
+        mut self,
+        mut source: impl Iterator<Item = (Event<'e>, Range<usize>)>,
+        out: &mut Vec<Event<'e>>,
+    ) -> (Rendered, Vec<(usize, String)>) {
+        let mut stream = Stream {
+            source: &mut source,
+            text: PageText::new(self.pre, self.input.answer_title),
+        };
+        while let Some((mut event, range)) = stream.next() {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                &mut event
+            {
+                let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                *dest_url = self.rewrite_link(written, &range);
+            }
+            if let Some(event) = self.event(event, &range, &mut stream, out) {
+                out.push(event);
+            }
+        }
+        stream.text.finish(&mut self.result);
+        self.result.ids = std::mem::take(&mut self.ids).into_set();
+        (self.result, self.hand_written_faq)
+    }
+
+    /// Hands an event to the extension that owns it, which writes what it becomes to `out`
+    /// (reading on in `rest` if it needs the events that follow); an event no extension
+    /// takes comes back, to be written as it is.
+    fn event<'e>(
+        &mut self,
+        event: Event<'e>,
+        range: &Range<usize>,
+        rest: &mut Stream<'_, 'e>,
+        out: &mut Vec<Event<'e>>,
+    ) -> Option<Event<'e>> {
+        match event {
+            Event::Start(Tag::Heading { .. }) => headings::event(self, event, rest, out),
+            Event::Start(Tag::CodeBlock(_)) => code::event(self, event, range, rest, out),
+            Event::Start(Tag::BlockQuote(Some(_))) | Event::End(TagEnd::BlockQuote(Some(_))) => {
+                alerts::event(event)
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => {
+                footnotes::event(self, event)
+            }
+            Event::InlineHtml(_) => def_list::event(event).map(|e| self.raw_html(e)),
+            Event::Text(_) if self.abbreviations.is_some() => abbr::event(self, event, out),
+            Event::Html(_) => tabs::event(self, event, range, out)
+                .and_then(|e| admonition::event(self, e, range, out))
+                .map(|e| self.raw_html(e))
+                .and_then(|e| faq::event(self, e, range, out)),
+            other => Some(other),
+        }
+    }
+
+    /// The line of the source file at byte `offset` of the preprocessed text.
+    pub(super) fn line_at(&self, offset: usize) -> usize {
+        let line_starts = self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.pre.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        });
+        let out_line = line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let src_line = self.pre.line_map.get(out_line).copied().unwrap_or(0) as usize;
+        self.input.body_line + src_line
+    }
+
+    /// A warning about the page, at the source line of `offset`.
+    pub(super) fn warn(&mut self, offset: usize, message: String) {
+        let line = self.line_at(offset);
+        self.result.diagnostics.push(Diagnostic::warning(
+            self.input.display_path,
+            Some(line),
+            message,
+        ));
+    }
+
+    fn rewrite_link<'e>(&mut self, dest: CowStr<'e>, range: &Range<usize>) -> CowStr<'e> {
+        match links::rewrite(&dest, &self.input.links) {
+            Rewrite::Keep => dest,
+            Rewrite::Href { href, anchor } => {
+                if let Some((page, fragment)) = anchor {
+                    let line = self.line_at(range.start);
+                    self.result.anchors.push(AnchorRef {
+                        page,
+                        fragment,
+                        written: dest.to_string(),
+                        line,
+                    });
+                }
+                href.into()
+            }
+            Rewrite::Broken(message) => {
+                self.warn(range.start, message);
+                dest
+            }
+        }
+    }
+
+    /// Renders a title (admonition, tab) as inline HTML, in the page's context: reference
+    /// links resolve against the page's definitions and relative links are rewritten.
+    pub(super) fn inline(&mut self, markdown: &str, range: &Range<usize>) -> String {
+        if is_plain_inline(markdown) {
+            return markdown.to_owned();
+        }
+        let defs = self.refdefs;
+        let callback = |link: BrokenLink<'_>| {
+            defs.get(link.reference.as_ref()).map(|d| {
+                let title = d.title.as_deref().unwrap_or("").to_owned();
+                (CowStr::from(d.dest.to_string()), CowStr::from(title))
+            })
+        };
+        let parser = Parser::new_with_broken_link_callback(
+            markdown,
+            options(&Features::default()),
+            Some(callback),
+        );
+        let events = parser.map(|mut event| {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                &mut event
+            {
+                let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                *dest_url = self.rewrite_link(written, range);
+            }
+            event
+        });
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events);
+        let trimmed = html.trim_end();
+        trimmed
+            .strip_prefix("<p>")
+            .and_then(|s| s.strip_suffix("</p>"))
+            .unwrap_or(trimmed)
+            .to_owned()
+    }
+
+    /// Raw HTML: its ids (`<a id="x">`, `<div id="x">`) are anchors too.
+    fn raw_html<'e>(&mut self, event: Event<'e>) -> Event<'e> {
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            let mut rest = html.as_ref();
+            while let Some(i) = rest.find(" id=") {
+                rest = &rest[i + 4..];
+                let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+                let value = match quote {
+                    Some(q) => rest[1..].split(q).next().unwrap_or(""),
+                    None => rest.split([' ', '>', '/']).next().unwrap_or(""),
+                };
+                if !value.is_empty() {
+                    self.ids.reserve(value);
+                }
+            }
+        }
+        event
+    }
+}
+
+/// Whether `markdown` renders as itself: one paragraph of words and harmless punctuation,
+/// which pulldown-cmark would neither mark up nor escape, so no parser needs to run.
+fn is_plain_inline(markdown: &str) -> bool {
+    let starts_with_letter = markdown.chars().next().is_some_and(char::is_alphabetic);
+    starts_with_letter
+        && !markdown.ends_with(' ')
+        && markdown.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(
+                    c,
+                    ' ' | ',' | '.' | ';' | ':' | '?' | '\'' | '"' | '(' | ')' | '/' | '-'
+                )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the full inline parser makes of `markdown`.
+    fn parsed(markdown: &str) -> String {
+        let mut html = String::new();
+        let parser = Parser::new_ext(markdown, options(&Features::default()));
+        pulldown_cmark::html::push_html(&mut html, parser);
+        let trimmed = html.trim_end();
+        let inner = trimmed
+            .strip_prefix("<p>")
+            .and_then(|s| s.strip_suffix("</p>"));
+        inner.unwrap_or(trimmed).to_owned()
+    }
+
+    #[test]
+    fn plain_titles_render_as_themselves() {
+        let plain = [
+            "In short",
+            "Changed in recent versions",
+            "Don't: use \"quotes\" (or not); see a/b-c, www.example.com? Done.",
+            "Ünïcode wörds 123",
+            "a  b",
+            "http://example.com/x",
+        ];
+        for title in plain {
+            assert!(is_plain_inline(title), "{title}");
+            assert_eq!(parsed(title), title);
+        }
+        let marked = [
+            "", " lead", "trail ", "1. list", "- item", "# h", "*em*", "`code`", "[l](u)", "a & b",
+            "a < b", "x_y_", "~~s~~", "a\\b", "---",
+        ];
+        for title in marked {
+            assert!(!is_plain_inline(title), "{title}");
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! The line pass that runs before pulldown-cmark: the indentation-based syntaxes CommonMark
+//! cannot express become HTML wrappers around ordinary markdown.
+//!
+//! The pass owns what those syntaxes share: the stack of open blocks (an admonition's or a
+//! tab's body is 4-space indented and dedented here, so it stays markdown; it ends at the
+//! first non-blank line indented less, there is no lazy continuation), code fences and
+//! indented code (left alone), list items (markers inside them count), block quotes (the pass
+//! runs again on the quoted text) and the line map (every output line records the input line
+//! it came from, so diagnostics still name the right line). Each syntax's own lines are read
+//! by its module, tried in the order of `SYNTAXES`.
+
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+use super::admonition::Block;
+use super::tabs::{PendingSet, TabSet};
+use super::{Features, abbr, admonition, def_list, md_in_html, tabs};
+pub use text::Line;
+pub(super) use text::TAB;
+pub(super) use text::fence_open;
+use text::{Fence, dedent, list_marker_width, quote_run_end, unquote};
+
+/// The text pulldown-cmark will parse, and what the pass found.
+#[derive(Debug, Default)]
+pub struct Preprocessed {
+    pub text: String,
+    /// `line_map[i]` is the 0-based input line that output line `i` came from.
+    pub line_map: Vec<u32>,
+    /// Admonitions and details, in document order.
+    pub blocks: Vec<Block>,
+    /// Tab sets, in document order.
+    pub tab_sets: Vec<TabSet>,
+    /// `*[ABBR]: text` definitions.
+    pub abbreviations: Vec<(String, String)>,
+}
+
+impl Preprocessed {
+    /// Whether a block or tab title may hold a link, which needs the page's link definitions.
+    pub fn titles_have_links(&self) -> bool {
+        let block_titles = self.blocks.iter().filter_map(|b| b.title.as_deref());
+        let tab_titles = self
+            .tab_sets
+            .iter()
+            .flat_map(|s| &s.titles)
+            .map(String::as_str);
+        block_titles.chain(tab_titles).any(|t| t.contains('['))
+    }
+}
+
+/// A syntax of the line pass, as its module declares it.
+pub(super) struct LineSyntax {
+    /// Starts of the lines it reads, for spotting them inside block quotes.
+    pub(super) quoted_starts: &'static [&'static str],
+    /// Reads a line that is neither code nor blank, if the line is one of its own.
+    pub(super) line: fn(&mut LinePass<'_>, &At<'_, '_>) -> Taken,
+}
+
+/// The line syntaxes, in the order they are tried.
+const SYNTAXES: &[LineSyntax] = &[
+    admonition::SYNTAX,
+    tabs::SYNTAX,
+    abbr::SYNTAX,
+    def_list::SYNTAX,
+    md_in_html::SYNTAX,
+];
+
+/// A line a syntax is offered.
+pub(super) struct At<'l, 'a> {
+    /// Column of the line's first character, and the line from there on.
+    pub(super) col: usize,
+    pub(super) rest: &'a str,
+    /// 0-based number of the line.
+    pub(super) line_no: u32,
+    /// The lines after it.
+    pub(super) next: &'l [Line<'a>],
+}
+
+/// What a syntax did with a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Taken {
+    /// Not its line.
+    No,
+    /// Written; what follows reads it as a blank line.
+    AsBlank,
+    /// Written; what follows reads it as text.
+    AsText,
+}
+
+/// Runs the pass over a page body.
+pub fn run(src: &str, features: &Features) -> Preprocessed {
+    let lines: Vec<Line<'_>> = src.split_inclusive('\n').map(|l| Line::new(0, l)).collect();
+    run_lines(&lines, features)
+}
+
+/// Runs the pass over the lines of a page body.
+pub fn run_lines(lines: &[Line<'_>], features: &Features) -> Preprocessed {
+    let mut pass = LinePass::new(features);
+    // The text grows by the blocks' tags and shrinks by their indentation: about its size.
+    let size: usize = lines.iter().map(|l| l.indent + l.text.len() + 1).sum();
+    pass.out.text.reserve(size + size / 4);
+    pass.out.line_map.reserve(lines.len() + lines.len() / 4);
+    pass.run(lines);
+    pass.out
+}
+
+/// What opened a block, and so how it closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum OpenKind {
+    /// An admonition: index into `blocks`.
+    Block(usize),
+    /// A tab: index into `tab_sets`.
+    Tab(usize),
+}
+
+pub(super) struct Open {
+    pub(super) kind: OpenKind,
+    /// Source column of the marker; the body is at `marker_col + TAB`.
+    pub(super) marker_col: usize,
+    /// Column of the marker in the output (after enclosing blocks were dedented).
+    pub(super) out_col: usize,
+}
+
+/// The state of the line pass that its syntaxes share.
+pub(super) struct LinePass<'f> {
+    pub(super) out: Preprocessed,
+    pub(super) features: &'f Features,
+    open: Vec<Open>,
+    /// Tab sets whose last tab has ended (see [`tabs`]).
+    pub(super) pending: Vec<PendingSet>,
+    fence: Option<Fence>,
+    /// Content columns of the list items we are inside, innermost last.
+    lists: Vec<usize>,
+    /// Names of open `markdown` HTML elements (see [`md_in_html`]).
+    pub(super) html: Vec<String>,
+}
+
+impl<'f> LinePass<'f> {
+    fn new(features: &'f Features) -> Self {
+        LinePass {
+            out: Preprocessed::default(),
+            features,
+            open: Vec::new(),
+            pending: Vec::new(),
+            fence: None,
+            lists: Vec::new(),
+            html: Vec::new(),
+        }
+    }
+
+    fn run(&mut self, lines: &[Line<'_>]) {
+        let mut prev_blank = true;
+        let mut indented_code = false;
+        let mut i = 0;
+        'lines: while i < lines.len() {
+            let line = lines[i];
+            let line_no = i as u32;
+            i += 1;
+            let (col, rest) = line.indentation();
+            let blank = rest.is_empty();
+            if !blank {
+                self.close_less_indented(col, line_no);
+                tabs::resolve_pending(self, col, rest, line_no);
+            }
+            if let Some(fence) = &self.fence {
+                if !blank && col < fence.col + TAB && fence.is_closed_by(rest) {
+                    self.fence = None;
+                }
+                self.emit_body_line(line, line_no);
+                prev_blank = blank;
+                continue;
+            }
+            if blank {
+                self.emit_body_line(line, line_no);
+                prev_blank = true;
+                continue;
+            }
+            let body_col = self.open.last().map_or(0, |o| o.marker_col + TAB);
+            let container = self.update_lists(col, rest, prev_blank).max(body_col);
+            indented_code = if indented_code {
+                col >= container + TAB
+            } else {
+                prev_blank && col >= container + TAB && self.lists.is_empty()
+            };
+            if indented_code || col >= container + TAB {
+                self.emit_body_line(line, line_no);
+                prev_blank = false;
+                continue;
+            }
+            if rest.starts_with('>') {
+                let end = quote_run_end(lines, i - 1);
+                if self.quote(&lines[i - 1..end], i - 1) {
+                    i = end;
+                    prev_blank = false;
+                    continue;
+                }
+            }
+            let at = At {
+                col,
+                rest,
+                line_no,
+                next: &lines[i..],
+            };
+            for syntax in SYNTAXES {
+                match (syntax.line)(self, &at) {
+                    Taken::No => {}
+                    taken => {
+                        prev_blank = taken == Taken::AsBlank;
+                        continue 'lines;
+                    }
+                }
+            }
+            if let Some((ch, len)) = fence_open(rest) {
+                let depth = self.open.len();
+                self.fence = Some(Fence {
+                    ch,
+                    len,
+                    col,
+                    depth,
+                    out_col: self.out_col(col),
+                });
+            }
+            self.emit_body_line(line, line_no);
+            prev_blank = false;
+        }
+        let last_line = lines.len().saturating_sub(1) as u32;
+        while !self.open.is_empty() {
+            self.close_top(last_line);
+        }
+        tabs::close_pending(self, 0, last_line);
+    }
+
+    pub(super) fn push_line(&mut self, text: &str, line_no: u32) {
+        self.out.text.push_str(text);
+        self.out.text.push('\n');
+        self.out.line_map.push(line_no);
+    }
+
+    /// Writes `indent` spaces and `text` as a line.
+    pub(super) fn push_indented(&mut self, indent: usize, text: &str, line_no: u32) {
+        self.out.text.extend(std::iter::repeat_n(' ', indent));
+        self.push_line(text, line_no);
+    }
+
+    fn last_line_blank(&self) -> bool {
+        let text = &self.out.text;
+        let without_newline = text.strip_suffix('\n').unwrap_or(text);
+        text.is_empty()
+            || without_newline
+                .rsplit('\n')
+                .next()
+                .is_none_or(|l| l.trim().is_empty())
+    }
+
+    pub(super) fn ensure_blank(&mut self, line_no: u32) {
+        if !self.last_line_blank() {
+            self.push_line("", line_no);
+        }
+    }
+
+    /// How many blocks are open.
+    pub(super) fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    /// The output column of source column `col`, the open blocks' indentation taken off.
+    pub(super) fn out_col(&self, col: usize) -> usize {
+        col.saturating_sub(TAB * self.open.len())
+    }
+
+    /// Whether a code fence is open.
+    pub(super) fn in_fence(&self) -> bool {
+        self.fence.is_some()
+    }
+
+    /// Opens a block whose marker is at source column `marker_col`: the lines indented past
+    /// it are its body.
+    pub(super) fn open(&mut self, kind: OpenKind, marker_col: usize, out_col: usize) {
+        self.open.push(Open {
+            kind,
+            marker_col,
+            out_col,
+        });
+    }
+
+    /// Copies a line into the output, dedented by 4 columns per open block.
+    fn emit_body_line(&mut self, line: Line<'_>, line_no: u32) {
+        let dedented = dedent(line, TAB * self.open.len());
+        self.push_line(&dedented, line_no);
+    }
+
+    fn close_less_indented(&mut self, col: usize, line_no: u32) {
+        while let Some(top) = self.open.last() {
+            if col >= top.marker_col + TAB {
+                break;
+            }
+            self.close_top(line_no.saturating_sub(1));
+        }
+    }
+
+    fn close_top(&mut self, line_no: u32) {
+        let depth = self.open.len();
+        let Some(top) = self.open.pop() else { return };
+        if let OpenKind::Block(_) = top.kind {
+            tabs::close_pending(self, depth, line_no);
+        }
+        if let Some(fence) = self.fence.take_if(|f| f.depth >= depth) {
+            let closer = (fence.ch as char).to_string().repeat(fence.len);
+            self.push_indented(fence.out_col, &closer, line_no);
+        }
+        match top.kind {
+            OpenKind::Block(b) => admonition::close(self, b, top.out_col, line_no),
+            OpenKind::Tab(_) => tabs::close(self, &top, line_no),
+        }
+        self.push_line("", line_no);
+        self.lists.retain(|&c| c <= top.marker_col);
+    }
+
+    /// A run of `>` lines holding markers: the pass runs again on the quoted text, whose
+    /// output is quoted again. Returns false (nothing done) when the quote holds no marker.
+    fn quote(&mut self, run: &[Line<'_>], first_line: usize) -> bool {
+        let inner: Vec<Line<'_>> = run
+            .iter()
+            .map(|l| Line {
+                indent: 0,
+                text: unquote(l.text),
+            })
+            .collect();
+        let has_marker = inner.iter().any(|l| {
+            let t = l.text.trim_start();
+            SYNTAXES
+                .iter()
+                .flat_map(|s| s.quoted_starts)
+                .any(|start| t.starts_with(start))
+        });
+        if !has_marker {
+            return false;
+        }
+        let mut nested = LinePass::new(self.features);
+        nested.run(&inner);
+        let (col, _) = run[0].indentation();
+        let prefix = format!("{}> ", " ".repeat(self.out_col(col)));
+        // Where each nested line starts, there and here (after the prefix), to move the
+        // offsets the nested pass noted.
+        let mut starts: Vec<(usize, usize)> = Vec::with_capacity(nested.out.line_map.len());
+        let mut nested_start = 0;
+        for (text, &src) in nested.out.text.lines().zip(&nested.out.line_map) {
+            starts.push((nested_start, self.out.text.len() + prefix.len()));
+            nested_start += text.len() + 1;
+            let quoted = format!("{prefix}{text}");
+            self.push_line(quoted.trim_end(), first_line as u32 + src);
+        }
+        let moved = |at: usize| {
+            let line = starts.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+            starts
+                .get(line)
+                .map_or(at, |&(there, here)| here + (at - there))
+        };
+        for mut block in nested.out.blocks {
+            block.tag_at = moved(block.tag_at);
+            block.body = 0..0;
+            self.out.blocks.push(block);
+        }
+        for mut set in nested.out.tab_sets {
+            set.at = moved(set.at);
+            self.out.tab_sets.push(set);
+        }
+        self.out.abbreviations.extend(nested.out.abbreviations);
+        true
+    }
+
+    /// Width of the list item or definition marker (with its spaces) that `rest` starts with.
+    pub(super) fn item_marker_width(&self, rest: &str) -> Option<usize> {
+        let definition = self.features.def_list && rest.starts_with(':');
+        list_marker_width(rest)
+            .or_else(|| definition.then(|| def_list::marker_width(rest)).flatten())
+    }
+
+    /// Tracks list items so markers inside them are recognised; returns the content column of
+    /// the innermost list item (0 outside lists).
+    fn update_lists(&mut self, col: usize, rest: &str, prev_blank: bool) -> usize {
+        if let Some(width) = self.item_marker_width(rest) {
+            self.lists.retain(|&c| c <= col);
+            self.lists.push(col + width);
+        } else if prev_blank {
+            self.lists.retain(|&c| c <= col);
+        }
+        self.lists.last().copied().unwrap_or(0)
+    }
+}
