@@ -1,0 +1,239 @@
+//! The build, as one visible sequence of passes over plain data:
+//!
+//! project (site.yaml or mkdocs.yml) -> discover -> phase one: parse pages, what each source
+//! publishes (clashes), sections, link index, the MkDocs nav, titles -> phases two and three
+//! ([`render`]): every page rendered, put through the theme and handed to the output as soon as
+//! it is done (parallel), then anchors, listings, sitemap and copied files -> diagnostics ->
+//! swap (only when nothing failed; a build whose input already failed renders for its
+//! diagnostics alone and writes nothing).
+
+use std::path::{Path, PathBuf};
+
+use crate::cache::{Cache, Stat};
+use crate::checks;
+use crate::collisions;
+use crate::content::{self, Pages, Sections};
+use crate::diagnostics::{Diagnostic, Report, Severity};
+use crate::discover;
+use crate::error::{Error, Result};
+use crate::incremental;
+use crate::mkdocs::{self, nav};
+use crate::output::{self, Collect, Discard, Record, Sink, Staging};
+use crate::project::Flavor;
+use crate::render::{self, Site};
+use crate::titles;
+use crate::urls::BaseUrl;
+
+mod pages;
+mod setup;
+
+use pages::{link_index, parse_pages, save_cache, sources};
+use setup::Setup;
+
+/// What `answerbook build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub site_dir: PathBuf,
+    /// Defaults to `SITE_DIR/public`.
+    pub out_dir: Option<PathBuf>,
+    /// Overrides `base_url` of `site.yaml` (`site_url` of `mkdocs.yml`).
+    pub base_url: Option<String>,
+    pub strict: bool,
+    pub drafts: bool,
+    /// Replace an output folder that answerbook did not write (never a protected one).
+    pub force: bool,
+    /// `answerbook check`: verify what `--strict` verifies plus [`crate::checks`], write
+    /// nothing (no staging folder, the output folder untouched).
+    pub check: bool,
+}
+
+/// What a build wrote.
+#[derive(Debug)]
+pub struct Stats {
+    /// HTML pages written (questions, sections and the home page).
+    pub pages: usize,
+    /// Other files written (copied files, theme files, sitemap, ...).
+    pub files: usize,
+    /// Questions left as they were: unchanged since the last build (the build cache).
+    pub unchanged: usize,
+    pub out_dir: PathBuf,
+}
+
+/// The diagnostics of a build and, when it succeeded, what it wrote.
+#[derive(Debug)]
+pub struct BuildResult {
+    pub report: Report,
+    /// `None`: the diagnostics failed the build and nothing was written.
+    pub stats: Option<Stats>,
+}
+
+pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
+    let setup = Setup::load(opts)?;
+    let cache = setup.previous_cache();
+    match run(&setup, cache)? {
+        Some(result) => Ok(result),
+        // The site's shape changed since the cache was written: build it all.
+        None => run(&setup, None)?.ok_or_else(|| Error::Usage("internal: no build".into())),
+    }
+}
+
+/// One build, reusing what `cache` knows; `None` when the cache turned out not to fit the
+/// site's shape (the caller builds again without it).
+fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult>> {
+    let opts = setup.opts;
+    let mut report = Report::default();
+    report.extend(setup.notes.iter().cloned());
+    let unchanged = |rel: &Path, stat: &Stat| {
+        cache
+            .as_ref()
+            .is_some_and(|c| incremental::may_reuse(rel) && c.unchanged(rel, stat).is_some())
+    };
+    let mut discovered = discover::discover(
+        &setup.content_dir,
+        &setup.content_name,
+        &setup.policy,
+        &unchanged,
+    )?;
+    report.extend(std::mem::take(&mut discovered.diagnostics));
+
+    // Phase one: every page read (or brought back from the cache), with what other pages
+    // need of it.
+    let mut parsed = parse_pages(discovered.pages, setup, cache.as_mut(), &mut report);
+    if let Flavor::MkDocs { .. } = setup.flavor {
+        report.extend(mkdocs::readme_as_index(&mut parsed.published));
+    }
+    report.extend(collisions::check(
+        &parsed.published,
+        &discovered.assets,
+        &setup.theme,
+        &setup.content_name,
+    ));
+    let mut pages = Pages::new(std::mem::take(&mut parsed.published));
+    let mut sections = content::sections(&mut pages);
+    let index = link_index(&pages, &sections, &parsed.drafts, &discovered.assets);
+    if let Flavor::MkDocs {
+        file,
+        nav: Some(items),
+        ..
+    } = &setup.flavor
+    {
+        report.extend(nav::place(
+            items,
+            file,
+            &setup.content_name,
+            &mut pages,
+            &mut sections,
+        ));
+    }
+    let config = &setup.config;
+    titles::settle(&mut pages, &mut sections, config, &setup.features, &index);
+    let structure =
+        incremental::structure_hash(&pages, &sections, &parsed.drafts, &discovered.assets);
+    let cache = cache.filter(|c| c.structure == structure);
+    if cache.is_none() && pages.iter().any(|p| p.reused) {
+        return Ok(None);
+    }
+    let cache = cache.as_ref();
+    let strict = opts.strict || config.strict || opts.check;
+
+    // Phases two and three: pages rendered and handed on as they are done. Output is kept
+    // only while nothing has failed; otherwise rendering goes on for its diagnostics alone.
+    // With a cache, changed files are collected and written in place at the end; without, the
+    // whole site goes into a staging folder swapped in at the end.
+    let base = BaseUrl::parse(&config.base_url);
+    let sources = sources(&mut pages, &parsed.known, &index);
+    let checker = opts
+        .check
+        .then(|| checks::Checker::new(&pages, &index, &base, checks::RootLinks::of(&setup.flavor)));
+    let mut site = Site::new(config, &base, &pages, &sections, &index, &setup.features);
+    site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
+    let input_failed = fails(&report, strict);
+    let staging = match (input_failed || opts.check, cache) {
+        (false, None) => Some(Staging::create(&setup.out_target, &setup.out_dir)?),
+        _ => None,
+    };
+    let collect = Collect::default();
+    let record = staging.as_ref().map(|s| Record::new(s as &dyn Sink));
+    let sink: &dyn Sink = match (&record, input_failed || opts.check) {
+        (Some(record), _) => record,
+        (None, false) => &collect,
+        (None, true) => &Discard,
+    };
+    let mut outcome = render::write_site(&site, &setup.theme, sources, &discovered.assets, sink)?;
+    report.extend(outcome.facts.take_diagnostics());
+    report.extend(std::mem::take(&mut outcome.anchor_diagnostics));
+    if strict {
+        report.promote_warnings();
+    }
+    drop(site);
+    report.extend(checker.map(checks::Checker::finish).unwrap_or_default());
+    report.sort();
+    if report.has_errors() || input_failed || opts.check {
+        return Ok(Some(BuildResult {
+            report,
+            stats: None,
+        }));
+    }
+
+    let unchanged = pages.iter().filter(|p| p.reused).count();
+    let made = match (record, cache) {
+        (Some(record), _) => {
+            let made = record.into_made();
+            let Some(staging) = staging else {
+                return Err(Error::Usage("internal: no staging folder".into()));
+            };
+            let committed = staging.commit()?;
+            if let Some(warning) = committed.warning {
+                // Reported, never a failure: the new site is already published.
+                report.extend([Diagnostic::warning(&setup.out_dir, None, warning)]);
+            }
+            made
+        }
+        (None, Some(cache)) => {
+            let _lock = output::lock(&setup.out_target, &setup.out_dir)?;
+            let kept = pages
+                .iter()
+                .filter(|p| p.reused)
+                .map(|p| render::output_path(&p.url));
+            collect
+                .apply(&setup.out_target, &setup.out_dir, &cache.outputs, kept)?
+                .0
+        }
+        (None, None) => return Err(Error::Usage("internal: no output for the build".into())),
+    };
+    save_cache(
+        setup,
+        structure,
+        &pages,
+        &outcome.facts,
+        &mut parsed,
+        cache,
+        made,
+        &report,
+    );
+    let (written_pages, written_files) = (outcome.pages, outcome.files);
+    drop_later((pages, sections, index, outcome, parsed, discovered.assets));
+    Ok(Some(BuildResult {
+        report,
+        stats: Some(Stats {
+            pages: written_pages,
+            files: written_files,
+            unchanged,
+            out_dir: setup.out_dir.clone(),
+        }),
+    }))
+}
+
+/// Frees a large value on another thread: a build need not wait for its memory to be
+/// handed back.
+fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
+/// Whether the diagnostics so far fail the build (warnings too, under `--strict`).
+fn fails(report: &Report, strict: bool) -> bool {
+    report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error || (strict && d.severity == Severity::Warning))
+}

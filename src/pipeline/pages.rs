@@ -1,0 +1,191 @@
+//! Phase one's pages: every file read and parsed, or brought back from the build cache; the
+//! link index; what each page is rendered from; and the cache written back for the next build.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::cache::{Cache, Entry, Made, Stat};
+use crate::content::{self, Page, Pages};
+use crate::diagnostics::Report;
+use crate::discover::{Asset, PageSource};
+use crate::incremental;
+use crate::link_index::LinkIndex;
+use crate::render;
+use crate::urls;
+
+use super::{Sections, Setup, drop_later};
+
+pub(super) struct ParsedPages {
+    pub(super) published: Vec<Page>,
+    /// Paths of drafts left out, so links to them get a precise message.
+    pub(super) drafts: Vec<PathBuf>,
+    /// Every page file's stat and hash, and its cache entry when it was reused.
+    pub(super) known: HashMap<PathBuf, Known>,
+}
+
+/// What the build knows of a page's file.
+pub(super) struct Known {
+    stat: Stat,
+    hash: u64,
+    /// The cache entry it was reused from.
+    entry: Option<Entry>,
+}
+
+pub(super) fn parse_pages(
+    files: Vec<PageSource>,
+    setup: &Setup<'_>,
+    mut cache: Option<&mut Cache>,
+    report: &mut Report,
+) -> ParsedPages {
+    let content_name = &setup.content_name;
+    let entries = cache.as_deref().map(|c| &c.pages);
+    let entry_of = |rel: &Path| entries.and_then(|e| e.get(rel.to_str()?));
+    let results: Vec<_> = files
+        .into_par_iter()
+        .map(|source| match source {
+            PageSource::Reused(rel, stat) => {
+                let entry = entry_of(&rel);
+                let page = entry.map(|e| incremental::page_from_entry(&rel, content_name, e));
+                let hash = entry.map_or(0, |e| e.hash);
+                (page, Vec::new(), rel, stat, hash)
+            }
+            PageSource::Read(file, stat, hash) => {
+                // The same text as last time (a file saved again unchanged): reused all the same.
+                let same = entry_of(&file.rel_path)
+                    .filter(|e| e.hash == hash && incremental::may_reuse(&file.rel_path));
+                let rel = file.rel_path.clone();
+                match same {
+                    Some(entry) => {
+                        let page = incremental::page_from_entry(&rel, content_name, entry);
+                        (Some(page), Vec::new(), rel, stat, hash)
+                    }
+                    None => {
+                        let (page, problems) = content::parse_page(file, content_name);
+                        (Some(page), problems, rel, stat, hash)
+                    }
+                }
+            }
+        })
+        .collect();
+    let mut published = Vec::with_capacity(results.len());
+    let mut drafts = Vec::new();
+    let mut known = HashMap::with_capacity(results.len());
+    for (page, problems, rel, stat, hash) in results {
+        report.extend(problems);
+        let Some(page) = page else { continue };
+        let entry = match (&mut cache, page.reused) {
+            (Some(cache), true) => rel.to_str().and_then(|k| cache.pages.remove(k)),
+            _ => None,
+        };
+        known.insert(rel, Known { stat, hash, entry });
+        if page.front.draft && !setup.opts.drafts {
+            drafts.push(page.rel_path);
+        } else {
+            published.push(page);
+        }
+    }
+    ParsedPages {
+        published,
+        drafts,
+        known,
+    }
+}
+
+/// The link index: every page, draft, copied file and section by its path under `content/`.
+pub(super) fn link_index(
+    pages: &Pages,
+    sections: &Sections,
+    drafts: &[PathBuf],
+    assets: &[Asset],
+) -> LinkIndex {
+    let mut index = LinkIndex::default();
+    for (id, page) in pages.ids() {
+        index.add_page(&page.rel_path, id, page.url.clone());
+    }
+    for draft in drafts {
+        index.add_draft(draft);
+    }
+    for asset in assets {
+        index.add_file(&asset.rel_path, urls::file_path(&asset.rel_path));
+    }
+    for section in sections.iter() {
+        index.add_section(&section.folder, section.url.clone());
+    }
+    index
+}
+
+/// What every page is rendered from: its text, or what the cache kept of it.
+pub(super) fn sources(
+    pages: &mut Pages,
+    known: &HashMap<PathBuf, Known>,
+    index: &LinkIndex,
+) -> Vec<render::Source> {
+    let texts = pages.take_sources();
+    pages
+        .iter()
+        .zip(texts)
+        .map(
+            |(page, text)| match known.get(&page.rel_path).and_then(|k| k.entry.as_ref()) {
+                Some(entry) if page.reused => {
+                    render::Source::Known(Box::new(incremental::facts_from_entry(entry, index)))
+                }
+                _ => render::Source::Text(text),
+            },
+        )
+        .collect()
+}
+
+/// Writes the cache for the next build: an entry for every question with nothing to report,
+/// and what each output file was made from; nothing when that is what the cache already
+/// says. A cache that cannot be written is removed, so that no stale one is ever read.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn save_cache(
+    setup: &Setup<'_>,
+    structure: u64,
+    pages: &Pages,
+    facts: &render::Facts,
+    parsed: &mut ParsedPages,
+    previous: Option<&Cache>,
+    made: HashMap<String, Made>,
+    report: &Report,
+) {
+    let troubled: HashSet<&Path> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.path.as_path())
+        .collect();
+    let mut cache = Cache::new(setup.inputs, structure);
+    // The previous cache's entries of reused pages were moved out: what is left there are
+    // pages that changed or went away.
+    let mut changed = previous.is_none_or(|p| p.outputs != made || !p.pages.is_empty());
+    for (id, page) in pages.ids() {
+        let Some(known) = parsed.known.remove(&page.rel_path) else {
+            continue;
+        };
+        let entry = match known.entry {
+            Some(old) if page.reused => {
+                changed |= old.stat != known.stat;
+                Some(Entry {
+                    stat: known.stat,
+                    ..old
+                })
+            }
+            _ if troubled.contains(page.display_path.as_path()) => None,
+            _ => {
+                let entry = incremental::entry_for(page, &facts[id], pages, known.stat, known.hash);
+                changed |= entry.is_some();
+                entry
+            }
+        };
+        if let (Some(entry), Some(key)) = (entry, page.rel_path.to_str()) {
+            cache.pages.insert(key.to_owned(), entry);
+        }
+    }
+    cache.outputs = made;
+    if changed && cache.save(&setup.out_target).is_err() {
+        Cache::remove(&setup.out_target);
+    }
+    drop_later(cache);
+}
