@@ -8,7 +8,8 @@
 //! [`collisions`] -> [`markdown`] (parallel) -> [`diagnostics`] -> [`render`] through the [`theme`] with typed
 //! [`context`]s -> [`output`].
 //!
-//! Apart from builds, [`scaffold`] writes new sources for authors (`init`, `new`).
+//! Apart from builds, [`scaffold`] writes new sources for authors (`init`, `new`), and
+//! [`serve`] runs builds behind a live preview.
 
 pub mod cache;
 pub mod cli;
@@ -29,6 +30,7 @@ pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod sitemap;
 pub mod theme;
 pub mod titles;
