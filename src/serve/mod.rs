@@ -45,6 +45,13 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         .canonicalize()
         .map_err(|e| Error::io(&opts.site_dir, e))?;
     let folder = Folder::create()?;
+    // Watching starts before the first build, so no save after it is missed.
+    let content_dir = Project::load(&site_dir).map_or_else(
+        |_| site_dir.join(crate::project::CONTENT_DIR),
+        |p| p.content_dir,
+    );
+    let mut watch = watch::Watch::new(&site_dir, &content_dir)
+        .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", site_dir.display())))?;
     let mut builder = Builder {
         build: BuildOptions {
             site_dir: site_dir.clone(),
@@ -93,12 +100,6 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         open_browser(&url);
     }
 
-    let content_dir = Project::load(&site_dir).map_or_else(
-        |_| site_dir.join(crate::project::CONTENT_DIR),
-        |p| p.content_dir,
-    );
-    let mut watch = watch::Watch::new(&site_dir, &content_dir)
-        .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", site_dir.display())))?;
     while let Some(changed) = watch.next() {
         builder.rebuild(Some(&changed));
     }
