@@ -114,12 +114,14 @@ fn inside(root: &Path, rel: &Path) -> Option<PathBuf> {
 }
 
 fn file_reply(status: u16, path: &Path, hub: &Hub) -> Reply {
+    // Taken before the file is read: a page never claims a newer build than it shows.
+    let live = hub.status();
     let Ok(bytes) = fs::read(path) else {
         return reply(404, b"not found\n".to_vec(), "text/plain; charset=utf-8");
     };
     let kind = content_type(path);
     let bytes = if kind.starts_with("text/html") {
-        reload::inject(&bytes, &hub.status())
+        reload::inject(&bytes, &live)
     } else {
         bytes
     };

@@ -81,29 +81,21 @@ fn send(out: &mut Box<dyn Write + Send>, text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Reloads the page after each build, keeping the scroll position, and reconnects after
-/// the server restarts (reloading then too if the build changed meanwhile).
+/// Reloads the page after each build and reconnects after the server restarts; browsers keep
+/// the scroll position through `location.reload()` (tests/serve_browser.rs checks Chromium's).
+/// `BUILD_ID` is the build the page was served from: a tab that connects (or reconnects) and
+/// hears of another one reloads, so no save between a page's loading and its connecting is
+/// missed. Once connected it marks `<html data-answerbook-live>`.
 const SCRIPT: &str = r#"<script id="__answerbook-reload">(function () {
-  var key = "answerbook-scroll:" + location.pathname;
-  var y = sessionStorage.getItem(key);
-  if (y !== null) {
-    sessionStorage.removeItem(key);
-    var back = function () { window.scrollTo(0, Number(y)); };
-    back();
-    window.addEventListener("load", back);
-  }
-  var seen = null;
-  function reload() {
-    sessionStorage.setItem(key, String(window.scrollY));
-    location.reload();
-  }
+  var seen = "BUILD_ID";
   function connect() {
     var events = new EventSource("/__answerbook/events");
     events.addEventListener("hello", function (e) {
-      if (seen !== null && e.data !== seen) { reload(); }
-      seen = e.data;
+      // A build finished while this tab was loading or away (the server restarted).
+      if (e.data !== seen) { location.reload(); return; }
+      document.documentElement.setAttribute("data-answerbook-live", seen);
     });
-    events.addEventListener("reload", function () { reload(); });
+    events.addEventListener("reload", function () { location.reload(); });
     events.onerror = function () {
       events.close();
       setTimeout(connect, 500);
@@ -120,7 +112,7 @@ pub(super) fn inject(html: &[u8], status: &Status) -> Vec<u8> {
     if !status.problems.is_empty() {
         extra.push_str(&overlay(&status.problems));
     }
-    extra.push_str(SCRIPT);
+    extra.push_str(&SCRIPT.replace("BUILD_ID", &status.build_id.to_string()));
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + extra.len());
     out.extend_from_slice(&html[..at]);

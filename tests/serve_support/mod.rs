@@ -157,27 +157,48 @@ pub(crate) fn request(port: u16, method: &str, target: &str) -> Reply {
     stream.set_read_timeout(Some(DEADLINE)).unwrap();
     write!(
         stream,
-        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
+    // Headers, then as many bytes as Content-Length says (some servers keep the connection
+    // open), else everything until the server closes it.
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read reply");
-    let text = String::from_utf8(raw).expect("utf-8 reply");
-    let (head, body) = text.split_once("\r\n\r\n").expect("end of headers");
+    let mut byte = [0u8; 1];
+    while !raw.ends_with(b"\r\n\r\n") {
+        stream.read_exact(&mut byte).expect("read reply headers");
+        raw.push(byte[0]);
+    }
+    let head = String::from_utf8(raw).expect("utf-8 headers");
     let mut lines = head.lines();
     let status = lines
         .next()
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|s| s.parse().ok())
         .expect("status line");
-    let headers = lines
+    let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
+    let length = headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .and_then(|(_, v)| v.parse::<usize>().ok());
+    let mut body = Vec::new();
+    match length {
+        _ if method == "HEAD" => {}
+        Some(n) => {
+            body.resize(n, 0);
+            stream.read_exact(&mut body).expect("read reply body");
+        }
+        None => {
+            stream.read_to_end(&mut body).expect("read reply body");
+        }
+    }
+    let body = String::from_utf8(body).expect("utf-8 body");
     Reply {
         status,
         headers,
-        body: body.to_owned(),
+        body,
     }
 }
 
