@@ -150,7 +150,7 @@ impl Builder {
         let result = pipeline::build(&self.build);
         let ms = started.elapsed().as_millis();
         self.builds += 1;
-        let what = changed.map_or_else(String::new, |c| changed_note(c));
+        let what = changed.map_or_else(String::new, changed_note);
         let verb = if changed.is_some() {
             "Rebuilt"
         } else {

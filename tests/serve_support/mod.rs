@@ -225,13 +225,13 @@ impl Events {
                     event = e.to_owned();
                 } else if let Some(d) = line.strip_prefix("data: ") {
                     data = d.to_owned();
-                } else if line.is_empty() && !event.is_empty() {
-                    if tx
+                } else if line.is_empty()
+                    && !event.is_empty()
+                    && tx
                         .send((std::mem::take(&mut event), std::mem::take(&mut data)))
                         .is_err()
-                    {
-                        return;
-                    }
+                {
+                    return;
                 }
             }
         });
