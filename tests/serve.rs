@@ -212,3 +212,79 @@ fn ctrl_c_stops_the_server_and_removes_its_folder() {
         "served folder left"
     );
 }
+
+#[test]
+fn a_configuration_change_rebuilds_every_page_and_a_bad_one_shows_over_them() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let served = Served::start(tmp, &[]);
+    let mut events = served.events();
+    let yaml = "title: Vegetable answers\nbase_url: https://garden.example.org/kb/\n";
+    fs::write(tmp.join("site/site.yaml"), yaml).unwrap();
+    events.next("reload");
+    assert!(served.get(PAGE).body.contains("Vegetable answers"));
+
+    fs::write(tmp.join("site/site.yaml"), format!("{yaml}titel: Typo\n")).unwrap();
+    events.next("reload");
+    let shown = served.get(PAGE);
+    assert!(shown.body.contains("Vegetable answers"), "last good page");
+    let overlay = &shown.body[shown.body.find("__answerbook-overlay").expect("overlay")..];
+    assert!(overlay.contains("site.yaml:3:1: error:"), "{overlay}");
+    assert!(overlay.contains("titel"), "{overlay}");
+
+    fs::write(tmp.join("site/site.yaml"), yaml).unwrap();
+    events.next("reload");
+    assert!(!served.get(PAGE).body.contains("__answerbook-overlay"));
+}
+
+#[test]
+fn a_site_that_fails_at_start_is_served_once_fixed() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let good = fs::read_to_string(tmp.join(PAGE_FILE)).unwrap();
+    fs::write(tmp.join(PAGE_FILE), good.replace("2025-06-01", "June")).unwrap();
+    let mut served = Served::start(tmp, &[]);
+    served.wait_line(|l| l.starts_with("Build failed in "));
+    let waiting = served.get("/");
+    assert_eq!(waiting.status, 404);
+    assert!(waiting.body.contains("The site has not built yet"));
+    assert!(
+        waiting
+            .body
+            .contains("content/garden/when-to-water-tomatoes.md:3: error:")
+    );
+    let mut events = served.events();
+
+    save(tmp, PAGE_FILE, &good);
+    events.next("reload");
+    let page = served.get(PAGE);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Early in the morning"));
+    assert!(!page.body.contains("__answerbook-overlay"));
+}
+
+#[test]
+fn a_port_asked_for_that_is_taken_is_refused() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    fs::create_dir(tmp.join("t")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_answerbook"))
+        .args(["serve", "site", "--port", &port])
+        .current_dir(tmp)
+        .env("TMPDIR", tmp.join("t"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!("error: cannot listen on 127.0.0.1 port {port}: ")),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_dir(tmp.join("t")).unwrap().count(),
+        0,
+        "folder left"
+    );
+}

@@ -52,6 +52,7 @@ fn respond(request: &Request, root: &Path, hub: &Hub) -> Reply {
                 Some(q) => format!("{path}/?{q}"),
                 None => format!("{path}/"),
             };
+            let to = ascii_only(&to);
             return reply(301, Vec::new(), "text/plain; charset=utf-8")
                 .with_header(header("Location", &to));
         }
@@ -61,6 +62,19 @@ fn respond(request: &Request, root: &Path, hub: &Hub) -> Reply {
         };
     }
     file_reply(200, &file, hub)
+}
+
+/// `text` with every byte that is not printable ASCII percent-encoded, as a header needs.
+fn ascii_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The path of a URL as a relative path with only normal components, or `None` for anything

@@ -102,6 +102,12 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
 
     while let Some(changed) = watch.next() {
         builder.rebuild(Some(&changed));
+        if changed.iter().any(|p| p.components().count() == 1) {
+            // The configuration may have moved the content folder.
+            if let Ok(project) = Project::load(&site_dir) {
+                watch.set_content_dir(project.content_dir);
+            }
+        }
     }
     Ok(())
 }

@@ -58,6 +58,17 @@ impl Watch {
         }
     }
 
+    /// Follows the content folder when the configuration moved it (`docs_dir`).
+    pub(super) fn set_content_dir(&mut self, dir: PathBuf) {
+        if dir != self.content_dir {
+            if self.deep.remove(&self.content_dir) {
+                let _ = self.watcher.unwatch(&self.content_dir);
+            }
+            self.content_dir = dir;
+            self.watch_folders();
+        }
+    }
+
     /// Waits for the next batch of changes to the sources; returns the changed paths,
     /// relative to the site folder, or `None` when the watcher has stopped.
     pub(super) fn next(&mut self) -> Option<BTreeSet<PathBuf>> {
