@@ -288,3 +288,21 @@ fn a_port_asked_for_that_is_taken_is_refused() {
         "folder left"
     );
 }
+
+#[test]
+fn an_mkdocs_project_is_served_and_reloaded_too() {
+    let site = fixture("mkdocs_plain");
+    let tmp = site.tmp();
+    let served = Served::start(tmp, &[]);
+    assert_eq!(served.get("/").status, 200);
+    let mut events = served.events();
+    save(
+        tmp,
+        "site/docs/extra.md",
+        "# Extra\n\nA page added while serving.\n",
+    );
+    events.next("reload");
+    let added = served.get("/extra/");
+    assert_eq!(added.status, 200);
+    assert!(added.body.contains("A page added while serving."));
+}

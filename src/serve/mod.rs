@@ -176,7 +176,8 @@ impl Builder {
                             eprintln!("{line}");
                         }
                         let pages = stats.pages.saturating_sub(stats.unchanged);
-                        println!("{verb} {pages} page(s) in {ms} ms{what}");
+                        let noun = if pages == 1 { "page" } else { "pages" };
+                        println!("{verb} {pages} {noun} in {ms} ms{what}");
                         Vec::new()
                     }
                     None => {
