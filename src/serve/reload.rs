@@ -85,22 +85,33 @@ fn send(out: &mut Box<dyn Write + Send>, text: &str) -> std::io::Result<()> {
 /// the scroll position through `location.reload()` (tests/serve_browser.rs checks Chromium's).
 /// `BUILD_ID` is the build the page was served from: a tab that connects (or reconnects) and
 /// hears of another one reloads, so no save between a page's loading and its connecting is
-/// missed. Once connected it marks `<html data-answerbook-live>`.
+/// missed. Once connected it marks `<html data-answerbook-live>`. A hidden tab closes its
+/// stream and opens it again when shown (hearing then whether it missed a build), so a dozen
+/// open tabs do not use up the six connections a browser opens to one server.
 const SCRIPT: &str = r#"<script id="__answerbook-reload">(function () {
   var seen = "BUILD_ID";
+  var events = null;
   function connect() {
-    var events = new EventSource("/__answerbook/events");
+    if (events || document.hidden) { return; }
+    events = new EventSource("/__answerbook/events");
     events.addEventListener("hello", function (e) {
-      // A build finished while this tab was loading or away (the server restarted).
+      // A build finished while this tab was loading, hidden or away (the server restarted).
       if (e.data !== seen) { location.reload(); return; }
       document.documentElement.setAttribute("data-answerbook-live", seen);
     });
     events.addEventListener("reload", function () { location.reload(); });
     events.onerror = function () {
-      events.close();
+      drop();
       setTimeout(connect, 500);
     };
   }
+  function drop() {
+    if (events) { events.close(); events = null; }
+  }
+  // Hidden tabs let go of their connection: a browser opens only six to one server.
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) { drop(); } else { connect(); }
+  });
   connect();
 })();</script>
 "#;
