@@ -311,3 +311,15 @@ fn an_mkdocs_project_is_served_and_reloaded_too() {
     assert_eq!(added.status, 200);
     assert!(added.body.contains("A page added while serving."));
 }
+
+#[test]
+fn without_a_port_it_takes_8000_or_says_which_it_took_instead() {
+    let site = fixture("serve");
+    // Held by this test if it was free; if it was not, it is taken all the same.
+    let _held = std::net::TcpListener::bind("127.0.0.1:8000");
+    let mut served = Served::start_exactly(site.tmp(), &[]);
+    assert_ne!(served.port, 8000);
+    let line = served.wait_line(|l| l.starts_with("Port 8000 is taken; using "));
+    assert_eq!(line, format!("Port 8000 is taken; using {}", served.port));
+    assert_eq!(served.get("/").status, 200);
+}

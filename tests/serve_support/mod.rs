@@ -29,10 +29,17 @@ impl Served {
     /// `TMPDIR=tmp/t` so the folder it serves from is inside the test's folder too, and waits
     /// for the URL it prints.
     pub(crate) fn start(tmp: &Path, args: &[&str]) -> Served {
+        let mut all = vec!["--port", "0"];
+        all.extend_from_slice(args);
+        Served::start_exactly(tmp, &all)
+    }
+
+    /// As [`Served::start`], with `answerbook serve site ARGS` and nothing more.
+    pub(crate) fn start_exactly(tmp: &Path, args: &[&str]) -> Served {
         let temp = tmp.join("t");
         std::fs::create_dir_all(&temp).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_answerbook"))
-            .args(["serve", "site", "--port", "0"])
+            .args(["serve", "site"])
             .args(args)
             .current_dir(tmp)
             .env("TMPDIR", &temp)
