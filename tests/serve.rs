@@ -196,6 +196,13 @@ fn replies_have_types_no_store_redirects_and_head() {
     let moved = served.get("/garden?x=1");
     assert_eq!(moved.status, 301);
     assert_eq!(moved.header("location"), Some("/garden/?x=1"));
+    let elsewhere = served.get("//garden");
+    assert_eq!(elsewhere.status, 301);
+    assert_eq!(
+        elsewhere.header("location"),
+        Some("/garden/"),
+        "never to another host"
+    );
     let head = request(served.port, "HEAD", "/garden/");
     assert_eq!(head.status, 200);
     assert_eq!(head.body, "");

@@ -48,6 +48,8 @@ fn respond(request: &Request, root: &Path, hub: &Hub) -> Reply {
     };
     if file.is_dir() {
         if !path.ends_with('/') {
+            // One leading slash: `//host` would send the browser to another site.
+            let path = format!("/{}", path.trim_start_matches('/'));
             let to = match query {
                 Some(q) => format!("{path}/?{q}"),
                 None => format!("{path}/"),

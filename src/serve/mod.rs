@@ -44,6 +44,9 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         .site_dir
         .canonicalize()
         .map_err(|e| Error::io(&opts.site_dir, e))?;
+    // The port first: a port that cannot be had is said at once, not after a long build.
+    let bind = opts.bind.unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    let listener = listen(bind, opts.port)?;
     let folder = Folder::create()?;
     // Watching starts before the first build, so no save after it is missed.
     let content_dir = Project::load(&site_dir).map_or_else(
@@ -69,8 +72,6 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
     };
     builder.rebuild(None);
 
-    let bind = opts.bind.unwrap_or(IpAddr::from([127, 0, 0, 1]));
-    let listener = listen(bind, opts.port)?;
     let addr = listener
         .local_addr()
         .map_err(|e| Error::Usage(format!("cannot listen: {e}")))?;
