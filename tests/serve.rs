@@ -104,6 +104,17 @@ fn deleted_pages_are_404_and_new_pages_are_served() {
         "the site's 404 page"
     );
 
+    // A folder renamed: its pages move with it.
+    fs::rename(
+        tmp.join("site/content/garden"),
+        tmp.join("site/content/yard"),
+    )
+    .unwrap();
+    events.next("reload");
+    assert_eq!(served.get("/garden/").status, 404);
+    assert_eq!(served.get("/yard/").status, 200);
+    assert_eq!(served.get("/yard/leaf.svg").status, 200);
+
     // A new folder with a page in it, written in place.
     fs::create_dir(tmp.join("site/content/seeds")).unwrap();
     fs::write(

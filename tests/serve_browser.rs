@@ -88,15 +88,25 @@ fn an_open_page_shows_a_saved_edit_without_a_manual_reload() {
         .and_then(|p| p.parse().ok())
         .expect("DevTools port");
 
-    let targets: Value = serde_json::from_str(&request(port, "GET", "/json/list").body).unwrap();
-    let page_ws = targets
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["type"] == "page")
-        .and_then(|t| t["webSocketDebuggerUrl"].as_str())
-        .expect("a page target")
-        .to_owned();
+    // The page's target, once Chromium has made it.
+    let end = Instant::now() + DEADLINE;
+    let page_ws = loop {
+        let targets: Value =
+            serde_json::from_str(&request(port, "GET", "/json/list").body).unwrap();
+        let found = targets.as_array().unwrap().iter().find_map(|t| {
+            (t["type"] == "page" && t["url"] == url.as_str())
+                .then(|| t["webSocketDebuggerUrl"].as_str())
+                .flatten()
+        });
+        if let Some(ws) = found {
+            break ws.to_owned();
+        }
+        assert!(
+            Instant::now() < end,
+            "chromium never opened {url}: {targets}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
     let mut tab = DevTools::connect(&page_ws);
 
     // The page is loaded and listening for builds.
