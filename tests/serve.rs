@@ -341,3 +341,35 @@ fn without_a_port_it_takes_8000_or_says_which_it_took_instead() {
     assert_eq!(line, format!("Port 8000 is taken; using {}", served.port));
     assert_eq!(served.get("/").status, 200);
 }
+
+#[test]
+fn a_theme_made_while_serving_is_watched_and_its_errors_shown() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let served = Served::start(tmp, &[]);
+    let mut events = served.events();
+    let template = "{% extends \"base.html\" %}\n{% block main %}<article>{{ page.content | safe }}\
+                    <p>Grown by our own template.</p></article>{% endblock main %}\n";
+    // themes/ did not exist: the folder and the file may come as one rebuild or several.
+    fs::create_dir_all(tmp.join("site/themes/default/templates")).unwrap();
+    save(tmp, "site/themes/default/templates/page.html", template);
+    let end = std::time::Instant::now() + serve_support::DEADLINE;
+    while !served.get(PAGE).body.contains("Grown by our own template.") {
+        events.next("reload");
+        assert!(std::time::Instant::now() < end, "the theme was never used");
+    }
+
+    save(
+        tmp,
+        "site/themes/default/templates/page.html",
+        &template.replace("{% endblock main %}", "{% endblock"),
+    );
+    events.next("reload");
+    let shown = served.get(PAGE);
+    assert!(
+        shown.body.contains("Grown by our own template."),
+        "last good page"
+    );
+    let overlay = &shown.body[shown.body.find("__answerbook-overlay").expect("overlay")..];
+    assert!(overlay.contains("error: theme 'default': "), "{overlay}");
+}
