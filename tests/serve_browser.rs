@@ -1,6 +1,7 @@
 //! `answerbook serve` in a real browser: headless Chromium, driven over the DevTools protocol
 //! (a WebSocket, spoken here by a few lines over `TcpStream`), shows a saved edit in the open
-//! page without being told to reload, at the same scroll position. Skipped, with a notice,
+//! page without being told to reload, at the same scroll position, and reconnects to a
+//! restarted server and shows what changed while it was down. Skipped, with a notice,
 //! where `chromium` is not installed (`.ci/run` installs it).
 
 mod common;
@@ -38,7 +39,7 @@ impl Drop for Browser {
 }
 
 #[test]
-fn an_open_page_shows_a_saved_edit_without_a_manual_reload() {
+fn an_open_page_shows_saved_edits_without_a_manual_reload_across_a_server_restart() {
     if Command::new("chromium").arg("--version").output().is_err() {
         eprintln!("NOTICE: chromium is not installed; the browser test is skipped");
         return;
@@ -127,6 +128,15 @@ fn an_open_page_shows_a_saved_edit_without_a_manual_reload() {
         json!(600),
         "scroll position kept"
     );
+
+    // The server stops, the page changes meanwhile, a server starts again on the same port:
+    // the open page reconnects and shows it.
+    let port = served.port.to_string();
+    drop(served);
+    std::fs::write(&temp, long_page("Whenever the soil is dry.")).unwrap();
+    std::fs::rename(&temp, &file).unwrap();
+    let _again = Served::start_exactly(tmp, &["--port", &port]);
+    tab.wait_for("document.body.innerText.includes('Whenever the soil is dry.')");
 }
 
 /// One DevTools protocol connection to a page.
