@@ -129,6 +129,25 @@ fn an_open_page_shows_saved_edits_without_a_manual_reload_across_a_server_restar
         "scroll position kept"
     );
 
+    // A bad save: the overlay comes over the last good page, and goes with the next good one.
+    let broken = long_page("Never.").replace("title:", "title: [unclosed");
+    std::fs::write(&temp, broken).unwrap();
+    std::fs::rename(&temp, &file).unwrap();
+    tab.wait_for(
+        "(document.getElementById('__answerbook-overlay') || {innerText: ''}).innerText\
+         .includes('content/garden/when-to-water-tomatoes.md:2')",
+    );
+    assert_eq!(
+        tab.eval("document.body.innerText.includes('In the evening, twice a week.')"),
+        json!(true)
+    );
+    std::fs::write(&temp, long_page("In the evening, twice a week.")).unwrap();
+    std::fs::rename(&temp, &file).unwrap();
+    tab.wait_for(
+        "document.readyState === 'complete' \
+         && document.getElementById('__answerbook-overlay') === null",
+    );
+
     // The server stops, the page changes meanwhile, a server starts again on the same port:
     // the open page reconnects and shows it.
     let port = served.port.to_string();
