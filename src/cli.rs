@@ -105,7 +105,6 @@ pub fn run(cli: Cli) -> ExitCode {
             build(args.into())
         }
         Command::Serve(a) => {
-            crate::output::interrupt::install();
             let opts = crate::serve::ServeOptions {
                 site_dir: a.site_dir,
                 port: a.port,

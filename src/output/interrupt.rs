@@ -26,12 +26,12 @@ fn leftovers() -> MutexGuard<'static, Vec<PathBuf>> {
 }
 
 /// Removes `path` (a folder or a file) if the build is interrupted.
-pub fn register(path: &Path) {
+pub(super) fn register(path: &Path) {
     leftovers().push(path.to_path_buf());
 }
 
 /// `path` is gone or no longer ours to remove.
-pub fn unregister(path: &Path) {
+pub(super) fn unregister(path: &Path) {
     leftovers().retain(|p| p != path);
 }
 

@@ -17,7 +17,6 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::diagnostics::{Severity, display_path};
 use crate::error::{Error, Result};
-use crate::output::interrupt;
 use crate::pipeline::{self, BuildOptions};
 use crate::project::Project;
 use reload::{Hub, Status};
@@ -265,7 +264,7 @@ impl Folder {
             let path = base.join(format!("answerbook-serve-{pid}-{n}"));
             match fs::create_dir(&path) {
                 Ok(()) => {
-                    interrupt::register(&path);
+                    remove_on_signal(path.clone());
                     return Ok(Folder { path });
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -286,7 +285,36 @@ impl Folder {
 
 impl Drop for Folder {
     fn drop(&mut self) {
-        interrupt::unregister(&self.path);
-        let _ = fs::remove_dir_all(&self.path);
+        remove_all(&self.path);
+    }
+}
+
+/// Ctrl-C (SIGINT) or SIGTERM: removes the folder and exits with 128 + the signal's number,
+/// as a shell reports it. Everything a build in progress writes (its staging folder, lock
+/// and cache) is inside the folder, so nothing else is left behind.
+#[cfg(unix)]
+fn remove_on_signal(path: PathBuf) {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            remove_all(&path);
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn remove_on_signal(_path: PathBuf) {}
+
+/// Removes a folder, trying again while a build is still writing into it.
+fn remove_all(path: &std::path::Path) {
+    for _ in 0..50 {
+        if fs::remove_dir_all(path).is_ok() || !path.exists() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
