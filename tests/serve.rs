@@ -373,3 +373,16 @@ fn a_theme_made_while_serving_is_watched_and_its_errors_shown() {
     let overlay = &shown.body[shown.body.find("__answerbook-overlay").expect("overlay")..];
     assert!(overlay.contains("error: theme 'default': "), "{overlay}");
 }
+
+#[test]
+fn drafts_are_served_only_with_drafts() {
+    let draft = "/garden/is-compost-tea-worth-it/";
+    let site = fixture("serve");
+    let served = Served::start(site.tmp(), &[]);
+    assert_eq!(served.get(draft).status, 404);
+    drop(served);
+    let served = Served::start(site.tmp(), &["--drafts"]);
+    let page = served.get(draft);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Not decided yet."));
+}
