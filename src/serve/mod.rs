@@ -164,16 +164,11 @@ impl Builder {
         };
         let problems = match result {
             Ok(result) => {
-                let shown: Vec<String> = result
-                    .report
-                    .diagnostics
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
                 match result.stats {
                     Some(stats) => {
-                        for line in &shown {
-                            eprintln!("{line}");
+                        // Warnings and notes: printed, never over the pages.
+                        for d in &result.report.diagnostics {
+                            eprintln!("{d}");
                         }
                         let pages = stats.pages.saturating_sub(stats.unchanged);
                         let noun = if pages == 1 { "page" } else { "pages" };
