@@ -24,6 +24,9 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into SITE_DIR/public (or --out).
     Build(BuildArgs),
+    /// Build the site into a folder of its own, serve it on 127.0.0.1 and rebuild and reload
+    /// open pages whenever a source changes.
+    Serve(ServeArgs),
     /// Start a new site in DIR: site.yaml, a section with an example question, a CI workflow.
     Init(crate::scaffold::init::InitArgs),
     /// Add a question page to fill in; prints its path.
@@ -81,6 +84,26 @@ pub struct BuildArgs {
     pub force: bool,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The site folder (as for build).
+    #[arg(default_value = ".")]
+    pub site_dir: PathBuf,
+    /// The port to listen on (0: any free one) [default: 8000, or the next free one].
+    #[arg(short, long, value_name = "N")]
+    pub port: Option<u16>,
+    /// The address to listen on [default: 127.0.0.1]; any other makes the preview readable
+    /// from other machines.
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Open the site in the browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
 impl From<BuildArgs> for BuildOptions {
     fn from(a: BuildArgs) -> Self {
         BuildOptions {
@@ -103,6 +126,19 @@ pub fn run(cli: Cli) -> ExitCode {
             build(args.into())
         }
         Command::Check(args) => check(args),
+        Command::Serve(a) => {
+            let opts = crate::serve::ServeOptions {
+                site_dir: a.site_dir,
+                port: a.port,
+                bind: a.bind,
+                open: a.open,
+                drafts: a.drafts,
+            };
+            match crate::serve::run(&opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            }
+        }
         Command::Init(args) => report(crate::scaffold::init::run(args)),
         Command::New(args) => report(crate::scaffold::new_page::run(args)),
         Command::Completions { shell } => {

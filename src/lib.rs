@@ -10,7 +10,8 @@
 //! away and the [`checks`] looking at every page; [`report_format`] prints what it finds;
 //! [`clock`] is the one place the time is read.
 //!
-//! Apart from builds, [`scaffold`] writes new sources for authors (`init`, `new`).
+//! Apart from builds, [`scaffold`] writes new sources for authors (`init`, `new`), and
+//! [`serve`] runs builds behind a live preview.
 
 pub mod cache;
 pub mod checks;
@@ -34,6 +35,7 @@ pub mod project;
 pub mod render;
 pub mod report_format;
 pub mod scaffold;
+pub mod serve;
 pub mod sitemap;
 pub mod theme;
 pub mod titles;

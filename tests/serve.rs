@@ -1,0 +1,388 @@
+//! `answerbook serve` end to end: the real binary serving a fixture site copied into a
+//! temporary folder, fetched over HTTP and followed on its reload events while the test edits,
+//! breaks, fixes, deletes and adds pages.
+
+mod common;
+mod serve_support;
+
+use std::fs;
+use std::path::Path;
+
+use common::fixture;
+use serve_support::{Served, request};
+
+const PAGE: &str = "/garden/when-to-water-tomatoes/";
+const PAGE_FILE: &str = "site/content/garden/when-to-water-tomatoes.md";
+
+/// Saves `text` into `rel` (under the test's folder) in one step, as editors that save by
+/// rename do: written in full outside the watched folders, then renamed over it. (Written in
+/// place, a save is two changes, truncation and writing, that a loaded machine may space out
+/// enough for two rebuilds; the test would then look at the first.)
+fn save(tmp: &Path, rel: &str, text: &str) {
+    let temp = tmp.join("saving.tmp");
+    fs::write(&temp, text).unwrap();
+    fs::rename(&temp, tmp.join(rel)).unwrap();
+}
+
+fn page_text(answer: &str) -> String {
+    format!(
+        "---\ntitle: When should I water tomatoes?\ndate: 2025-06-01\n---\n\n\
+         !!! info \"In short\"\n    {answer}\n"
+    )
+}
+
+#[test]
+fn an_edit_reloads_open_pages_and_a_bad_edit_shows_its_problem_over_the_last_good_page() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let mut served = Served::start(tmp, &[]);
+    let first = served.get(PAGE);
+    assert_eq!(first.status, 200);
+    assert!(first.body.contains("Early in the morning"));
+    assert!(first.body.contains("/__answerbook/events"), "reload script");
+    assert!(!first.body.contains("__answerbook-overlay"));
+    let mut events = served.events();
+
+    save(
+        tmp,
+        PAGE_FILE,
+        &page_text("Every second evening, at the roots."),
+    );
+    events.next("reload");
+    let edited = served.get(PAGE);
+    assert!(
+        edited.body.contains("Every second evening"),
+        "{}",
+        edited.body
+    );
+    assert!(!edited.body.contains("Early in the morning"));
+    served.wait_line(|l| {
+        l.starts_with("Rebuilt ") && l.contains("content/garden/when-to-water-tomatoes.md")
+    });
+
+    // A date that is no date: the build fails; the last good page is served with the problem.
+    let broken = page_text("Only on Sundays.").replace("2025-06-01", "2025-13-01");
+    save(tmp, PAGE_FILE, &broken);
+    events.next("reload");
+    let shown = served.get(PAGE);
+    assert_eq!(shown.status, 200);
+    assert!(
+        shown.body.contains("Every second evening"),
+        "last good page"
+    );
+    assert!(!shown.body.contains("Only on Sundays"));
+    let problem =
+        "content/garden/when-to-water-tomatoes.md:3: error: `date: 2025-13-01` is not a date";
+    let overlay = &shown.body[shown.body.find("__answerbook-overlay").expect("overlay")..];
+    assert!(overlay.contains(problem), "{overlay}");
+    // On every served page, and in the terminal.
+    assert!(served.get("/").body.contains(problem));
+    served.wait_line(|l| l.starts_with(problem));
+    served.wait_line(|l| l.starts_with("Build failed in "));
+
+    save(tmp, PAGE_FILE, &page_text("Only on Sundays."));
+    events.next("reload");
+    let fixed = served.get(PAGE);
+    assert!(fixed.body.contains("Only on Sundays"));
+    assert!(!fixed.body.contains("__answerbook-overlay"));
+    assert!(!served.get("/").body.contains("__answerbook-overlay"));
+}
+
+#[test]
+fn deleted_pages_are_404_and_new_pages_are_served() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let served = Served::start(tmp, &[]);
+    let mut events = served.events();
+
+    fs::remove_file(tmp.join(PAGE_FILE)).unwrap();
+    events.next("reload");
+    let gone = served.get(PAGE);
+    assert_eq!(gone.status, 404);
+    assert!(
+        gone.body.contains("Nothing grows here"),
+        "the site's 404 page"
+    );
+
+    // A folder renamed: its pages move with it.
+    fs::rename(
+        tmp.join("site/content/garden"),
+        tmp.join("site/content/yard"),
+    )
+    .unwrap();
+    events.next("reload");
+    assert_eq!(served.get("/garden/").status, 404);
+    assert_eq!(served.get("/yard/").status, 200);
+    assert_eq!(served.get("/yard/leaf.svg").status, 200);
+
+    // A new folder with a page in it, written in place.
+    fs::create_dir(tmp.join("site/content/seeds")).unwrap();
+    fs::write(
+        tmp.join("site/content/seeds/how-deep-to-sow-beans.md"),
+        "# How deep should I sow beans?\n\nTwice as deep as the bean is long.\n",
+    )
+    .unwrap();
+    let path = "/seeds/how-deep-to-sow-beans/";
+    let end = std::time::Instant::now() + serve_support::DEADLINE;
+    // The folder, the empty file and its text may come as one rebuild or several: after
+    // each, look at the page, until it is there whole.
+    loop {
+        let page = served.get(path);
+        if page.status == 200 && page.body.contains("Twice as deep") {
+            break;
+        }
+        events.next("reload");
+        assert!(std::time::Instant::now() < end, "the new page never came");
+    }
+}
+
+#[test]
+fn only_files_of_the_served_folder_are_served() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    fs::write(tmp.join("secret.txt"), "not for the web").unwrap();
+    let served = Served::start(tmp, &[]);
+    let port = served.port;
+
+    // The served folder (inside the test's TMPDIR): a symlink planted in it leading out.
+    let folder = fs::read_dir(tmp.join("t"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.to_string_lossy()
+                .contains(&format!("answerbook-serve-{}", served.pid()))
+        })
+        .expect("the served folder is in TMPDIR");
+    let out = folder.join("site");
+    assert!(out.join("index.html").is_file());
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(tmp.join("secret.txt"), out.join("leak.txt")).unwrap();
+
+    for target in [
+        "/../secret.txt",
+        "/../../secret.txt",
+        "/garden/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2e%2e/secret.txt",
+        "/garden%2f..%2f..%2fsecret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/garden\\..\\index.html",
+        "/leak.txt",
+        "/%00",
+    ] {
+        let reply = request(port, "GET", target);
+        assert_eq!(reply.status, 404, "{target}");
+        assert!(!reply.body.contains("not for the web"), "{target}");
+    }
+    assert_eq!(request(port, "POST", "/").status, 405);
+    assert_eq!(request(port, "DELETE", "/index.html").status, 405);
+    // The build's own files carry no reload script: only served pages get it.
+    assert!(
+        !fs::read_to_string(out.join("index.html"))
+            .unwrap()
+            .contains("__answerbook")
+    );
+    // Nothing was written into the site folder.
+    assert!(!tmp.join("site/public").exists());
+}
+
+#[test]
+fn replies_have_types_no_store_redirects_and_head() {
+    let site = fixture("serve");
+    let served = Served::start(site.tmp(), &[]);
+    for (path, kind) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/assets/style.css", "text/css; charset=utf-8"),
+        ("/garden/leaf.svg", "image/svg+xml"),
+        ("/sitemap.xml", "application/xml"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+    ] {
+        let reply = served.get(path);
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(reply.header("content-type"), Some(kind), "{path}");
+        assert_eq!(reply.header("cache-control"), Some("no-store"), "{path}");
+    }
+    let moved = served.get("/garden?x=1");
+    assert_eq!(moved.status, 301);
+    assert_eq!(moved.header("location"), Some("/garden/?x=1"));
+    let elsewhere = served.get("//garden");
+    assert_eq!(elsewhere.status, 301);
+    assert_eq!(
+        elsewhere.header("location"),
+        Some("/garden/"),
+        "never to another host"
+    );
+    let head = request(served.port, "HEAD", "/garden/");
+    assert_eq!(head.status, 200);
+    assert_eq!(head.body, "");
+    // Pages link to the site's assets wherever the site is published (base_url has a path).
+    assert!(served.get("/").body.contains("assets/style.css"));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_and_removes_its_folder() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let mut served = Served::start(tmp, &[]);
+    assert_eq!(fs::read_dir(tmp.join("t")).unwrap().count(), 1);
+    assert_eq!(served.interrupt(), Some(130));
+    assert_eq!(
+        fs::read_dir(tmp.join("t")).unwrap().count(),
+        0,
+        "served folder left"
+    );
+}
+
+#[test]
+fn a_configuration_change_rebuilds_every_page_and_a_bad_one_shows_over_them() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let served = Served::start(tmp, &[]);
+    let mut events = served.events();
+    let yaml = "title: Vegetable answers\nbase_url: https://garden.example.org/kb/\n";
+    save(tmp, "site/site.yaml", yaml);
+    events.next("reload");
+    assert!(served.get(PAGE).body.contains("Vegetable answers"));
+
+    save(tmp, "site/site.yaml", &format!("{yaml}titel: Typo\n"));
+    events.next("reload");
+    let shown = served.get(PAGE);
+    assert!(shown.body.contains("Vegetable answers"), "last good page");
+    let overlay = &shown.body[shown.body.find("__answerbook-overlay").expect("overlay")..];
+    assert!(overlay.contains("site.yaml:3:1: error:"), "{overlay}");
+    assert!(overlay.contains("titel"), "{overlay}");
+
+    save(tmp, "site/site.yaml", yaml);
+    events.next("reload");
+    assert!(!served.get(PAGE).body.contains("__answerbook-overlay"));
+}
+
+#[test]
+fn a_site_that_fails_at_start_is_served_once_fixed() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let good = fs::read_to_string(tmp.join(PAGE_FILE)).unwrap();
+    fs::write(tmp.join(PAGE_FILE), good.replace("2025-06-01", "June")).unwrap();
+    let mut served = Served::start(tmp, &[]);
+    served.wait_line(|l| l.starts_with("Build failed in "));
+    let waiting = served.get("/");
+    assert_eq!(waiting.status, 404);
+    assert!(waiting.body.contains("The site has not built yet"));
+    assert!(
+        waiting
+            .body
+            .contains("content/garden/when-to-water-tomatoes.md:3: error:")
+    );
+    let mut events = served.events();
+
+    save(tmp, PAGE_FILE, &good);
+    events.next("reload");
+    let page = served.get(PAGE);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Early in the morning"));
+    assert!(!page.body.contains("__answerbook-overlay"));
+}
+
+#[test]
+fn a_port_asked_for_that_is_taken_is_refused() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    fs::create_dir(tmp.join("t")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_answerbook"))
+        .args(["serve", "site", "--port", &port])
+        .current_dir(tmp)
+        .env("TMPDIR", tmp.join("t"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!("error: cannot listen on 127.0.0.1 port {port}: ")),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_dir(tmp.join("t")).unwrap().count(),
+        0,
+        "folder left"
+    );
+}
+
+#[test]
+fn an_mkdocs_project_is_served_and_reloaded_too() {
+    let site = fixture("mkdocs_plain");
+    let tmp = site.tmp();
+    let served = Served::start(tmp, &[]);
+    assert_eq!(served.get("/").status, 200);
+    let mut events = served.events();
+    save(
+        tmp,
+        "site/docs/extra.md",
+        "# Extra\n\nA page added while serving.\n",
+    );
+    events.next("reload");
+    let added = served.get("/extra/");
+    assert_eq!(added.status, 200);
+    assert!(added.body.contains("A page added while serving."));
+}
+
+#[test]
+fn without_a_port_it_takes_8000_or_says_which_it_took_instead() {
+    let site = fixture("serve");
+    // Held by this test if it was free; if it was not, it is taken all the same.
+    let _held = std::net::TcpListener::bind("127.0.0.1:8000");
+    let mut served = Served::start_exactly(site.tmp(), &[]);
+    assert_ne!(served.port, 8000);
+    let line = served.wait_line(|l| l.starts_with("Port 8000 is taken; using "));
+    assert_eq!(line, format!("Port 8000 is taken; using {}", served.port));
+    assert_eq!(served.get("/").status, 200);
+}
+
+#[test]
+fn a_theme_made_while_serving_is_watched_and_its_errors_shown() {
+    let site = fixture("serve");
+    let tmp = site.tmp();
+    let served = Served::start(tmp, &[]);
+    let mut events = served.events();
+    let template = "{% extends \"base.html\" %}\n{% block main %}<article>{{ page.content | safe }}\
+                    <p>Grown by our own template.</p></article>{% endblock main %}\n";
+    // themes/ did not exist: the folder and the file may come as one rebuild or several.
+    fs::create_dir_all(tmp.join("site/themes/default/templates")).unwrap();
+    save(tmp, "site/themes/default/templates/page.html", template);
+    let end = std::time::Instant::now() + serve_support::DEADLINE;
+    while !served.get(PAGE).body.contains("Grown by our own template.") {
+        events.next("reload");
+        assert!(std::time::Instant::now() < end, "the theme was never used");
+    }
+
+    save(
+        tmp,
+        "site/themes/default/templates/page.html",
+        &template.replace("{% endblock main %}", "{% endblock"),
+    );
+    events.next("reload");
+    let shown = served.get(PAGE);
+    assert!(
+        shown.body.contains("Grown by our own template."),
+        "last good page"
+    );
+    let overlay = &shown.body[shown.body.find("__answerbook-overlay").expect("overlay")..];
+    assert!(overlay.contains("error: theme 'default': "), "{overlay}");
+}
+
+#[test]
+fn drafts_are_served_only_with_drafts() {
+    let draft = "/garden/is-compost-tea-worth-it/";
+    let site = fixture("serve");
+    let served = Served::start(site.tmp(), &[]);
+    assert_eq!(served.get(draft).status, 404);
+    drop(served);
+    let served = Served::start(site.tmp(), &["--drafts"]);
+    let page = served.get(draft);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Not decided yet."));
+}
