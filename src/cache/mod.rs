@@ -161,9 +161,14 @@ impl Cache {
         }
     }
 
+    /// Notes the time: files modified from a second before it on are read again next time.
+    pub fn stamp(&mut self) {
+        self.written_ns = now_ns();
+    }
+
     /// Writes the cache beside `target` (a new file renamed over the old one).
     pub fn save(&mut self, target: &Path) -> std::io::Result<()> {
-        self.written_ns = now_ns();
+        self.stamp();
         let path = Self::path_for(target);
         let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
         let bytes = codec::encode(self);

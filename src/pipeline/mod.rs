@@ -27,7 +27,7 @@ use crate::urls::BaseUrl;
 mod pages;
 mod setup;
 
-use pages::{link_index, parse_pages, save_cache, sources};
+use pages::{link_index, next_cache, parse_pages, sources};
 use setup::Setup;
 
 /// What `answerbook build` was asked to do.
@@ -70,16 +70,49 @@ pub struct BuildResult {
 pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     let setup = Setup::load(opts)?;
     let cache = setup.previous_cache();
-    match run(&setup, cache)? {
-        Some(result) => Ok(result),
+    let (result, next) = run_fitting(&setup, cache)?;
+    if let Some((mut cache, changed)) = next {
+        // A cache that cannot be written is removed, so that no stale one is ever read.
+        if changed && cache.save(&setup.out_target).is_err() {
+            Cache::remove(&setup.out_target);
+        }
+        drop_later(cache);
+    }
+    Ok(result)
+}
+
+/// Builds as [`build`] does, but keeps the build cache in `memory` between calls instead of
+/// reading and writing its file: for `serve`, which rebuilds on every save.
+pub fn build_in_memory(opts: &BuildOptions, memory: &mut Option<Cache>) -> Result<BuildResult> {
+    let setup = Setup::load(opts)?;
+    let cache = memory
+        .take()
+        .filter(|c| c.inputs == setup.inputs)
+        .filter(|_| setup.out_target.join(output::MARKER).is_file());
+    let (result, next) = run_fitting(&setup, cache)?;
+    if let Some((mut cache, _)) = next {
+        cache.stamp();
+        *memory = Some(cache);
+    }
+    Ok(result)
+}
+
+/// A build with `cache`, or without it when it turns out not to fit the site's shape.
+fn run_fitting(setup: &Setup<'_>, cache: Option<Cache>) -> Result<Built> {
+    match run(setup, cache)? {
+        Some(built) => Ok(built),
         // The site's shape changed since the cache was written: build it all.
-        None => run(&setup, None)?.ok_or_else(|| Error::Usage("internal: no build".into())),
+        None => run(setup, None)?.ok_or_else(|| Error::Usage("internal: no build".into())),
     }
 }
 
+/// A build's result, and the cache for the next one (with whether it changed) when it
+/// succeeded.
+type Built = (BuildResult, Option<(Cache, bool)>);
+
 /// One build, reusing what `cache` knows; `None` when the cache turned out not to fit the
 /// site's shape (the caller builds again without it).
-fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult>> {
+fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
     let opts = setup.opts;
     let mut report = Report::default();
     report.extend(setup.notes.iter().cloned());
@@ -169,10 +202,11 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult
     report.extend(checker.map(checks::Checker::finish).unwrap_or_default());
     report.sort();
     if report.has_errors() || input_failed || opts.check {
-        return Ok(Some(BuildResult {
+        let result = BuildResult {
             report,
             stats: None,
-        }));
+        };
+        return Ok(Some((result, None)));
     }
 
     let unchanged = pages.iter().filter(|p| p.reused).count();
@@ -201,7 +235,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult
         }
         (None, None) => return Err(Error::Usage("internal: no output for the build".into())),
     };
-    save_cache(
+    let next = next_cache(
         setup,
         structure,
         &pages,
@@ -213,7 +247,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult
     );
     let (written_pages, written_files) = (outcome.pages, outcome.files);
     drop_later((pages, sections, index, outcome, parsed, discovered.assets));
-    Ok(Some(BuildResult {
+    let result = BuildResult {
         report,
         stats: Some(Stats {
             pages: written_pages,
@@ -221,7 +255,8 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<BuildResult
             unchanged,
             out_dir: setup.out_dir.clone(),
         }),
-    }))
+    };
+    Ok(Some((result, Some(next))))
 }
 
 /// Frees a large value on another thread: a build need not wait for its memory to be

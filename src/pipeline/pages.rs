@@ -15,7 +15,7 @@ use crate::link_index::LinkIndex;
 use crate::render;
 use crate::urls;
 
-use super::{Sections, Setup, drop_later};
+use super::{Sections, Setup};
 
 pub(super) struct ParsedPages {
     pub(super) published: Vec<Page>,
@@ -137,11 +137,10 @@ pub(super) fn sources(
         .collect()
 }
 
-/// Writes the cache for the next build: an entry for every question with nothing to report,
-/// and what each output file was made from; nothing when that is what the cache already
-/// says. A cache that cannot be written is removed, so that no stale one is ever read.
+/// The cache for the next build: an entry for every question with nothing to report, and what
+/// each output file was made from; and whether it says anything the previous one did not.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn save_cache(
+pub(super) fn next_cache(
     setup: &Setup<'_>,
     structure: u64,
     pages: &Pages,
@@ -150,7 +149,7 @@ pub(super) fn save_cache(
     previous: Option<&Cache>,
     made: HashMap<String, Made>,
     report: &Report,
-) {
+) -> (Cache, bool) {
     let troubled: HashSet<&Path> = report
         .diagnostics
         .iter()
@@ -184,8 +183,5 @@ pub(super) fn save_cache(
         }
     }
     cache.outputs = made;
-    if changed && cache.save(&setup.out_target).is_err() {
-        Cache::remove(&setup.out_target);
-    }
-    drop_later(cache);
+    (cache, changed)
 }

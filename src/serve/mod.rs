@@ -68,6 +68,7 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_millis() as u64),
         builds: 0,
+        cache: None,
     };
     builder.rebuild(None);
 
@@ -146,6 +147,8 @@ struct Builder {
     /// Set at start, so build ids differ from one run of `serve` to the next.
     first_id: u64,
     builds: u64,
+    /// The build cache, kept here between rebuilds instead of in its file.
+    cache: Option<crate::cache::Cache>,
 }
 
 impl Builder {
@@ -153,7 +156,7 @@ impl Builder {
     /// result to open tabs. `changed`: the sources that changed, `None` for the first build.
     fn rebuild(&mut self, changed: Option<&BTreeSet<PathBuf>>) {
         let started = Instant::now();
-        let result = pipeline::build(&self.build);
+        let result = pipeline::build_in_memory(&self.build, &mut self.cache);
         let ms = started.elapsed().as_millis();
         self.builds += 1;
         let what = changed.map_or_else(String::new, changed_note);
