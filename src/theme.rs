@@ -36,10 +36,20 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
-const EMBEDDED_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+const EMBEDDED_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "answerbook.js",
+        include_bytes!("../themes/default/static/answerbook.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+];
 
 /// Where a static file of the theme comes from.
 #[derive(Debug, Clone)]

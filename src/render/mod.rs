@@ -7,6 +7,7 @@
 
 mod feeds;
 mod files;
+mod nav;
 mod structured;
 mod views;
 
@@ -40,6 +41,8 @@ pub struct Site<'a> {
     pub features: &'a Features,
     /// Looks at every page as it renders (`answerbook check`); `None` in a build.
     pub inspect: Option<&'a dyn Inspect>,
+    /// Every section's listing order.
+    order: nav::Order,
     no_extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -71,7 +74,23 @@ impl<'a> Site<'a> {
             index,
             features,
             inspect: None,
+            order: nav::Order::new(pages, sections),
             no_extra: BTreeMap::new(),
+        }
+    }
+
+    /// Pages name the site's own favicon (`content/favicon.svg`, `.ico` or `.png`, in that
+    /// order of preference) when it has one, else the theme's.
+    pub fn use_favicon_of(&mut self, assets: &[Asset]) {
+        let own = ["favicon.svg", "favicon.ico", "favicon.png"]
+            .into_iter()
+            .find(|name| {
+                assets
+                    .iter()
+                    .any(|a| a.rel_path == std::path::Path::new(name))
+            });
+        if let Some(name) = own {
+            self.view.favicon = name.to_owned();
         }
     }
 }

@@ -1,0 +1,160 @@
+//! The reader's way around a site: the listing order of every section (nav order, else by
+//! title), computed once per build, and from it each page's sidebar and its previous and
+//! next questions.
+
+use crate::content::{Page, PageId, Pages, Placed, SectionId, Sections};
+use crate::context::{NavLink, SidebarView};
+use crate::urls;
+
+use super::Site;
+
+/// Every section's questions and subsections in listing order, by [`SectionId`].
+#[derive(Debug, Default)]
+pub(super) struct Order {
+    pages: Vec<Vec<PageId>>,
+    subsections: Vec<Vec<SectionId>>,
+}
+
+impl Order {
+    pub(super) fn new(pages: &Pages, sections: &Sections) -> Order {
+        let mut order = Order::default();
+        for (_, section) in sections.ids() {
+            let mut listed = section.pages.clone();
+            listed.sort_by_cached_key(|&p| {
+                let page = &pages[p];
+                (
+                    listing_key(page.placed.as_ref(), listed_page_title(page)),
+                    page.url.clone(),
+                )
+            });
+            order.pages.push(listed);
+            let mut subs = section.subsections.clone();
+            subs.sort_by_cached_key(|&s| {
+                listing_key(
+                    sections[s].placed.as_ref(),
+                    listed_section_title(pages, sections, s),
+                )
+            });
+            order.subsections.push(subs);
+        }
+        order
+    }
+
+    /// The questions of section `s`, in listing order.
+    pub(super) fn pages(&self, s: SectionId) -> &[PageId] {
+        &self.pages[s.0 as usize]
+    }
+
+    /// The subsections of section `s`, in listing order.
+    pub(super) fn subsections(&self, s: SectionId) -> &[SectionId] {
+        &self.subsections[s.0 as usize]
+    }
+}
+
+/// Where a listing puts an item: by its nav position (items outside the nav last), then by
+/// title.
+fn listing_key(placed: Option<&Placed>, title: &str) -> (usize, String) {
+    (
+        placed.map_or(usize::MAX, |n| n.position),
+        title.to_lowercase(),
+    )
+}
+
+/// A page's title in listings: the nav's title for it, else its own.
+pub(super) fn listed_page_title(page: &Page) -> &str {
+    page.placed
+        .as_ref()
+        .and_then(|n| n.title.as_deref())
+        .unwrap_or(&page.title)
+}
+
+/// A section's title in listings and breadcrumbs: the nav section's title, else the nav's title
+/// for its index page, else the section's own.
+pub(super) fn listed_section_title<'s>(
+    pages: &'s Pages,
+    sections: &'s Sections,
+    s: SectionId,
+) -> &'s str {
+    let section = &sections[s];
+    let index_nav = || {
+        section
+            .index
+            .and_then(|p| pages[p].placed.as_ref())
+            .and_then(|n| n.title.as_deref())
+    };
+    section
+        .placed
+        .as_ref()
+        .and_then(|n| n.title.as_deref())
+        .or_else(index_nav)
+        .unwrap_or(&section.title)
+}
+
+/// The sidebar of a page at site path `here` in section `s`; `current` is the question shown,
+/// if it is one.
+pub(super) fn sidebar<'s>(
+    site: &'s Site<'s>,
+    s: SectionId,
+    here: &str,
+    current: Option<PageId>,
+) -> SidebarView<'s> {
+    let section = &site.sections[s];
+    let mut top = s;
+    while let Some(parent) = site.sections[top].parent.filter(|&p| p != SectionId::HOME) {
+        top = parent;
+    }
+    let title = if s == SectionId::HOME {
+        "Home"
+    } else {
+        listed_section_title(site.pages, site.sections, s)
+    };
+    SidebarView {
+        section: NavLink {
+            title,
+            href: urls::href(here, &section.url),
+            current: current.is_none(),
+        },
+        pages: site
+            .order
+            .pages(s)
+            .iter()
+            .map(|&p| page_link(site, p, here, current == Some(p)))
+            .collect(),
+        sections: site
+            .order
+            .subsections(SectionId::HOME)
+            .iter()
+            .map(|&sub| NavLink {
+                title: listed_section_title(site.pages, site.sections, sub),
+                href: urls::href(here, &site.sections[sub].url),
+                current: sub == top && s != SectionId::HOME,
+            })
+            .collect(),
+    }
+}
+
+/// The questions before and after question `p` in its section's listing.
+pub(super) fn prev_next<'s>(
+    site: &'s Site<'s>,
+    p: PageId,
+) -> (Option<NavLink<'s>>, Option<NavLink<'s>>) {
+    let page = &site.pages[p];
+    let listed = site.order.pages(page.section);
+    let Some(at) = listed.iter().position(|&q| q == p) else {
+        return (None, None);
+    };
+    let link = |q: &PageId| page_link(site, *q, &page.url, false);
+    (
+        at.checked_sub(1).and_then(|i| listed.get(i)).map(link),
+        listed.get(at + 1).map(link),
+    )
+}
+
+fn page_link<'s>(site: &'s Site<'s>, p: PageId, here: &str, current: bool) -> NavLink<'s> {
+    let page = &site.pages[p];
+    NavLink {
+        title: listed_page_title(page),
+        href: urls::href(here, &page.url),
+        current,
+    }
+}
