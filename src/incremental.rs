@@ -15,6 +15,7 @@ use crate::discover::Asset;
 use crate::frontmatter::FrontMatter;
 use crate::link_index::{LinkIndex, Target};
 use crate::markdown::{Rendered, links::AnchorRef};
+use crate::render::SearchDoc;
 use crate::urls;
 
 /// Everything outside the pages that a page's HTML depends on: the settings, the syntaxes,
@@ -126,11 +127,25 @@ pub fn facts_from_entry(entry: &Entry, index: &LinkIndex) -> Rendered {
     }
 }
 
+/// What the search index needs of a reused page, from its entry.
+pub fn search_from_entry(entry: &Entry) -> SearchDoc {
+    SearchDoc {
+        headings: entry.headings.clone(),
+        words: entry
+            .words
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    }
+}
+
 /// The entry of a page rendered this build, if it may be cached: a question with nothing to
 /// report.
 pub fn entry_for(
     page: &Page,
     rendered: &Rendered,
+    search: Option<&SearchDoc>,
     pages: &Pages,
     stat: Stat,
     hash: u64,
@@ -173,6 +188,8 @@ pub fn entry_for(
                 line: a.line,
             })
             .collect(),
+        headings: search.map(|s| s.headings.clone()).unwrap_or_default(),
+        words: search.map(|s| s.words.join(" ")).unwrap_or_default(),
     })
 }
 

@@ -11,7 +11,7 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 2\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 3\n";
 
 pub(super) fn encode(cache: &Cache) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(
@@ -47,6 +47,12 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
             w.str(&a.written);
             w.u64(a.line as u64);
         }
+        w.u64(e.headings.len() as u64);
+        for (id, text) in &e.headings {
+            w.str(id);
+            w.str(text);
+        }
+        w.str(&e.words);
     }
     w.u64(cache.outputs.len() as u64);
     for (path, made) in &cache.outputs {
@@ -99,6 +105,10 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
+        let headings = (0..r.len()?)
+            .map(|_| Some((r.str()?, r.str()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let words = r.str()?;
         let entry = Entry {
             stat,
             hash,
@@ -112,6 +122,8 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             short_answer,
             ids,
             anchors,
+            headings,
+            words,
         };
         cache.pages.insert(path, entry);
     }
@@ -254,6 +266,8 @@ mod tests {
                     written: "c.md#f".into(),
                     line: 12,
                 }],
+                headings: vec![("tying-it".into(), "Tying it".into())],
+                words: "bean tea".into(),
             },
         );
         cache.outputs.insert("a/index.html".into(), Made::Bytes(7));

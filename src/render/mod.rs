@@ -8,9 +8,11 @@
 mod feeds;
 mod files;
 mod nav;
+mod search;
 mod structured;
 mod views;
 
+pub use search::SearchDoc;
 pub use views::output_path;
 
 use std::collections::BTreeMap;
@@ -96,8 +98,9 @@ impl<'a> Site<'a> {
 }
 
 /// What phase two keeps of every page, by [`PageId`]: the rendered markdown without its HTML
-/// (kept only for section pages, which phase three puts through the theme).
-pub struct Facts(Vec<Rendered>);
+/// (kept only for section pages, which phase three puts through the theme), and a question's
+/// search data.
+pub struct Facts(Vec<Rendered>, Vec<Option<SearchDoc>>);
 
 impl std::ops::Index<PageId> for Facts {
     type Output = Rendered;
@@ -107,6 +110,11 @@ impl std::ops::Index<PageId> for Facts {
 }
 
 impl Facts {
+    /// A question's search data.
+    pub fn search(&self, id: PageId) -> Option<&SearchDoc> {
+        self.1[id.0 as usize].as_ref()
+    }
+
     /// Every page's diagnostics, taken out.
     pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
         self.0
@@ -122,7 +130,7 @@ pub enum Source {
     /// Its text: rendered, and written if it is a question.
     Text(String),
     /// What the build cache kept of it: its output file is left as it is.
-    Known(Box<Rendered>),
+    Known(Box<Rendered>, Option<SearchDoc>),
 }
 
 /// What a build wrote and found.
@@ -151,10 +159,11 @@ pub fn write_site(
         .enumerate()
         .map(|(i, source)| match source {
             Source::Text(text) => render_page(site, theme, PageId(i as u32), text, sink),
-            Source::Known(rendered) => Ok(*rendered),
+            Source::Known(rendered, search) => Ok((*rendered, search)),
         })
         .collect::<Result<Vec<_>>>()?;
-    let facts = Facts(rendered);
+    let (rendered, search): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
+    let facts = Facts(rendered, search);
     let anchor_diagnostics = check_anchors(site.pages, &facts);
 
     let questions = site.pages.iter().filter(|p| !p.is_index).count();
@@ -165,6 +174,7 @@ pub fn write_site(
     })?;
     let mut files = files::write_files(site, theme, assets, sink)?;
     files += feeds::write(site, &facts, assets, sink)?;
+    files += search::write(site, &facts, sink)?;
     Ok(Outcome {
         pages: questions + sections.len(),
         files,
@@ -173,20 +183,22 @@ pub fn write_site(
     })
 }
 
-/// Phase two for one page: its markdown and, for a question (or the 404 page), its file.
+/// Phase two for one page: its markdown and, for a question (or the 404 page), its file and
+/// (not for the 404 page) its search data.
 fn render_page(
     site: &Site<'_>,
     theme: &Theme,
     id: PageId,
     text: String,
     sink: &dyn Sink,
-) -> Result<Rendered> {
+) -> Result<(Rendered, Option<SearchDoc>)> {
     let page = &site.pages[id];
     let mut rendered = render_markdown(site, id, &text);
     if let Some(inspect) = site.inspect {
         inspect.page(site, id, &text, &rendered);
     }
     drop(text);
+    let search = page.is_question().then(|| SearchDoc::of(&rendered));
     if !page.is_index {
         let html = views::page_html(site, theme, id, &rendered)?;
         sink.put(
@@ -196,7 +208,7 @@ fn render_page(
         rendered.html = String::new();
         rendered.headings = Vec::new();
     }
-    Ok(rendered)
+    Ok((rendered, search))
 }
 
 /// A page's markdown, rendered with its links resolved against the site.
