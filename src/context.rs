@@ -141,6 +141,12 @@ pub struct SidebarView<'a> {
     pub sections: Vec<NavLink<'a>>,
 }
 
+/// The context of `sidebar.html`.
+#[derive(Debug, Serialize)]
+pub struct SidebarContext<'a> {
+    pub sidebar: SidebarView<'a>,
+}
+
 /// The whole context of one template render.
 #[derive(Debug, Serialize)]
 pub struct TemplateContext<'a> {
@@ -155,8 +161,9 @@ pub struct TemplateContext<'a> {
     pub pages: Vec<PageItem<'a>>,
     /// Subsections of this section (empty on Q&A pages).
     pub sections: Vec<SectionItem<'a>>,
-    /// The sidebar (none on the 404 page).
-    pub sidebar: Option<SidebarView<'a>>,
+    /// The sidebar, rendered through the theme's `sidebar.html` (once per section for its
+    /// questions, see `render::nav`); none on the 404 page.
+    pub sidebar_html: Option<String>,
     /// The questions before and after this one in its section's listing.
     pub prev: Option<NavLink<'a>>,
     pub next: Option<NavLink<'a>>,

@@ -131,12 +131,7 @@ pub fn facts_from_entry(entry: &Entry, index: &LinkIndex) -> Rendered {
 pub fn search_from_entry(entry: &Entry) -> SearchDoc {
     SearchDoc {
         headings: entry.headings.clone(),
-        words: entry
-            .words
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        words: entry.words.clone(),
     }
 }
 
@@ -189,7 +184,7 @@ pub fn entry_for(
             })
             .collect(),
         headings: search.map(|s| s.headings.clone()).unwrap_or_default(),
-        words: search.map(|s| s.words.join(" ")).unwrap_or_default(),
+        words: search.map(|s| s.words.clone()).unwrap_or_default(),
     })
 }
 

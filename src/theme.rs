@@ -31,6 +31,10 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/home.html"),
     ),
     (
+        "sidebar.html",
+        include_str!("../themes/default/templates/sidebar.html"),
+    ),
+    (
         "404.html",
         include_str!("../themes/default/templates/404.html"),
     ),

@@ -29,7 +29,7 @@ fn the_sidebar_lists_the_sections_questions_in_title_order_and_marks_the_page() 
         doc.attrs("nav.sidebar .sidebar-pages a", "href"),
         [
             "../how-do-i-tie-a-reef-knot/",
-            "./",
+            "../what-is-a-bowline/",
             "../which-knot-holds-a-boat/"
         ]
     );
@@ -37,7 +37,14 @@ fn the_sidebar_lists_the_sections_questions_in_title_order_and_marks_the_page() 
         doc.texts("nav.sidebar a[aria-current=page]"),
         ["What is a bowline?"]
     );
+    // Every question of a section shares one rendered sidebar: only the mark moves.
+    let other = site.page("knots/how-do-i-tie-a-reef-knot/");
+    assert_eq!(
+        other.texts("nav.sidebar a[aria-current=page]"),
+        ["How do I tie a reef knot?"]
+    );
     assert_eq!(doc.attr("nav.sidebar .sidebar-section", "href"), "../");
+    assert!(!doc.has("nav.sidebar .sidebar-section[aria-current]"));
     assert_eq!(
         doc.texts("nav.sidebar .sidebar-sections a"),
         ["Knots", "Ropes"]

@@ -109,7 +109,7 @@ fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {
         breadcrumbs: Vec::new(),
         pages: Vec::new(),
         sections: Vec::new(),
-        sidebar: None,
+        sidebar_html: None,
         prev: None,
         next: None,
     };

@@ -154,11 +154,12 @@ pub fn write_site(
     assets: &[Asset],
     sink: &dyn Sink,
 ) -> Result<Outcome> {
+    let sidebars = nav::Sidebars::new(site, theme)?;
     let rendered = sources
         .into_par_iter()
         .enumerate()
         .map(|(i, source)| match source {
-            Source::Text(text) => render_page(site, theme, PageId(i as u32), text, sink),
+            Source::Text(text) => render_page(site, theme, &sidebars, PageId(i as u32), text, sink),
             Source::Known(rendered, search) => Ok((*rendered, search)),
         })
         .collect::<Result<Vec<_>>>()?;
@@ -188,6 +189,7 @@ pub fn write_site(
 fn render_page(
     site: &Site<'_>,
     theme: &Theme,
+    sidebars: &nav::Sidebars,
     id: PageId,
     text: String,
     sink: &dyn Sink,
@@ -200,7 +202,7 @@ fn render_page(
     drop(text);
     let search = page.is_question().then(|| SearchDoc::of(&rendered));
     if !page.is_index {
-        let html = views::page_html(site, theme, id, &rendered)?;
+        let html = views::page_html(site, theme, sidebars, id, &rendered)?;
         sink.put(
             &views::output_path(&page.url),
             Body::Page(html.into_bytes()),

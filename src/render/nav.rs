@@ -3,7 +3,9 @@
 //! next questions.
 
 use crate::content::{Page, PageId, Pages, Placed, SectionId, Sections};
-use crate::context::{NavLink, SidebarView};
+use crate::context::{NavLink, SidebarContext, SidebarView};
+use crate::error::Result;
+use crate::theme::Theme;
 use crate::urls;
 
 use super::Site;
@@ -90,6 +92,87 @@ pub(super) fn listed_section_title<'s>(
         .unwrap_or(&section.title)
 }
 
+/// The sidebar every question of a section shows, rendered once for all of them: their
+/// links are the same from each (they sit side by side), all but the mark on the page shown.
+pub(super) struct Sidebars(Vec<Option<Shared>>);
+
+struct Shared {
+    /// A site path beside the section's questions (no page's): the links are relative to it.
+    here: String,
+    html: String,
+}
+
+impl Sidebars {
+    pub(super) fn new(site: &Site<'_>, theme: &Theme) -> Result<Sidebars> {
+        use rayon::prelude::*;
+        let sections: Vec<SectionId> = site.sections.ids().map(|(s, _)| s).collect();
+        let shared = sections
+            .par_iter()
+            .map(|&s| {
+                let Some(&first) = site.order.pages(s).first() else {
+                    return Ok(None);
+                };
+                let here = beside(&site.pages[first].url);
+                let html = render_sidebar(theme, sidebar(site, s, &here, None), &here)?;
+                Ok(Some(Shared { here, html }))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Sidebars(shared))
+    }
+
+    /// The sidebar of question `p`: its section's, with the link to `p` marked as the page
+    /// shown; rendered on its own when its links would differ (a page beside the others only
+    /// in name, such as `a/b.html` among `a/c/`).
+    pub(super) fn for_page(
+        &self,
+        site: &Site<'_>,
+        theme: &Theme,
+        p: PageId,
+    ) -> Result<Option<String>> {
+        let page = &site.pages[p];
+        let section = &site.sections[page.section];
+        if let Some(Some(shared)) = self.0.get(page.section.0 as usize) {
+            let same_place =
+                urls::href(&shared.here, &section.url) == urls::href(&page.url, &section.url);
+            let link = format!("href=\"{}\"", urls::href(&shared.here, &page.url));
+            if let (true, Some(at)) = (same_place, shared.html.find(&link)) {
+                let end = at + link.len();
+                let mut html = String::with_capacity(shared.html.len() + 24);
+                html.push_str(&shared.html[..end]);
+                html.push_str(" aria-current=\"page\"");
+                html.push_str(&shared.html[end..]);
+                return Ok(Some(html));
+            }
+        }
+        let view = sidebar(site, page.section, &page.url, Some(p));
+        render_sidebar(theme, view, &page.url).map(Some)
+    }
+}
+
+/// A site path at the same place as `url` but no page's: `a/b/` -> `a/\u{1}/`, `a/b.html` ->
+/// `a/\u{1}.html` (a name of one control character, which no page has); used only to compute
+/// relative links, never written.
+fn beside(url: &str) -> String {
+    let (dir, last) = match url.strip_suffix('/') {
+        Some(rest) => (rest.rfind('/').map_or("", |i| &rest[..=i]), "/"),
+        None => (url.rfind('/').map_or("", |i| &url[..=i]), ".html"),
+    };
+    format!("{dir}\u{1}{last}")
+}
+
+/// A sidebar through the theme's `sidebar.html`.
+pub(super) fn render_sidebar(
+    theme: &Theme,
+    sidebar: SidebarView<'_>,
+    here: &str,
+) -> Result<String> {
+    theme.render(
+        "sidebar.html",
+        &SidebarContext { sidebar },
+        &format!("/{here}"),
+    )
+}
+
 /// The sidebar of a page at site path `here` in section `s`; `current` is the question shown,
 /// if it is one.
 pub(super) fn sidebar<'s>(
@@ -112,7 +195,7 @@ pub(super) fn sidebar<'s>(
         section: NavLink {
             title,
             href: urls::href(here, &section.url),
-            current: current.is_none(),
+            current: current.is_none() && here == section.url,
         },
         pages: site
             .order

@@ -13,7 +13,9 @@
 //! the one before; `fields` has bit 1 for the title, 2 the short answer, 4 a heading, 8 the
 //! text, and above the low four bits one more than the index of the first heading holding it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 
@@ -31,12 +33,12 @@ const BODY: u32 = 8;
 
 /// Questions a word keeps in the index at most, the best placed first (title, answer,
 /// heading, text): a word on more pages than this is a poor search term anyway.
-const MAX_POSTINGS: usize = 100;
+const MAX_POSTINGS: usize = 1000;
 
 /// Characters of the short answer a result shows.
 const ANSWER_CHARS: usize = 160;
 
-/// Words too common to search for.
+/// Words too common to search for, sorted (looked up by binary search).
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from",
     "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "so",
@@ -49,8 +51,9 @@ const STOP_WORDS: &[&str] = &[
 pub struct SearchDoc {
     /// Its `h2` and `h3` headings: id and text.
     pub headings: Vec<(String, String)>,
-    /// The distinct words of its text ([`words`]), sorted.
-    pub words: Vec<String>,
+    /// The distinct words of its text ([`words`]), sorted, separated by spaces (one string
+    /// rather than many: this is kept for every question until the index is written).
+    pub words: String,
 }
 
 impl SearchDoc {
@@ -62,10 +65,12 @@ impl SearchDoc {
             .filter(|h| (2..=3).contains(&h.level))
             .map(|h| (h.id.clone(), h.title.clone()))
             .collect();
-        let words: BTreeSet<String> = words(&visible_text(&rendered.html)).collect();
+        let mut words: Vec<String> = words(&visible_text(&rendered.html)).collect();
+        words.sort_unstable();
+        words.dedup();
         SearchDoc {
             headings,
-            words: words.into_iter().collect(),
+            words: words.join(" "),
         }
     }
 }
@@ -76,21 +81,24 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .filter(|w| (2..=30).contains(&w.chars().count()) && !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| stem(&w))
+        .filter(|w| {
+            (2..=30).contains(&w.chars().count()) && STOP_WORDS.binary_search(&w.as_str()).is_err()
+        })
+        .map(stem)
 }
 
 /// English plurals to their singular, roughly: `queries` -> `query`, `beans` -> `bean`
 /// (`glass`, `status` and `basis` kept).
-fn stem(word: &str) -> String {
+fn stem(mut word: String) -> String {
     let n = word.chars().count();
     if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..word.len() - 3]);
+        word.truncate(word.len() - 3);
+        word.push('y');
+    } else if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
+    {
+        word.pop();
     }
-    if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e)) {
-        return word[..word.len() - 1].to_owned();
-    }
-    word.to_owned()
+    word
 }
 
 /// The text a reader sees in some HTML: tags dropped, scripts and styles left out, the common
@@ -113,6 +121,9 @@ fn visible_text(html: &str) -> String {
         rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
     }
     out.push_str(rest);
+    if !out.contains('&') {
+        return out;
+    }
     for (entity, c) in [
         ("&lt;", "<"),
         ("&gt;", ">"),
@@ -156,47 +167,44 @@ struct ResultDoc<'a> {
 
 /// Writes the index of every question with search data; returns how many files.
 pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<usize> {
-    let mut postings: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
-    let mut files = 0;
-    let indexed = site
+    let docs: Vec<(PageId, &SearchDoc)> = site
         .pages
         .ids()
-        .filter_map(|(id, page)| Some((id, page, facts.search(id)?)));
-    for (n, (id, page, doc)) in indexed.enumerate() {
-        let n = n as u32;
-        let answer = answer_of(site, id, &facts[id]);
-        let mut fields: BTreeMap<String, u32> = BTreeMap::new();
-        let mut mark = |text: &str, bits: u32| {
-            for w in words(text) {
-                *fields.entry(w).or_default() |= bits;
-            }
-        };
-        mark(&page.title, TITLE);
-        mark(answer.unwrap_or(""), ANSWER);
-        for (i, (_, heading)) in doc.headings.iter().enumerate() {
-            for w in words(heading) {
-                let f = fields.entry(w).or_default();
-                if *f >> 4 == 0 {
-                    *f |= (i as u32 + 1) << 4;
+        .filter_map(|(id, _)| Some((id, facts.search(id)?)))
+        .collect();
+    // Each question's words with their fields, and its result file, in parallel, a few
+    // hundred questions at a time (all of their words at once would be a lot of memory).
+    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    for (chunk, batch) in docs.chunks(512).enumerate() {
+        let per_doc = batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, &(id, doc))| {
+                let n = chunk * 512 + i;
+                let page = &site.pages[id];
+                let answer = answer_of(site, id, &facts[id]);
+                let result = ResultDoc {
+                    u: &page.url,
+                    t: &page.title,
+                    a: answer.map(|a| cut(a, ANSWER_CHARS)),
+                    h: &doc.headings,
+                };
+                let json = serde_json::to_vec(&result).unwrap_or_default();
+                sink.put(&format!("search/d/{n}.json"), Body::Bytes(json))?;
+                Ok(fields_of(&page.title, answer, doc))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for (i, fields) in per_doc.into_iter().enumerate() {
+            let n = chunk * 512 + i;
+            for (word, f) in fields {
+                match postings.get_mut(word.as_str()) {
+                    Some(list) => list.push((n as u32, f)),
+                    None => {
+                        postings.insert(word, vec![(n as u32, f)]);
+                    }
                 }
-                *f |= HEADING;
             }
         }
-        for w in &doc.words {
-            *fields.entry(w.clone()).or_default() |= BODY;
-        }
-        for (w, f) in fields {
-            postings.entry(w).or_default().push((n, f));
-        }
-        let result = ResultDoc {
-            u: &page.url,
-            t: &page.title,
-            a: answer.map(|a| cut(a, ANSWER_CHARS)),
-            h: &doc.headings,
-        };
-        let json = serde_json::to_vec(&result).unwrap_or_default();
-        sink.put(&format!("search/d/{n}.json"), Body::Bytes(json))?;
-        files += 1;
     }
     let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
     for (word, mut list) in postings {
@@ -216,12 +224,56 @@ pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<u
             .or_default()
             .insert(word, flat);
     }
-    for (key, shard) in shards {
+    let files = docs.len() + shards.len();
+    shards.into_par_iter().try_for_each(|(key, shard)| {
         let json = serde_json::to_vec(&shard).unwrap_or_default();
-        sink.put(&format!("search/t/{key}.json"), Body::Bytes(json))?;
-        files += 1;
-    }
+        sink.put(&format!("search/t/{key}.json"), Body::Bytes(json))
+    })?;
     Ok(files)
+}
+
+/// A question's words with where they stand on it ([`TITLE`], [`ANSWER`], [`HEADING`] and
+/// the first heading's number, [`BODY`]).
+fn fields_of(title: &str, answer: Option<&str>, doc: &SearchDoc) -> Vec<(String, u32)> {
+    // The text's words come sorted: the few of the title, answer and headings are looked up
+    // in them by binary search.
+    let mut fields: Vec<(String, u32)> = doc
+        .words
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.to_owned(), BODY))
+        .collect();
+    let mut extra: Vec<(String, u32)> = Vec::new();
+    let mut mark = |w: String, bits: u32| {
+        let f = match fields.binary_search_by(|(x, _)| x.as_str().cmp(&w)) {
+            Ok(at) => &mut fields[at].1,
+            Err(_) => match extra.iter().position(|(x, _)| *x == w) {
+                Some(at) => &mut extra[at].1,
+                None => {
+                    extra.push((w, 0));
+                    &mut extra.last_mut().expect("just pushed").1
+                }
+            },
+        };
+        if bits >> 4 != 0 && *f >> 4 != 0 {
+            *f |= bits & 0xf;
+        } else {
+            *f |= bits;
+        }
+    };
+    for w in words(title) {
+        mark(w, TITLE);
+    }
+    for w in words(answer.unwrap_or("")) {
+        mark(w, ANSWER);
+    }
+    for (i, (_, heading)) in doc.headings.iter().enumerate() {
+        for w in words(heading) {
+            mark(w, HEADING | (i as u32 + 1) << 4);
+        }
+    }
+    fields.extend(extra);
+    fields
 }
 
 /// How well a word's place on a page speaks for the page: title, then short answer, then
@@ -267,6 +319,11 @@ mod tests {
         assert_eq!(words(&text).collect::<Vec<_>>(), Vec::<String>::new());
         let text = visible_text("<p>tea&amp;cake<script>hidden</script><em>scone</em></p>");
         assert_eq!(words(&text).collect::<Vec<_>>(), ["tea", "cake", "scone"]);
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_their_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -44,6 +44,7 @@ fn summary<'s>(page: &'s Page, rendered: &'s Rendered) -> Option<&'s str> {
 pub(super) fn page_html(
     site: &Site<'_>,
     theme: &Theme,
+    sidebars: &nav::Sidebars,
     p: PageId,
     rendered: &Rendered,
 ) -> Result<String> {
@@ -74,7 +75,7 @@ pub(super) fn page_html(
             breadcrumbs: Vec::new(),
             pages: Vec::new(),
             sections: Vec::new(),
-            sidebar: None,
+            sidebar_html: None,
             prev: None,
             next: None,
         }
@@ -88,7 +89,7 @@ pub(super) fn page_html(
             breadcrumbs: breadcrumbs(site, page.section, &page.url),
             pages: Vec::new(),
             sections: Vec::new(),
-            sidebar: Some(nav::sidebar(site, page.section, &page.url, Some(p))),
+            sidebar_html: sidebars.for_page(site, theme, p)?,
             prev,
             next,
         }
@@ -200,7 +201,11 @@ pub(super) fn section_html(
             .map_or_else(Vec::new, |parent| breadcrumbs(site, parent, &section.url)),
         pages: section_pages(site, s, facts),
         sections: subsections(site, s),
-        sidebar: Some(nav::sidebar(site, s, &section.url, None)),
+        sidebar_html: Some(nav::render_sidebar(
+            theme,
+            nav::sidebar(site, s, &section.url, None),
+            &section.url,
+        )?),
         prev: None,
         next: None,
     };
