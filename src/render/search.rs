@@ -112,7 +112,11 @@ fn visible_text(html: &str) -> String {
         rest = &rest[lt..];
         let skip_to = ["<script", "<style"]
             .iter()
-            .find(|tag| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag))
+            .find(|tag| {
+                rest.as_bytes()
+                    .get(..tag.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(tag.as_bytes()))
+            })
             .map(|tag| format!("</{}", &tag[1..]));
         rest = match skip_to.and_then(|end| rest.find(&end)) {
             Some(end) => &rest[end..],
@@ -319,6 +323,8 @@ mod tests {
         assert_eq!(words(&text).collect::<Vec<_>>(), Vec::<String>::new());
         let text = visible_text("<p>tea&amp;cake<script>hidden</script><em>scone</em></p>");
         assert_eq!(words(&text).collect::<Vec<_>>(), ["tea", "cake", "scone"]);
+        // A `<` before letters of several bytes does not split one of them.
+        assert_eq!(visible_text("a<bééé"), "a ");
     }
 
     #[test]
