@@ -91,8 +91,17 @@ pub struct PageView<'a> {
     /// Whether the content starts its own `<h1>` (the theme then does not add one).
     pub has_h1: bool,
     pub toc: &'a [TocEntry],
+    /// Its tags, with links to their pages.
+    pub tags: Vec<TagLink<'a>>,
     /// Front matter keys answerbook does not use itself (`tags`, `hide`, ...).
     pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// A tag of a page and the page listing it.
+#[derive(Debug, Serialize)]
+pub struct TagLink<'a> {
+    pub name: &'a str,
+    pub href: String,
 }
 
 /// One step of the breadcrumb trail.

@@ -80,6 +80,7 @@ pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> P
         body_line: entry.body_line,
         front: FrontMatter {
             draft: entry.draft,
+            extra: tags_as_front_matter(&entry.tags),
             ..FrontMatter::default()
         },
         is_index,
@@ -91,6 +92,15 @@ pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> P
         placed: None,
         reused: true,
     }
+}
+
+/// A reused page's tags where a read page has them, in its front matter's other keys.
+fn tags_as_front_matter(tags: &[String]) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let mut extra = std::collections::BTreeMap::new();
+    if !tags.is_empty() {
+        extra.insert("tags".to_owned(), serde_json::json!(tags));
+    }
+    extra
 }
 
 /// Whether a page's file may be taken from its entry at all: pages other pages are built
@@ -185,6 +195,7 @@ pub fn entry_for(
             .collect(),
         headings: search.map(|s| s.headings.clone()).unwrap_or_default(),
         words: search.map(|s| s.words.clone()).unwrap_or_default(),
+        tags: crate::render::page_tags(page).map(str::to_owned).collect(),
     })
 }
 

@@ -134,3 +134,41 @@ fn the_favicon_is_the_sites_own_when_it_has_one() {
     let missing = site.out_text("404.html");
     assert!(missing.contains(r#"<link rel="icon" href="/favicon.ico">"#));
 }
+
+#[test]
+fn tags_link_to_their_pages_and_the_tags_index_lists_them_all() {
+    let site = built();
+    let doc = site.page("knots/which-knot-holds-a-boat/");
+    assert_eq!(doc.texts(".page-tags a.tag"), ["boats", "mooring"]);
+    assert_eq!(
+        doc.attrs(".page-tags a.tag", "href"),
+        ["../../tags/boats/", "../../tags/mooring/"]
+    );
+    let boats = site.page("tags/boats/");
+    assert_eq!(boats.text("h1"), "Tagged \u{201c}boats\u{201d}");
+    assert_eq!(
+        boats.texts(".question-title"),
+        [
+            "Is nylon rope stretchy?",
+            "Which knot holds a boat to a post?"
+        ]
+    );
+    assert_eq!(
+        boats.attrs(".question-title", "href"),
+        [
+            "../../ropes/is-nylon-rope-stretchy/",
+            "../../knots/which-knot-holds-a-boat/"
+        ]
+    );
+    let index = site.page("tags/");
+    assert_eq!(index.texts(".section-title"), ["boats", "loops", "mooring"]);
+    assert_eq!(
+        index.texts(".section-count"),
+        ["2 questions", "1 question", "1 question"]
+    );
+    assert!(
+        !site
+            .page("knots/how-do-i-tie-a-reef-knot/")
+            .has(".page-tags")
+    );
+}

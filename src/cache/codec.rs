@@ -11,7 +11,7 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 3\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 4\n";
 
 pub(super) fn encode(cache: &Cache) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(
@@ -53,6 +53,10 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
             w.str(text);
         }
         w.str(&e.words);
+        w.u64(e.tags.len() as u64);
+        for tag in &e.tags {
+            w.str(tag);
+        }
     }
     w.u64(cache.outputs.len() as u64);
     for (path, made) in &cache.outputs {
@@ -109,6 +113,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             .map(|_| Some((r.str()?, r.str()?)))
             .collect::<Option<Vec<_>>>()?;
         let words = r.str()?;
+        let tags = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
         let entry = Entry {
             stat,
             hash,
@@ -124,6 +129,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             anchors,
             headings,
             words,
+            tags,
         };
         cache.pages.insert(path, entry);
     }
@@ -268,6 +274,7 @@ mod tests {
                 }],
                 headings: vec![("tying-it".into(), "Tying it".into())],
                 words: "bean tea".into(),
+                tags: vec!["boats".into()],
             },
         );
         cache.outputs.insert("a/index.html".into(), Made::Bytes(7));

@@ -107,6 +107,8 @@ pub struct Entry {
     /// distinct words of its text, separated by spaces.
     pub headings: Vec<(String, String)>,
     pub words: String,
+    /// Its tags (`tags:` in its front matter), for the tag pages.
+    pub tags: Vec<String>,
 }
 
 /// What a file of the output folder came from, to tell whether it must be written again.
@@ -241,6 +243,7 @@ mod tests {
                 anchors: vec![],
                 headings: vec![],
                 words: String::new(),
+                tags: vec![],
             },
         );
         cache.written_ns = 5_500_000_000;

@@ -10,9 +10,11 @@ mod files;
 mod nav;
 mod search;
 mod structured;
+mod tags;
 mod views;
 
 pub use search::SearchDoc;
+pub use tags::page_tags;
 pub use views::output_path;
 
 use std::collections::BTreeMap;
@@ -176,8 +178,9 @@ pub fn write_site(
     let mut files = files::write_files(site, theme, assets, sink)?;
     files += feeds::write(site, &facts, assets, sink)?;
     files += search::write(site, &facts, sink)?;
+    let tag_pages = tags::write(site, theme, &facts, sink)?;
     Ok(Outcome {
-        pages: questions + sections.len(),
+        pages: questions + sections.len() + tag_pages,
         files,
         facts,
         anchor_diagnostics,

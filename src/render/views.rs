@@ -119,6 +119,7 @@ fn page_view<'s>(
         summary: summary(page, rendered),
         has_h1: rendered.h1.is_some(),
         toc: if toc_len >= TOC_MIN_ENTRIES { toc } else { &[] },
+        tags: super::tags::links(site, page),
         extra: &page.front.extra,
     }
 }
@@ -142,6 +143,7 @@ pub(super) fn generated_page_view<'s>(
         summary: None,
         has_h1: false,
         toc: &[],
+        tags: Vec::new(),
         extra: &site.no_extra,
     }
 }
@@ -221,16 +223,24 @@ fn section_pages<'s>(site: &'s Site<'s>, s: SectionId, facts: &'s Facts) -> Vec<
     site.order
         .pages(s)
         .iter()
-        .map(|&p| {
-            let page = &site.pages[p];
-            PageItem {
-                title: listed_page_title(page),
-                href: urls::href(&section.url, &page.url),
-                summary: summary(page, &facts[p]),
-                updated: page.updated.as_ref().or(page.date.as_ref()),
-            }
-        })
+        .map(|&p| page_item(site, &section.url, p, facts))
         .collect()
+}
+
+/// A question as a listing at site path `here` shows it.
+pub(super) fn page_item<'s>(
+    site: &'s Site<'s>,
+    here: &str,
+    p: PageId,
+    facts: &'s Facts,
+) -> PageItem<'s> {
+    let page = &site.pages[p];
+    PageItem {
+        title: listed_page_title(page),
+        href: urls::href(here, &page.url),
+        summary: summary(page, &facts[p]),
+        updated: page.updated.as_ref().or(page.date.as_ref()),
+    }
 }
 
 /// The subsections of a section, in listing order.
