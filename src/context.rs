@@ -21,6 +21,9 @@ pub struct SiteView<'a> {
     pub publisher: Option<&'a str>,
     pub copyright: Option<&'a str>,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    /// The favicon's path from the site root: the site's own `content/favicon.*`, else the
+    /// theme's `assets/favicon.svg`.
+    pub favicon: String,
 }
 
 impl<'a> SiteView<'a> {
@@ -34,6 +37,7 @@ impl<'a> SiteView<'a> {
             publisher: config.publisher.as_deref(),
             copyright: config.copyright.as_deref(),
             extra: &config.extra,
+            favicon: "assets/favicon.svg".to_owned(),
         }
     }
 }
@@ -87,8 +91,17 @@ pub struct PageView<'a> {
     /// Whether the content starts its own `<h1>` (the theme then does not add one).
     pub has_h1: bool,
     pub toc: &'a [TocEntry],
+    /// Its tags, with links to their pages.
+    pub tags: Vec<TagLink<'a>>,
     /// Front matter keys answerbook does not use itself (`tags`, `hide`, ...).
     pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// A tag of a page and the page listing it.
+#[derive(Debug, Serialize)]
+pub struct TagLink<'a> {
+    pub name: &'a str,
+    pub href: String,
 }
 
 /// One step of the breadcrumb trail.
@@ -117,6 +130,32 @@ pub struct SectionItem<'a> {
     pub count: usize,
 }
 
+/// A link of the sidebar, or to the previous or next question.
+#[derive(Debug, Serialize)]
+pub struct NavLink<'a> {
+    pub title: &'a str,
+    pub href: String,
+    /// Whether it leads to the page shown (or, for a section, to one that holds it).
+    pub current: bool,
+}
+
+/// The sidebar: the questions of the section a page is in, and the site's top sections.
+#[derive(Debug, Serialize)]
+pub struct SidebarView<'a> {
+    /// The section whose questions are listed.
+    pub section: NavLink<'a>,
+    /// Its questions, in listing order.
+    pub pages: Vec<NavLink<'a>>,
+    /// The sections directly under the home page, in listing order.
+    pub sections: Vec<NavLink<'a>>,
+}
+
+/// The context of `sidebar.html`.
+#[derive(Debug, Serialize)]
+pub struct SidebarContext<'a> {
+    pub sidebar: SidebarView<'a>,
+}
+
 /// The whole context of one template render.
 #[derive(Debug, Serialize)]
 pub struct TemplateContext<'a> {
@@ -131,6 +170,12 @@ pub struct TemplateContext<'a> {
     pub pages: Vec<PageItem<'a>>,
     /// Subsections of this section (empty on Q&A pages).
     pub sections: Vec<SectionItem<'a>>,
+    /// The sidebar, rendered through the theme's `sidebar.html` (once per section for its
+    /// questions, see `render::nav`); none on the 404 page.
+    pub sidebar_html: Option<String>,
+    /// The questions before and after this one in its section's listing.
+    pub prev: Option<NavLink<'a>>,
+    pub next: Option<NavLink<'a>>,
 }
 
 /// Site meta tags overridden by the page's tags of the same (case-insensitive) name.

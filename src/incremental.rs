@@ -15,6 +15,7 @@ use crate::discover::Asset;
 use crate::frontmatter::FrontMatter;
 use crate::link_index::{LinkIndex, Target};
 use crate::markdown::{Rendered, links::AnchorRef};
+use crate::render::SearchDoc;
 use crate::urls;
 
 /// Everything outside the pages that a page's HTML depends on: the settings, the syntaxes,
@@ -79,6 +80,7 @@ pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> P
         body_line: entry.body_line,
         front: FrontMatter {
             draft: entry.draft,
+            extra: tags_as_front_matter(&entry.tags),
             ..FrontMatter::default()
         },
         is_index,
@@ -90,6 +92,15 @@ pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> P
         placed: None,
         reused: true,
     }
+}
+
+/// A reused page's tags where a read page has them, in its front matter's other keys.
+fn tags_as_front_matter(tags: &[String]) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let mut extra = std::collections::BTreeMap::new();
+    if !tags.is_empty() {
+        extra.insert("tags".to_owned(), serde_json::json!(tags));
+    }
+    extra
 }
 
 /// Whether a page's file may be taken from its entry at all: pages other pages are built
@@ -126,11 +137,20 @@ pub fn facts_from_entry(entry: &Entry, index: &LinkIndex) -> Rendered {
     }
 }
 
+/// What the search index needs of a reused page, from its entry.
+pub fn search_from_entry(entry: &Entry) -> SearchDoc {
+    SearchDoc {
+        headings: entry.headings.clone(),
+        words: entry.words.clone(),
+    }
+}
+
 /// The entry of a page rendered this build, if it may be cached: a question with nothing to
 /// report.
 pub fn entry_for(
     page: &Page,
     rendered: &Rendered,
+    search: Option<&SearchDoc>,
     pages: &Pages,
     stat: Stat,
     hash: u64,
@@ -173,6 +193,9 @@ pub fn entry_for(
                 line: a.line,
             })
             .collect(),
+        headings: search.map(|s| s.headings.clone()).unwrap_or_default(),
+        words: search.map(|s| s.words.clone()).unwrap_or_default(),
+        tags: crate::render::page_tags(page).map(str::to_owned).collect(),
     })
 }
 

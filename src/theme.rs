@@ -31,15 +31,29 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/home.html"),
     ),
     (
+        "sidebar.html",
+        include_str!("../themes/default/templates/sidebar.html"),
+    ),
+    (
         "404.html",
         include_str!("../themes/default/templates/404.html"),
     ),
 ];
 
-const EMBEDDED_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+const EMBEDDED_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "answerbook.js",
+        include_bytes!("../themes/default/static/answerbook.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+];
 
 /// Where a static file of the theme comes from.
 #[derive(Debug, Clone)]

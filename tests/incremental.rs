@@ -66,6 +66,14 @@ fn an_edited_answer_is_the_only_page_rendered_and_the_site_matches_a_clean_build
         answer,
         "Yes: it is shade-grown green tea, stone-ground to a fine powder."
     );
+    // The tag pages still list the pages that were not read again.
+    assert_eq!(
+        site.page("tags/brewing/").texts(".question-title"),
+        [
+            "How long should green tea steep?",
+            "What grind suits espresso?"
+        ]
+    );
 }
 
 #[test]
@@ -118,13 +126,13 @@ fn a_changed_heading_is_seen_by_the_anchor_check_of_unchanged_pages() {
     site.write(page, &text.replace("## Grind size", "## How fine"));
     let run = site.build(&[]);
     run.expect_code(0).expect_line(
-        "content/tea/how-long-should-green-tea-steep.md:21: warning: broken link \
+        "content/tea/how-long-should-green-tea-steep.md:22: warning: broken link \
          '../coffee/what-grind-suits-espresso.md#grind-size': no anchor #grind-size in \
          content/coffee/what-grind-suits-espresso.md",
     );
     // Reported again by the next build, though nothing changed in between.
     site.build(&[]).expect_code(0).expect_line(
-        "content/tea/how-long-should-green-tea-steep.md:21: warning: broken link \
+        "content/tea/how-long-should-green-tea-steep.md:22: warning: broken link \
          '../coffee/what-grind-suits-espresso.md#grind-size': no anchor #grind-size in \
          content/coffee/what-grind-suits-espresso.md",
     );

@@ -11,7 +11,7 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 2\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 4\n";
 
 pub(super) fn encode(cache: &Cache) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(
@@ -46,6 +46,16 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
             w.str(&a.fragment);
             w.str(&a.written);
             w.u64(a.line as u64);
+        }
+        w.u64(e.headings.len() as u64);
+        for (id, text) in &e.headings {
+            w.str(id);
+            w.str(text);
+        }
+        w.str(&e.words);
+        w.u64(e.tags.len() as u64);
+        for tag in &e.tags {
+            w.str(tag);
         }
     }
     w.u64(cache.outputs.len() as u64);
@@ -99,6 +109,11 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
+        let headings = (0..r.len()?)
+            .map(|_| Some((r.str()?, r.str()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let words = r.str()?;
+        let tags = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
         let entry = Entry {
             stat,
             hash,
@@ -112,6 +127,9 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             short_answer,
             ids,
             anchors,
+            headings,
+            words,
+            tags,
         };
         cache.pages.insert(path, entry);
     }
@@ -254,6 +272,9 @@ mod tests {
                     written: "c.md#f".into(),
                     line: 12,
                 }],
+                headings: vec![("tying-it".into(), "Tying it".into())],
+                words: "bean tea".into(),
+                tags: vec!["boats".into()],
             },
         );
         cache.outputs.insert("a/index.html".into(), Made::Bytes(7));

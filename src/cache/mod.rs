@@ -103,6 +103,12 @@ pub struct Entry {
     /// Its ids, and its links with a `#fragment` (checked against other pages every build).
     pub ids: Vec<String>,
     pub anchors: Vec<CachedAnchor>,
+    /// What the search index needs of it: its `h2`/`h3` headings (id and text) and the
+    /// distinct words of its text, separated by spaces.
+    pub headings: Vec<(String, String)>,
+    pub words: String,
+    /// Its tags (`tags:` in its front matter), for the tag pages.
+    pub tags: Vec<String>,
 }
 
 /// What a file of the output folder came from, to tell whether it must be written again.
@@ -240,6 +246,9 @@ mod tests {
                 short_answer: None,
                 ids: vec![],
                 anchors: vec![],
+                headings: vec![],
+                words: String::new(),
+                tags: vec![],
             },
         );
         cache.written_ns = 5_500_000_000;

@@ -179,6 +179,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
         .check
         .then(|| checks::Checker::new(&pages, &index, &base, checks::RootLinks::of(&setup.flavor)));
     let mut site = Site::new(config, &base, &pages, &sections, &index, &setup.features);
+    site.use_favicon_of(&discovered.assets);
     site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
     let input_failed = fails(&report, strict);
     let staging = match (input_failed || opts.check, cache) {

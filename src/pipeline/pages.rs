@@ -128,9 +128,10 @@ pub(super) fn sources(
         .zip(texts)
         .map(
             |(page, text)| match known.get(&page.rel_path).and_then(|k| k.entry.as_ref()) {
-                Some(entry) if page.reused => {
-                    render::Source::Known(Box::new(incremental::facts_from_entry(entry, index)))
-                }
+                Some(entry) if page.reused => render::Source::Known(
+                    Box::new(incremental::facts_from_entry(entry, index)),
+                    Some(incremental::search_from_entry(entry)),
+                ),
                 _ => render::Source::Text(text),
             },
         )
@@ -173,7 +174,14 @@ pub(super) fn next_cache(
             }
             _ if troubled.contains(page.display_path.as_path()) => None,
             _ => {
-                let entry = incremental::entry_for(page, &facts[id], pages, known.stat, known.hash);
+                let entry = incremental::entry_for(
+                    page,
+                    &facts[id],
+                    facts.search(id),
+                    pages,
+                    known.stat,
+                    known.hash,
+                );
                 changed |= entry.is_some();
                 entry
             }

@@ -109,6 +109,9 @@ fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {
         breadcrumbs: Vec::new(),
         pages: Vec::new(),
         sections: Vec::new(),
+        sidebar_html: None,
+        prev: None,
+        next: None,
     };
     theme.render("404.html", &ctx, "404.html")
 }

@@ -7,9 +7,14 @@
 
 mod feeds;
 mod files;
+mod nav;
+mod search;
 mod structured;
+mod tags;
 mod views;
 
+pub use search::SearchDoc;
+pub use tags::page_tags;
 pub use views::output_path;
 
 use std::collections::BTreeMap;
@@ -40,6 +45,8 @@ pub struct Site<'a> {
     pub features: &'a Features,
     /// Looks at every page as it renders (`answerbook check`); `None` in a build.
     pub inspect: Option<&'a dyn Inspect>,
+    /// Every section's listing order.
+    order: nav::Order,
     no_extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -71,14 +78,31 @@ impl<'a> Site<'a> {
             index,
             features,
             inspect: None,
+            order: nav::Order::new(pages, sections),
             no_extra: BTreeMap::new(),
+        }
+    }
+
+    /// Pages name the site's own favicon (`content/favicon.svg`, `.ico` or `.png`, in that
+    /// order of preference) when it has one, else the theme's.
+    pub fn use_favicon_of(&mut self, assets: &[Asset]) {
+        let own = ["favicon.svg", "favicon.ico", "favicon.png"]
+            .into_iter()
+            .find(|name| {
+                assets
+                    .iter()
+                    .any(|a| a.rel_path == std::path::Path::new(name))
+            });
+        if let Some(name) = own {
+            self.view.favicon = name.to_owned();
         }
     }
 }
 
 /// What phase two keeps of every page, by [`PageId`]: the rendered markdown without its HTML
-/// (kept only for section pages, which phase three puts through the theme).
-pub struct Facts(Vec<Rendered>);
+/// (kept only for section pages, which phase three puts through the theme), and a question's
+/// search data.
+pub struct Facts(Vec<Rendered>, Vec<Option<SearchDoc>>);
 
 impl std::ops::Index<PageId> for Facts {
     type Output = Rendered;
@@ -88,6 +112,11 @@ impl std::ops::Index<PageId> for Facts {
 }
 
 impl Facts {
+    /// A question's search data.
+    pub fn search(&self, id: PageId) -> Option<&SearchDoc> {
+        self.1[id.0 as usize].as_ref()
+    }
+
     /// Every page's diagnostics, taken out.
     pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
         self.0
@@ -103,7 +132,7 @@ pub enum Source {
     /// Its text: rendered, and written if it is a question.
     Text(String),
     /// What the build cache kept of it: its output file is left as it is.
-    Known(Box<Rendered>),
+    Known(Box<Rendered>, Option<SearchDoc>),
 }
 
 /// What a build wrote and found.
@@ -127,15 +156,17 @@ pub fn write_site(
     assets: &[Asset],
     sink: &dyn Sink,
 ) -> Result<Outcome> {
+    let sidebars = nav::Sidebars::new(site, theme)?;
     let rendered = sources
         .into_par_iter()
         .enumerate()
         .map(|(i, source)| match source {
-            Source::Text(text) => render_page(site, theme, PageId(i as u32), text, sink),
-            Source::Known(rendered) => Ok(*rendered),
+            Source::Text(text) => render_page(site, theme, &sidebars, PageId(i as u32), text, sink),
+            Source::Known(rendered, search) => Ok((*rendered, search)),
         })
         .collect::<Result<Vec<_>>>()?;
-    let facts = Facts(rendered);
+    let (rendered, search): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
+    let facts = Facts(rendered, search);
     let anchor_diagnostics = check_anchors(site.pages, &facts);
 
     let questions = site.pages.iter().filter(|p| !p.is_index).count();
@@ -146,30 +177,35 @@ pub fn write_site(
     })?;
     let mut files = files::write_files(site, theme, assets, sink)?;
     files += feeds::write(site, &facts, assets, sink)?;
+    files += search::write(site, &facts, sink)?;
+    let tag_pages = tags::write(site, theme, &facts, sink)?;
     Ok(Outcome {
-        pages: questions + sections.len(),
+        pages: questions + sections.len() + tag_pages,
         files,
         facts,
         anchor_diagnostics,
     })
 }
 
-/// Phase two for one page: its markdown and, for a question (or the 404 page), its file.
+/// Phase two for one page: its markdown and, for a question (or the 404 page), its file and
+/// (not for the 404 page) its search data.
 fn render_page(
     site: &Site<'_>,
     theme: &Theme,
+    sidebars: &nav::Sidebars,
     id: PageId,
     text: String,
     sink: &dyn Sink,
-) -> Result<Rendered> {
+) -> Result<(Rendered, Option<SearchDoc>)> {
     let page = &site.pages[id];
     let mut rendered = render_markdown(site, id, &text);
     if let Some(inspect) = site.inspect {
         inspect.page(site, id, &text, &rendered);
     }
     drop(text);
+    let search = page.is_question().then(|| SearchDoc::of(&rendered));
     if !page.is_index {
-        let html = views::page_html(site, theme, id, &rendered)?;
+        let html = views::page_html(site, theme, sidebars, id, &rendered)?;
         sink.put(
             &views::output_path(&page.url),
             Body::Page(html.into_bytes()),
@@ -177,7 +213,7 @@ fn render_page(
         rendered.html = String::new();
         rendered.headings = Vec::new();
     }
-    Ok(rendered)
+    Ok((rendered, search))
 }
 
 /// A page's markdown, rendered with its links resolved against the site.

@@ -1,7 +1,7 @@
 //! Template contexts for questions, sections and the home page, put through the theme. The
 //! listing and breadcrumb titles follow the MkDocs `nav` where there is one.
 
-use crate::content::{Page, PageId, Placed, Section, SectionId};
+use crate::content::{Page, PageId, SectionId};
 use crate::context::{
     self, Crumb, HeadView, PageItem, PageView, SectionItem, SocialView, TemplateContext,
 };
@@ -10,10 +10,11 @@ use crate::markdown::{Rendered, headings::TocEntry};
 use crate::theme::Theme;
 use crate::urls;
 
+use super::nav::{self, listed_page_title};
 use super::{Facts, Site};
 
 /// Table-of-contents entries a page needs before the theme shows a table of contents.
-const TOC_MIN_ENTRIES: usize = 3;
+const TOC_MIN_ENTRIES: usize = 2;
 
 /// The file a site path is written to: `a/b/` -> `a/b/index.html`; `404.html` as it is.
 pub fn output_path(site_path: &str) -> String {
@@ -24,30 +25,9 @@ pub fn output_path(site_path: &str) -> String {
     }
 }
 
-/// A page's title in listings: the nav's title for it, else its own.
-fn listed_page_title(page: &Page) -> &str {
-    page.placed
-        .as_ref()
-        .and_then(|n| n.title.as_deref())
-        .unwrap_or(&page.title)
-}
-
-/// A section's title in listings and breadcrumbs: the nav section's title, else the nav's title
-/// for its index page, else the section's own.
+/// A section's title in listings and breadcrumbs.
 pub(super) fn listed_section_title<'s>(site: &'s Site<'s>, s: SectionId) -> &'s str {
-    let section = &site.sections[s];
-    let index_nav = || {
-        section
-            .index
-            .and_then(|p| site.pages[p].placed.as_ref())
-            .and_then(|n| n.title.as_deref())
-    };
-    section
-        .placed
-        .as_ref()
-        .and_then(|n| n.title.as_deref())
-        .or_else(index_nav)
-        .unwrap_or(&section.title)
+    nav::listed_section_title(site.pages, site.sections, s)
 }
 
 /// What a listing shows under a page: the text before `<!-- more -->`, else its short answer,
@@ -64,6 +44,7 @@ fn summary<'s>(page: &'s Page, rendered: &'s Rendered) -> Option<&'s str> {
 pub(super) fn page_html(
     site: &Site<'_>,
     theme: &Theme,
+    sidebars: &nav::Sidebars,
     p: PageId,
     rendered: &Rendered,
 ) -> Result<String> {
@@ -94,8 +75,12 @@ pub(super) fn page_html(
             breadcrumbs: Vec::new(),
             pages: Vec::new(),
             sections: Vec::new(),
+            sidebar_html: None,
+            prev: None,
+            next: None,
         }
     } else {
+        let (prev, next) = nav::prev_next(site, p);
         TemplateContext {
             site: &site.view,
             page: page_view(site, theme, page, rendered, &toc, "page", title),
@@ -104,6 +89,9 @@ pub(super) fn page_html(
             breadcrumbs: breadcrumbs(site, page.section, &page.url),
             pages: Vec::new(),
             sections: Vec::new(),
+            sidebar_html: sidebars.for_page(site, theme, p)?,
+            prev,
+            next,
         }
     };
     theme.render_page("page.html", &ctx, &rendered.html, &format!("/{}", page.url))
@@ -131,6 +119,7 @@ fn page_view<'s>(
         summary: summary(page, rendered),
         has_h1: rendered.h1.is_some(),
         toc: if toc_len >= TOC_MIN_ENTRIES { toc } else { &[] },
+        tags: super::tags::links(site, page),
         extra: &page.front.extra,
     }
 }
@@ -154,6 +143,7 @@ pub(super) fn generated_page_view<'s>(
         summary: None,
         has_h1: false,
         toc: &[],
+        tags: Vec::new(),
         extra: &site.no_extra,
     }
 }
@@ -211,8 +201,15 @@ pub(super) fn section_html(
         breadcrumbs: section
             .parent
             .map_or_else(Vec::new, |parent| breadcrumbs(site, parent, &section.url)),
-        pages: section_pages(site, section, facts),
-        sections: subsections(site, section),
+        pages: section_pages(site, s, facts),
+        sections: subsections(site, s),
+        sidebar_html: Some(nav::render_sidebar(
+            theme,
+            nav::sidebar(site, s, &section.url, None),
+            &section.url,
+        )?),
+        prev: None,
+        next: None,
     };
     let template = if home { "home.html" } else { "section.html" };
     let content = section.index.map_or("", |p| facts[p].html.as_str());
@@ -220,60 +217,47 @@ pub(super) fn section_html(
     Ok((output_path(&section.url), html))
 }
 
-/// Where a listing puts an item: by its nav position (items outside the nav last), then by
-/// title.
-fn listing_key(placed: Option<&Placed>, title: &str) -> (usize, String) {
-    (
-        placed.map_or(usize::MAX, |n| n.position),
-        title.to_lowercase(),
-    )
+/// The questions of a section, in listing order.
+fn section_pages<'s>(site: &'s Site<'s>, s: SectionId, facts: &'s Facts) -> Vec<PageItem<'s>> {
+    let section = &site.sections[s];
+    site.order
+        .pages(s)
+        .iter()
+        .map(|&p| page_item(site, &section.url, p, facts))
+        .collect()
 }
 
-/// The questions of a section, in nav order, else sorted by title.
-fn section_pages<'s>(site: &'s Site<'s>, section: &Section, facts: &'s Facts) -> Vec<PageItem<'s>> {
-    let mut items: Vec<(&'s Page, PageItem<'s>)> = section
-        .pages
-        .iter()
-        .map(|&p| {
-            let page = &site.pages[p];
-            let item = PageItem {
-                title: listed_page_title(page),
-                href: urls::href(&section.url, &page.url),
-                summary: summary(page, &facts[p]),
-                updated: page.updated.as_ref().or(page.date.as_ref()),
-            };
-            (page, item)
-        })
-        .collect();
-    items.sort_by_cached_key(|(page, item)| {
-        (
-            listing_key(page.placed.as_ref(), item.title),
-            item.href.clone(),
-        )
-    });
-    items.into_iter().map(|(_, item)| item).collect()
+/// A question as a listing at site path `here` shows it.
+pub(super) fn page_item<'s>(
+    site: &'s Site<'s>,
+    here: &str,
+    p: PageId,
+    facts: &'s Facts,
+) -> PageItem<'s> {
+    let page = &site.pages[p];
+    PageItem {
+        title: listed_page_title(page),
+        href: urls::href(here, &page.url),
+        summary: summary(page, &facts[p]),
+        updated: page.updated.as_ref().or(page.date.as_ref()),
+    }
 }
 
-/// The subsections of a section, in nav order, else sorted by title.
-fn subsections<'s>(site: &'s Site<'s>, section: &Section) -> Vec<SectionItem<'s>> {
-    let mut items: Vec<(SectionId, SectionItem<'s>)> = section
-        .subsections
+/// The subsections of a section, in listing order.
+fn subsections<'s>(site: &'s Site<'s>, s: SectionId) -> Vec<SectionItem<'s>> {
+    let section = &site.sections[s];
+    site.order
+        .subsections(s)
         .iter()
-        .map(|&sub| {
-            let item = SectionItem {
-                title: listed_section_title(site, sub),
-                href: urls::href(&section.url, &site.sections[sub].url),
-                summary: site.sections[sub]
-                    .index
-                    .and_then(|p| site.pages[p].front.description.as_deref()),
-                count: site.sections[sub].pages.len(),
-            };
-            (sub, item)
+        .map(|&sub| SectionItem {
+            title: listed_section_title(site, sub),
+            href: urls::href(&section.url, &site.sections[sub].url),
+            summary: site.sections[sub]
+                .index
+                .and_then(|p| site.pages[p].front.description.as_deref()),
+            count: site.sections[sub].pages.len(),
         })
-        .collect();
-    items
-        .sort_by_cached_key(|(s, item)| listing_key(site.sections[*s].placed.as_ref(), item.title));
-    items.into_iter().map(|(_, item)| item).collect()
+        .collect()
 }
 
 pub(super) fn head<'s>(

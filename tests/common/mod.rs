@@ -259,12 +259,19 @@ impl Doc {
             .collect()
     }
 
-    /// The href of the `<a>` whose text is exactly `text` (there must be one).
+    /// The href of the `<a>` whose text is exactly `text` (there must be one), outside the
+    /// sidebar and the previous/next links (which repeat the titles of other pages).
     #[track_caller]
     pub(crate) fn href_of(&self, text: &str) -> String {
+        let furniture: Vec<_> = self
+            .all("nav.sidebar a, nav.prev-next a")
+            .into_iter()
+            .map(|a| a.id())
+            .collect();
         let found: Vec<String> = self
             .all("a")
             .into_iter()
+            .filter(|a| !furniture.contains(&a.id()))
             .filter(|a| text_of(*a) == text)
             .filter_map(|a| a.value().attr("href").map(str::to_owned))
             .collect();

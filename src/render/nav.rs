@@ -1,0 +1,243 @@
+//! The reader's way around a site: the listing order of every section (nav order, else by
+//! title), computed once per build, and from it each page's sidebar and its previous and
+//! next questions.
+
+use crate::content::{Page, PageId, Pages, Placed, SectionId, Sections};
+use crate::context::{NavLink, SidebarContext, SidebarView};
+use crate::error::Result;
+use crate::theme::Theme;
+use crate::urls;
+
+use super::Site;
+
+/// Every section's questions and subsections in listing order, by [`SectionId`].
+#[derive(Debug, Default)]
+pub(super) struct Order {
+    pages: Vec<Vec<PageId>>,
+    subsections: Vec<Vec<SectionId>>,
+}
+
+impl Order {
+    pub(super) fn new(pages: &Pages, sections: &Sections) -> Order {
+        let mut order = Order::default();
+        for (_, section) in sections.ids() {
+            let mut listed = section.pages.clone();
+            listed.sort_by_cached_key(|&p| {
+                let page = &pages[p];
+                (
+                    listing_key(page.placed.as_ref(), listed_page_title(page)),
+                    page.url.clone(),
+                )
+            });
+            order.pages.push(listed);
+            let mut subs = section.subsections.clone();
+            subs.sort_by_cached_key(|&s| {
+                listing_key(
+                    sections[s].placed.as_ref(),
+                    listed_section_title(pages, sections, s),
+                )
+            });
+            order.subsections.push(subs);
+        }
+        order
+    }
+
+    /// The questions of section `s`, in listing order.
+    pub(super) fn pages(&self, s: SectionId) -> &[PageId] {
+        &self.pages[s.0 as usize]
+    }
+
+    /// The subsections of section `s`, in listing order.
+    pub(super) fn subsections(&self, s: SectionId) -> &[SectionId] {
+        &self.subsections[s.0 as usize]
+    }
+}
+
+/// Where a listing puts an item: by its nav position (items outside the nav last), then by
+/// title.
+fn listing_key(placed: Option<&Placed>, title: &str) -> (usize, String) {
+    (
+        placed.map_or(usize::MAX, |n| n.position),
+        title.to_lowercase(),
+    )
+}
+
+/// A page's title in listings: the nav's title for it, else its own.
+pub(super) fn listed_page_title(page: &Page) -> &str {
+    page.placed
+        .as_ref()
+        .and_then(|n| n.title.as_deref())
+        .unwrap_or(&page.title)
+}
+
+/// A section's title in listings and breadcrumbs: the nav section's title, else the nav's title
+/// for its index page, else the section's own.
+pub(super) fn listed_section_title<'s>(
+    pages: &'s Pages,
+    sections: &'s Sections,
+    s: SectionId,
+) -> &'s str {
+    let section = &sections[s];
+    let index_nav = || {
+        section
+            .index
+            .and_then(|p| pages[p].placed.as_ref())
+            .and_then(|n| n.title.as_deref())
+    };
+    section
+        .placed
+        .as_ref()
+        .and_then(|n| n.title.as_deref())
+        .or_else(index_nav)
+        .unwrap_or(&section.title)
+}
+
+/// The sidebar every question of a section shows, rendered once for all of them: their
+/// links are the same from each (they sit side by side), all but the mark on the page shown.
+pub(super) struct Sidebars(Vec<Option<Shared>>);
+
+struct Shared {
+    /// A site path beside the section's questions (no page's): the links are relative to it.
+    here: String,
+    html: String,
+}
+
+impl Sidebars {
+    pub(super) fn new(site: &Site<'_>, theme: &Theme) -> Result<Sidebars> {
+        use rayon::prelude::*;
+        let sections: Vec<SectionId> = site.sections.ids().map(|(s, _)| s).collect();
+        let shared = sections
+            .par_iter()
+            .map(|&s| {
+                let Some(&first) = site.order.pages(s).first() else {
+                    return Ok(None);
+                };
+                let here = beside(&site.pages[first].url);
+                let html = render_sidebar(theme, sidebar(site, s, &here, None), &here)?;
+                Ok(Some(Shared { here, html }))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Sidebars(shared))
+    }
+
+    /// The sidebar of question `p`: its section's, with the link to `p` marked as the page
+    /// shown; rendered on its own when its links would differ (a page beside the others only
+    /// in name, such as `a/b.html` among `a/c/`).
+    pub(super) fn for_page(
+        &self,
+        site: &Site<'_>,
+        theme: &Theme,
+        p: PageId,
+    ) -> Result<Option<String>> {
+        let page = &site.pages[p];
+        let section = &site.sections[page.section];
+        if let Some(Some(shared)) = self.0.get(page.section.0 as usize) {
+            let same_place =
+                urls::href(&shared.here, &section.url) == urls::href(&page.url, &section.url);
+            let link = format!("href=\"{}\"", urls::href(&shared.here, &page.url));
+            if let (true, Some(at)) = (same_place, shared.html.find(&link)) {
+                let end = at + link.len();
+                let mut html = String::with_capacity(shared.html.len() + 24);
+                html.push_str(&shared.html[..end]);
+                html.push_str(" aria-current=\"page\"");
+                html.push_str(&shared.html[end..]);
+                return Ok(Some(html));
+            }
+        }
+        let view = sidebar(site, page.section, &page.url, Some(p));
+        render_sidebar(theme, view, &page.url).map(Some)
+    }
+}
+
+/// A site path at the same place as `url` but no page's: `a/b/` -> `a/\u{1}/`, `a/b.html` ->
+/// `a/\u{1}.html` (a name of one control character, which no page has); used only to compute
+/// relative links, never written.
+fn beside(url: &str) -> String {
+    let (dir, last) = match url.strip_suffix('/') {
+        Some(rest) => (rest.rfind('/').map_or("", |i| &rest[..=i]), "/"),
+        None => (url.rfind('/').map_or("", |i| &url[..=i]), ".html"),
+    };
+    format!("{dir}\u{1}{last}")
+}
+
+/// A sidebar through the theme's `sidebar.html`.
+pub(super) fn render_sidebar(
+    theme: &Theme,
+    sidebar: SidebarView<'_>,
+    here: &str,
+) -> Result<String> {
+    theme.render(
+        "sidebar.html",
+        &SidebarContext { sidebar },
+        &format!("/{here}"),
+    )
+}
+
+/// The sidebar of a page at site path `here` in section `s`; `current` is the question shown,
+/// if it is one.
+pub(super) fn sidebar<'s>(
+    site: &'s Site<'s>,
+    s: SectionId,
+    here: &str,
+    current: Option<PageId>,
+) -> SidebarView<'s> {
+    let section = &site.sections[s];
+    let mut top = s;
+    while let Some(parent) = site.sections[top].parent.filter(|&p| p != SectionId::HOME) {
+        top = parent;
+    }
+    let title = if s == SectionId::HOME {
+        "Home"
+    } else {
+        listed_section_title(site.pages, site.sections, s)
+    };
+    SidebarView {
+        section: NavLink {
+            title,
+            href: urls::href(here, &section.url),
+            current: current.is_none() && here == section.url,
+        },
+        pages: site
+            .order
+            .pages(s)
+            .iter()
+            .map(|&p| page_link(site, p, here, current == Some(p)))
+            .collect(),
+        sections: site
+            .order
+            .subsections(SectionId::HOME)
+            .iter()
+            .map(|&sub| NavLink {
+                title: listed_section_title(site.pages, site.sections, sub),
+                href: urls::href(here, &site.sections[sub].url),
+                current: sub == top && s != SectionId::HOME,
+            })
+            .collect(),
+    }
+}
+
+/// The questions before and after question `p` in its section's listing.
+pub(super) fn prev_next<'s>(
+    site: &'s Site<'s>,
+    p: PageId,
+) -> (Option<NavLink<'s>>, Option<NavLink<'s>>) {
+    let page = &site.pages[p];
+    let listed = site.order.pages(page.section);
+    let Some(at) = listed.iter().position(|&q| q == p) else {
+        return (None, None);
+    };
+    let link = |q: &PageId| page_link(site, *q, &page.url, false);
+    (
+        at.checked_sub(1).and_then(|i| listed.get(i)).map(link),
+        listed.get(at + 1).map(link),
+    )
+}
+
+fn page_link<'s>(site: &'s Site<'s>, p: PageId, here: &str, current: bool) -> NavLink<'s> {
+    let page = &site.pages[p];
+    NavLink {
+        title: listed_page_title(page),
+        href: urls::href(here, &page.url),
+        current,
+    }
+}
