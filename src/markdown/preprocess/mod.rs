@@ -16,7 +16,7 @@ mod tests;
 
 use super::admonition::Block;
 use super::tabs::{PendingSet, TabSet};
-use super::{Features, abbr, admonition, def_list, md_in_html, tabs};
+use super::{Features, abbr, admonition, def_list, hash_headings, md_in_html, tabs};
 pub use text::Line;
 pub(super) use text::TAB;
 pub(super) use text::fence_open;
@@ -64,6 +64,7 @@ const SYNTAXES: &[LineSyntax] = &[
     abbr::SYNTAX,
     def_list::SYNTAX,
     md_in_html::SYNTAX,
+    hash_headings::SYNTAX,
 ];
 
 /// A line a syntax is offered.
@@ -134,6 +135,9 @@ pub(super) struct LinePass<'f> {
     lists: Vec<usize>,
     /// Names of open `markdown` HTML elements (see [`md_in_html`]).
     pub(super) html: Vec<String>,
+    /// Whether the current run of non-blank lines started with `<` (an HTML block, whose
+    /// lines are not markdown).
+    html_block: bool,
 }
 
 impl<'f> LinePass<'f> {
@@ -146,6 +150,7 @@ impl<'f> LinePass<'f> {
             fence: None,
             lists: Vec::new(),
             html: Vec::new(),
+            html_block: false,
         }
     }
 
@@ -175,6 +180,9 @@ impl<'f> LinePass<'f> {
                 self.emit_body_line(line, line_no);
                 prev_blank = true;
                 continue;
+            }
+            if prev_blank {
+                self.html_block = rest.starts_with('<');
             }
             let body_col = self.open.last().map_or(0, |o| o.marker_col + TAB);
             let container = self.update_lists(col, rest, prev_blank).max(body_col);
@@ -267,6 +275,11 @@ impl<'f> LinePass<'f> {
     /// The output column of source column `col`, the open blocks' indentation taken off.
     pub(super) fn out_col(&self, col: usize) -> usize {
         col.saturating_sub(TAB * self.open.len())
+    }
+
+    /// Whether the line being read is inside an HTML block.
+    pub(super) fn in_html_block(&self) -> bool {
+        self.html_block
     }
 
     /// Whether a code fence is open.
