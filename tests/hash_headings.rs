@@ -1,7 +1,7 @@
 //! `#` headings as MkDocs (Python-Markdown) reads them, seen in the built page: `##Title`
 //! with no space is a heading, seven `#`s make a level-6 heading that keeps one `#`, a `#`
-//! followed by a space at the end of the line stays text, a `#` line inside an HTML block is
-//! left as written, and `pymdownx.saneheaders` asks for the space again.
+//! followed by a space at the end of the line stays text, an indented `#` line is a
+//! paragraph, a `#` line inside an HTML block is left as written, and `pymdownx.saneheaders` asks for the space again.
 //!
 //! The site is tests/fixtures/mkdocs_plain with its page replaced in the test's temp copy.
 
@@ -9,7 +9,8 @@ mod common;
 
 use common::{Doc, Site, fixture, heading_text};
 
-const PAGE: &str = "##No space\n\n####### Seven\n\n### Kept # \n\n<div>\n#raw\n</div>\n";
+const PAGE: &str =
+    "##No space\n\n####### Seven\n\n### Kept # \n\n # Indented\n\n<div>\n#raw\n</div>\n";
 
 fn built(mkdocs_yml: &str) -> (Site, Doc) {
     let site = fixture("mkdocs_plain");
@@ -41,6 +42,8 @@ fn headings_follow_python_markdown() {
         ]
     );
     assert!(doc.source.contains("<div>\n#raw\n</div>"), "{}", doc.source);
+    // One to three spaces before the `#`s make a paragraph.
+    assert!(doc.texts("article p").contains(&"# Indented".to_owned()));
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! whose text starts with the extra `#`s, and trailing `#`s are dropped only when they end the
 //! line (`# A # ` keeps its `#`). Such a line is rewritten to the CommonMark heading with the
 //! same level and text; every other line, and so every page without one, is left alone.
-//! With `pymdownx.saneheaders` the `#`s need a space after them, as in CommonMark.
+//! With `pymdownx.saneheaders` the `#`s need a space after them, as in CommonMark. A `#` line
+//! indented by one to three spaces at the top of the page is text in Python-Markdown, not a
+//! heading: its `#` is escaped.
 
 use super::preprocess::{At, LinePass, LineSyntax, Taken};
 
@@ -15,6 +17,14 @@ pub(super) const SYNTAX: LineSyntax = LineSyntax {
 fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
     if !at.rest.starts_with('#') || pass.in_html_block() {
         return Taken::No;
+    }
+    if at.container == 0 && pass.depth() == 0 && at.col > 0 {
+        pass.push_indented(
+            at.col,
+            &format!("\\{}", at.rest.trim_end_matches(['\n', '\r'])),
+            at.line_no,
+        );
+        return Taken::AsText;
     }
     let Some(rewritten) = rewrite(
         at.rest.trim_end_matches(['\n', '\r']),

@@ -71,6 +71,8 @@ const SYNTAXES: &[LineSyntax] = &[
 pub(super) struct At<'l, 'a> {
     /// Column of the line's first character, and the line from there on.
     pub(super) col: usize,
+    /// Column where the enclosing list item's or block's content starts (0 at the top).
+    pub(super) container: usize,
     pub(super) rest: &'a str,
     /// 0-based number of the line.
     pub(super) line_no: u32,
@@ -206,6 +208,7 @@ impl<'f> LinePass<'f> {
             }
             let at = At {
                 col,
+                container,
                 rest,
                 line_no,
                 next: &lines[i..],
