@@ -41,6 +41,7 @@ mod def_list;
 mod events;
 pub mod faq;
 pub mod footnotes;
+mod hash_headings;
 pub mod headings;
 pub mod highlight;
 pub mod ids;
@@ -110,6 +111,8 @@ pub struct Features {
     /// `pymdownx.tabbed: combine_header_slug`: a tab's id starts with the id of the heading
     /// before its set.
     pub combine_header_slug: bool,
+    /// `pymdownx.saneheaders`: a `#` heading needs a space after its `#`s, as in CommonMark.
+    pub sane_headers: bool,
 }
 
 /// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
@@ -139,6 +142,7 @@ impl Default for Features {
             slugs: SlugStyle::Toc,
             tab_slugs: None,
             combine_header_slug: false,
+            sane_headers: false,
         }
     }
 }

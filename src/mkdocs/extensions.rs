@@ -47,6 +47,7 @@ pub fn read(list: Option<&Node>) -> Extensions {
             slugs: SlugStyle::Toc,
             tab_slugs: None,
             combine_header_slug: false,
+            sane_headers: false,
         },
         unsupported: Vec::new(),
         unknown_slugify: None,
@@ -108,6 +109,7 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
         "abbr" => f.abbr = true,
         "footnotes" => f.footnotes = true,
         "pymdownx.tasklist" => f.tasklist = true,
+        "pymdownx.saneheaders" => f.sane_headers = true,
         "extra" | "pymdownx.extra" => {
             f.abbr = true;
             f.attr_list = true;

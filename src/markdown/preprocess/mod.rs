@@ -16,7 +16,7 @@ mod tests;
 
 use super::admonition::Block;
 use super::tabs::{PendingSet, TabSet};
-use super::{Features, abbr, admonition, def_list, md_in_html, tabs};
+use super::{Features, abbr, admonition, def_list, hash_headings, md_in_html, tabs};
 pub use text::Line;
 pub(super) use text::TAB;
 pub(super) use text::fence_open;
@@ -64,12 +64,15 @@ const SYNTAXES: &[LineSyntax] = &[
     abbr::SYNTAX,
     def_list::SYNTAX,
     md_in_html::SYNTAX,
+    hash_headings::SYNTAX,
 ];
 
 /// A line a syntax is offered.
 pub(super) struct At<'l, 'a> {
     /// Column of the line's first character, and the line from there on.
     pub(super) col: usize,
+    /// Column where the enclosing list item's or block's content starts (0 at the top).
+    pub(super) container: usize,
     pub(super) rest: &'a str,
     /// 0-based number of the line.
     pub(super) line_no: u32,
@@ -134,6 +137,9 @@ pub(super) struct LinePass<'f> {
     lists: Vec<usize>,
     /// Names of open `markdown` HTML elements (see [`md_in_html`]).
     pub(super) html: Vec<String>,
+    /// Whether the current run of non-blank lines started with `<` (an HTML block, whose
+    /// lines are not markdown).
+    html_block: bool,
 }
 
 impl<'f> LinePass<'f> {
@@ -146,6 +152,7 @@ impl<'f> LinePass<'f> {
             fence: None,
             lists: Vec::new(),
             html: Vec::new(),
+            html_block: false,
         }
     }
 
@@ -176,6 +183,9 @@ impl<'f> LinePass<'f> {
                 prev_blank = true;
                 continue;
             }
+            if prev_blank {
+                self.html_block = rest.starts_with('<');
+            }
             let body_col = self.open.last().map_or(0, |o| o.marker_col + TAB);
             let container = self.update_lists(col, rest, prev_blank).max(body_col);
             indented_code = if indented_code {
@@ -198,6 +208,7 @@ impl<'f> LinePass<'f> {
             }
             let at = At {
                 col,
+                container,
                 rest,
                 line_no,
                 next: &lines[i..],
@@ -267,6 +278,11 @@ impl<'f> LinePass<'f> {
     /// The output column of source column `col`, the open blocks' indentation taken off.
     pub(super) fn out_col(&self, col: usize) -> usize {
         col.saturating_sub(TAB * self.open.len())
+    }
+
+    /// Whether the line being read is inside an HTML block.
+    pub(super) fn in_html_block(&self) -> bool {
+        self.html_block
     }
 
     /// Whether a code fence is open.
