@@ -47,6 +47,8 @@ pub struct Site<'a> {
     pub inspect: Option<&'a dyn Inspect>,
     /// Every section's listing order.
     order: nav::Order,
+    /// Whether the site gets tag pages ([`tags::enabled`]), decided once.
+    tags_enabled: bool,
     no_extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -79,6 +81,7 @@ impl<'a> Site<'a> {
             features,
             inspect: None,
             order: nav::Order::new(pages, sections),
+            tags_enabled: tags::enabled(pages, sections),
             no_extra: BTreeMap::new(),
         }
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::content::{Page, PageId, SectionId};
+use crate::content::{Page, PageId, Pages, SectionId, Sections};
 use crate::context::{HeadView, PageItem, SectionItem, TagLink, TemplateContext};
 use crate::error::Result;
 use crate::markdown::headings::slugify;
@@ -18,8 +18,8 @@ use crate::urls;
 use super::{Facts, Site, views};
 
 /// Whether the site writes tag pages: not when it has a `tags` section of its own.
-pub(super) fn enabled(site: &Site<'_>) -> bool {
-    site.sections.by_folder("tags").is_none() && !site.pages.iter().any(|p| p.url == "tags/")
+pub(super) fn enabled(pages: &Pages, sections: &Sections) -> bool {
+    sections.by_folder("tags").is_none() && !pages.iter().any(|p| p.url == "tags/")
 }
 
 /// The site path of a tag's page.
@@ -29,7 +29,7 @@ fn tag_path(tag: &str) -> String {
 
 /// The links a page shows to its tags' pages.
 pub(super) fn links<'a>(site: &Site<'_>, page: &'a Page) -> Vec<TagLink<'a>> {
-    if !page.is_question() || !enabled(site) {
+    if !page.is_question() || !site.tags_enabled {
         return Vec::new();
     }
     page_tags(page)
@@ -66,7 +66,7 @@ pub(super) fn write(
     facts: &Facts,
     sink: &dyn Sink,
 ) -> Result<usize> {
-    if !enabled(site) {
+    if !site.tags_enabled {
         return Ok(0);
     }
     let mut by_slug: BTreeMap<String, (&str, Vec<PageId>)> = BTreeMap::new();
