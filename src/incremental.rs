@@ -28,9 +28,10 @@ pub fn inputs_hash(settings: &[&dyn std::fmt::Debug], theme: u64, target: &Path)
     digest.add(theme).add(target);
     let exe = std::env::current_exe().and_then(std::fs::metadata);
     match exe {
-        Ok(meta) => digest
-            .add(Stat::of(&meta).len)
-            .add(Stat::of(&meta).mtime_ns),
+        Ok(meta) => {
+            let stat = Stat::of(&meta);
+            digest.add(stat.len).add(stat.mtime_ns)
+        }
         // Without knowing the binary no cache can be trusted: a fresh number each time.
         Err(_) => digest.add(std::time::SystemTime::now()),
     };

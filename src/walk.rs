@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
+use crate::output::real_path;
 
 /// Where symlinks may lead.
 #[derive(Debug, Clone)]
@@ -31,8 +32,8 @@ pub struct Policy {
 impl Policy {
     pub fn new(site_dir: &Path, out_dir: &Path, follow_outside: bool) -> Result<Policy> {
         Ok(Policy {
-            site_dir: canonical(site_dir)?,
-            out_dir: canonical(out_dir)?,
+            site_dir: real_path(site_dir)?,
+            out_dir: real_path(out_dir)?,
             follow_outside,
             opt_in_hint: None,
         })
@@ -59,7 +60,7 @@ pub fn walk(
     if !root.is_dir() {
         return Ok((Vec::new(), Vec::new()));
     }
-    let root_real = canonical(root)?;
+    let root_real = real_path(root)?;
     let mut walker = Walker {
         policy,
         display_root,
@@ -246,26 +247,6 @@ fn is_link_cycle(start: &Path) -> bool {
         current = current.parent().unwrap_or(Path::new("")).join(target);
     }
     true
-}
-
-/// The real absolute path of `path`; for a path that does not exist yet (the output folder
-/// before the first build), the real path of its nearest existing parent joined to the rest.
-fn canonical(path: &Path) -> Result<PathBuf> {
-    let absolute = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
-    let mut rest = Vec::new();
-    let mut existing = absolute.as_path();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            return Ok(rest.iter().rev().fold(real, |p, part| p.join(part)));
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_owned());
-                existing = parent;
-            }
-            _ => return Ok(absolute),
-        }
-    }
 }
 
 #[cfg(test)]

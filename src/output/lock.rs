@@ -93,7 +93,13 @@ mod tests {
         ));
         drop(held);
         assert!(!path.exists());
-        // A build that opened the old file before it was removed does not count it as held.
-        assert!(BuildLock::acquire(path.clone(), Path::new("public")).is_ok());
+        // A build that opened the file before it was removed gets that file's lock, but the path
+        // names no file any more: the lock it holds is not the output's, and another build can
+        // take the output's lock at once.
+        assert!(other.try_lock().is_ok());
+        assert!(!is_same_file(&other, &path));
+        let next = BuildLock::acquire(path.clone(), Path::new("public")).unwrap();
+        assert!(path.exists());
+        drop(next);
     }
 }

@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use crate::content::{Page, SectionId};
-use crate::context::{HeadView, TemplateContext};
+use crate::context::HeadView;
 use crate::discover::Asset;
 use crate::error::Result;
 use crate::frontmatter::PageDate;
@@ -93,10 +93,10 @@ fn sitemap_xml(site: &Site<'_>) -> String {
 }
 
 fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {
-    let ctx = TemplateContext {
-        site: &site.view,
-        page: views::generated_page_view(site, "404.html", "404", "Page not found"),
-        head: HeadView {
+    let ctx = views::not_found_context(
+        site,
+        views::generated_page_view(site, "404.html", "404", "Page not found"),
+        HeadView {
             title: format!("Page not found - {}", site.config.title),
             description: None,
             canonical: None,
@@ -104,14 +104,6 @@ fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {
             json_ld: None,
             social: Default::default(),
         },
-        // Served at any URL, so links must be absolute paths.
-        root: site.base.path.clone(),
-        breadcrumbs: Vec::new(),
-        pages: Vec::new(),
-        sections: Vec::new(),
-        sidebar_html: None,
-        prev: None,
-        next: None,
-    };
+    );
     theme.render("404.html", &ctx, "404.html")
 }

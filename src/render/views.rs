@@ -63,22 +63,11 @@ pub(super) fn page_html(
         super::structured::social(site, page, title, "article"),
     );
     let ctx = if page.is_not_found {
-        // Served at any URL: links lead from the base path, and there is nothing to canonicalise.
-        TemplateContext {
-            site: &site.view,
-            page: page_view(site, theme, page, rendered, &toc, "404", title),
-            head: HeadView {
-                canonical: None,
-                ..head
-            },
-            root: site.base.path.clone(),
-            breadcrumbs: Vec::new(),
-            pages: Vec::new(),
-            sections: Vec::new(),
-            sidebar_html: None,
-            prev: None,
-            next: None,
-        }
+        not_found_context(
+            site,
+            page_view(site, theme, page, rendered, &toc, "404", title),
+            head,
+        )
     } else {
         let (prev, next) = nav::prev_next(site, p);
         TemplateContext {
@@ -95,6 +84,30 @@ pub(super) fn page_html(
         }
     };
     theme.render_page("page.html", &ctx, &rendered.html, &format!("/{}", page.url))
+}
+
+/// The context of the 404 page: served at any URL, so its links lead from the base path, and
+/// it has nothing to canonicalise and no place in the site's navigation.
+pub(super) fn not_found_context<'s>(
+    site: &'s Site<'s>,
+    page: PageView<'s>,
+    head: HeadView<'s>,
+) -> TemplateContext<'s> {
+    TemplateContext {
+        site: &site.view,
+        page,
+        head: HeadView {
+            canonical: None,
+            ..head
+        },
+        root: site.base.path.clone(),
+        breadcrumbs: Vec::new(),
+        pages: Vec::new(),
+        sections: Vec::new(),
+        sidebar_html: None,
+        prev: None,
+        next: None,
+    }
 }
 
 fn page_view<'s>(
