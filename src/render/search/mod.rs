@@ -26,6 +26,11 @@ use crate::output::{Body, Sink};
 
 use super::{Facts, Site};
 
+mod words;
+
+use words::html_words;
+pub(crate) use words::words;
+
 const TITLE: u32 = 1;
 const ANSWER: u32 = 2;
 const HEADING: u32 = 4;
@@ -37,14 +42,6 @@ const MAX_POSTINGS: usize = 1000;
 
 /// Characters of the short answer a result shows.
 const ANSWER_CHARS: usize = 160;
-
-/// Words too common to search for, sorted (looked up by binary search).
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from",
-    "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "so",
-    "than", "that", "the", "their", "then", "there", "these", "this", "to", "was", "what", "when",
-    "where", "which", "who", "why", "will", "with", "you", "your",
-];
 
 /// What the index needs of one question besides its title and short answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -65,7 +62,8 @@ impl SearchDoc {
             .filter(|h| (2..=3).contains(&h.level))
             .map(|h| (h.id.clone(), h.title.clone()))
             .collect();
-        let mut words: Vec<String> = words(&visible_text(&rendered.html)).collect();
+        let mut words = Vec::new();
+        html_words(&rendered.html, |word| words.push(word));
         words.sort_unstable();
         words.dedup();
         SearchDoc {
@@ -73,70 +71,6 @@ impl SearchDoc {
             words: words.join(" "),
         }
     }
-}
-
-/// The searchable words of a text: lower-cased runs of letters and digits, two to thirty
-/// characters long, without the [`STOP_WORDS`], lightly stemmed ([`stem`]).
-pub(super) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| {
-            (2..=30).contains(&w.chars().count()) && STOP_WORDS.binary_search(&w.as_str()).is_err()
-        })
-        .map(stem)
-}
-
-/// English plurals to their singular, roughly: `queries` -> `query`, `beans` -> `bean`
-/// (`glass`, `status` and `basis` kept).
-fn stem(mut word: String) -> String {
-    let n = word.chars().count();
-    if n > 4 && word.ends_with("ies") {
-        word.truncate(word.len() - 3);
-        word.push('y');
-    } else if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
-    {
-        word.pop();
-    }
-    word
-}
-
-/// The text a reader sees in some HTML: tags dropped, scripts and styles left out, the common
-/// entities decoded.
-fn visible_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        out.push(' ');
-        rest = &rest[lt..];
-        let skip_to = ["<script", "<style"]
-            .iter()
-            .find(|tag| {
-                rest.as_bytes()
-                    .get(..tag.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(tag.as_bytes()))
-            })
-            .map(|tag| format!("</{}", &tag[1..]));
-        rest = match skip_to.and_then(|end| rest.find(&end)) {
-            Some(end) => &rest[end..],
-            None => rest,
-        };
-        rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
-    }
-    out.push_str(rest);
-    if !out.contains('&') {
-        return out;
-    }
-    for (entity, c) in [
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&quot;", "\""),
-        ("&#39;", "'"),
-    ] {
-        out = out.replace(entity, c);
-    }
-    out.replace("&amp;", "&")
 }
 
 /// The shard file a word is in: its first three characters, spelled in hex when they are not
@@ -309,28 +243,6 @@ fn cut(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_are_lower_cased_stemmed_and_common_ones_left_out() {
-        let found: Vec<String> =
-            words("How do I store the Beans? Queries, glass & status: x").collect();
-        assert_eq!(found, ["store", "bean", "query", "glass", "status"]);
-    }
-
-    #[test]
-    fn visible_text_leaves_out_tags_and_scripts() {
-        let text = visible_text("<p>a&amp;b<script>var x;</script><em>c</em></p>");
-        assert_eq!(words(&text).collect::<Vec<_>>(), Vec::<String>::new());
-        let text = visible_text("<p>tea&amp;cake<script>hidden</script><em>scone</em></p>");
-        assert_eq!(words(&text).collect::<Vec<_>>(), ["tea", "cake", "scone"]);
-        // A `<` before letters of several bytes does not split one of them.
-        assert_eq!(visible_text("a<bééé"), "a ");
-    }
-
-    #[test]
-    fn stop_words_are_sorted_for_their_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     #[test]
     fn shard_keys_are_the_first_three_letters_or_their_hex() {

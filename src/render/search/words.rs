@@ -1,0 +1,232 @@
+//! The words search knows a page by: runs of letters and digits in the text a reader sees,
+//! lower-cased, two to thirty characters long, without the [`STOP_WORDS`], lightly stemmed
+//! ([`stem`]). The theme's script (`answerbook.js`) splits a query by the same rules.
+//!
+//! [`html_words`] reads them straight out of a page's HTML in one pass, without building the
+//! page's text first: this runs on every question of a build.
+
+use std::borrow::Cow;
+
+/// Words too common to search for, sorted (looked up by binary search).
+pub(super) const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from",
+    "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "so",
+    "than", "that", "the", "their", "then", "there", "these", "this", "to", "was", "what", "when",
+    "where", "which", "who", "why", "will", "with", "you", "your",
+];
+
+/// The longest of the [`STOP_WORDS`], in bytes: longer words skip the lookup.
+const LONGEST_STOP_WORD: usize = 5;
+
+/// The searchable words of a plain text.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter_map(searchable)
+        .map(Cow::into_owned)
+}
+
+/// The searchable words of the text a reader sees in some HTML: tags are word breaks,
+/// scripts and styles are left out, and the entities `&lt;` `&gt;` `&quot;` `&#39;` `&amp;`
+/// (the ones pulldown-cmark writes) are word breaks, as the characters they stand for are.
+pub(super) fn html_words<'h>(html: &'h str, mut each: impl FnMut(Cow<'h, str>)) {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    // Where the current run of letters and digits started.
+    let mut start: Option<usize> = None;
+    let mut end_word = |start: &mut Option<usize>, at: usize| {
+        if let Some(s) = start.take()
+            && let Some(word) = searchable(&html[s..at])
+        {
+            each(word);
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if b >= 0x80 {
+            let c = html[i..].chars().next().expect("i is on a character boundary");
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+            } else {
+                end_word(&mut start, i);
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        end_word(&mut start, i);
+        i = match b {
+            b'<' => after_tag(html, i),
+            b'&' => after_entity(bytes, i),
+            _ => i + 1,
+        };
+    }
+    end_word(&mut start, bytes.len());
+}
+
+/// Where the text resumes after the tag at `lt`: after its `>`, or, for `<script` and
+/// `<style`, after the `>` of their closing tag; the end when there is no `>`.
+fn after_tag(html: &str, lt: usize) -> usize {
+    let rest = &html[lt..];
+    let mut from = lt;
+    for (open, close) in [("<script", "</script"), ("<style", "</style")] {
+        if rest
+            .as_bytes()
+            .get(..open.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(open.as_bytes()))
+        {
+            if let Some(at) = rest.find(close) {
+                from = lt + at;
+            }
+            break;
+        }
+    }
+    html[from..].find('>').map_or(html.len(), |gt| from + gt + 1)
+}
+
+/// Where the text resumes after the `&` at `amp`: after the entity when it is one of those
+/// [`html_words`] reads as a word break, else just after the `&`.
+fn after_entity(bytes: &[u8], amp: usize) -> usize {
+    let rest = &bytes[amp..];
+    [&b"&lt;"[..], b"&gt;", b"&quot;", b"&#39;", b"&amp;"]
+        .iter()
+        .find(|entity| rest.starts_with(entity))
+        .map_or(amp + 1, |entity| amp + entity.len())
+}
+
+/// A run of letters and digits as search knows it, or `None` when search leaves it out.
+fn searchable(run: &str) -> Option<Cow<'_, str>> {
+    if run.is_empty() {
+        return None;
+    }
+    let word: Cow<'_, str> = if run.is_ascii() {
+        if run.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(run.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(run)
+        }
+    } else {
+        let lower = run.to_lowercase();
+        if lower == run { Cow::Borrowed(run) } else { Cow::Owned(lower) }
+    };
+    let n = if word.is_ascii() { word.len() } else { word.chars().count() };
+    if !(2..=30).contains(&n)
+        || (word.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&&*word).is_ok())
+    {
+        return None;
+    }
+    Some(stem(word, n))
+}
+
+/// English plurals to their singular, roughly: `queries` -> `query`, `beans` -> `bean`
+/// (`glass`, `status` and `basis` kept). `n` is the word's length in characters.
+fn stem(word: Cow<'_, str>, n: usize) -> Cow<'_, str> {
+    if n > 4 && word.ends_with("ies") {
+        let mut owned = word.into_owned();
+        owned.truncate(owned.len() - 3);
+        owned.push('y');
+        Cow::Owned(owned)
+    } else if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
+    {
+        match word {
+            Cow::Borrowed(w) => Cow::Borrowed(&w[..w.len() - 1]),
+            Cow::Owned(mut w) => {
+                w.pop();
+                Cow::Owned(w)
+            }
+        }
+    } else {
+        word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of_html(html: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        html_words(html, |w| found.push(w.into_owned()));
+        found
+    }
+
+    /// The first way of doing it, kept as the specification: decode the text a reader sees
+    /// into a string, then split it.
+    fn by_visible_text(html: &str) -> Vec<String> {
+        let mut out = String::new();
+        let mut rest = html;
+        while let Some(lt) = rest.find('<') {
+            out.push_str(&rest[..lt]);
+            out.push(' ');
+            rest = &rest[lt..];
+            let lower = rest.get(..7).map(str::to_ascii_lowercase).unwrap_or_default();
+            let close = if lower.starts_with("<script") {
+                Some("</script")
+            } else if lower.starts_with("<style") {
+                Some("</style")
+            } else {
+                None
+            };
+            if let Some(at) = close.and_then(|c| rest.find(c)) {
+                rest = &rest[at..];
+            }
+            rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
+        }
+        out.push_str(rest);
+        for (entity, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] {
+            out = out.replace(entity, c);
+        }
+        words(&out.replace("&amp;", "&")).collect()
+    }
+
+    #[test]
+    fn words_are_lower_cased_stemmed_and_common_ones_left_out() {
+        let found: Vec<String> =
+            words("How do I store the Beans? Queries, glass & status: x").collect();
+        assert_eq!(found, ["store", "bean", "query", "glass", "status"]);
+    }
+
+    #[test]
+    fn html_words_leave_out_tags_scripts_and_entities() {
+        assert!(of_html("<p>a&amp;b<script>var x;</script><em>c</em></p>").is_empty());
+        let found = of_html("<p>tea&amp;cake<script>hidden</script><em>scone</em></p>");
+        assert_eq!(found, ["tea", "cake", "scone"]);
+        assert_eq!(of_html("<p>x &lt;Vec&gt; &quot;quoted&quot; it&#39;s</p>"), ["vec", "quoted"]);
+        // Entities the build never writes stay text, as a reader of the source would see.
+        assert_eq!(of_html("fish&nbsp;chips"), ["fish", "nbsp", "chip"]);
+        // A `<` before letters of several bytes does not split one of them.
+        assert_eq!(of_html("café<bééé"), ["café"]);
+        assert_eq!(of_html("Straße ÉCOLE"), ["straße", "école"]);
+    }
+
+    #[test]
+    fn html_words_agree_with_decoding_the_text_first() {
+        let pieces = [
+            "<p>", "</p>", "<script>", "</script>", "<STYLE x>", "</style>", "&amp;", "&lt;",
+            "&gt;", "&quot;", "&#39;", "&amp;lt;", "&nbsp;", "&", "<", ">", " ", "Queries",
+            "beans", "glass", "IS", "the", "ab", "x", "été", "İstanbul", "a1b2", "—", "Ünïcödé",
+            "supercalifragilisticexpialidociousness", "<code>", "</code>", "don't", "\n",
+        ];
+        // A small deterministic generator: every page is a few hundred pieces long.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..400 {
+            let mut html = String::new();
+            for _ in 0..(state % 300) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                html.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(of_html(&html), by_visible_text(&html), "for {html:?}");
+        }
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_their_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= LONGEST_STOP_WORD));
+    }
+}
