@@ -38,6 +38,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod sitemap;
 pub mod theme;
+pub mod timings;
 pub mod titles;
 pub mod urls;
 pub mod walk;

@@ -21,6 +21,7 @@ use crate::mkdocs::{self, nav};
 use crate::output::{self, Collect, Discard, Record, Sink, Staging};
 use crate::project::Flavor;
 use crate::render::{self, Site};
+use crate::timings;
 use crate::titles;
 use crate::urls::BaseUrl;
 
@@ -68,23 +69,30 @@ pub struct BuildResult {
 }
 
 pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
+    timings::start();
     let setup = Setup::load(opts)?;
+    timings::mark("setup");
     let cache = setup.previous_cache();
+    timings::mark("cache load");
     let (result, next) = run_fitting(&setup, cache)?;
     if let Some((mut cache, changed)) = next {
         // A cache that cannot be written is removed, so that no stale one is ever read.
         if changed && cache.save(&setup.out_target).is_err() {
             Cache::remove(&setup.out_target);
         }
+        timings::mark("cache save");
         drop_later(cache);
     }
+    timings::print();
     Ok(result)
 }
 
 /// Builds as [`build`] does, but keeps the build cache in `memory` between calls instead of
 /// reading and writing its file: for `serve`, which rebuilds on every save.
 pub fn build_in_memory(opts: &BuildOptions, memory: &mut Option<Cache>) -> Result<BuildResult> {
+    timings::start();
     let setup = Setup::load(opts)?;
+    timings::mark("setup");
     let cache = memory
         .take()
         .filter(|c| c.inputs == setup.inputs)
@@ -94,6 +102,7 @@ pub fn build_in_memory(opts: &BuildOptions, memory: &mut Option<Cache>) -> Resul
         cache.stamp();
         *memory = Some(cache);
     }
+    timings::print();
     Ok(result)
 }
 
@@ -128,6 +137,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
         &unchanged,
     )?;
     report.extend(std::mem::take(&mut discovered.diagnostics));
+    timings::mark("discover");
 
     // Phase one: every page read (or brought back from the cache), with what other pages
     // need of it.
@@ -141,6 +151,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
         &setup.theme,
         &setup.content_name,
     ));
+    timings::mark("parse");
     let mut pages = Pages::new(std::mem::take(&mut parsed.published));
     let mut sections = content::sections(&mut pages);
     let index = link_index(&pages, &sections, &parsed.drafts, &discovered.assets);
@@ -166,6 +177,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
     if cache.is_none() && pages.iter().any(|p| p.reused) {
         return Ok(None);
     }
+    timings::mark("sections, links, nav");
     let cache = cache.as_ref();
     let strict = opts.strict || config.strict || opts.check;
 
@@ -236,6 +248,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
         }
         (None, None) => return Err(Error::Usage("internal: no output for the build".into())),
     };
+    timings::mark("commit");
     let next = next_cache(
         setup,
         structure,
@@ -246,6 +259,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
         made,
         &report,
     );
+    timings::mark("next cache");
     let (written_pages, written_files) = (outcome.pages, outcome.files);
     drop_later((pages, sections, index, outcome, parsed, discovered.assets));
     let result = BuildResult {

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use crate::timings;
 use crate::config::SiteConfig;
 use crate::content::{PageId, Pages, Sections};
 use crate::context::SiteView;
@@ -160,6 +161,7 @@ pub fn write_site(
     sink: &dyn Sink,
 ) -> Result<Outcome> {
     let sidebars = nav::Sidebars::new(site, theme)?;
+    timings::mark("sidebars");
     let rendered = sources
         .into_par_iter()
         .enumerate()
@@ -170,6 +172,7 @@ pub fn write_site(
         .collect::<Result<Vec<_>>>()?;
     let (rendered, search): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
     let facts = Facts(rendered, search);
+    timings::mark("pages");
     let anchor_diagnostics = check_anchors(site.pages, &facts);
 
     let questions = site.pages.iter().filter(|p| !p.is_index).count();
@@ -178,10 +181,14 @@ pub fn write_site(
         let (path, html) = views::section_html(site, theme, s, &facts)?;
         sink.put(&path, Body::Bytes(html.into_bytes()))
     })?;
+    timings::mark("sections");
     let mut files = files::write_files(site, theme, assets, sink)?;
     files += feeds::write(site, &facts, assets, sink)?;
+    timings::mark("files, feeds");
     files += search::write(site, &facts, sink)?;
+    timings::mark("search");
     let tag_pages = tags::write(site, theme, &facts, sink)?;
+    timings::mark("tags");
     Ok(Outcome {
         pages: questions + sections.len() + tag_pages,
         files,

@@ -7,12 +7,13 @@
 //! what a result shows of question `n` (path, title, short answer, headings). A query fetches
 //! the shard of each of its words, then the files of the questions it shows: nothing of the
 //! rest of the site. The theme's script (`answerbook.js`) reads it, with the same rules for
-//! words as [`words`].
+//! words as [`words`](words::html_words).
 //!
 //! In a shard, each word maps to `[doc, fields, doc, fields, ...]`, docs as differences from
 //! the one before; `fields` has bit 1 for the title, 2 the short answer, 4 a heading, 8 the
 //! text, and above the low four bits one more than the index of the first heading holding it.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -28,8 +29,7 @@ use super::{Facts, Site};
 
 mod words;
 
-use words::html_words;
-pub(crate) use words::words;
+use words::{html_words, text_words};
 
 const TITLE: u32 = 1;
 const ANSWER: u32 = 2;
@@ -48,7 +48,7 @@ const ANSWER_CHARS: usize = 160;
 pub struct SearchDoc {
     /// Its `h2` and `h3` headings: id and text.
     pub headings: Vec<(String, String)>,
-    /// The distinct words of its text ([`words`]), sorted, separated by spaces (one string
+    /// The distinct words of its text ([`words`](words::html_words)), sorted, separated by spaces (one string
     /// rather than many: this is kept for every question until the index is written).
     pub words: String,
 }
@@ -112,7 +112,7 @@ pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<u
         .collect();
     // Each question's words with their fields, and its result file, in parallel, a few
     // hundred questions at a time (all of their words at once would be a lot of memory).
-    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    let mut postings: HashMap<Cow<'_, str>, Vec<(u32, u32)>> = HashMap::new();
     for (chunk, batch) in docs.chunks(512).enumerate() {
         let per_doc = batch
             .par_iter()
@@ -135,7 +135,7 @@ pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<u
         for (i, fields) in per_doc.into_iter().enumerate() {
             let n = chunk * 512 + i;
             for (word, f) in fields {
-                match postings.get_mut(word.as_str()) {
+                match postings.get_mut(word.as_ref()) {
                     Some(list) => list.push((n as u32, f)),
                     None => {
                         postings.insert(word, vec![(n as u32, f)]);
@@ -144,7 +144,7 @@ pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<u
             }
         }
     }
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    let mut shards: BTreeMap<String, BTreeMap<Cow<'_, str>, Vec<u32>>> = BTreeMap::new();
     for (word, mut list) in postings {
         if list.len() > MAX_POSTINGS {
             list.sort_by_key(|&(doc, f)| (std::cmp::Reverse(rank(f)), doc));
@@ -171,19 +171,23 @@ pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<u
 }
 
 /// A question's words with where they stand on it ([`TITLE`], [`ANSWER`], [`HEADING`] and
-/// the first heading's number, [`BODY`]).
-fn fields_of(title: &str, answer: Option<&str>, doc: &SearchDoc) -> Vec<(String, u32)> {
+/// the first heading's number, [`BODY`]), borrowed from what they were read from.
+fn fields_of<'a>(
+    title: &'a str,
+    answer: Option<&'a str>,
+    doc: &'a SearchDoc,
+) -> Vec<(Cow<'a, str>, u32)> {
     // The text's words come sorted: the few of the title, answer and headings are looked up
     // in them by binary search.
-    let mut fields: Vec<(String, u32)> = doc
+    let mut fields: Vec<(Cow<'a, str>, u32)> = doc
         .words
         .split(' ')
         .filter(|w| !w.is_empty())
-        .map(|w| (w.to_owned(), BODY))
+        .map(|w| (Cow::Borrowed(w), BODY))
         .collect();
-    let mut extra: Vec<(String, u32)> = Vec::new();
-    let mut mark = |w: String, bits: u32| {
-        let f = match fields.binary_search_by(|(x, _)| x.as_str().cmp(&w)) {
+    let mut extra: Vec<(Cow<'a, str>, u32)> = Vec::new();
+    let mut mark = |w: Cow<'a, str>, bits: u32| {
+        let f = match fields.binary_search_by(|(x, _)| x.as_ref().cmp(w.as_ref())) {
             Ok(at) => &mut fields[at].1,
             Err(_) => match extra.iter().position(|(x, _)| *x == w) {
                 Some(at) => &mut extra[at].1,
@@ -199,14 +203,14 @@ fn fields_of(title: &str, answer: Option<&str>, doc: &SearchDoc) -> Vec<(String,
             *f |= bits;
         }
     };
-    for w in words(title) {
+    for w in text_words(title) {
         mark(w, TITLE);
     }
-    for w in words(answer.unwrap_or("")) {
+    for w in text_words(answer.unwrap_or("")) {
         mark(w, ANSWER);
     }
     for (i, (_, heading)) in doc.headings.iter().enumerate() {
-        for w in words(heading) {
+        for w in text_words(heading) {
             mark(w, HEADING | (i as u32 + 1) << 4);
         }
     }

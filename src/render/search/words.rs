@@ -19,10 +19,15 @@ pub(super) const STOP_WORDS: &[&str] = &[
 const LONGEST_STOP_WORD: usize = 5;
 
 /// The searchable words of a plain text.
+#[cfg(test)]
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text_words(text).map(Cow::into_owned)
+}
+
+/// The searchable words of a plain text, borrowed from it where they are spelled as in it.
+pub(super) fn text_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter_map(searchable)
-        .map(Cow::into_owned)
 }
 
 /// The searchable words of the text a reader sees in some HTML: tags are word breaks,
