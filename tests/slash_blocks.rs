@@ -19,13 +19,19 @@ fn admonition_blocks_render_without_a_type_class_and_with_configured_types() {
     // `/// admonition | Title`: the admonition class alone, the title as written.
     let plain = doc.one("div.admonition:not(.note):not(.warning):not(.danger):not(.info)");
     assert_eq!(plain.value().attr("class"), Some("admonition"));
-    assert_eq!(doc.texts("div.admonition > p.admonition-title")[0], "Plain box");
+    assert_eq!(
+        doc.texts("div.admonition > p.admonition-title")[0],
+        "Plain box"
+    );
     // An empty title is no title; `attrs:` adds classes and an id.
     let note = doc.one("div#rinse-note");
     assert_eq!(note.value().attr("class"), Some("admonition note quiet"));
     assert!(!doc.has("div#rinse-note > p.admonition-title"));
     // A configured type: its own class and default title.
-    assert_eq!(doc.text("div.admonition.warning > p.admonition-title"), "Watch out");
+    assert_eq!(
+        doc.text("div.admonition.warning > p.admonition-title"),
+        "Watch out"
+    );
     // `tip` is not among the configured types: the lines stay text.
     assert!(doc.source.contains("/// tip"));
 }
@@ -35,11 +41,23 @@ fn blocks_nest_in_classic_admonitions_and_each_other() {
     let doc = page();
     let details = doc.one("div.admonition.info > details[open]");
     assert_eq!(details.value().attr("class"), None);
-    assert_eq!(doc.text("div.admonition.info > details > summary"), "Inner summary");
-    assert_eq!(doc.text("div.admonition.info > details > p"), "Folded inside a classic box.");
+    assert_eq!(
+        doc.text("div.admonition.info > details > summary"),
+        "Inner summary"
+    );
+    assert_eq!(
+        doc.text("div.admonition.info > details > p"),
+        "Folded inside a classic box."
+    );
     // `////` around `///`, the outer one typed by its `type:` option, untitled by default.
-    assert_eq!(doc.text("div.admonition.danger > p.admonition-title"), "Danger");
-    assert_eq!(doc.text("div.admonition.danger > div.admonition.note > p:not(.admonition-title)"), "Nested body.");
+    assert_eq!(
+        doc.text("div.admonition.danger > p.admonition-title"),
+        "Danger"
+    );
+    assert_eq!(
+        doc.text("div.admonition.danger > div.admonition.note > p:not(.admonition-title)"),
+        "Nested body."
+    );
 }
 
 #[test]
@@ -54,7 +72,10 @@ fn html_definition_and_tab_blocks() {
     assert_eq!(doc.text("dl > dt"), "Scale");
     assert_eq!(doc.text("dl > dd"), "The white crust hard water leaves.");
     assert!(!doc.has("dl ul"));
-    assert_eq!(doc.texts("div.tabbed-set div.tabbed-labels > label"), ["Vinegar", "Citric acid"]);
+    assert_eq!(
+        doc.texts("div.tabbed-set div.tabbed-labels > label"),
+        ["Vinegar", "Citric acid"]
+    );
 }
 
 #[test]

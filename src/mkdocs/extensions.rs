@@ -147,7 +147,9 @@ fn block_extension(f: &mut Features, name: &str, options: Option<&Node>) {
         }
     };
     match name {
-        "pymdownx.blocks.admonition" => b.admonition = Some(types(blocks::DEFAULT_ADMONITION_TYPES)),
+        "pymdownx.blocks.admonition" => {
+            b.admonition = Some(types(blocks::DEFAULT_ADMONITION_TYPES))
+        }
         "pymdownx.blocks.details" => b.details = Some(types(&[])),
         "pymdownx.blocks.html" => {
             let custom = options

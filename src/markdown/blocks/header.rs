@@ -123,7 +123,9 @@ pub(super) fn is_identifier(s: &str) -> bool {
         return s == "--";
     };
     (first.is_alphabetic() || first == '_' || (first == '-' && s.starts_with("--")))
-        && body.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        && body
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
 /// Reads `tag.class#id[name name2=value name3="quoted"]`: the tag (lower-cased) and its
@@ -209,7 +211,12 @@ fn read_bracket(mut s: &str, classes: &mut Vec<String>, attrs: &mut Attrs) -> Op
             name.clone()
         };
         if name == "class" {
-            classes.extend(value.split(' ').filter(|c| !c.is_empty()).map(str::to_owned));
+            classes.extend(
+                value
+                    .split(' ')
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_owned),
+            );
         } else {
             set_attr(attrs, &name, &value);
         }

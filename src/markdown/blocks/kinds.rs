@@ -106,7 +106,11 @@ fn titled(
         (true, true) => &["open"],
     };
     let attrs = only(options, allowed)?;
-    let open = if details { flag(options, "open")? } else { false };
+    let open = if details {
+        flag(options, "open")?
+    } else {
+        false
+    };
     // The type: the block's own name, or the `type:` option of the generic block.
     let kind: Option<TypeDef> = if named {
         types.iter().find(|t| t.name == header.name).cloned()

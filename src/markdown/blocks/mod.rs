@@ -245,12 +245,12 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
         }
         let closes = end_length(rest).filter(|&n| stack.last().is_some_and(|b| b.0 == n));
         if closes.is_some() {
-            let Some((_, close)) = stack.pop() else { continue };
+            let Some((_, close)) = stack.pop() else {
+                continue;
+            };
             match close {
                 Close::Titled => push(&mut out, indent, format!("{lead}{MARK}E").into()),
-                Close::Element(tag) => {
-                    push(&mut out, indent, format!("{lead}{MARK}H{tag}").into())
-                }
+                Close::Element(tag) => push(&mut out, indent, format!("{lead}{MARK}H{tag}").into()),
                 Close::Tab => {
                     indent -= 4;
                     out.push((0, "".into()));

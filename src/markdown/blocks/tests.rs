@@ -17,14 +17,18 @@ fn convert(src: &str) -> String {
 fn rewrites_line_for_line() {
     let src = "/// note | Title\nBody\n///\nafter\n";
     let out = convert(src);
-    assert!(out.starts_with("@Aa\u{1}admonition note\u{1}Title\u{1}<div"), "{out}");
+    assert!(
+        out.starts_with("@Aa\u{1}admonition note\u{1}Title\u{1}<div"),
+        "{out}"
+    );
     assert!(out.ends_with("Body\n@E\nafter\n"), "{out}");
     assert_eq!(out.lines().count(), src.lines().count());
 }
 
 #[test]
 fn options_become_blank_lines_and_tabs_indent() {
-    let src = "//// details | Sum\n    type: warning\n    open: true\n\n/// tab | T\nIn\n///\n////\n";
+    let src =
+        "//// details | Sum\n    type: warning\n    open: true\n\n/// tab | T\nIn\n///\n////\n";
     let out = convert(src);
     assert!(out.starts_with("@Ao\u{1}warning\u{1}Sum\u{1}"), "{out}");
     assert!(out.contains("\n\n\n\n@=== \"T\"\n    In\n\n@E\n"), "{out}");
@@ -41,7 +45,10 @@ fn bad_headers_stay_text() {
         "/// unknown\nx\n///\n",
     ] {
         let out = convert(src);
-        assert!(!out.contains('@') && !out.contains("==="), "{src} gave {out}");
+        assert!(
+            !out.contains('@') && !out.contains("==="),
+            "{src} gave {out}"
+        );
     }
 }
 

@@ -14,8 +14,8 @@ use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
 use super::{
-    Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes, headings,
-    options, tabs,
+    Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
+    headings, options, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
