@@ -103,7 +103,7 @@ pub struct Features {
     /// `- [x]` task lists (`pymdownx.tasklist`).
     pub tasklist: bool,
     /// `/// note` blocks (`pymdownx.blocks.*`).
-    pub blocks: bool,
+    pub blocks: blocks::Settings,
     /// How heading ids are made.
     pub slugs: SlugStyle,
     /// `pymdownx.tabbed: slugify`: tabs get ids from their titles instead of counters.
@@ -138,7 +138,7 @@ impl Default for Features {
             abbr: true,
             footnotes: true,
             tasklist: true,
-            blocks: true,
+            blocks: blocks::Settings::all(),
             slugs: SlugStyle::Toc,
             tab_slugs: None,
             combine_header_slug: false,
@@ -193,7 +193,8 @@ pub fn render(input: &Input<'_>) -> Rendered {
     let converted = input
         .features
         .blocks
-        .then(|| blocks::convert(input.body))
+        .enabled()
+        .then(|| blocks::convert(input.body, &input.features.blocks))
         .flatten();
     let pre = match &converted {
         Some(lines) => {
@@ -239,6 +240,9 @@ pub fn render(input: &Input<'_>) -> Rendered {
     }
     if input.features.attr_list {
         rendered.ids.extend(attr_list::apply(&mut events));
+    }
+    if input.features.blocks.definition && converted.is_some() {
+        blocks::apply_definitions(&mut events);
     }
     if input.features.tasklist {
         tasklist::apply(&mut events);

@@ -184,7 +184,7 @@ pub(super) struct PendingSet {
 }
 
 fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
-    let Some(marker) = parse_marker(at.rest).filter(|_| pass.features.tabbed) else {
+    let Some(marker) = tab_marker(pass.features, at.rest) else {
         return Taken::No;
     };
     let (col, line_no) = (at.col, at.line_no);
@@ -220,6 +220,15 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
     Taken::AsBlank
 }
 
+/// The tab a line opens: `===` with `pymdownx.tabbed` on, or a `/// tab` block, which
+/// [`super::blocks`] rewrote into `===` behind its mark.
+fn tab_marker(features: &super::Features, rest: &str) -> Option<TabMarker> {
+    match rest.strip_prefix(super::blocks::MARK) {
+        Some(rewritten) => parse_marker(rewritten),
+        None => parse_marker(rest).filter(|_| features.tabbed),
+    }
+}
+
 /// Closes the tab `top`; its set stays open until a line shows no tab follows.
 pub(super) fn close(pass: &mut LinePass<'_>, top: &Open, line_no: u32) {
     pass.ensure_blank(line_no);
@@ -250,9 +259,8 @@ pub(super) fn resolve_pending(pass: &mut LinePass<'_>, col: usize, rest: &str, l
         return;
     };
     let continues = !pass.in_fence()
-        && pass.features.tabbed
         && col == set.marker_col
-        && parse_marker(rest).is_some_and(|m| !m.new_set);
+        && tab_marker(pass.features, rest).is_some_and(|m| !m.new_set);
     if !continues {
         close_pending(pass, depth, line_no.saturating_sub(1));
     }

@@ -1,6 +1,7 @@
 //! `markdown_extensions` of `mkdocs.yml` to [`Features`]: an MkDocs project has exactly the
 //! syntaxes its extension list turns on, and its heading ids follow its `toc: slugify:`.
 
+use crate::markdown::blocks::{self, Mode, Settings as BlockSettings, TypeDef};
 use crate::markdown::{Features, SlugStyle};
 
 use super::tree::{Node, Value};
@@ -43,7 +44,7 @@ pub fn read(list: Option<&Node>) -> Extensions {
             abbr: false,
             footnotes: false,
             tasklist: false,
-            blocks: false,
+            blocks: BlockSettings::default(),
             slugs: SlugStyle::Toc,
             tab_slugs: None,
             combine_header_slug: false,
@@ -117,9 +118,7 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
             f.footnotes = true;
             f.md_in_html = true;
         }
-        name if name == "pymdownx.blocks" || name.starts_with("pymdownx.blocks.") => {
-            f.blocks = true;
-        }
+        name if name.starts_with("pymdownx.blocks.") => block_extension(f, name, options),
         "toc" => {
             if let Some(slugify) = options.and_then(|o| o.get("slugify")) {
                 match slug_style(slugify) {
@@ -136,6 +135,61 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
         name if ALWAYS.contains(&name) => {}
         _ => out.unsupported.push(full_name.to_owned()),
     }
+}
+
+/// `pymdownx.blocks.admonition`, `.details`, `.html`, `.definition`, `.tab` and their options.
+fn block_extension(f: &mut Features, name: &str, options: Option<&Node>) {
+    let b = &mut f.blocks;
+    let types = |default: &[&str]| -> Vec<TypeDef> {
+        match options.and_then(|o| o.get("types")) {
+            Some(list) => items(list).iter().filter_map(type_def).collect(),
+            None => default.iter().map(|t| TypeDef::new(t)).collect(),
+        }
+    };
+    match name {
+        "pymdownx.blocks.admonition" => {
+            b.admonition = Some(types(blocks::DEFAULT_ADMONITION_TYPES))
+        }
+        "pymdownx.blocks.details" => b.details = Some(types(&[])),
+        "pymdownx.blocks.html" => {
+            let custom = options
+                .and_then(|o| o.get("custom"))
+                .map(|list| {
+                    items(list)
+                        .iter()
+                        .filter_map(|e| {
+                            let tag = e.get("tag")?.as_str()?.to_lowercase();
+                            let mode = e.get("mode").and_then(Node::as_str).unwrap_or("auto");
+                            Some((tag, Mode::parse(mode).unwrap_or(Mode::Auto)))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            b.html = Some(custom);
+        }
+        "pymdownx.blocks.definition" => b.definition = true,
+        "pymdownx.blocks.tab" => b.tab = true,
+        _ => {}
+    }
+}
+
+/// A list's items; empty for anything else.
+fn items(node: &Node) -> &[Node] {
+    match &node.value {
+        Value::Seq(items) => items,
+        _ => &[],
+    }
+}
+
+/// One entry of `types:`: a name, or `{name, class, title}`.
+fn type_def(node: &Node) -> Option<TypeDef> {
+    if let Some(name) = node.as_str() {
+        return Some(TypeDef::new(name));
+    }
+    let name = node.get("name")?.as_str()?;
+    let class = node.get("class").and_then(Node::as_str);
+    let title = node.get("title").and_then(Node::as_str);
+    Some(TypeDef::with(name, class, title))
 }
 
 /// The heading ids a `toc: slugify:` function gives, when answerbook can give the same.
@@ -191,7 +245,8 @@ mod tests {
             "  - pymdownx.superfences\n",
         ));
         let f = &e.features;
-        assert!(f.admonition && f.details && f.footnotes && f.tabbed && f.blocks);
+        assert!(f.admonition && f.details && f.footnotes && f.tabbed);
+        assert!(f.blocks.admonition.is_some() && !f.blocks.tab);
         assert!(!f.attr_list && !f.abbr && !f.def_list && !f.md_in_html && !f.tasklist);
         assert_eq!(e.unsupported, ["pymdownx.emoji"]);
     }

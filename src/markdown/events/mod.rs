@@ -14,8 +14,8 @@ use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
 use super::{
-    Features, Input, Rendered, abbr, admonition, alerts, code, def_list, faq, footnotes, headings,
-    options, tabs,
+    Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
+    headings, options, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
@@ -144,7 +144,8 @@ impl<'i, 'p> Pass<'i, 'p> {
             }
             Event::InlineHtml(_) => def_list::event(event).map(|e| self.raw_html(e)),
             Event::Text(_) if self.abbreviations.is_some() => abbr::event(self, event, out),
-            Event::Html(_) => tabs::event(self, event, range, out)
+            Event::Html(_) => blocks::event(self, event, range, out)
+                .and_then(|e| tabs::event(self, e, range, out))
                 .and_then(|e| admonition::event(self, e, range, out))
                 .map(|e| self.raw_html(e))
                 .and_then(|e| faq::event(self, e, range, out)),

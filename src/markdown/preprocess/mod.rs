@@ -16,7 +16,7 @@ mod tests;
 
 use super::admonition::Block;
 use super::tabs::{PendingSet, TabSet};
-use super::{Features, abbr, admonition, def_list, hash_headings, md_in_html, tabs};
+use super::{Features, abbr, admonition, blocks, def_list, hash_headings, md_in_html, tabs};
 pub use text::Line;
 pub(super) use text::TAB;
 pub(super) use text::fence_open;
@@ -34,6 +34,8 @@ pub struct Preprocessed {
     pub tab_sets: Vec<TabSet>,
     /// `*[ABBR]: text` definitions.
     pub abbreviations: Vec<(String, String)>,
+    /// `///` blocks whose body is not block markdown, in document order (see [`blocks`]).
+    pub text_blocks: Vec<blocks::TextBlock>,
 }
 
 impl Preprocessed {
@@ -59,6 +61,7 @@ pub(super) struct LineSyntax {
 
 /// The line syntaxes, in the order they are tried.
 const SYNTAXES: &[LineSyntax] = &[
+    blocks::SYNTAX,
     admonition::SYNTAX,
     tabs::SYNTAX,
     abbr::SYNTAX,
@@ -140,6 +143,8 @@ pub(super) struct LinePass<'f> {
     /// Whether the current run of non-blank lines started with `<` (an HTML block, whose
     /// lines are not markdown).
     html_block: bool,
+    /// Admonitions opened by `///` blocks and not closed yet (indexes into `out.blocks`).
+    pub(super) slashed: Vec<usize>,
 }
 
 impl<'f> LinePass<'f> {
@@ -153,6 +158,7 @@ impl<'f> LinePass<'f> {
             lists: Vec::new(),
             html: Vec::new(),
             html_block: false,
+            slashed: Vec::new(),
         }
     }
 

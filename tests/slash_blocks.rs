@@ -1,0 +1,87 @@
+//! `///` blocks (pymdownx.blocks) in an MkDocs project that lists them: each block is on
+//! without the classic extension of the same kind, takes the types and options mkdocs.yml
+//! gives, nests in classic admonitions, and diagnostics inside keep their lines.
+//! Fixture: tests/fixtures/mkdocs_slash_blocks.
+
+mod common;
+
+use common::{Doc, fixture};
+
+fn page() -> Doc {
+    let site = fixture("mkdocs_slash_blocks");
+    site.build(&[]).expect_code(0);
+    site.page("")
+}
+
+#[test]
+fn admonition_blocks_render_without_a_type_class_and_with_configured_types() {
+    let doc = page();
+    // `/// admonition | Title`: the admonition class alone, the title as written.
+    let plain = doc.one("div.admonition:not(.note):not(.warning):not(.danger):not(.info)");
+    assert_eq!(plain.value().attr("class"), Some("admonition"));
+    assert_eq!(
+        doc.texts("div.admonition > p.admonition-title")[0],
+        "Plain box"
+    );
+    // An empty title is no title; `attrs:` adds classes and an id.
+    let note = doc.one("div#rinse-note");
+    assert_eq!(note.value().attr("class"), Some("admonition note quiet"));
+    assert!(!doc.has("div#rinse-note > p.admonition-title"));
+    // A configured type: its own class and default title.
+    assert_eq!(
+        doc.text("div.admonition.warning > p.admonition-title"),
+        "Watch out"
+    );
+    // `tip` is not among the configured types: the lines stay text.
+    assert!(doc.source.contains("/// tip"));
+}
+
+#[test]
+fn blocks_nest_in_classic_admonitions_and_each_other() {
+    let doc = page();
+    let details = doc.one("div.admonition.info > details[open]");
+    assert_eq!(details.value().attr("class"), None);
+    assert_eq!(
+        doc.text("div.admonition.info > details > summary"),
+        "Inner summary"
+    );
+    assert_eq!(
+        doc.text("div.admonition.info > details > p"),
+        "Folded inside a classic box."
+    );
+    // `////` around `///`, the outer one typed by its `type:` option, untitled by default.
+    assert_eq!(
+        doc.text("div.admonition.danger > p.admonition-title"),
+        "Danger"
+    );
+    assert_eq!(
+        doc.text("div.admonition.danger > div.admonition.note > p:not(.admonition-title)"),
+        "Nested body."
+    );
+}
+
+#[test]
+fn html_definition_and_tab_blocks() {
+    let doc = page();
+    let steps = doc.one("div#steps.steps");
+    assert_eq!(steps.value().attr("data-kind"), Some("howto"));
+    assert_eq!(doc.text("div#steps > p > em"), "one");
+    // A span's body is inline markdown, a pre's is text.
+    assert_eq!(doc.text("span > em"), "inline");
+    assert_eq!(doc.text("article pre"), "Keep <b>this</b> as text.");
+    assert_eq!(doc.text("dl > dt"), "Scale");
+    assert_eq!(doc.text("dl > dd"), "The white crust hard water leaves.");
+    assert!(!doc.has("dl ul"));
+    assert_eq!(
+        doc.texts("div.tabbed-set div.tabbed-labels > label"),
+        ["Vinegar", "Citric acid"]
+    );
+}
+
+#[test]
+fn a_broken_link_inside_a_block_names_its_line() {
+    let site = fixture("mkdocs_slash_blocks");
+    site.build(&[])
+        .expect_code(0)
+        .expect_line("docs/index.md:61: warning: broken link 'missing.md'");
+}
