@@ -28,7 +28,44 @@ pub fn enable(syntax: &mut inline::Syntax, name: &str, options: Option<&Node>) -
                 single: flag("subscript", true),
             })
         }
+        "pymdownx.magiclink" => syntax.magiclink = Some(magiclink(options, &flag)),
         _ => return false,
     }
     true
+}
+
+/// The options of pymdownx.magiclink.
+fn magiclink(
+    options: Option<&Node>,
+    flag: &dyn Fn(&str, bool) -> bool,
+) -> inline::magiclink::Options {
+    let text = |key: &str| options.and_then(|o| o.get(key)).and_then(Node::scalar_text);
+    let custom = options
+        .and_then(|o| o.get("custom"))
+        .map(|c| {
+            c.entries()
+                .iter()
+                .map(|(name, v)| {
+                    let field = |k: &str| v.get(k).and_then(Node::scalar_text).unwrap_or_default();
+                    (
+                        name.name.clone(),
+                        field("host"),
+                        field("label"),
+                        field("type"),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    inline::magiclink::Options {
+        hide_protocol: flag("hide_protocol", false),
+        repo_url_shortener: flag("repo_url_shortener", false),
+        repo_url_shorthand: flag("repo_url_shorthand", false),
+        social_url_shortener: flag("social_url_shortener", false),
+        social_url_shorthand: flag("social_url_shorthand", false),
+        provider: text("provider").unwrap_or_else(|| "github".to_owned()),
+        user: text("user"),
+        repo: text("repo"),
+        custom,
+    }
 }

@@ -1,9 +1,11 @@
 //! The inline syntaxes of pymdown-extensions that work on a page's text after pulldown-cmark
 //! has parsed it (so code spans, links and raw HTML are already set apart): marks in pairs
-//! ([`delimiters`]: pymdownx.caret, .tilde and .mark). Each runs only when the site turns it
+//! ([`delimiters`]: pymdownx.caret, .tilde and .mark) and [`magiclink`]. Each runs only when the site turns it
 //! on and costs one scan of the text events on a page without its characters.
 
 pub mod delimiters;
+pub mod magiclink;
+mod magiclink_repos;
 
 use pulldown_cmark::Event;
 
@@ -18,6 +20,8 @@ pub struct Syntax {
     pub caret: Option<Pair>,
     /// `~~del~~` and `~sub~` (pymdownx.tilde).
     pub tilde: Option<Pair>,
+    /// Plain URLs, e-mail addresses and repository shorthands as links (pymdownx.magiclink).
+    pub magiclink: Option<magiclink::Options>,
 }
 
 /// Which of its two tags a mark character makes (both by default).
@@ -45,6 +49,7 @@ impl Syntax {
             mark: true,
             caret: Some(Pair::default()),
             tilde: Some(Pair::default()),
+            magiclink: None,
         }
     }
 
@@ -54,6 +59,7 @@ impl Syntax {
             '=' => self.mark,
             '^' => self.caret.is_some(),
             '~' => self.tilde.is_some(),
+            '#' | '!' | '?' | '@' => self.magiclink.is_some(),
             _ => false,
         }
     }
@@ -82,5 +88,9 @@ impl Syntax {
 
 /// Runs the inline syntaxes the site has over a page's events.
 pub fn apply<'e>(events: Vec<Event<'e>>, syntax: &Syntax) -> Vec<Event<'e>> {
+    let events = match &syntax.magiclink {
+        Some(options) => magiclink::apply(events, options),
+        None => events,
+    };
     delimiters::apply(events, &syntax.marks())
 }
