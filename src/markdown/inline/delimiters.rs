@@ -57,12 +57,11 @@ pub fn apply<'e>(events: Vec<Event<'e>>, marks: &[Marks]) -> Vec<Event<'e>> {
                 frames.push(Vec::new());
                 continue;
             }
-            Event::End(tag) if is_inline_end(tag) => {
-                if frames.len() > 1 {
-                    let runs = frames.pop().expect("a frame");
-                    resolve(runs, &mut out);
-                }
+            Event::End(tag) if is_inline_end(tag) && frames.len() > 1 => {
+                let runs = frames.pop().expect("a frame");
+                resolve(runs, &mut out);
             }
+            Event::End(tag) if is_inline_end(tag) => {}
             Event::Start(_) | Event::End(_) => {
                 for runs in frames.drain(..) {
                     resolve(runs, &mut out);
