@@ -8,6 +8,7 @@
 
 pub mod extensions;
 pub mod inherit;
+pub mod inline_extensions;
 pub mod nav;
 pub mod settings;
 pub mod tree;

@@ -45,6 +45,7 @@ mod hash_headings;
 pub mod headings;
 pub mod highlight;
 pub mod ids;
+pub mod inline;
 pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
@@ -113,6 +114,8 @@ pub struct Features {
     pub combine_header_slug: bool,
     /// `pymdownx.saneheaders`: a `#` heading needs a space after its `#`s, as in CommonMark.
     pub sane_headers: bool,
+    /// Inline syntaxes of pymdown-extensions (`==mark==`, `^sup^`, ...): [`inline`].
+    pub inline: inline::Syntax,
 }
 
 /// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
@@ -143,6 +146,7 @@ impl Default for Features {
             tab_slugs: None,
             combine_header_slug: false,
             sane_headers: false,
+            inline: inline::Syntax::all(),
         }
     }
 }
@@ -171,10 +175,12 @@ pub struct Rendered {
 
 /// pulldown-cmark's options for a site's features.
 pub fn options(features: &Features) -> Options {
-    let mut options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM;
+    let mut options =
+        Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_GFM;
+    // pymdownx.tilde reads `~~` and `~` itself ([`inline`]).
+    if features.inline.tilde.is_none() {
+        options |= Options::ENABLE_STRIKETHROUGH;
+    }
     if features.footnotes {
         options |= Options::ENABLE_FOOTNOTES;
     }
@@ -238,6 +244,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
             }
         }
     }
+    let mut events = inline::apply(events, &input.features.inline);
     if input.features.attr_list {
         rendered.ids.extend(attr_list::apply(&mut events));
     }

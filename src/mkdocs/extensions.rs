@@ -49,6 +49,7 @@ pub fn read(list: Option<&Node>) -> Extensions {
             tab_slugs: None,
             combine_header_slug: false,
             sane_headers: false,
+            inline: Default::default(),
         },
         unsupported: Vec::new(),
         unknown_slugify: None,
@@ -132,6 +133,7 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
                 }
             }
         }
+        name if super::inline_extensions::enable(&mut f.inline, name, options) => {}
         name if ALWAYS.contains(&name) => {}
         _ => out.unsupported.push(full_name.to_owned()),
     }

@@ -143,6 +143,14 @@ impl<'i, 'p> Pass<'i, 'p> {
                 footnotes::event(self, event)
             }
             Event::InlineHtml(_) => def_list::event(event).map(|e| self.raw_html(e)),
+            Event::Text(ref t) if self.escaped_mark(t, range) => {
+                out.push(Event::InlineHtml(t[..1].to_owned().into()));
+                let rest = Event::Text(t[1..].to_owned().into());
+                match self.abbreviations.is_some() {
+                    true => abbr::event(self, rest, out),
+                    false => Some(rest),
+                }
+            }
             Event::Text(_) if self.abbreviations.is_some() => abbr::event(self, event, out),
             Event::Html(_) => blocks::event(self, event, range, out)
                 .and_then(|e| tabs::event(self, e, range, out))
@@ -151,6 +159,17 @@ impl<'i, 'p> Pass<'i, 'p> {
                 .and_then(|e| faq::event(self, e, range, out)),
             other => Some(other),
         }
+    }
+
+    /// Whether a text event starts with a backslash-escaped character of an inline syntax
+    /// (`\^`), which must then stay text ([`super::inline`]).
+    fn escaped_mark(&self, text: &str, range: &Range<usize>) -> bool {
+        range.start > 0
+            && self.pre.text.as_bytes().get(range.start - 1) == Some(&b'\\')
+            && text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii() && self.input.features.inline.escapable(c))
     }
 
     /// The line of the source file at byte `offset` of the preprocessed text.
@@ -217,17 +236,20 @@ impl<'i, 'p> Pass<'i, 'p> {
             options(&Features::default()),
             Some(callback),
         );
-        let events = parser.map(|mut event| {
-            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
-                &mut event
-            {
-                let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
-                *dest_url = self.rewrite_link(written, range);
-            }
-            event
-        });
+        let events: Vec<Event<'_>> = parser
+            .map(|mut event| {
+                if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                    &mut event
+                {
+                    let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                    *dest_url = self.rewrite_link(written, range);
+                }
+                event
+            })
+            .collect();
+        let events = super::inline::apply(events, &self.input.features.inline);
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, events);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
         let trimmed = html.trim_end();
         trimmed
             .strip_prefix("<p>")

@@ -1,0 +1,71 @@
+//! The inline extensions of pymdown-extensions in `markdown_extensions` (`pymdownx.caret`,
+//! `.tilde`, `.mark`, ...) and their options, onto [`inline::Syntax`].
+
+use crate::markdown::inline::{self, Pair};
+
+use super::tree::{Node, Value};
+
+/// Turns on the inline extension `name` with its `options`; false if `name` is not one.
+pub fn enable(syntax: &mut inline::Syntax, name: &str, options: Option<&Node>) -> bool {
+    let flag = |key: &str, default: bool| match options.and_then(|o| o.get(key)) {
+        Some(Node {
+            value: Value::Bool(b),
+            ..
+        }) => *b,
+        _ => default,
+    };
+    match name {
+        "pymdownx.mark" => syntax.mark = true,
+        "pymdownx.caret" => {
+            syntax.caret = Some(Pair {
+                double: flag("insert", true),
+                single: flag("superscript", true),
+            })
+        }
+        "pymdownx.tilde" => {
+            syntax.tilde = Some(Pair {
+                double: flag("delete", true),
+                single: flag("subscript", true),
+            })
+        }
+        "pymdownx.magiclink" => syntax.magiclink = Some(magiclink(options, &flag)),
+        _ => return false,
+    }
+    true
+}
+
+/// The options of pymdownx.magiclink.
+fn magiclink(
+    options: Option<&Node>,
+    flag: &dyn Fn(&str, bool) -> bool,
+) -> inline::magiclink::Options {
+    let text = |key: &str| options.and_then(|o| o.get(key)).and_then(Node::scalar_text);
+    let custom = options
+        .and_then(|o| o.get("custom"))
+        .map(|c| {
+            c.entries()
+                .iter()
+                .map(|(name, v)| {
+                    let field = |k: &str| v.get(k).and_then(Node::scalar_text).unwrap_or_default();
+                    (
+                        name.name.clone(),
+                        field("host"),
+                        field("label"),
+                        field("type"),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    inline::magiclink::Options {
+        hide_protocol: flag("hide_protocol", false),
+        repo_url_shortener: flag("repo_url_shortener", false),
+        repo_url_shorthand: flag("repo_url_shorthand", false),
+        social_url_shortener: flag("social_url_shortener", false),
+        social_url_shorthand: flag("social_url_shorthand", false),
+        provider: text("provider").unwrap_or_else(|| "github".to_owned()),
+        user: text("user"),
+        repo: text("repo"),
+        custom,
+    }
+}
