@@ -169,3 +169,13 @@ fn heading_id_attributes_and_comment_terms() {
 fn admonitions_on_definition_and_list_marker_lines() {
     compare("definitions");
 }
+
+#[test]
+fn attribute_lists_on_links_emphasis_code_items_and_terms() {
+    compare("attr-lists");
+}
+
+#[test]
+fn markdown_inside_html_blocks_spans_and_raw_children() {
+    compare("md-in-html");
+}

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Doc, fixture, text_of};
+use common::{Doc, fixture, heading_text, text_of};
 
 fn page() -> Doc {
     let site = fixture("markdown_extensions");
@@ -190,4 +190,22 @@ fn syntax_answerbook_does_not_know_passes_through_as_text() {
                 .contains("--8&lt;-- &quot;includes/abbreviations.md&quot;"),
         "the snippet line is shown as text"
     );
+}
+
+#[test]
+fn an_unclosed_markdown_div_is_reported_at_its_line_and_keeps_what_follows() {
+    let site = fixture("minimal");
+    site.write(
+        "content/open-div.md",
+        "---\ntitle: Open div\n---\n# Open div\n\nBefore.\n\n<div class=\"box\" markdown>\n\nInside *the box*.\n\n## A heading after\n\nThe last paragraph.\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0).expect_line(
+        "content/open-div.md:8: warning: `<div markdown>` is never closed: add `</div>`; it is closed at the end of the page",
+    );
+    let doc = site.page("open-div/");
+    assert_eq!(doc.text("div.box > p > em"), "the box");
+    assert_eq!(heading_text(doc.one("div.box > h2")), "A heading after");
+    assert_eq!(doc.text("div.box > p:last-child"), "The last paragraph.");
+    site.build(&["--strict"]).expect_code(1);
 }

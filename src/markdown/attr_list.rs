@@ -1,6 +1,8 @@
-//! Attribute lists (Python-Markdown `attr_list`): `{ .class #id key="value" }` after a link or
-//! an image, or on its own last line of a paragraph (`{: .lead }`), sets that element's
-//! attributes. (Headings get theirs from pulldown-cmark's heading attributes.)
+//! Attribute lists (Python-Markdown `attr_list`): `{ .class #id key="value" }` right after a
+//! link, an image, emphasis, strong or code, on its own last line of a paragraph, list item
+//! or definition (`{: .lead }`), or after a space at the end of a definition term or a table
+//! cell, sets that element's attributes. Braces that are not an attribute list stay text.
+//! (Headings get theirs from pulldown-cmark's heading attributes.)
 
 use std::fmt::Write as _;
 
@@ -32,6 +34,10 @@ impl Attrs {
             if let Some(r) = rest.strip_prefix('#') {
                 let end = r.find(char::is_whitespace).unwrap_or(r.len());
                 attrs.id = Some(r[..end].to_owned());
+                rest = &r[end..];
+            } else if let Some(r) = rest.strip_prefix('=') {
+                // A value without a key is ignored, as Python-Markdown does.
+                let end = r.find(char::is_whitespace).unwrap_or(r.len());
                 rest = &r[end..];
             } else if let Some(r) = rest.strip_prefix('.') {
                 let end = r.find(char::is_whitespace).unwrap_or(r.len());
@@ -71,7 +77,7 @@ impl Attrs {
             }
             rest = rest.trim_start();
         }
-        Some(attrs)
+        (attrs != Attrs::default()).then_some(attrs)
     }
 
     /// ` class="a b" id="x" k="v"`.
@@ -98,17 +104,93 @@ fn leading(text: &str) -> Option<(Attrs, usize)> {
 }
 
 /// Applies attribute lists in a rendered event stream; returns the ids they set.
-pub fn apply(events: &mut [Event<'_>]) -> Vec<String> {
+pub fn apply(events: &mut Vec<Event<'_>>) -> Vec<String> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Text(t) if t.contains('{')))
+    {
+        return Vec::new();
+    }
+    merge_text(events);
     let mut ids = Vec::new();
+    let mut in_head = false;
     for i in 0..events.len() {
         let attrs = match &events[i] {
-            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => attach_inline(events, i),
-            Event::End(TagEnd::Paragraph) => attach_paragraph(events, i),
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                None
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                None
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => attach_inline(events, i),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
+                attach_span(events, i)
+            }
+            Event::Code(_) => attach_code(events, i),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::DefinitionListDefinition) => {
+                attach_block(events, i, Block::OwnLine)
+            }
+            Event::End(TagEnd::DefinitionListTitle) => attach_block(events, i, Block::AtEnd),
+            Event::End(TagEnd::TableCell) => {
+                let name = if in_head { "th" } else { "td" };
+                attach_block(events, i, Block::Cell(name))
+            }
             _ => None,
         };
         ids.extend(attrs.and_then(|a| a.id));
     }
     ids
+}
+
+/// Joins consecutive text events (pulldown-cmark splits text at `_`, `*`, ...), so that an
+/// attribute list is one text.
+fn merge_text(events: &mut Vec<Event<'_>>) {
+    let mut merged: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for event in events.drain(..) {
+        if let (Event::Text(next), Some(Event::Text(prev))) = (&event, merged.last_mut()) {
+            *prev = format!("{prev}{next}").into();
+            continue;
+        }
+        merged.push(event);
+    }
+    *events = merged;
+}
+
+/// The attribute list that the text after `at` starts with; the text keeps what follows it.
+fn take_leading(events: &mut [Event<'_>], at: usize) -> Option<Attrs> {
+    let Some(Event::Text(next)) = events.get(at + 1) else {
+        return None;
+    };
+    let (attrs, len) = leading(next)?;
+    events[at + 1] = Event::Text(next[len..].to_owned().into());
+    Some(attrs)
+}
+
+/// `*em*{ .x }`, `**strong**{ .x }`, `~~del~~{ .x }`: the element closed at `end`.
+fn attach_span(events: &mut [Event<'_>], end: usize) -> Option<Attrs> {
+    let name = match events[end] {
+        Event::End(TagEnd::Emphasis) => "em",
+        Event::End(TagEnd::Strong) => "strong",
+        _ => "del",
+    };
+    let start = find_start(events, end)?;
+    let attrs = take_leading(events, end)?;
+    events[start] = Event::InlineHtml(format!("<{name}{}>", attrs.to_html()).into());
+    events[end] = Event::InlineHtml(format!("</{name}>").into());
+    Some(attrs)
+}
+
+/// `` `code`{ .x } ``.
+fn attach_code(events: &mut [Event<'_>], at: usize) -> Option<Attrs> {
+    let attrs = take_leading(events, at)?;
+    let Event::Code(code) = &events[at] else {
+        return None;
+    };
+    let html = format!("<code{}>{}</code>", attrs.to_html(), escape_attr(code));
+    events[at] = Event::InlineHtml(html.into());
+    Some(attrs)
 }
 
 /// `[text](url){ .x }` / `![alt](src){ .x }`: the element closed at `end`.
@@ -160,35 +242,63 @@ fn attach_inline(events: &mut [Event<'_>], end: usize) -> Option<Attrs> {
     Some(attrs)
 }
 
-/// A paragraph whose last line is `{: ... }`.
-fn attach_paragraph(events: &mut [Event<'_>], end: usize) -> Option<Attrs> {
-    let Some(Event::Text(last)) = end.checked_sub(1).map(|i| &events[i]) else {
-        return None;
-    };
-    let trimmed = last.trim_end();
-    let open = trimmed.rfind('{')?;
-    if !trimmed.ends_with('}') {
-        return None;
-    }
-    let attrs = Attrs::parse(&trimmed[open + 1..trimmed.len() - 1])?;
-    let start = find_start(events, end)?;
-    if !matches!(events[start], Event::Start(Tag::Paragraph)) {
-        return None;
-    }
-    let kept = trimmed[..open].trim_end().to_owned();
-    events[end - 1] = Event::Text(kept.into());
-    if kept_is_empty_after_break(events, end) {
-        events[end - 2] = Event::Text(CowStr::Borrowed(""));
-    }
-    events[start] = Event::Html(format!("<p{}>", attrs.to_html()).into());
-    events[end] = Event::Html("</p>\n".into());
-    Some(attrs)
+/// Where a block element's attribute list is written.
+#[derive(Clone, Copy)]
+enum Block {
+    /// On a line of its own, the last of a paragraph, list item or definition.
+    OwnLine,
+    /// At the end of a definition term, after a space.
+    AtEnd,
+    /// At the end of a table cell, after a space (`th` or `td`).
+    Cell(&'static str),
 }
 
-fn kept_is_empty_after_break(events: &[Event<'_>], end: usize) -> bool {
-    matches!(&events[end - 1], Event::Text(t) if t.is_empty())
-        && end >= 2
-        && matches!(events[end - 2], Event::SoftBreak)
+/// A block element whose text ends with an attribute list: the element closed at `end`.
+fn attach_block(events: &mut [Event<'_>], end: usize, place: Block) -> Option<Attrs> {
+    let start = find_start(events, end)?;
+    // A list item's text comes before its nested list.
+    let mut last = end.checked_sub(1)?;
+    if matches!(events[end], Event::End(TagEnd::Item))
+        && matches!(events[last], Event::End(TagEnd::List(_)))
+    {
+        last = find_start(events, last)?.checked_sub(1)?;
+    }
+    let Event::Text(text) = &events[last] else {
+        return None;
+    };
+    let trimmed = text.trim_end();
+    let inner = trimmed.strip_suffix('}')?;
+    let open = inner.rfind('{')?;
+    let before = &trimmed[..open];
+    let own_line = before.trim().is_empty()
+        && last > start + 1
+        && matches!(events[last - 1], Event::SoftBreak);
+    let fits = match place {
+        Block::OwnLine => own_line,
+        Block::AtEnd | Block::Cell(_) => before.ends_with(' ') && !before.trim().is_empty(),
+    };
+    if !fits {
+        return None;
+    }
+    let attrs = Attrs::parse(&inner[open + 1..])?;
+    let kept = before.trim_end().to_owned();
+    events[last] = Event::Text(kept.into());
+    if own_line {
+        events[last - 1] = Event::Text(CowStr::Borrowed(""));
+    }
+    let name = match (&events[start], place) {
+        (Event::Start(Tag::Paragraph), _) => "p",
+        (Event::Start(Tag::Item), _) => "li",
+        (Event::Start(Tag::DefinitionListTitle), _) => "dt",
+        (Event::Start(Tag::DefinitionListDefinition), _) => "dd",
+        (Event::Start(Tag::TableCell), Block::Cell(name)) => name,
+        _ => return None,
+    };
+    events[start] = Event::Html(format!("<{name}{}>", attrs.to_html()).into());
+    if !matches!(place, Block::Cell(_)) {
+        events[end] = Event::Html(format!("</{name}>\n").into());
+    }
+    Some(attrs)
 }
 
 /// The index of the `Start` matching the `End` at `end`.

@@ -33,57 +33,104 @@ pub fn apply(events: &mut Vec<Event<'_>>) {
             },
         }
     }
-    let number: HashMap<&str, usize> = definitions
+    let defined: HashMap<String, usize> = definitions
         .iter()
         .enumerate()
-        .map(|(i, (label, _))| (label.as_str(), i + 1))
+        .map(|(i, (label, _))| (label.clone(), i))
         .collect();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for event in &mut kept {
-        let Event::FootnoteReference(label) = event else {
-            continue;
-        };
-        let Some(&n) = number.get(label.as_ref()) else {
-            *event = Event::Text(format!("[^{label}]").into());
-            continue;
-        };
-        let count = seen.entry(label.to_string()).or_insert(0);
-        *count += 1;
-        let label = escape_attr(label);
-        let id = if *count == 1 {
-            format!("fnref:{label}")
-        } else {
-            format!("fnref{count}:{label}")
-        };
-        *event = Event::InlineHtml(
-            format!(
-                "<sup id=\"{id}\"><a class=\"footnote-ref\" href=\"#fn:{label}\">{n}</a></sup>"
-            )
-            .into(),
-        );
+    // Footnotes are numbered in the order of their first reference, the page's own text first,
+    // then the footnotes' (a footnote may refer to another); unreferenced ones come last.
+    let mut numbering = Numbering::default();
+    numbering.references(&mut kept, &defined);
+    let mut k = 0;
+    while let Some(label) = numbering.order.get(k) {
+        let body = &mut definitions[defined[label]].1;
+        numbering.references(body, &defined);
+        k += 1;
+    }
+    for (label, _) in &definitions {
+        if !numbering.number.contains_key(label) {
+            numbering
+                .number
+                .insert(label.clone(), numbering.order.len() + 1);
+            numbering.order.push(label.clone());
+        }
     }
     kept.push(Event::Html(
         "<div class=\"footnote\">\n<hr />\n<ol>\n".into(),
     ));
-    for (n, (label, mut body)) in definitions.into_iter().enumerate() {
-        let label = escape_attr(&label);
+    for (i, label) in numbering.order.iter().enumerate() {
+        let mut body = std::mem::take(&mut definitions[defined[label]].1);
+        let references = numbering.seen.get(label).copied().unwrap_or(1).max(1);
+        let label = escape_attr(label);
         kept.push(Event::Html(format!("<li id=\"fn:{label}\">\n").into()));
-        let backref = format!(
-            "&#160;<a class=\"footnote-backref\" href=\"#fnref:{label}\" title=\"Jump back to footnote {} in the text\">&#8617;</a>",
-            n + 1
-        );
-        match body
-            .iter()
-            .rposition(|e| matches!(e, Event::End(TagEnd::Paragraph)))
-        {
-            Some(p) => body.insert(p, Event::InlineHtml(backref.into())),
-            None => body.push(Event::Html(backref.into())),
+        let mut backrefs = String::new();
+        for count in 1..=references {
+            let id = match count {
+                1 => format!("fnref:{label}"),
+                _ => format!("fnref{count}:{label}"),
+            };
+            backrefs.push_str(&format!(
+                "<a class=\"footnote-backref\" href=\"#{id}\" title=\"Jump back to footnote {} in the text\">&#8617;</a>",
+                i + 1
+            ));
+        }
+        // After the text of a closing paragraph, else in a paragraph of its own.
+        if matches!(body.last(), Some(Event::End(TagEnd::Paragraph))) {
+            let at = body.len() - 1;
+            body.insert(at, Event::InlineHtml(format!("&#160;{backrefs}").into()));
+        } else {
+            body.push(Event::Html(format!("<p>{backrefs}</p>\n").into()));
         }
         kept.extend(body);
         kept.push(Event::Html("</li>\n".into()));
     }
     kept.push(Event::Html("</ol>\n</div>\n".into()));
     *events = kept;
+}
+
+/// Footnote numbers, in the order of first reference, and how often each is referred to.
+#[derive(Default)]
+struct Numbering {
+    order: Vec<String>,
+    number: HashMap<String, usize>,
+    seen: HashMap<String, usize>,
+}
+
+impl Numbering {
+    /// Writes the references among `events` as numbered links.
+    fn references(&mut self, events: &mut [Event<'_>], defined: &HashMap<String, usize>) {
+        for event in events {
+            let Event::FootnoteReference(label) = event else {
+                continue;
+            };
+            if !defined.contains_key(label.as_ref()) {
+                *event = Event::Text(format!("[^{label}]").into());
+                continue;
+            }
+            let n = match self.number.get(label.as_ref()) {
+                Some(&n) => n,
+                None => {
+                    self.order.push(label.to_string());
+                    self.number.insert(label.to_string(), self.order.len());
+                    self.order.len()
+                }
+            };
+            let count = self.seen.entry(label.to_string()).or_insert(0);
+            *count += 1;
+            let label = escape_attr(label);
+            let id = match *count {
+                1 => format!("fnref:{label}"),
+                c => format!("fnref{c}:{label}"),
+            };
+            *event = Event::InlineHtml(
+                format!(
+                    "<sup id=\"{id}\"><a class=\"footnote-ref\" href=\"#fn:{label}\">{n}</a></sup>"
+                )
+                .into(),
+            );
+        }
+    }
 }
 
 /// Event part: a definition's `fn:x` and a reference's `fnref:x` are ids of the page.

@@ -228,6 +228,12 @@ pub fn render(input: &Input<'_>) -> Rendered {
             let refdefs = RefDefs::default();
             Pass::new(input, &pre, &refdefs).run(parser, &mut events)
         };
+    for (line, message) in &pre.warnings {
+        let line = input.body_line + *line as usize;
+        let path = input.display_path;
+        let warning = Diagnostic::warning(path, Some(line), message.clone());
+        rendered.diagnostics.push(warning);
+    }
     rendered.faq_answer = faq::answer(
         input.faq,
         rendered.answer.as_deref(),

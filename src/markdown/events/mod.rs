@@ -15,7 +15,7 @@ use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
 use super::{
     Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
-    headings, options, tabs,
+    headings, md_in_html, options, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
@@ -142,6 +142,11 @@ impl<'i, 'p> Pass<'i, 'p> {
             Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => {
                 footnotes::event(self, event)
             }
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                if !self.pre.md_in_html.spans.is_empty() =>
+            {
+                md_in_html::event(self, event, range)
+            }
             Event::InlineHtml(_) => def_list::event(event).map(|e| self.raw_html(e)),
             Event::Text(ref t) if self.escaped_mark(t, range) => {
                 out.push(Event::InlineHtml(t[..1].to_owned().into()));
@@ -152,7 +157,8 @@ impl<'i, 'p> Pass<'i, 'p> {
                 }
             }
             Event::Text(_) if self.abbreviations.is_some() => abbr::event(self, event, out),
-            Event::Html(_) => blocks::event(self, event, range, out)
+            Event::Html(_) => md_in_html::html(self, event, range)
+                .and_then(|e| blocks::event(self, e, range, out))
                 .and_then(|e| tabs::event(self, e, range, out))
                 .and_then(|e| admonition::event(self, e, range, out))
                 .map(|e| self.raw_html(e))

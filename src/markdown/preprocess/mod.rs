@@ -36,6 +36,10 @@ pub struct Preprocessed {
     pub abbreviations: Vec<(String, String)>,
     /// `///` blocks whose body is not block markdown, in document order (see [`blocks`]).
     pub text_blocks: Vec<blocks::TextBlock>,
+    /// Where `markdown` HTML elements left work for the event pass (see [`md_in_html`]).
+    pub md_in_html: md_in_html::Marks,
+    /// Warnings found by the pass: 0-based input line and message.
+    pub warnings: Vec<(u32, String)>,
 }
 
 impl Preprocessed {
@@ -79,6 +83,8 @@ pub(super) struct At<'l, 'a> {
     pub(super) rest: &'a str,
     /// 0-based number of the line.
     pub(super) line_no: u32,
+    /// Whether the line before was blank (or the line starts a block).
+    pub(super) after_blank: bool,
     /// The lines after it.
     pub(super) next: &'l [Line<'a>],
 }
@@ -138,8 +144,10 @@ pub(super) struct LinePass<'f> {
     fence: Option<Fence>,
     /// Content columns of the list items we are inside, innermost last.
     lists: Vec<usize>,
-    /// Names of open `markdown` HTML elements (see [`md_in_html`]).
-    pub(super) html: Vec<String>,
+    /// Open `markdown` HTML elements (see [`md_in_html`]).
+    pub(super) html: md_in_html::State,
+    /// Lines after the current one that its syntax took as well, to be skipped.
+    pub(super) skip: usize,
     /// Whether the current run of non-blank lines started with `<` (an HTML block, whose
     /// lines are not markdown).
     html_block: bool,
@@ -156,7 +164,8 @@ impl<'f> LinePass<'f> {
             pending: Vec::new(),
             fence: None,
             lists: Vec::new(),
-            html: Vec::new(),
+            html: md_in_html::State::default(),
+            skip: 0,
             html_block: false,
             slashed: Vec::new(),
         }
@@ -217,6 +226,7 @@ impl<'f> LinePass<'f> {
                 container,
                 rest,
                 line_no,
+                after_blank: prev_blank,
                 next: &lines[i..],
             };
             for syntax in SYNTAXES {
@@ -224,6 +234,7 @@ impl<'f> LinePass<'f> {
                     Taken::No => {}
                     taken => {
                         prev_blank = taken == Taken::AsBlank;
+                        i += std::mem::take(&mut self.skip);
                         continue 'lines;
                     }
                 }
@@ -246,6 +257,7 @@ impl<'f> LinePass<'f> {
             self.close_top(last_line);
         }
         tabs::close_pending(self, 0, last_line);
+        md_in_html::finish(self, last_line);
     }
 
     pub(super) fn push_line(&mut self, text: &str, line_no: u32) {
@@ -389,6 +401,11 @@ impl<'f> LinePass<'f> {
             self.out.tab_sets.push(set);
         }
         self.out.abbreviations.extend(nested.out.abbreviations);
+        self.out.md_in_html.extend(nested.out.md_in_html, moved);
+        let warnings = nested.out.warnings.into_iter();
+        self.out
+            .warnings
+            .extend(warnings.map(|(l, w)| (first_line as u32 + l, w)));
         true
     }
 

@@ -25,7 +25,7 @@ impl<'a> Line<'a> {
     }
 
     /// Columns of leading white space and the rest of the line.
-    pub(super) fn indentation(self) -> (usize, &'a str) {
+    pub(in crate::markdown) fn indentation(self) -> (usize, &'a str) {
         let (col, rest) = indentation(self.text);
         (self.indent + col, rest)
     }
