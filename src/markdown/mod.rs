@@ -113,6 +113,8 @@ pub struct Features {
     pub combine_header_slug: bool,
     /// `pymdownx.saneheaders`: a `#` heading needs a space after its `#`s, as in CommonMark.
     pub sane_headers: bool,
+    /// How code blocks and inline code are written (`pymdownx.highlight` and friends).
+    pub code: code::CodeOptions,
 }
 
 /// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
@@ -143,6 +145,7 @@ impl Default for Features {
             tab_slugs: None,
             combine_header_slug: false,
             sane_headers: false,
+            code: code::CodeOptions::default(),
         }
     }
 }
