@@ -35,7 +35,7 @@ pub fn render(opts: &CodeOptions, inline: &InlineOptions, code: &str) -> Option<
             return None;
         }
         let mut html = format!("<code class=\"{}\">", super::super::escape_attr(css));
-        push_escaped(&mut html, code);
+        push_escaped(&mut html, code.trim());
         html.push_str("</code>");
         return Some(html);
     };
@@ -120,8 +120,8 @@ mod tests {
         let html = render(&opts, &inline, "#!python import os").unwrap();
         assert_eq!(
             html,
-            "<code class=\"language-python highlight\"><span class=\"kn\">import</span> \
-             <span class=\"n\">os</span></code>"
+            "<code class=\"language-python highlight\"><span class=\"kn\">import</span>\
+             <span class=\"w\"> </span><span class=\"nn\">os</span></code>"
         );
         assert_eq!(render(&opts, &inline, "plain <b>"), None);
         let styled = InlineOptions {

@@ -64,13 +64,21 @@ impl Block<'_> {
         if !css_class.is_empty() {
             classes.push(Cow::Borrowed(css_class));
         }
-        self.open_tag(html, tag, &classes, true);
+        self.open_tag(html, tag, &classes, Attrs::Data);
     }
 
-    /// `<TAG id class attrs>`, with the fence's id and, when `with_attrs`, its attributes.
-    fn open_tag(&self, html: &mut String, tag: &str, classes: &[Cow<'_, str>], with_attrs: bool) {
+    /// The fence's attributes that go on the block: with Pygments, only `data-*` ones.
+    fn attrs(&self, data_only: bool) -> impl Iterator<Item = &(String, String)> {
+        let on = self.attr_list;
+        self.info
+            .attrs()
+            .filter(move |(k, _)| on && (!data_only || k.starts_with("data-")))
+    }
+
+    /// `<TAG id class attrs>`, with the fence's id and attributes as `attrs` says.
+    fn open_tag(&self, html: &mut String, tag: &str, classes: &[Cow<'_, str>], attrs: Attrs) {
         let _ = write!(html, "<{tag}");
-        if let Some(id) = self.info.id.as_ref().filter(|_| with_attrs) {
+        if let Some(id) = self.info.id.as_ref().filter(|_| attrs != Attrs::None) {
             let _ = write!(html, " id=\"{}\"", super::escape_attr(id));
         }
         if !classes.is_empty() {
@@ -80,13 +88,22 @@ impl Block<'_> {
                 super::escape_attr(&classes.join(" "))
             );
         }
-        if with_attrs && self.attr_list {
-            for (key, value) in self.info.attrs() {
+        if attrs != Attrs::None {
+            for (key, value) in self.attrs(attrs == Attrs::Data) {
                 let _ = write!(html, " {}=\"{}\"", key, super::escape_attr(value));
             }
         }
         html.push('>');
     }
+}
+
+/// Which of the fence's id and attributes a tag gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attrs {
+    None,
+    /// The id and `data-*` attributes (pymdownx.highlight's wrapper).
+    Data,
+    All,
 }
 
 /// The HTML of a code block written `info` holding `code` (as the parser gives it), the
@@ -193,7 +210,7 @@ fn plain(opts: &CodeOptions, block: &Block<'_>) -> String {
         },
         ..*block
     };
-    code_tag.open_tag(&mut html, "code", &lang, true);
+    code_tag.open_tag(&mut html, "code", &lang, Attrs::All);
     push_escaped(&mut html, block.code);
     html.push_str("</code></pre>\n");
     html
@@ -215,12 +232,12 @@ fn no_pygments(opts: &CodeOptions, block: &Block<'_>) -> String {
     if opts.code_attr_on_pre {
         classes.extend(css);
         classes.extend(extra);
-        block.open_tag(&mut html, "pre", &classes, true);
+        block.open_tag(&mut html, "pre", &classes, Attrs::All);
         html.push_str("<code>");
     } else {
         classes.extend(extra);
-        block.open_tag(&mut html, "pre", &css, false);
-        block.open_tag(&mut html, "code", &classes, true);
+        block.open_tag(&mut html, "pre", &css, Attrs::None);
+        block.open_tag(&mut html, "code", &classes, Attrs::All);
     }
     push_escaped(&mut html, block.code);
     html.push_str("</code></pre>\n");
@@ -235,7 +252,7 @@ fn custom(block: &Block<'_>, fence: &CustomFence) -> String {
     let mut classes: Vec<Cow<'_, str>> = vec![fence.class.as_str().into()];
     classes.extend(block.info.classes.iter().map(|c| Cow::Borrowed(c.as_str())));
     let tag = if fence.div { "div" } else { "pre" };
-    block.open_tag(&mut html, tag, &classes, true);
+    block.open_tag(&mut html, tag, &classes, Attrs::All);
     if !fence.div {
         html.push_str("<code>");
     }

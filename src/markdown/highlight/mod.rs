@@ -123,6 +123,7 @@ pub fn each_token<'a>(
             let mut at = Context {
                 prev: "",
                 line_start: true,
+                import: (lang == Lang::Python).then_some(Import::No),
             };
             for span in hl_lite::highlight(lang, code) {
                 pygments::refine(lang, span.kind, span.text, &at, &mut out);
@@ -133,15 +134,41 @@ pub fn each_token<'a>(
     out.finish();
 }
 
-/// Where a span stands: the previous non-blank span, and whether only white space separates
-/// the span from the start of its line.
+/// Where a span stands: the previous non-blank span, whether only white space separates
+/// the span from the start of its line, and (Python only) whether it is in the module names
+/// of an `import` or `from` statement.
 struct Context<'a> {
     prev: &'a str,
     line_start: bool,
+    import: Option<Import>,
+}
+
+/// Where a Python span stands in an import statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Import {
+    No,
+    /// After `import` at the start of a line: every name is a module.
+    Import,
+    /// After `from` at the start of a line, up to its `import`.
+    From,
 }
 
 impl<'a> Context<'a> {
+    /// Whether the span is part of the module names of an import statement.
+    fn in_import(&self) -> bool {
+        matches!(self.import, Some(Import::Import | Import::From))
+    }
+
     fn advance(&mut self, text: &'a str) {
+        if let Some(import) = &mut self.import {
+            *import = match (*import, text) {
+                (_, _) if text.contains('\n') => Import::No,
+                (_, "import") if self.line_start => Import::Import,
+                (_, "from") if self.line_start => Import::From,
+                (Import::From, "import") => Import::No,
+                (state, _) => state,
+            };
+        }
         let content = text.trim_end_matches([' ', '\t']);
         if text.trim().is_empty() {
             self.line_start |= text.contains('\n');
@@ -248,7 +275,7 @@ mod tests {
             code,
             &[
                 ("kn", "import"),
-                ("n", "os"),
+                ("nn", "os"),
                 ("nd", "@dec"),
                 ("k", "def"),
                 ("nf", "f"),
