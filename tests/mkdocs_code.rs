@@ -26,13 +26,13 @@ fn blocks_get_the_material_wrapper_with_auto_titles_and_line_anchors() {
     // line_spans and anchor_linenums: one span and one self-linking anchor per line,
     // counted per block on the page.
     assert_eq!(
-        doc.attrs("article > div.language-python > pre > code > span[id]", "id"),
+        doc.attrs(
+            "article > div.language-python > pre > code > span[id]",
+            "id"
+        ),
         ["__span-0-1", "__span-0-2", "__span-0-3", "__span-0-4"]
     );
-    assert_eq!(
-        doc.attr("span#__span-0-2 > a", "href"),
-        "#__codelineno-0-2"
-    );
+    assert_eq!(doc.attr("span#__span-0-2 > a", "href"), "#__codelineno-0-2");
 }
 
 #[test]
@@ -77,7 +77,10 @@ fn mermaid_fences_are_left_for_the_browser() {
     let (_site, doc) = built();
     let code: String = doc.one("article > pre.mermaid > code").text().collect();
     assert_eq!(code, "graph LR\n  Cold --> Hot");
-    assert!(!doc.has("pre.mermaid span"), "no highlighting inside a diagram");
+    assert!(
+        !doc.has("pre.mermaid span"),
+        "no highlighting inside a diagram"
+    );
 }
 
 #[test]
@@ -92,7 +95,10 @@ fn inline_code_with_a_language_is_highlighted() {
 #[test]
 fn without_a_highlighter_code_is_python_markdowns_plain_pre() {
     let site = fixture("mkdocs_code");
-    site.write("mkdocs.yml", "site_name: Kettle code\nmarkdown_extensions: [attr_list]\n");
+    site.write(
+        "mkdocs.yml",
+        "site_name: Kettle code\nmarkdown_extensions: [attr_list]\n",
+    );
     site.build(&["--strict"]).expect_clean();
     let doc = site.page("");
     assert!(!doc.has("div.highlight"));

@@ -37,6 +37,7 @@
 //! or per page, so there is no highlighter value to share. A cache of identical (language,
 //! code) pairs was not added: lexing costs ~3 ns a byte, less than hashing and storing the pair.
 
+mod diff;
 mod pygments;
 mod sql;
 
@@ -47,6 +48,7 @@ use hl_lite::Lang;
 pub enum Lexer {
     Lite(Lang),
     Sql,
+    Diff,
 }
 
 impl Lexer {
@@ -75,6 +77,12 @@ impl Lexer {
         ];
         if SQL.iter().any(|s| s.eq_ignore_ascii_case(lang)) {
             return Some(Lexer::Sql);
+        }
+        if ["diff", "udiff", "patch"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(lang))
+        {
+            return Some(Lexer::Diff);
         }
         Lang::from_slug(lang)
             .or_else(|| {
@@ -119,6 +127,7 @@ pub fn each_token<'a>(
     };
     match lexer {
         Lexer::Sql => sql::lex(code, |class, text| out.push(class, text)),
+        Lexer::Diff => diff::lex(code, |class, text| out.push(class, text)),
         Lexer::Lite(lang) => {
             let mut at = Context {
                 prev: "",
@@ -328,6 +337,11 @@ mod tests {
             &[("k", "[a]"), ("ld", "2024-01-02")],
         );
         has("css", "#id .c { x: 1em }", &[("nn", "#id"), ("nc", ".c")]);
+        has(
+            "diff",
+            "@@ -1 +1 @@\n-old\n+new\n same\n",
+            &[("gu", "@@ -1 +1 @@\n"), ("gd", "-old\n"), ("gi", "+new\n")],
+        );
     }
 
     #[test]
@@ -355,7 +369,10 @@ mod tests {
         let langs = [
             "python", "bash", "json", "yaml", "toml", "js", "ts", "rust", "html", "css",
         ];
-        for lang in langs.iter().chain(&["sql", "markdown", "dockerfile"]) {
+        for lang in langs
+            .iter()
+            .chain(&["sql", "markdown", "dockerfile", "diff"])
+        {
             let lexer = Lexer::for_fence(lang).unwrap();
             for a in nasty {
                 for b in nasty {
