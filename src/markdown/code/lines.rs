@@ -41,12 +41,12 @@ impl LineNumbers {
     }
 
     fn is_special(&self, n: usize) -> bool {
-        self.special > 0 && n % self.special == 0
+        self.special > 0 && n.is_multiple_of(self.special)
     }
 
     /// Number `n` right-aligned to `width`, or blanks where the step skips it.
     fn push_number(&self, html: &mut String, n: usize, width: usize) {
-        if n % self.step == 0 {
+        if n.is_multiple_of(self.step) {
             let _ = write!(html, "{n:>width$}");
         } else {
             let _ = write!(html, "{:width$}", "");
@@ -68,7 +68,7 @@ impl LineNumbers {
                 "normal"
             };
             let _ = write!(html, "<span class=\"{class}\">");
-            match anchor.filter(|_| n % self.step == 0) {
+            match anchor.filter(|_| n.is_multiple_of(self.step)) {
                 Some(prefix) => {
                     let _ = write!(html, "<a href=\"#{prefix}-{n}\">");
                     self.push_number(html, n, width);

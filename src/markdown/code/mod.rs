@@ -115,7 +115,7 @@ pub fn render(
     number: usize,
     attr_list: bool,
 ) -> String {
-    let tabs = !(opts.preserve_tabs && !info.lang_written.is_empty());
+    let tabs = !opts.preserve_tabs;
     let code = clean_lines(code, tabs);
     let lang = match info.lang_written.as_str() {
         "" => opts.default_lang.as_str(),

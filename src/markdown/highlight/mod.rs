@@ -157,7 +157,7 @@ struct Context<'a> {
 enum Import {
     No,
     /// After `import` at the start of a line: every name is a module.
-    Import,
+    Modules,
     /// After `from` at the start of a line, up to its `import`.
     From,
 }
@@ -165,14 +165,14 @@ enum Import {
 impl<'a> Context<'a> {
     /// Whether the span is part of the module names of an import statement.
     fn in_import(&self) -> bool {
-        matches!(self.import, Some(Import::Import | Import::From))
+        matches!(self.import, Some(Import::Modules | Import::From))
     }
 
     fn advance(&mut self, text: &'a str) {
         if let Some(import) = &mut self.import {
             *import = match (*import, text) {
                 (_, _) if text.contains('\n') => Import::No,
-                (_, "import") if self.line_start => Import::Import,
+                (_, "import") if self.line_start => Import::Modules,
                 (_, "from") if self.line_start => Import::From,
                 (Import::From, "import") => Import::No,
                 (state, _) => state,
