@@ -6,6 +6,7 @@
 //! turn on ([`extensions`]) and the order and titles of its `nav` ([`nav`]). Keys answerbook
 //! has no equivalent for are named once, in a note, and change nothing.
 
+pub mod code_options;
 pub mod extensions;
 pub mod inherit;
 pub mod inline_extensions;

@@ -297,7 +297,7 @@ fn code_inside_admonitions_details_and_lists_is_highlighted() {
     let doc = page("nested");
     assert_tokens(
         doc.one("div.admonition.example > div.language-python.highlight pre > code"),
-        &[("kn", "import"), ("n", "json")],
+        &[("kn", "import"), ("nn", "json")],
     );
     assert_tokens(
         doc.one("details.note > div.language-yaml.highlight pre > code"),

@@ -116,6 +116,8 @@ pub struct Features {
     pub sane_headers: bool,
     /// Inline syntaxes of pymdown-extensions (`==mark==`, `^sup^`, ...): [`inline`].
     pub inline: inline::Syntax,
+    /// How code blocks and inline code are written (`pymdownx.highlight` and friends).
+    pub code: code::CodeOptions,
 }
 
 /// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
@@ -147,6 +149,7 @@ impl Default for Features {
             combine_header_slug: false,
             sane_headers: false,
             inline: inline::Syntax::all(),
+            code: code::CodeOptions::default(),
         }
     }
 }

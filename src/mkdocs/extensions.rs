@@ -27,6 +27,7 @@ const ALWAYS: &[&str] = &[
     "codehilite",
     "pymdownx.superfences",
     "pymdownx.highlight",
+    "pymdownx.inlinehilite",
     "pymdownx.betterem",
 ];
 
@@ -50,13 +51,18 @@ pub fn read(list: Option<&Node>) -> Extensions {
             combine_header_slug: false,
             sane_headers: false,
             inline: Default::default(),
+            code: crate::markdown::code::CodeOptions::plain(),
         },
         unsupported: Vec::new(),
         unknown_slugify: None,
     };
-    for (name, options) in entries(list) {
-        enable(&mut out, &name, options);
+    let entries = entries(list);
+    for (name, options) in &entries {
+        enable(&mut out, name, *options);
     }
+    let named: Vec<(&str, Option<&Node>)> =
+        entries.iter().map(|(n, o)| (short_name(n), *o)).collect();
+    out.features.code = super::code_options::read(&named);
     out
 }
 

@@ -6,6 +6,8 @@
 pub struct FenceInfo {
     /// The language, lower-cased (`python`); empty when none is given.
     pub lang: String,
+    /// The language as written (`PHP`), for the class pymdownx gives the block.
+    pub lang_written: String,
     /// `key="value"` options after the language, in order.
     pub options: Vec<(String, String)>,
     /// `.class` words after the first (the first names the language).
@@ -15,20 +17,33 @@ pub struct FenceInfo {
 }
 
 impl FenceInfo {
+    /// Reads `lang key="v"`, `{ .lang #id key="v" }` and superfences' `lang { .class }`.
     pub fn parse(info: &str) -> FenceInfo {
         let info = info.trim();
-        let info = info
-            .strip_prefix('{')
-            .and_then(|i| i.strip_suffix('}'))
-            .unwrap_or(info)
-            .trim();
+        let (head, braces) = match info.find('{') {
+            Some(open) if info.ends_with('}') => {
+                (info[..open].trim(), Some(&info[open + 1..info.len() - 1]))
+            }
+            _ => (info, None),
+        };
         let mut out = FenceInfo::default();
-        let mut rest = info;
+        let mut rest = head;
         if !rest.is_empty() && !rest.starts_with(['.', '#']) && !first_word(rest).contains('=') {
             let word = first_word(rest);
+            out.lang_written = word.to_owned();
             out.lang = word.to_ascii_lowercase();
             rest = rest[word.len()..].trim_start();
         }
+        out.read_words(rest);
+        if let Some(braces) = braces {
+            out.read_words(braces.trim());
+        }
+        out
+    }
+
+    /// Reads `.class #id key="value" key=value` words.
+    fn read_words(&mut self, mut rest: &str) {
+        let out = self;
         while !rest.is_empty() {
             let word_end = rest
                 .find(|c: char| c.is_whitespace() || c == '=')
@@ -53,7 +68,8 @@ impl FenceInfo {
             };
             if let Some(class) = key.strip_prefix('.') {
                 if out.lang.is_empty() {
-                    out.lang = class.trim_start_matches("language-").to_ascii_lowercase();
+                    out.lang_written = class.trim_start_matches("language-").to_owned();
+                    out.lang = out.lang_written.to_ascii_lowercase();
                 } else {
                     out.classes.push(class.to_owned());
                 }
@@ -64,7 +80,16 @@ impl FenceInfo {
             }
             rest = rest.trim_start();
         }
-        out
+    }
+
+    /// `key="value"` pairs that are not options of the highlighter: attributes of the block.
+    pub fn attrs(&self) -> impl Iterator<Item = &(String, String)> {
+        self.options.iter().filter(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "title" | "linenums" | "hl_lines" | "use_pygments"
+            )
+        })
     }
 
     pub fn option(&self, key: &str) -> Option<&str> {
@@ -97,5 +122,12 @@ mod tests {
         );
         assert_eq!(FenceInfo::parse("").lang, "");
         assert_eq!(FenceInfo::parse("title=\"x\"").option("title"), Some("x"));
+        let i = FenceInfo::parse("PHP {.test .more #id data-x=\"{ 1 }\" linenums=\"2\"}");
+        assert_eq!((i.lang.as_str(), i.lang_written.as_str()), ("php", "PHP"));
+        assert_eq!(i.classes, ["test", "more"]);
+        assert_eq!(i.id.as_deref(), Some("id"));
+        let attrs: Vec<_> = i.attrs().collect();
+        assert_eq!(attrs, [&("data-x".to_owned(), "{ 1 }".to_owned())]);
+        assert_eq!(i.option("linenums"), Some("2"));
     }
 }

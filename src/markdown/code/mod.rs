@@ -1,9 +1,16 @@
 //! Fenced and indented code blocks: the fence's info string ([`FenceInfo`]: language and
-//! options such as `title="..."`) and the block's HTML, highlighted by
-//! [`highlight`] the way MkDocs Material (pymdownx.highlight with Pygments)
-//! writes it, so Material-style CSS applies. Event part: `event`.
+//! options such as `title="..."`) and the block's HTML, written as the site's
+//! [`CodeOptions`] say: highlighted by [`highlight`] the way MkDocs Material (pymdownx.highlight
+//! with Pygments) writes it (`block`), as `<pre><code class="language-x">` for a highlighter in
+//! the browser or Python-Markdown's plain `fenced_code`, or as a superfences custom fence
+//! (`<pre class="mermaid">`). Inline code with a language (`` `#!python x` ``) is
+//! [`inline`]. Event part: `event` (blocks) and `inline::event`.
 
+mod block;
 mod info;
+pub mod inline;
+mod lines;
+pub mod options;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -12,78 +19,306 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use super::events::{Pass, Stream};
-use super::highlight::{self, Lexer};
+use super::highlight::Lexer;
 pub use info::FenceInfo;
+pub use options::CodeOptions;
+use options::{BlockStyle, CustomFence};
 
-/// The HTML of one code block, as pymdownx.highlight writes it with Pygments and
-/// `pygments_lang_class`: `<div class="language-x highlight">`, an optional
-/// `<span class="filename">` (`title="..."`), then `<pre><span></span><code>` holding the
-/// tokens as `<span class="k">`-style spans. `linenums="START [STEP]"` uses Pygments' table
-/// layout (`table.highlighttable`, numbers in `td.linenos`, which copying the code leaves out);
-/// `hl_lines="2 4-6"` wraps those lines (counted from 1 in the block) in `<span class="hll">`.
-/// An unknown language, or none, gives the same wrapper around escaped plain text.
-pub fn render(info: &FenceInfo, code: &str) -> String {
-    let code = normalise(code);
-    let lines = code.matches('\n').count();
-    let lang = if info.lang.is_empty() {
-        "text"
-    } else {
-        &info.lang
+/// One code block on its way to HTML.
+pub(super) struct Block<'b> {
+    info: &'b FenceInfo,
+    /// The code, tabs expanded and blank lines emptied; for highlighting, with its blank lines
+    /// at either end removed and ending with a newline.
+    code: &'b str,
+    /// The language the block is in (`default_lang` when the fence names none).
+    lang: &'b str,
+    lexer: Option<Lexer>,
+    /// The block's place among the page's highlighted blocks, from 0 (for line ids).
+    number: usize,
+    /// Whether `key="value"` words of the fence become attributes (`attr_list`).
+    attr_list: bool,
+}
+
+impl Block<'_> {
+    /// `language-x` for the block's class list, when the options ask for it.
+    fn lang_class(&self, opts: &CodeOptions) -> Option<String> {
+        let lang = match self.lang {
+            "" => "text",
+            lang => lang,
+        };
+        let lang = if opts.lowercase_lang {
+            Cow::Owned(lang.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(lang)
+        };
+        Some(format!("{}{lang}", opts.language_prefix))
+    }
+
+    /// `<TAG id="..." class="language-x more CSS" data-x="...">`; `class` left out when empty.
+    fn open_wrapper(&self, html: &mut String, opts: &CodeOptions, tag: &str, css_class: &str) {
+        let mut classes: Vec<Cow<'_, str>> = Vec::new();
+        if opts.lang_class {
+            classes.extend(self.lang_class(opts).map(Cow::Owned));
+        }
+        classes.extend(self.info.classes.iter().map(|c| Cow::Borrowed(c.as_str())));
+        if !css_class.is_empty() {
+            classes.push(Cow::Borrowed(css_class));
+        }
+        self.open_tag(html, tag, &classes, Attrs::Data);
+    }
+
+    /// The fence's attributes that go on the block: with Pygments, only `data-*` ones.
+    fn attrs(&self, data_only: bool) -> impl Iterator<Item = &(String, String)> {
+        let on = self.attr_list;
+        self.info
+            .attrs()
+            .filter(move |(k, _)| on && (!data_only || k.starts_with("data-")))
+    }
+
+    /// `<TAG id class attrs>`, with the fence's id and attributes as `attrs` says.
+    fn open_tag(&self, html: &mut String, tag: &str, classes: &[Cow<'_, str>], attrs: Attrs) {
+        let _ = write!(html, "<{tag}");
+        if let Some(id) = self.info.id.as_ref().filter(|_| attrs != Attrs::None) {
+            let _ = write!(html, " id=\"{}\"", super::escape_attr(id));
+        }
+        if !classes.is_empty() {
+            let _ = write!(
+                html,
+                " class=\"{}\"",
+                super::escape_attr(&classes.join(" "))
+            );
+        }
+        if attrs != Attrs::None {
+            for (key, value) in self.attrs(attrs == Attrs::Data) {
+                let _ = write!(html, " {}=\"{}\"", key, super::escape_attr(value));
+            }
+        }
+        html.push('>');
+    }
+}
+
+/// Which of the fence's id and attributes a tag gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attrs {
+    None,
+    /// The id and `data-*` attributes (pymdownx.highlight's wrapper).
+    Data,
+    All,
+}
+
+/// The HTML of a code block written `info` holding `code` (as the parser gives it), the
+/// `number`th highlighted block of its page.
+pub fn render(
+    opts: &CodeOptions,
+    info: &FenceInfo,
+    code: &str,
+    number: usize,
+    attr_list: bool,
+) -> String {
+    let tabs = !opts.preserve_tabs;
+    let code = clean_lines(code, tabs);
+    let lang = match info.lang_written.as_str() {
+        "" => opts.default_lang.as_str(),
+        lang => opts.resolve_lang(lang),
     };
-    let title = info.option("title").filter(|t| !t.is_empty());
-    let numbers = info.option("linenums").and_then(LineNumbers::parse);
-    let marked = info
-        .option("hl_lines")
-        .map(|spec| marked_lines(spec, lines))
-        .unwrap_or_default();
+    if let Some(fence) = opts
+        .custom_fences
+        .iter()
+        .find(|f| f.name.eq_ignore_ascii_case(lang))
+    {
+        let block = Block {
+            info,
+            code: &code,
+            lang,
+            lexer: None,
+            number,
+            attr_list,
+        };
+        return custom(&block, fence);
+    }
+    match opts.style {
+        BlockStyle::Plain => {
+            let block = Block {
+                info,
+                code: &code,
+                lang,
+                lexer: None,
+                number,
+                attr_list,
+            };
+            plain(opts, &block)
+        }
+        BlockStyle::NoPygments => {
+            let code = normalise(&code, opts.stripnl);
+            let code = code.strip_suffix('\n').unwrap_or(&code);
+            let block = Block {
+                info,
+                code,
+                lang,
+                lexer: None,
+                number,
+                attr_list,
+            };
+            no_pygments(opts, &block)
+        }
+        BlockStyle::Pygments => {
+            let code = normalise(&code, opts.stripnl);
+            let lexer = Lexer::for_fence(lang);
+            let block = Block {
+                info,
+                code: &code,
+                lang,
+                lexer,
+                number,
+                attr_list,
+            };
+            block::render(opts, &block)
+        }
+    }
+}
 
-    let mut html = String::with_capacity(code.len() * 4 + 160);
-    html.push_str("<div");
-    if let Some(id) = &info.id {
+/// Python-Markdown's `fenced_code` without a highlighter: `<pre id class><code
+/// class="language-x">`, the code as written.
+fn plain(opts: &CodeOptions, block: &Block<'_>) -> String {
+    let mut html = String::with_capacity(block.code.len() + 64);
+    let classes: Vec<Cow<'_, str>> = block
+        .info
+        .classes
+        .iter()
+        .map(|c| c.as_str().into())
+        .collect();
+    let _ = write!(html, "<pre");
+    if let Some(id) = &block.info.id {
         let _ = write!(html, " id=\"{}\"", super::escape_attr(id));
     }
-    let _ = write!(html, " class=\"language-{}", super::escape_attr(lang));
-    for class in &info.classes {
-        let _ = write!(html, " {}", super::escape_attr(class));
+    if !classes.is_empty() {
+        let _ = write!(
+            html,
+            " class=\"{}\"",
+            super::escape_attr(&classes.join(" "))
+        );
     }
-    html.push_str(" highlight\">");
-    match &numbers {
-        None => {
-            if let Some(title) = title {
-                push_filename(&mut html, title);
-            }
-            html.push_str("<pre><span></span><code>");
-        }
-        Some(numbers) => {
-            html.push_str("<table class=\"highlighttable\"><tr>");
-            if let Some(title) = title {
-                html.push_str("<th colspan=\"2\" class=\"filename\">");
-                push_filename(&mut html, title);
-                html.push_str("</th></tr><tr>");
-            }
-            html.push_str("<td class=\"linenos\"><div class=\"linenodiv\"><pre><span></span>");
-            numbers.push_column(&mut html, lines);
-            html.push_str("</pre></div></td><td class=\"code\"><div><pre><span></span><code>");
-        }
+    html.push('>');
+    let lang: Vec<Cow<'_, str>> = match block.lang {
+        "" => Vec::new(),
+        lang => vec![format!("{}{lang}", opts.language_prefix).into()],
+    };
+    let code_tag = Block {
+        info: &FenceInfo {
+            id: None,
+            ..block.info.clone()
+        },
+        ..*block
+    };
+    code_tag.open_tag(&mut html, "code", &lang, Attrs::All);
+    push_escaped(&mut html, block.code);
+    html.push_str("</code></pre>\n");
+    html
+}
+
+/// `use_pygments: false`: `<pre class="highlight"><code class="language-x">`, for a
+/// highlighter in the browser; `code_attr_on_pre` moves the code's attributes to `<pre>`.
+fn no_pygments(opts: &CodeOptions, block: &Block<'_>) -> String {
+    let mut html = String::with_capacity(block.code.len() + 64);
+    let mut classes: Vec<Cow<'_, str>> = Vec::new();
+    if !block.lang.is_empty() {
+        classes.extend(block.lang_class(opts).map(Cow::Owned));
     }
-    let mut lines = LineWriter::new(&mut html, &marked);
-    match Lexer::for_fence(&info.lang) {
-        Some(lexer) => {
-            highlight::each_token(lexer, &code, &mut |class, text| lines.token(class, text))
-        }
-        None => lines.token(None, &code),
-    }
-    html.push_str(if numbers.is_some() {
-        "</code></pre></div></td></tr></table></div>\n"
+    let extra = block.info.classes.iter().map(|c| Cow::Borrowed(c.as_str()));
+    let css: Vec<Cow<'_, str>> = (!opts.css_class.is_empty())
+        .then(|| opts.css_class.as_str().into())
+        .into_iter()
+        .collect();
+    if opts.code_attr_on_pre {
+        classes.extend(css);
+        classes.extend(extra);
+        block.open_tag(&mut html, "pre", &classes, Attrs::All);
+        html.push_str("<code>");
     } else {
-        "</code></pre></div>\n"
+        classes.extend(extra);
+        block.open_tag(&mut html, "pre", &css, Attrs::None);
+        block.open_tag(&mut html, "code", &classes, Attrs::All);
+    }
+    push_escaped(&mut html, block.code);
+    html.push_str("</code></pre>\n");
+    html
+}
+
+/// A superfences custom fence (`mermaid`): `<pre class="mermaid"><code>` or `<div
+/// class="mermaid">` holding the escaped code, for a script in the browser to draw.
+fn custom(block: &Block<'_>, fence: &CustomFence) -> String {
+    let code = block.code.trim_end_matches('\n');
+    let mut html = String::with_capacity(code.len() + 64);
+    let mut classes: Vec<Cow<'_, str>> = vec![fence.class.as_str().into()];
+    classes.extend(block.info.classes.iter().map(|c| Cow::Borrowed(c.as_str())));
+    let tag = if fence.div { "div" } else { "pre" };
+    block.open_tag(&mut html, tag, &classes, Attrs::All);
+    if !fence.div {
+        html.push_str("<code>");
+    }
+    push_escaped(&mut html, code);
+    html.push_str(if fence.div {
+        "</div>\n"
+    } else {
+        "</code></pre>\n"
     });
     html
 }
 
-/// The code as Pygments sees it: leading and trailing blank lines removed (its `stripnl`),
-/// ending with one newline. Borrowed when the code already ends that way.
-fn normalise(code: &str) -> Cow<'_, str> {
+pub(super) fn push_escaped(html: &mut String, text: &str) {
+    let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
+}
+
+/// The code as Python-Markdown reads it: tabs expanded to the next multiple of 4 columns
+/// (unless `tabs` is false) and lines of white space only emptied. Borrowed when there is
+/// nothing to change, which one scan of the bytes finds out.
+fn clean_lines(code: &str, tabs: bool) -> Cow<'_, str> {
+    let is_space = |b: u8| b == b' ' || b == b'\t';
+    let dirty = (tabs && code.contains('\t'))
+        || code
+            .split('\n')
+            .any(|line| !line.is_empty() && line.bytes().all(is_space));
+    if !dirty {
+        return Cow::Borrowed(code);
+    }
+    let mut out = String::with_capacity(code.len() + 16);
+    for (i, line) in code.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.bytes().all(is_space) {
+            continue;
+        }
+        if !tabs || !line.contains('\t') {
+            out.push_str(line);
+            continue;
+        }
+        let mut column = 0;
+        for c in line.chars() {
+            if c == '\t' {
+                let width = 4 - column % 4;
+                out.extend(std::iter::repeat_n(' ', width));
+                column += width;
+            } else {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The code as Pygments sees it: with `stripnl`, leading and trailing blank lines removed;
+/// without, the newline that ends the fence's last line dropped. Ends with one newline.
+/// Borrowed when the code already is that way.
+fn normalise(code: &str, stripnl: bool) -> Cow<'_, str> {
+    if !stripnl {
+        let kept = code.strip_suffix('\n').unwrap_or(code);
+        if kept.ends_with('\n') {
+            return Cow::Borrowed(kept);
+        }
+        return Cow::Owned(format!("{kept}\n"));
+    }
     let start = code.len() - code.trim_start_matches(['\n', '\r']).len();
     let trimmed = code[start..].trim_end_matches(['\n', '\r']);
     let end = start + trimmed.len();
@@ -96,148 +331,7 @@ fn normalise(code: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn push_filename(html: &mut String, title: &str) {
-    html.push_str("<span class=\"filename\">");
-    let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, title);
-    html.push_str("</span>");
-}
-
-/// Writes tokens line by line: a token that spans lines is closed at each line end and
-/// reopened on the next line, so each marked line can sit in its own `<span class="hll">`.
-struct LineWriter<'h, 'm> {
-    html: &'h mut String,
-    marked: &'m [bool],
-    /// The line being written, counted from 1.
-    line: usize,
-}
-
-impl<'h, 'm> LineWriter<'h, 'm> {
-    fn new(html: &'h mut String, marked: &'m [bool]) -> Self {
-        let writer = LineWriter {
-            html,
-            marked,
-            line: 1,
-        };
-        if writer.is_marked() {
-            writer.html.push_str("<span class=\"hll\">");
-        }
-        writer
-    }
-
-    fn is_marked(&self) -> bool {
-        self.marked.get(self.line).copied().unwrap_or(false)
-    }
-
-    fn token(&mut self, class: Option<&str>, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        if !text.contains('\n') {
-            return push_token(self.html, class, text);
-        }
-        let mut pieces = text.split('\n').peekable();
-        while let Some(piece) = pieces.next() {
-            if !piece.is_empty() {
-                push_token(self.html, class, piece);
-            }
-            if pieces.peek().is_some() {
-                self.html.push('\n');
-                if self.is_marked() {
-                    self.html.push_str("</span>");
-                }
-                self.line += 1;
-                if self.is_marked() {
-                    self.html.push_str("<span class=\"hll\">");
-                }
-            }
-        }
-    }
-}
-
-fn push_token(html: &mut String, class: Option<&str>, text: &str) {
-    match class {
-        Some(class) => {
-            html.push_str("<span class=\"");
-            html.push_str(class);
-            html.push_str("\">");
-            let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
-            html.push_str("</span>");
-        }
-        None => {
-            let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
-        }
-    }
-}
-
-/// `linenums="START [STEP]"`: the first number, and every how many lines a number shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct LineNumbers {
-    start: usize,
-    step: usize,
-}
-
-impl LineNumbers {
-    fn parse(spec: &str) -> Option<LineNumbers> {
-        let mut parts = spec.split_whitespace().map(str::parse::<usize>);
-        let start = parts.next()?.ok()?;
-        let step = match parts.next() {
-            Some(step) => step.ok().filter(|s| *s > 0)?,
-            None => 1,
-        };
-        Some(LineNumbers { start, step })
-    }
-
-    /// Pygments' number column: right-aligned to the widest number, blank where the step
-    /// skips a line.
-    fn push_column(&self, html: &mut String, lines: usize) {
-        let last = self.start + lines.saturating_sub(1);
-        let width = last.to_string().len();
-        for n in self.start..=last {
-            if n > self.start {
-                html.push('\n');
-            }
-            html.push_str("<span class=\"normal\">");
-            if n % self.step == 0 {
-                let _ = write!(html, "{n:>width$}");
-            } else {
-                let _ = write!(html, "{:width$}", "");
-            }
-            html.push_str("</span>");
-        }
-    }
-}
-
-/// `hl_lines="1 3-5"` as a flag per line (index 0 unused); numbers outside the block are
-/// ignored, as is anything that is not a number or a range.
-///
-/// Each range only counts +1 where it starts and -1 after it ends; one sweep then marks the
-/// lines, so many long ranges cost no more than the spec and the block.
-fn marked_lines(spec: &str, lines: usize) -> Vec<bool> {
-    let mut open_at = vec![0i64; lines + 2];
-    for part in spec.split(|c: char| c.is_whitespace() || c == ',') {
-        let (from, to) = match part.split_once('-') {
-            Some((a, b)) => (a.trim().parse::<usize>(), b.trim().parse::<usize>()),
-            None => (part.parse::<usize>(), part.parse::<usize>()),
-        };
-        if let (Ok(from), Ok(to)) = (from, to) {
-            let (from, to) = (from.max(1), to.min(lines));
-            if from <= to {
-                open_at[from] += 1;
-                open_at[to + 1] -= 1;
-            }
-        }
-    }
-    let mut open = 0;
-    open_at[..=lines]
-        .iter()
-        .map(|delta| {
-            open += delta;
-            open > 0
-        })
-        .collect()
-}
-
-/// Event part: a code block becomes its highlighted HTML; its `#id` is one of the page's ids.
+/// Event part: a code block becomes its HTML; its `#id` is one of the page's ids.
 pub(super) fn event<'e>(
     pass: &mut Pass<'_, '_>,
     event: Event<'e>,
@@ -264,7 +358,11 @@ pub(super) fn event<'e>(
     if let Some(id) = &info.id {
         pass.ids.reserve(id);
     }
-    out.push(Event::Html(render(&info, &text).into()));
+    let features = pass.input.features;
+    let number = pass.code_blocks;
+    pass.code_blocks += 1;
+    let html = render(&features.code, &info, &text, number, features.attr_list);
+    out.push(Event::Html(html.into()));
     None
 }
 
@@ -272,14 +370,20 @@ pub(super) fn event<'e>(
 mod tests {
     use super::*;
 
+    fn html(info: &str, code: &str) -> String {
+        render(
+            &CodeOptions::default(),
+            &FenceInfo::parse(info),
+            code,
+            0,
+            true,
+        )
+    }
+
     #[test]
     fn wrapper_and_tokens() {
-        let html = render(
-            &FenceInfo::parse("python title=\"a<b>.py\""),
-            "\n\nx = 1\n\n",
-        );
         assert_eq!(
-            html,
+            html("python title=\"a<b>.py\"", "\n\nx = 1\n\n"),
             "<div class=\"language-python highlight\"><span class=\"filename\">a&lt;b&gt;.py</span>\
              <pre><span></span><code><span class=\"n\">x</span> <span class=\"o\">=</span> \
              <span class=\"mi\">1</span>\n</code></pre></div>\n"
@@ -288,21 +392,17 @@ mod tests {
 
     #[test]
     fn unknown_language_is_escaped_text() {
-        let html = render(&FenceInfo::parse("\"odd"), "<script>");
         assert_eq!(
-            html,
+            html("\"odd", "<script>"),
             "<div class=\"language-&quot;odd highlight\"><pre><span></span><code>&lt;script&gt;\n\
              </code></pre></div>\n"
         );
-        assert!(render(&FenceInfo::default(), "").contains("language-text highlight"));
+        assert!(html("", "").contains("language-text highlight"));
     }
 
     #[test]
     fn marked_lines_split_tokens_that_span_lines() {
-        let html = render(
-            &FenceInfo::parse("css hl_lines=\"2\""),
-            "/* a\nb */\nc {}\n",
-        );
+        let html = html("css hl_lines=\"2\"", "/* a\nb */\nc {}\n");
         assert!(
             html.contains(concat!(
                 "<span class=\"cm\">/* a</span>\n",
@@ -313,37 +413,15 @@ mod tests {
     }
 
     #[test]
-    fn line_number_specs() {
-        assert_eq!(
-            LineNumbers::parse("3 2"),
-            Some(LineNumbers { start: 3, step: 2 })
-        );
-        assert_eq!(LineNumbers::parse("x"), None);
-        assert_eq!(LineNumbers::parse("1 0"), None);
-        let mut column = String::new();
-        LineNumbers { start: 9, step: 2 }.push_column(&mut column, 3);
-        assert_eq!(
-            column,
-            concat!(
-                "<span class=\"normal\">  </span>\n",
-                "<span class=\"normal\">10</span>\n",
-                "<span class=\"normal\">  </span>"
-            )
-        );
+    fn tabs_expand_and_blank_lines_empty() {
+        assert_eq!(clean_lines("a\tb\n\tc\n  \n", true), "a   b\n    c\n\n");
+        assert_eq!(clean_lines("\tc\n \t\n", false), "\tc\n\n");
+        assert!(matches!(clean_lines("  a\n\nb\n", true), Cow::Borrowed(_)));
     }
 
     #[test]
-    fn marked_line_specs() {
-        assert_eq!(
-            marked_lines("2 4-5 9 x 0", 5),
-            [false, false, true, false, true, true]
-        );
-        assert_eq!(marked_lines("3-1,1", 2), [false, true, false]);
-        // Overlapping and nested ranges, and ranges running past the block.
-        assert_eq!(
-            marked_lines("1-3 2-4 2-2 6-99999999999 0-1", 7),
-            [false, true, true, true, true, false, true, true]
-        );
-        assert_eq!(marked_lines("1-2 1-2 3", 0), [false]);
+    fn stripnl() {
+        assert_eq!(normalise("\n\na\n\n", true), "a\n");
+        assert_eq!(normalise("\na\n\n\n", false), "\na\n\n");
     }
 }

@@ -63,6 +63,8 @@ pub(super) struct Pass<'i, 'p> {
     pub(super) hand_written_faq: Vec<(usize, String)>,
     /// The page's abbreviations, when it defines any.
     pub(super) abbreviations: Option<abbr::Matcher>,
+    /// How many code blocks the page has had so far (their line ids count them).
+    pub(super) code_blocks: usize,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -81,6 +83,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             hand_written_faq: Vec::new(),
             abbreviations: (!pre.abbreviations.is_empty())
                 .then(|| abbr::Matcher::new(&pre.abbreviations)),
+            code_blocks: 0,
         }
     }
 
@@ -136,6 +139,7 @@ impl<'i, 'p> Pass<'i, 'p> {
         match event {
             Event::Start(Tag::Heading { .. }) => headings::event(self, event, rest, out),
             Event::Start(Tag::CodeBlock(_)) => code::event(self, event, range, rest, out),
+            Event::Code(_) => Some(code::inline::event(&self.input.features.code, event)),
             Event::Start(Tag::BlockQuote(Some(_))) | Event::End(TagEnd::BlockQuote(Some(_))) => {
                 alerts::event(event)
             }

@@ -37,6 +37,7 @@
 //! or per page, so there is no highlighter value to share. A cache of identical (language,
 //! code) pairs was not added: lexing costs ~3 ns a byte, less than hashing and storing the pair.
 
+mod diff;
 mod pygments;
 mod sql;
 
@@ -47,6 +48,7 @@ use hl_lite::Lang;
 pub enum Lexer {
     Lite(Lang),
     Sql,
+    Diff,
 }
 
 impl Lexer {
@@ -75,6 +77,12 @@ impl Lexer {
         ];
         if SQL.iter().any(|s| s.eq_ignore_ascii_case(lang)) {
             return Some(Lexer::Sql);
+        }
+        if ["diff", "udiff", "patch"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(lang))
+        {
+            return Some(Lexer::Diff);
         }
         Lang::from_slug(lang)
             .or_else(|| {
@@ -119,10 +127,12 @@ pub fn each_token<'a>(
     };
     match lexer {
         Lexer::Sql => sql::lex(code, |class, text| out.push(class, text)),
+        Lexer::Diff => diff::lex(code, |class, text| out.push(class, text)),
         Lexer::Lite(lang) => {
             let mut at = Context {
                 prev: "",
                 line_start: true,
+                import: (lang == Lang::Python).then_some(Import::No),
             };
             for span in hl_lite::highlight(lang, code) {
                 pygments::refine(lang, span.kind, span.text, &at, &mut out);
@@ -133,15 +143,41 @@ pub fn each_token<'a>(
     out.finish();
 }
 
-/// Where a span stands: the previous non-blank span, and whether only white space separates
-/// the span from the start of its line.
+/// Where a span stands: the previous non-blank span, whether only white space separates
+/// the span from the start of its line, and (Python only) whether it is in the module names
+/// of an `import` or `from` statement.
 struct Context<'a> {
     prev: &'a str,
     line_start: bool,
+    import: Option<Import>,
+}
+
+/// Where a Python span stands in an import statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Import {
+    No,
+    /// After `import` at the start of a line: every name is a module.
+    Modules,
+    /// After `from` at the start of a line, up to its `import`.
+    From,
 }
 
 impl<'a> Context<'a> {
+    /// Whether the span is part of the module names of an import statement.
+    fn in_import(&self) -> bool {
+        matches!(self.import, Some(Import::Modules | Import::From))
+    }
+
     fn advance(&mut self, text: &'a str) {
+        if let Some(import) = &mut self.import {
+            *import = match (*import, text) {
+                (_, _) if text.contains('\n') => Import::No,
+                (_, "import") if self.line_start => Import::Modules,
+                (_, "from") if self.line_start => Import::From,
+                (Import::From, "import") => Import::No,
+                (state, _) => state,
+            };
+        }
         let content = text.trim_end_matches([' ', '\t']);
         if text.trim().is_empty() {
             self.line_start |= text.contains('\n');
@@ -248,7 +284,7 @@ mod tests {
             code,
             &[
                 ("kn", "import"),
-                ("n", "os"),
+                ("nn", "os"),
                 ("nd", "@dec"),
                 ("k", "def"),
                 ("nf", "f"),
@@ -301,6 +337,11 @@ mod tests {
             &[("k", "[a]"), ("ld", "2024-01-02")],
         );
         has("css", "#id .c { x: 1em }", &[("nn", "#id"), ("nc", ".c")]);
+        has(
+            "diff",
+            "@@ -1 +1 @@\n-old\n+new\n same\n",
+            &[("gu", "@@ -1 +1 @@\n"), ("gd", "-old\n"), ("gi", "+new\n")],
+        );
     }
 
     #[test]
@@ -328,7 +369,10 @@ mod tests {
         let langs = [
             "python", "bash", "json", "yaml", "toml", "js", "ts", "rust", "html", "css",
         ];
-        for lang in langs.iter().chain(&["sql", "markdown", "dockerfile"]) {
+        for lang in langs
+            .iter()
+            .chain(&["sql", "markdown", "dockerfile", "diff"])
+        {
             let lexer = Lexer::for_fence(lang).unwrap();
             for a in nasty {
                 for b in nasty {

@@ -17,6 +17,14 @@ pub(super) fn refine(
     out: &mut Tokens<'_, '_>,
 ) {
     let prev = at.prev;
+    if at.in_import() {
+        match kind {
+            Kind::Plain => return module_names(text, out),
+            Kind::Operator if text == "." => return out.push(Some("nn"), text),
+            Kind::Punctuation if text == "," => return out.push(Some("o"), text),
+            _ => {}
+        }
+    }
     let class = match kind {
         Kind::Plain => return plain(lang, text, out),
         Kind::String if lang == Lang::Python => return python_string(text, at.line_start, out),
@@ -84,6 +92,20 @@ fn plain(lang: Lang, text: &str, out: &mut Tokens<'_, '_>) {
             out.push(None, gap);
             rest = tail;
         }
+    }
+}
+
+/// Text in the module names of a Python import: names `nn`, white space `w`, as Pygments.
+fn module_names(text: &str, out: &mut Tokens<'_, '_>) {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let space = c.is_whitespace();
+        let end = rest
+            .find(|c: char| c.is_whitespace() != space)
+            .unwrap_or(rest.len());
+        let (piece, tail) = rest.split_at(end);
+        out.push(Some(if space { "w" } else { "nn" }), piece);
+        rest = tail;
     }
 }
 
