@@ -137,6 +137,7 @@ fn listing<'s>(
         sidebar_html: None,
         prev: None,
         next: None,
+        related: Vec::new(),
     };
     theme.render_page("section.html", &ctx, "", &format!("/{path}"))
 }
