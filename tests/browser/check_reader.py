@@ -127,10 +127,13 @@ async function run() {
   const r = card.getBoundingClientRect();
   const hit = d.elementFromPoint(r.right - 4, r.bottom - 4);
   out.card_hit = hit && hit.closest("a") ? hit.closest("a").textContent : (hit && hit.tagName);
-  let went = new Promise((res) => { frame.onload = res; });
-  hit.click();
-  await went;
-  out.card_opened = frame.contentWindow.location.pathname;
+  let went;
+  if (hit && hit.closest("a")) {
+    went = new Promise((res) => { frame.onload = res; });
+    hit.closest("a").click();
+    await went;
+    out.card_opened = frame.contentWindow.location.pathname;
+  }
 
   // Related questions lead to their pages.
   w = await load("/rel/kettles/descale/");
