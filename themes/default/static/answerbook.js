@@ -68,6 +68,7 @@
       });
       tools.appendChild(button);
       block.appendChild(tools);
+      block.classList.add("has-tools");
     });
   }
 
