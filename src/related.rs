@@ -121,7 +121,9 @@ fn target_at(s: &str) -> &str {
     if let Some(rest) = s.strip_prefix('<') {
         return rest.split('>').next().unwrap_or("");
     }
-    let end = s.find(|c: char| c.is_whitespace() || c == ')').unwrap_or(s.len());
+    let end = s
+        .find(|c: char| c.is_whitespace() || c == ')')
+        .unwrap_or(s.len());
     &s[..end]
 }
 
@@ -197,7 +199,10 @@ impl Related {
         let mut tagged: HashMap<String, Vec<PageId>> = HashMap::new();
         for (id, page) in pages.ids().filter(|(_, p)| p.is_question()) {
             for tag in crate::render::page_tags(page) {
-                tagged.entry(crate::markdown::headings::slugify(tag)).or_default().push(id);
+                tagged
+                    .entry(crate::markdown::headings::slugify(tag))
+                    .or_default()
+                    .push(id);
             }
         }
         let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
@@ -247,7 +252,11 @@ impl Related {
                     })
                     .then_with(|| by_title(a, b))
             });
-            related[i] = ranked.into_iter().take(MAX_RELATED).map(|(p, _)| p).collect();
+            related[i] = ranked
+                .into_iter()
+                .take(MAX_RELATED)
+                .map(|(p, _)| p)
+                .collect();
         }
         Related(related)
     }

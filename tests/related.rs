@@ -52,7 +52,11 @@ fn a_page_is_related_to_what_names_it_never_to_itself() {
     // chips links to descale, outside a See also: that makes chips related to descale, not
     // descale to chips, which has no tags and nothing linking to it.
     let chips = site.page("cups/chips/");
-    assert!(!chips.has("nav.related"), "{:?}", chips.texts("nav.related a"));
+    assert!(
+        !chips.has("nav.related"),
+        "{:?}",
+        chips.texts("nav.related a")
+    );
     let stains = site.page("cups/stains/");
     assert_eq!(
         stains.texts("nav.related li a"),
@@ -63,7 +67,10 @@ fn a_page_is_related_to_what_names_it_never_to_itself() {
     assert!(!titles.contains(&"How do I clean a kettle lid?".to_owned()));
     assert_eq!(
         titles,
-        ["How often should I descale a kettle?", "Why does my kettle whistle?"]
+        [
+            "How often should I descale a kettle?",
+            "Why does my kettle whistle?"
+        ]
     );
 }
 
@@ -111,7 +118,10 @@ fn a_rebuild_from_the_cache_follows_a_link_taken_away_elsewhere() {
     site.build(&[]).expect_clean();
     // descale.md did not change, but chips no longer links to it.
     let titles = site.page("kettles/descale/").texts("nav.related li a");
-    assert!(!titles.contains(&"Why do my cups chip?".to_owned()), "{titles:?}");
+    assert!(
+        !titles.contains(&"Why do my cups chip?".to_owned()),
+        "{titles:?}"
+    );
     assert_eq!(titles.len(), 5);
     assert_eq!(titles[4], "Can a cup handle be glued?");
 }

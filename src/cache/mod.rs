@@ -253,6 +253,8 @@ mod tests {
                 headings: vec![],
                 words: String::new(),
                 tags: vec![],
+                links: vec![],
+                listing: None,
             },
         );
         cache.written_ns = 5_500_000_000;

@@ -7,8 +7,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::Rendered;
-use super::snippet;
 use super::preprocess::Preprocessed;
+use super::snippet;
 
 #[derive(Debug, Default)]
 pub struct PlainText {
@@ -31,11 +31,13 @@ impl PlainText {
         match event {
             Event::Code(t) if self.marks_code => {
                 self.text.push(snippet::CODE_START);
-                self.text.extend(t.chars().filter(|c| !snippet::is_mark(*c)));
+                self.text
+                    .extend(t.chars().filter(|c| !snippet::is_mark(*c)));
                 self.text.push(snippet::CODE_END);
             }
             Event::Text(t) if self.marks_code => {
-                self.text.extend(t.chars().filter(|c| !snippet::is_mark(*c)));
+                self.text
+                    .extend(t.chars().filter(|c| !snippet::is_mark(*c)));
             }
             Event::Text(t) | Event::Code(t) => self.text.push_str(t),
             Event::SoftBreak | Event::HardBreak => self.space(),
@@ -60,7 +62,11 @@ impl PlainText {
     /// The text with runs of white space folded into single spaces.
     pub fn finish(&self) -> String {
         if self.marks_code {
-            let unmarked: String = self.text.chars().filter(|c| !snippet::is_mark(*c)).collect();
+            let unmarked: String = self
+                .text
+                .chars()
+                .filter(|c| !snippet::is_mark(*c))
+                .collect();
             return fold(&unmarked);
         }
         fold(&self.text)
@@ -164,7 +170,8 @@ impl PageText {
             rendered.answer = Some(self.answer.finish());
             listed = listed.or(Some(&self.answer));
         }
-        rendered.listing = listed.map(|t| snippet::html(&t.finish_marked(), snippet::LISTING_CHARS));
+        rendered.listing =
+            listed.map(|t| snippet::html(&t.finish_marked(), snippet::LISTING_CHARS));
     }
 }
 

@@ -123,7 +123,10 @@ mod tests {
         let text = "The first sentence is here. Then more words follow on";
         assert_eq!(html(text, 40), "The first sentence is here. \u{2026}");
         // A sentence end too early is passed over for a word end.
-        assert_eq!(html("Yes. Then many more words follow", 30), "Yes. Then many more words\u{2026}");
+        assert_eq!(
+            html("Yes. Then many more words follow", 30),
+            "Yes. Then many more words\u{2026}"
+        );
     }
 
     #[test]
