@@ -202,7 +202,12 @@ pub fn entry_for(
         words: search.map(|s| s.words.clone()).unwrap_or_default(),
         tags: crate::render::page_tags(page).map(str::to_owned).collect(),
         links: page.links.clone(),
-        listing: rendered.listing.clone(),
+        // A reused page's front matter is not read again: its description is kept here.
+        listing: rendered.listing.clone().or_else(|| {
+            page.front.description.as_deref().map(|d| {
+                crate::markdown::snippet::html_of_text(d, crate::markdown::snippet::LISTING_CHARS)
+            })
+        }),
     })
 }
 

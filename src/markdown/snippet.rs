@@ -132,6 +132,6 @@ mod tests {
     #[test]
     fn a_cut_inside_code_closes_it() {
         let text = format!("Call {} now", code("for x in y"));
-        assert_eq!(html(&text, 12), "Call <code>for x in</code>\u{2026}");
+        assert_eq!(html(&text, 12), "Call <code>for x</code>\u{2026}");
     }
 }
