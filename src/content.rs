@@ -110,6 +110,8 @@ pub struct Page {
     pub placed: Option<Placed>,
     /// Brought back from the build cache: not read, and not rendered again.
     pub reused: bool,
+    /// A question's links as written in its source, for its related questions.
+    pub links: Vec<crate::related::OutLink>,
 }
 
 impl Page {
@@ -160,6 +162,11 @@ pub fn parse_page(mut file: SourceFile, content_name: &Path) -> (Page, Vec<Diagn
     problems.extend(date_problems);
     let is_index = file.rel_path.file_name().is_some_and(|n| n == "index.md");
     let is_not_found = file.rel_path == Path::new("404.md");
+    let links = if is_index || is_not_found {
+        Vec::new()
+    } else {
+        crate::related::scan(&file.text[split.body_offset..])
+    };
     let page = Page {
         url: if is_not_found {
             NOT_FOUND.to_owned()
@@ -180,6 +187,7 @@ pub fn parse_page(mut file: SourceFile, content_name: &Path) -> (Page, Vec<Diagn
         section: SectionId::HOME,
         placed: None,
         reused: false,
+        links,
     };
     (page, problems)
 }

@@ -117,6 +117,8 @@ pub struct PageItem<'a> {
     pub title: &'a str,
     pub href: String,
     pub summary: Option<&'a str>,
+    /// The summary as HTML: cut at a sentence or word end, code spans kept as `<code>`.
+    pub summary_html: Option<String>,
     pub updated: Option<&'a PageDate>,
 }
 
@@ -176,6 +178,8 @@ pub struct TemplateContext<'a> {
     /// The questions before and after this one in its section's listing.
     pub prev: Option<NavLink<'a>>,
     pub next: Option<NavLink<'a>>,
+    /// A question's related questions (see `crate::related`), best first.
+    pub related: Vec<NavLink<'a>>,
 }
 
 /// Site meta tags overridden by the page's tags of the same (case-insensitive) name.

@@ -40,15 +40,17 @@ pub fn inputs_hash(settings: &[&dyn std::fmt::Debug], theme: u64, target: &Path)
 }
 
 /// The shape of the site every page shows a part of: each page's path, URL, title and nav
-/// place, the sections with theirs, the drafts and the copied files. A page's HTML can be
+/// place, its related questions, the sections with theirs, the drafts and the copied files. A page's HTML can be
 /// reused only while this stays the same.
 pub fn structure_hash(
     pages: &Pages,
     sections: &Sections,
     drafts: &[PathBuf],
     assets: &[Asset],
+    related: &crate::related::Related,
 ) -> u64 {
     let mut digest = Digest::default();
+    related.digest(pages, &mut digest);
     for page in pages.iter() {
         digest
             .add(&page.rel_path)
@@ -92,6 +94,7 @@ pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> P
         section: SectionId::HOME,
         placed: None,
         reused: true,
+        links: entry.links.clone(),
     }
 }
 
@@ -132,6 +135,7 @@ pub fn facts_from_entry(entry: &Entry, index: &LinkIndex) -> Rendered {
     Rendered {
         ids: entry.ids.iter().cloned().collect::<HashSet<_>>(),
         summary: entry.listed_summary.clone(),
+        listing: entry.listing.clone(),
         answer: entry.short_answer.clone(),
         anchors,
         ..Rendered::default()
@@ -197,6 +201,13 @@ pub fn entry_for(
         headings: search.map(|s| s.headings.clone()).unwrap_or_default(),
         words: search.map(|s| s.words.clone()).unwrap_or_default(),
         tags: crate::render::page_tags(page).map(str::to_owned).collect(),
+        links: page.links.clone(),
+        // A reused page's front matter is not read again: its description is kept here.
+        listing: rendered.listing.clone().or_else(|| {
+            page.front.description.as_deref().map(|d| {
+                crate::markdown::snippet::html_of_text(d, crate::markdown::snippet::LISTING_CHARS)
+            })
+        }),
     })
 }
 

@@ -32,6 +32,7 @@ pub mod mkdocs;
 pub mod output;
 pub mod pipeline;
 pub mod project;
+pub mod related;
 pub mod render;
 pub mod report_format;
 pub mod scaffold;

@@ -172,3 +172,24 @@ fn tags_link_to_their_pages_and_the_tags_index_lists_them_all() {
             .has(".page-tags")
     );
 }
+
+#[test]
+fn the_sitemap_lists_tag_pages_and_the_tags_index() {
+    let site = built();
+    let urls = common::sitemap_urls(&site.out_text("sitemap.xml"));
+    let tagged: Vec<(&str, Option<&str>)> = urls
+        .iter()
+        .filter(|u| u.loc.contains("/tags/"))
+        .map(|u| (u.loc.as_str(), u.lastmod.as_deref()))
+        .collect();
+    // Each tag page changes when its newest question does; the index when any tagged one does.
+    assert_eq!(
+        tagged,
+        [
+            ("/tags/", Some("2025-04-20")),
+            ("/tags/boats/", Some("2025-04-20")),
+            ("/tags/loops/", None),
+            ("/tags/mooring/", Some("2025-04-20")),
+        ]
+    );
+}

@@ -11,7 +11,7 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 4\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 5\n";
 
 pub(super) fn encode(cache: &Cache) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(
@@ -57,6 +57,12 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
         for tag in &e.tags {
             w.str(tag);
         }
+        w.u64(e.links.len() as u64);
+        for link in &e.links {
+            w.str(&link.target);
+            w.u64(u64::from(link.see_also));
+        }
+        w.opt(e.listing.as_deref());
     }
     w.u64(cache.outputs.len() as u64);
     for (path, made) in &cache.outputs {
@@ -114,6 +120,15 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             .collect::<Option<Vec<_>>>()?;
         let words = r.str()?;
         let tags = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
+        let links = (0..r.len()?)
+            .map(|_| {
+                Some(crate::related::OutLink {
+                    target: r.str()?,
+                    see_also: r.u64()? != 0,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let listing = r.opt()?;
         let entry = Entry {
             stat,
             hash,
@@ -130,6 +145,8 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             headings,
             words,
             tags,
+            links,
+            listing,
         };
         cache.pages.insert(path, entry);
     }
@@ -275,6 +292,11 @@ mod tests {
                 headings: vec![("tying-it".into(), "Tying it".into())],
                 words: "bean tea".into(),
                 tags: vec!["boats".into()],
+                links: vec![crate::related::OutLink {
+                    target: "../d.md".into(),
+                    see_also: true,
+                }],
+                listing: Some("<code>x</code> y".into()),
             },
         );
         cache.outputs.insert("a/index.html".into(), Made::Bytes(7));

@@ -109,6 +109,10 @@ pub struct Entry {
     pub words: String,
     /// Its tags (`tags:` in its front matter), for the tag pages.
     pub tags: Vec<String>,
+    /// Its links as written, for related questions.
+    pub links: Vec<crate::related::OutLink>,
+    /// What a listing shows under it, as HTML (cut, code spans kept).
+    pub listing: Option<String>,
 }
 
 /// What a file of the output folder came from, to tell whether it must be written again.
@@ -249,6 +253,8 @@ mod tests {
                 headings: vec![],
                 words: String::new(),
                 tags: vec![],
+                links: vec![],
+                listing: None,
             },
         );
         cache.written_ns = 5_500_000_000;

@@ -50,6 +50,7 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+pub mod snippet;
 pub mod tabs;
 pub mod tasklist;
 
@@ -167,6 +168,9 @@ pub struct Rendered {
     pub summary: Option<String>,
     /// Plain text of the short-answer admonition.
     pub answer: Option<String>,
+    /// What a listing shows under the page, as HTML: the summary, else the short answer, cut
+    /// at a word or sentence end ([`snippet::html`]), code spans kept as `<code>`.
+    pub listing: Option<String>,
     /// Whether the page carries a hand-written FAQPage JSON-LD block.
     pub has_hand_written_faq: bool,
     /// The answer of the FAQPage the build generates for this page, if it gets one; its

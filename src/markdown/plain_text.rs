@@ -8,15 +8,37 @@ use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::Rendered;
 use super::preprocess::Preprocessed;
+use super::snippet;
 
 #[derive(Debug, Default)]
 pub struct PlainText {
     text: String,
+    /// Code spans kept between [`snippet::CODE_START`] and [`snippet::CODE_END`], for
+    /// [`PlainText::finish_marked`].
+    marks_code: bool,
 }
 
 impl PlainText {
+    /// A plain text that also knows where its code spans are.
+    fn marking_code() -> Self {
+        PlainText {
+            marks_code: true,
+            ..PlainText::default()
+        }
+    }
+
     pub fn push(&mut self, event: &Event<'_>) {
         match event {
+            Event::Code(t) if self.marks_code => {
+                self.text.push(snippet::CODE_START);
+                self.text
+                    .extend(t.chars().filter(|c| !snippet::is_mark(*c)));
+                self.text.push(snippet::CODE_END);
+            }
+            Event::Text(t) if self.marks_code => {
+                self.text
+                    .extend(t.chars().filter(|c| !snippet::is_mark(*c)));
+            }
             Event::Text(t) | Event::Code(t) => self.text.push_str(t),
             Event::SoftBreak | Event::HardBreak => self.space(),
             Event::End(
@@ -39,15 +61,32 @@ impl PlainText {
 
     /// The text with runs of white space folded into single spaces.
     pub fn finish(&self) -> String {
-        let mut out = String::with_capacity(self.text.len());
-        for word in self.text.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
+        if self.marks_code {
+            let unmarked: String = self
+                .text
+                .chars()
+                .filter(|c| !snippet::is_mark(*c))
+                .collect();
+            return fold(&unmarked);
         }
-        out
+        fold(&self.text)
     }
+
+    /// As [`PlainText::finish`], with its code spans marked.
+    fn finish_marked(&self) -> String {
+        fold(&self.text)
+    }
+}
+
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The page's plain texts beyond headings, collected from every event as the pass reads them:
@@ -80,8 +119,8 @@ impl PageText {
         let summary_possible = pre.text.contains("more");
         PageText {
             answer_block,
-            answer: PlainText::default(),
-            summary: PlainText::default(),
+            answer: PlainText::marking_code(),
+            summary: PlainText::marking_code(),
             in_summary: summary_possible,
             saw_more: false,
             summary_possible,
@@ -122,12 +161,17 @@ impl PageText {
     }
 
     pub(super) fn finish(&self, rendered: &mut Rendered) {
+        let mut listed = None;
         if self.saw_more && !self.summary.is_empty() {
             rendered.summary = Some(self.summary.finish());
+            listed = Some(&self.summary);
         }
         if !self.answer.is_empty() {
             rendered.answer = Some(self.answer.finish());
+            listed = listed.or(Some(&self.answer));
         }
+        rendered.listing =
+            listed.map(|t| snippet::html(&t.finish_marked(), snippet::LISTING_CHARS));
     }
 }
 

@@ -1,7 +1,8 @@
 //! The build, as one visible sequence of passes over plain data:
 //!
 //! project (site.yaml or mkdocs.yml) -> discover -> phase one: parse pages, what each source
-//! publishes (clashes), sections, link index, the MkDocs nav, titles -> phases two and three
+//! publishes (clashes), sections, link index, the MkDocs nav, titles, related questions ->
+//! phases two and three
 //! ([`render`]): every page rendered, put through the theme and handed to the output as soon as
 //! it is done (parallel), then anchors, listings, sitemap and copied files -> diagnostics ->
 //! swap (only when nothing failed; a build whose input already failed renders for its
@@ -20,6 +21,7 @@ use crate::incremental;
 use crate::mkdocs::{self, nav};
 use crate::output::{self, Collect, Discard, Record, Sink, Staging};
 use crate::project::Flavor;
+use crate::related::Related;
 use crate::render::{self, Site};
 use crate::timings;
 use crate::titles;
@@ -171,8 +173,14 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
     }
     let config = &setup.config;
     titles::settle(&mut pages, &mut sections, config, &setup.features, &index);
-    let structure =
-        incremental::structure_hash(&pages, &sections, &parsed.drafts, &discovered.assets);
+    let related = Related::compute(&pages, &index);
+    let structure = incremental::structure_hash(
+        &pages,
+        &sections,
+        &parsed.drafts,
+        &discovered.assets,
+        &related,
+    );
     let cache = cache.filter(|c| c.structure == structure);
     if cache.is_none() && pages.iter().any(|p| p.reused) {
         return Ok(None);
@@ -191,6 +199,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
         .check
         .then(|| checks::Checker::new(&pages, &index, &base, checks::RootLinks::of(&setup.flavor)));
     let mut site = Site::new(config, &base, &pages, &sections, &index, &setup.features);
+    site.related = &related;
     site.use_favicon_of(&discovered.assets);
     site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
     let input_failed = fails(&report, strict);
@@ -262,6 +271,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
     timings::mark("next cache");
     let (written_pages, written_files) = (outcome.pages, outcome.files);
     drop_later((pages, sections, index, outcome, parsed, discovered.assets));
+    drop_later(related);
     let result = BuildResult {
         report,
         stats: Some(Stats {

@@ -76,6 +76,17 @@ fn sitemap_xml(site: &Site<'_>) -> String {
             )
             .max_by_key(|d| d.instant())
     }
+    // Tag pages change when one of their questions does.
+    let tags: Vec<(String, Option<&PageDate>)> = super::tags::sitemap_pages(site)
+        .into_iter()
+        .map(|(path, ids)| {
+            let latest = ids
+                .iter()
+                .filter_map(|&p| lastmod(&site.pages[p]))
+                .max_by_key(|d| d.instant());
+            (path, latest)
+        })
+        .collect();
     let mut entries: Vec<sitemap::Entry<'_>> = site
         .pages
         .iter()
@@ -87,6 +98,10 @@ fn sitemap_xml(site: &Site<'_>) -> String {
         .chain(site.sections.ids().map(|(s, section)| sitemap::Entry {
             path: &section.url,
             lastmod: latest(site, s).map(|d| d.machine.as_str()),
+        }))
+        .chain(tags.iter().map(|(path, latest)| sitemap::Entry {
+            path,
+            lastmod: latest.map(|d| d.machine.as_str()),
         }))
         .collect();
     sitemap::sitemap(site.base, &mut entries)

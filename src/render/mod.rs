@@ -29,6 +29,9 @@ use crate::diagnostics::Diagnostic;
 use crate::discover::Asset;
 use crate::error::Result;
 use crate::link_index::LinkIndex;
+use crate::related::Related;
+
+static NO_RELATED: Related = Related::EMPTY;
 use crate::markdown::{self, Features, Rendered, links::LinkContext};
 use crate::output::{Body, Sink};
 use crate::theme::Theme;
@@ -46,6 +49,8 @@ pub struct Site<'a> {
     pub features: &'a Features,
     /// Looks at every page as it renders (`answerbook check`); `None` in a build.
     pub inspect: Option<&'a dyn Inspect>,
+    /// Every question's related questions (none unless the pipeline sets them).
+    pub related: &'a Related,
     /// Every section's listing order.
     order: nav::Order,
     /// Whether the site gets tag pages ([`tags::enabled`]), decided once.
@@ -81,6 +86,7 @@ impl<'a> Site<'a> {
             index,
             features,
             inspect: None,
+            related: &NO_RELATED,
             order: nav::Order::new(pages, sections),
             tags_enabled: tags::enabled(pages, sections),
             no_extra: BTreeMap::new(),

@@ -1,7 +1,7 @@
 //! Tags: `tags:` in a page's front matter (MkDocs Material's convention, a list of names or
 //! one name) gives the page links to `tags/<slug>/`, a listing of the questions with that tag,
 //! and `tags/` lists every tag. Written in phase three, through the theme's `section.html`;
-//! left out when the site has a `tags` section of its own.
+//! left out when the site has a `tags` section of its own. Both are in the sitemap.
 
 use std::collections::BTreeMap;
 
@@ -24,7 +24,7 @@ pub(super) fn enabled(pages: &Pages, sections: &Sections) -> bool {
 
 /// The site path of a tag's page.
 fn tag_path(tag: &str) -> String {
-    format!("tags/{}/", slugify(tag))
+    tag_path_of_slug(&slugify(tag))
 }
 
 /// The links a page shows to its tags' pages.
@@ -59,17 +59,13 @@ pub fn page_tags(page: &Page) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Writes a page per tag and the tags index; returns how many pages.
-pub(super) fn write(
-    site: &Site<'_>,
-    theme: &Theme,
-    facts: &Facts,
-    sink: &dyn Sink,
-) -> Result<usize> {
-    if !site.tags_enabled {
-        return Ok(0);
-    }
+/// Every tag by its slug: the name it first appears with and its questions; nothing when the
+/// site gets no tag pages.
+fn grouped<'s>(site: &Site<'s>) -> BTreeMap<String, (&'s str, Vec<PageId>)> {
     let mut by_slug: BTreeMap<String, (&str, Vec<PageId>)> = BTreeMap::new();
+    if !site.tags_enabled {
+        return by_slug;
+    }
     for (id, page) in site.pages.ids().filter(|(_, p)| p.is_question()) {
         for tag in page_tags(page) {
             by_slug
@@ -79,12 +75,44 @@ pub(super) fn write(
                 .push(id);
         }
     }
+    by_slug
+}
+
+/// The site paths of the tag pages and the tags index, each with its questions (the tags
+/// index with all tagged ones), for the sitemap; none when the site has no tag pages.
+pub(super) fn sitemap_pages(site: &Site<'_>) -> Vec<(String, Vec<PageId>)> {
+    let by_slug = grouped(site);
+    if by_slug.is_empty() {
+        return Vec::new();
+    }
+    let mut all: Vec<PageId> = Vec::new();
+    let mut out: Vec<(String, Vec<PageId>)> = Vec::with_capacity(by_slug.len() + 1);
+    for (slug, (_, ids)) in by_slug {
+        all.extend(&ids);
+        out.push((tag_path_of_slug(&slug), ids));
+    }
+    out.push(("tags/".to_owned(), all));
+    out
+}
+
+fn tag_path_of_slug(slug: &str) -> String {
+    format!("tags/{slug}/")
+}
+
+/// Writes a page per tag and the tags index; returns how many pages.
+pub(super) fn write(
+    site: &Site<'_>,
+    theme: &Theme,
+    facts: &Facts,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let by_slug = grouped(site);
     if by_slug.is_empty() {
         return Ok(0);
     }
     let tags: Vec<(&String, &(&str, Vec<PageId>))> = by_slug.iter().collect();
     tags.par_iter().try_for_each(|(slug, (name, ids))| {
-        let path = format!("tags/{slug}/");
+        let path = tag_path_of_slug(slug);
         let mut items: Vec<PageItem<'_>> = ids
             .iter()
             .map(|&p| views::page_item(site, &path, p, facts))
@@ -137,6 +165,7 @@ fn listing<'s>(
         sidebar_html: None,
         prev: None,
         next: None,
+        related: Vec::new(),
     };
     theme.render_page("section.html", &ctx, "", &format!("/{path}"))
 }

@@ -3,10 +3,10 @@
 
 use crate::content::{Page, PageId, SectionId};
 use crate::context::{
-    self, Crumb, HeadView, PageItem, PageView, SectionItem, SocialView, TemplateContext,
+    self, Crumb, HeadView, NavLink, PageItem, PageView, SectionItem, SocialView, TemplateContext,
 };
 use crate::error::Result;
-use crate::markdown::{Rendered, headings::TocEntry};
+use crate::markdown::{Rendered, headings::TocEntry, snippet};
 use crate::theme::Theme;
 use crate::urls;
 
@@ -81,6 +81,7 @@ pub(super) fn page_html(
             sidebar_html: sidebars.for_page(site, theme, p)?,
             prev,
             next,
+            related: related(site, p),
         }
     };
     theme.render_page("page.html", &ctx, &rendered.html, &format!("/{}", page.url))
@@ -107,6 +108,7 @@ pub(super) fn not_found_context<'s>(
         sidebar_html: None,
         prev: None,
         next: None,
+        related: Vec::new(),
     }
 }
 
@@ -223,6 +225,7 @@ pub(super) fn section_html(
         )?),
         prev: None,
         next: None,
+        related: Vec::new(),
     };
     let template = if home { "home.html" } else { "section.html" };
     let content = section.index.map_or("", |p| facts[p].html.as_str());
@@ -240,6 +243,19 @@ fn section_pages<'s>(site: &'s Site<'s>, s: SectionId, facts: &'s Facts) -> Vec<
         .collect()
 }
 
+/// A question's related questions, as links from its page.
+fn related<'s>(site: &'s Site<'s>, p: PageId) -> Vec<NavLink<'s>> {
+    let here = &site.pages[p].url;
+    site.related[p]
+        .iter()
+        .map(|&r| NavLink {
+            title: listed_page_title(&site.pages[r]),
+            href: urls::href(here, &site.pages[r].url),
+            current: false,
+        })
+        .collect()
+}
+
 /// A question as a listing at site path `here` shows it.
 pub(super) fn page_item<'s>(
     site: &'s Site<'s>,
@@ -252,6 +268,12 @@ pub(super) fn page_item<'s>(
         title: listed_page_title(page),
         href: urls::href(here, &page.url),
         summary: summary(page, &facts[p]),
+        summary_html: facts[p].listing.clone().or_else(|| {
+            page.front
+                .description
+                .as_deref()
+                .map(|d| snippet::html_of_text(d, snippet::LISTING_CHARS))
+        }),
         updated: page.updated.as_ref().or(page.date.as_ref()),
     }
 }

@@ -3,11 +3,14 @@
 
     check_reader.py ANSWERBOOK_BINARY
 
-Builds tests/fixtures/navigation under the sub-path /kb/ in a temporary folder, serves it
+Builds tests/fixtures/navigation under the sub-path /kb/ (and tests/fixtures/related under
+/rel/: related questions, a wide table, a table of contents) in a temporary folder, serves it
 with Python's http.server, and opens a harness page (written into the served folder) that
 loads the site's pages in an iframe and drives them: typing a query and pressing Enter,
 the sidebar's mark, previous/next, the copy button, the theme switch across a reload,
-horizontal overflow at 390 px, and script errors. Chromium prints the harness's findings
+horizontal overflow at 390 px, the home page's cards as links, related questions, a wide
+table scrolling in its own box, the table of contents marking the section scrolled to, and
+script errors. Chromium prints the harness's findings
 with --dump-dom; this script checks them and exits 1 on any failure. Standard library only.
 """
 
@@ -25,6 +28,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "..", "fixtures", "navigation")
+RELATED = os.path.join(HERE, "..", "fixtures", "related")
 
 HARNESS = r"""<!doctype html>
 <html><head><meta charset="utf-8"><title>harness</title></head>
@@ -113,9 +117,61 @@ async function run() {
   out.theme_after_reload = w.document.documentElement.dataset.theme;
   w.localStorage.removeItem("answerbook-theme");
 
+  // The home page's cards: one link each, named by the title, and a click anywhere on the
+  // card (here its bottom right corner, away from the title) follows it.
+  w = await load("/kb/");
+  d = w.document;
+  const card = d.querySelector(".section-list li");
+  out.card_links = card.querySelectorAll("a").length;
+  out.card_name = card.querySelector("a").textContent;
+  const r = card.getBoundingClientRect();
+  const hit = d.elementFromPoint(r.right - 4, r.bottom - 4);
+  out.card_hit = hit && hit.closest("a") ? hit.closest("a").textContent : (hit && hit.tagName);
+  let went;
+  if (hit && hit.closest("a")) {
+    went = new Promise((res) => { frame.onload = res; });
+    hit.closest("a").click();
+    await went;
+    out.card_opened = frame.contentWindow.location.pathname;
+  }
+
+  // Related questions lead to their pages.
+  w = await load("/rel/kettles/descale/");
+  d = w.document;
+  out.related = Array.from(d.querySelectorAll("nav.related a")).map((a) => a.textContent);
+  went = new Promise((res) => { frame.onload = res; });
+  d.querySelectorAll("nav.related a")[1].click();
+  await went;
+  out.related_opened = frame.contentWindow.location.pathname;
+  out.related_h1 = frame.contentWindow.document.querySelector("h1").textContent;
+
+  // The table of contents marks the section being read, and the mark moves on scrolling.
+  w = await load("/rel/kettles/descale/");
+  d = w.document;
+  const active = () => { const a = d.querySelector(".toc a.active"); return a && a.getAttribute("href"); };
+  out.toc_at_top = await until(active, "a marked TOC entry");
+  d.getElementById("afterwards").scrollIntoView();
+  out.toc_after_scroll = await until(() => active() !== out.toc_at_top && active(), "the mark to move");
+  out.toc_current_attr = d.querySelector(".toc a.active").getAttribute("aria-current");
+
+  // A wide table scrolls in its own box on a phone, with the cue, and the page does not.
+  w = await load("/rel/kettles/descale/", 390);
+  d = w.document;
+  const table = d.querySelector(".page table");
+  const tbox = table.parentElement;
+  out.table_box = tbox.className;
+  out.table_scrolls = table.scrollWidth > table.clientWidth;
+  table.scrollLeft = 60;
+  out.table_scrolled = table.scrollLeft > 0;
+  out.table_cue = w.getComputedStyle(tbox, "::before").content;
+  const root = d.documentElement;
+  out.table_page_overflow = root.scrollWidth - root.clientWidth;
+  w = await load("/rel/kettles/descale/", 1280);
+  out.table_box_wide = w.document.querySelector(".page table").parentElement.className;
+
   // No horizontal overflow on a phone.
   out.overflow = {};
-  for (const path of ["/kb/", "/kb/knots/", "/kb/knots/which-knot-holds-a-boat/"]) {
+  for (const path of ["/kb/", "/kb/knots/", "/kb/knots/which-knot-holds-a-boat/", "/rel/kettles/descale/"]) {
     w = await load(path, 390);
     const e = w.document.documentElement;
     out.overflow[path] = e.scrollWidth - e.clientWidth;
@@ -148,6 +204,11 @@ def main():
         served = os.path.join(tmp, "www")
         subprocess.run(
             [binary, "build", site, "-o", os.path.join(served, "kb"), "--base-url", "/kb/"],
+            check=True, stdout=subprocess.DEVNULL)
+        related = os.path.join(tmp, "related")
+        shutil.copytree(RELATED, related)
+        subprocess.run(
+            [binary, "build", related, "-o", os.path.join(served, "rel"), "--base-url", "/rel/"],
             check=True, stdout=subprocess.DEVNULL)
         with open(os.path.join(served, "harness.html"), "w") as f:
             f.write(HARNESS)
@@ -203,6 +264,38 @@ def main():
     expect("the switch changes the colours", out.get("bg_changed") is True, out.get("bg_changed"))
     expect("the theme is kept across a reload",
            out.get("theme_after_reload") == out.get("theme_set"), out.get("theme_after_reload"))
+    expect("a home card holds one link", out.get("card_links") == 1, out.get("card_links"))
+    expect("the card's link is named by its title", out.get("card_name") == "Knots", out.get("card_name"))
+    expect("a click on the card's corner lands on its link", out.get("card_hit") == "Knots",
+           out.get("card_hit"))
+    expect("the card's link opens its section", out.get("card_opened") == "/kb/knots/",
+           out.get("card_opened"))
+    expect("related questions are shown in rank order", out.get("related") == [
+        "Why did my kettle boil dry?", "Are cup stains harmful?",
+        "What does the kettle filter catch?", "Why do my cups chip?",
+        "Why does my kettle whistle?"], out.get("related"))
+    expect("a related question's link opens it",
+           (out.get("related_opened"), out.get("related_h1"))
+           == ("/rel/cups/stains/", "Are cup stains harmful?"),
+           (out.get("related_opened"), out.get("related_h1")))
+    expect("the table of contents marks the first section at the top",
+           out.get("toc_at_top") == "#how-hard-is-my-water", out.get("toc_at_top"))
+    expect("the mark moves to the section scrolled to",
+           out.get("toc_after_scroll") == "#afterwards", out.get("toc_after_scroll"))
+    expect("the marked entry says it is the current location",
+           out.get("toc_current_attr") == "location", out.get("toc_current_attr"))
+    expect("a wide table is boxed and marked as overflowing at 390 px",
+           "table-box" in (out.get("table_box") or "") and "overflows" in out.get("table_box", ""),
+           out.get("table_box"))
+    expect("the wide table scrolls inside its box",
+           out.get("table_scrolls") is True and out.get("table_scrolled") is True,
+           (out.get("table_scrolls"), out.get("table_scrolled")))
+    expect("the scroll cue shows while it overflows", "Scroll" in (out.get("table_cue") or ""),
+           out.get("table_cue"))
+    expect("the page itself does not scroll sideways", out.get("table_page_overflow") == 0,
+           out.get("table_page_overflow"))
+    expect("no cue where the table fits (1280 px)", "overflows" not in (out.get("table_box_wide") or "x overflows"),
+           out.get("table_box_wide"))
     for path, extra in (out.get("overflow") or {"(none)": None}).items():
         expect(f"no horizontal overflow at 390 px on {path}", extra == 0, extra)
     expect("no script errors", out.get("errors") == [], out.get("errors"))

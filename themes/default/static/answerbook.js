@@ -68,6 +68,7 @@
       });
       tools.appendChild(button);
       block.appendChild(tools);
+      block.classList.add("has-tools");
     });
   }
 
@@ -258,9 +259,61 @@
     });
   }
 
+  /* ---- Wide tables: each scrolls in its own box; while it overflows, a "Scroll" cue and a
+     fading edge on the side that has more. ---- */
+  function setupTables() {
+    var tables = doc.querySelectorAll(".page table:not(.highlighttable)");
+    var boxes = [];
+    Array.prototype.forEach.call(tables, function (table) {
+      if (table.closest(".highlight")) return;
+      var box = doc.createElement("div");
+      box.className = "table-box";
+      table.parentNode.insertBefore(box, table);
+      box.appendChild(table);
+      table.addEventListener("scroll", function () { mark(box, table); }, { passive: true });
+      boxes.push([box, table]);
+    });
+    function mark(box, table) {
+      var over = table.scrollWidth - table.clientWidth > 1;
+      box.classList.toggle("overflows", over);
+      box.classList.toggle("at-end", over && table.scrollLeft + table.clientWidth >= table.scrollWidth - 1);
+    }
+    function all() { boxes.forEach(function (b) { mark(b[0], b[1]); }); }
+    if (boxes.length) { all(); window.addEventListener("resize", all); }
+  }
+
+  /* ---- Table of contents: the section being read is marked while scrolling. ---- */
+  function setupTocHighlight() {
+    var links = doc.querySelectorAll(".toc a[href^='#']");
+    if (!links.length || !("IntersectionObserver" in window)) return;
+    var items = [];
+    Array.prototype.forEach.call(links, function (a) {
+      var target = doc.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+      if (target) items.push([target, a]);
+    });
+    if (!items.length) return;
+    var shown = null;
+    function update() {
+      var line = window.innerHeight * 0.25, current = items[0];
+      items.forEach(function (item) { if (item[0].getBoundingClientRect().top <= line) current = item; });
+      if (window.innerHeight + window.scrollY >= doc.documentElement.scrollHeight - 2) current = items[items.length - 1];
+      if (shown === current[1]) return;
+      if (shown) { shown.classList.remove("active"); shown.removeAttribute("aria-current"); }
+      shown = current[1];
+      shown.classList.add("active");
+      shown.setAttribute("aria-current", "location");
+    }
+    var observer = new IntersectionObserver(update, { rootMargin: "0px 0px -75% 0px" });
+    items.forEach(function (item) { observer.observe(item[0]); });
+    window.addEventListener("scroll", function () { if (window.innerHeight + window.scrollY >= doc.documentElement.scrollHeight - 2) update(); }, { passive: true });
+    update();
+  }
+
   function start() {
     setupThemeToggle();
     setupCodeBlocks();
+    setupTables();
+    setupTocHighlight();
     setupDrawer();
     setupSearch();
   }
