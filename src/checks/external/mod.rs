@@ -8,6 +8,7 @@
 pub(crate) mod cache;
 #[cfg(feature = "external-links")]
 mod fetch;
+#[cfg(feature = "external-links")]
 pub(crate) mod pool;
 
 use std::collections::BTreeMap;
@@ -19,8 +20,10 @@ use crate::diagnostics::Diagnostic;
 use cache::{Answer, Links};
 
 /// Requests at once, in all.
+#[cfg(feature = "external-links")]
 const OVERALL: usize = 8;
 /// Requests at once to one host.
+#[cfg(feature = "external-links")]
 const PER_HOST: usize = 2;
 
 /// How external links are checked.
@@ -156,7 +159,6 @@ fn fetch_all(
     _timeout: Duration,
     _now: u64,
 ) -> Vec<(String, Result<Answer, String>)> {
-    let _ = (OVERALL, PER_HOST);
     let why = "this answerbook was built without the external-links feature".to_owned();
     urls.into_iter().map(|u| (u, Err(why.clone()))).collect()
 }
