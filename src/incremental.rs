@@ -197,6 +197,11 @@ pub fn entry_for(
         headings: search.map(|s| s.headings.clone()).unwrap_or_default(),
         words: search.map(|s| s.words.clone()).unwrap_or_default(),
         tags: crate::render::page_tags(page).map(str::to_owned).collect(),
+        includes: rendered
+            .includes
+            .iter()
+            .filter_map(|p| Some((p.clone(), Stat::of(&std::fs::metadata(p).ok()?))))
+            .collect(),
     })
 }
 

@@ -11,7 +11,7 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 4\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 5\n";
 
 pub(super) fn encode(cache: &Cache) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(
@@ -56,6 +56,11 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
         w.u64(e.tags.len() as u64);
         for tag in &e.tags {
             w.str(tag);
+        }
+        w.u64(e.includes.len() as u64);
+        for (path, stat) in &e.includes {
+            w.str(&path.to_string_lossy());
+            w.stat(stat);
         }
     }
     w.u64(cache.outputs.len() as u64);
@@ -114,6 +119,9 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             .collect::<Option<Vec<_>>>()?;
         let words = r.str()?;
         let tags = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
+        let includes = (0..r.len()?)
+            .map(|_| Some((PathBuf::from(r.str()?), r.stat()?)))
+            .collect::<Option<Vec<_>>>()?;
         let entry = Entry {
             stat,
             hash,
@@ -130,6 +138,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             headings,
             words,
             tags,
+            includes,
         };
         cache.pages.insert(path, entry);
     }
@@ -275,6 +284,14 @@ mod tests {
                 headings: vec![("tying-it".into(), "Tying it".into())],
                 words: "bean tea".into(),
                 tags: vec!["boats".into()],
+                includes: vec![(
+                    PathBuf::from("/site/snippets/a.md"),
+                    Stat {
+                        len: 3,
+                        mtime_ns: 9,
+                        ino: 2,
+                    },
+                )],
             },
         );
         cache.outputs.insert("a/index.html".into(), Made::Bytes(7));

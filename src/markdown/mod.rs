@@ -49,6 +49,7 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+pub mod snippets;
 pub mod tabs;
 pub mod tasklist;
 
@@ -113,6 +114,8 @@ pub struct Features {
     pub combine_header_slug: bool,
     /// `pymdownx.saneheaders`: a `#` heading needs a space after its `#`s, as in CommonMark.
     pub sane_headers: bool,
+    /// `pymdownx.snippets`: `--8<-- "file"` includes, with their options.
+    pub snippets: Option<snippets::Settings>,
 }
 
 /// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
@@ -143,6 +146,7 @@ impl Default for Features {
             tab_slugs: None,
             combine_header_slug: false,
             sane_headers: false,
+            snippets: None,
         }
     }
 }
@@ -167,6 +171,8 @@ pub struct Rendered {
     pub faq_answer: Option<String>,
     pub anchors: Vec<AnchorRef>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The snippet files the page includes ([`snippets`]), resolved.
+    pub includes: Vec<std::path::PathBuf>,
 }
 
 /// pulldown-cmark's options for a site's features.
@@ -190,6 +196,32 @@ pub fn options(features: &Features) -> Options {
 /// Renders a page. When the page gets a generated FAQPage ([`faq::answer`], decided here from
 /// its short answer, once), hand-written FAQPage blocks are left out of the HTML.
 pub fn render(input: &Input<'_>) -> Rendered {
+    let expanded = input
+        .features
+        .snippets
+        .as_ref()
+        .and_then(|s| snippets::expand(input.body, input.body_line, input.display_path, s));
+    let Some(expanded) = expanded else {
+        return render_body(input);
+    };
+    let mut rendered = render_body(&Input {
+        body: &expanded.text,
+        ..*input
+    });
+    expanded.relocate(
+        &mut rendered.diagnostics,
+        input.body_line,
+        input.display_path,
+    );
+    for anchor in &mut rendered.anchors {
+        anchor.line = expanded.page_line(anchor.line, input.body_line);
+    }
+    rendered.diagnostics.extend(expanded.diagnostics);
+    rendered.includes = expanded.files;
+    rendered
+}
+
+fn render_body(input: &Input<'_>) -> Rendered {
     let converted = input
         .features
         .blocks
