@@ -111,3 +111,23 @@ fn a_changed_snippet_rebuilds_the_pages_that_include_it_and_only_those() {
         "the board with the chips"
     );
 }
+
+#[test]
+fn a_broken_link_in_a_snippet_is_reported_in_the_snippet_and_after_it_in_the_page() {
+    let site = fixture("snippets");
+    site.write(
+        "snippets/steps.md",
+        "1. Fill the kettle.\n2. See [the old guide](old-guide.md).\n",
+    );
+    let text = common::read_text(&site.root().join(DESCALE));
+    site.write(DESCALE, &format!("{text}\nAnd [another](gone.md).\n"));
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert_eq!(
+        run.diagnostics(),
+        [
+            format!("{DESCALE}:11: warning: broken link 'gone.md'"),
+            "snippets/steps.md:2: warning: broken link 'old-guide.md'".to_owned(),
+        ]
+    );
+}
