@@ -55,6 +55,17 @@ pub struct CheckArgs {
     /// Check pages marked `draft: true` too.
     #[arg(long)]
     pub drafts: bool,
+    /// Fail on warnings too (exit 1), the checks' own included.
+    #[arg(long)]
+    pub strict: bool,
+    /// Also check http(s) links by asking their servers (HEAD, else GET); answers are kept
+    /// for a day in .public.answerbook-links beside the output folder.
+    #[arg(long)]
+    pub external: bool,
+    /// With --external: seconds to wait for each answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "external",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub external_timeout: u64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -114,6 +125,7 @@ impl From<BuildArgs> for BuildOptions {
             drafts: a.drafts,
             force: a.force,
             check: false,
+            external: None,
         }
     }
 }
@@ -162,11 +174,20 @@ fn report(result: Result<String, Error>) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
+    if args.external && !crate::checks::external::AVAILABLE {
+        return fail(&Error::Usage(
+            "--external: this answerbook was built without the `external-links` feature".into(),
+        ));
+    }
     let opts = BuildOptions {
         site_dir: args.site_dir,
         base_url: args.base_url,
         drafts: args.drafts,
+        strict: args.strict,
         check: true,
+        external: args
+            .external
+            .then(|| std::time::Duration::from_secs(args.external_timeout)),
         ..BuildOptions::default()
     };
     let report = match pipeline::build(&opts) {

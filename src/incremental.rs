@@ -208,6 +208,11 @@ pub fn entry_for(
                 crate::markdown::snippet::html_of_text(d, crate::markdown::snippet::LISTING_CHARS)
             })
         }),
+        includes: rendered
+            .includes
+            .iter()
+            .filter_map(|p| Some((p.clone(), Stat::of(&std::fs::metadata(p).ok()?))))
+            .collect(),
     })
 }
 

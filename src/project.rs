@@ -46,7 +46,17 @@ impl Project {
     pub fn load(site_dir: &Path) -> Result<Project> {
         let has_site_yaml = site_dir.join(crate::config::CONFIG_FILE).is_file();
         if !has_site_yaml && let Some(file) = mkdocs::config_file(site_dir) {
-            let m = mkdocs::load(site_dir, file)?;
+            let mut m = mkdocs::load(site_dir, file)?;
+            if let Some(snippets) = &mut m.features.snippets {
+                // Snippet folders are read relative to the project, and shown relative to it.
+                let root = site_dir
+                    .canonicalize()
+                    .unwrap_or_else(|_| site_dir.to_path_buf());
+                for base in &mut snippets.base_paths {
+                    *base = root.join(&*base);
+                }
+                snippets.root = root;
+            }
             return Ok(Project {
                 config: m.config,
                 content_dir: site_dir.join(&m.docs_dir),

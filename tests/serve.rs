@@ -386,3 +386,23 @@ fn drafts_are_served_only_with_drafts() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Not decided yet."));
 }
+
+#[test]
+fn a_saved_snippet_reloads_the_pages_that_include_it() {
+    let site = fixture("snippets");
+    let tmp = site.tmp();
+    let served = Served::start(tmp, &[]);
+    let page = "/kettles/how-do-i-descale-a-kettle/";
+    assert!(served.get(page).body.contains("white vinegar"));
+    let mut events = served.events();
+    // snippets/ is outside docs/: watched because mkdocs.yml names it as a base_path.
+    save(
+        tmp,
+        "site/snippets/steps.md",
+        "1. Use citric acid instead.\n",
+    );
+    events.next("reload");
+    let body = served.get(page).body;
+    assert!(body.contains("Use citric acid instead."), "{body}");
+    assert!(!body.contains("white vinegar"));
+}

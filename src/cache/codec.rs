@@ -11,7 +11,7 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 5\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 6\n";
 
 pub(super) fn encode(cache: &Cache) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(
@@ -63,6 +63,11 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
             w.u64(u64::from(link.see_also));
         }
         w.opt(e.listing.as_deref());
+        w.u64(e.includes.len() as u64);
+        for (path, stat) in &e.includes {
+            w.str(&path.to_string_lossy());
+            w.stat(stat);
+        }
     }
     w.u64(cache.outputs.len() as u64);
     for (path, made) in &cache.outputs {
@@ -129,6 +134,9 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             })
             .collect::<Option<Vec<_>>>()?;
         let listing = r.opt()?;
+        let includes = (0..r.len()?)
+            .map(|_| Some((PathBuf::from(r.str()?), r.stat()?)))
+            .collect::<Option<Vec<_>>>()?;
         let entry = Entry {
             stat,
             hash,
@@ -147,6 +155,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             tags,
             links,
             listing,
+            includes,
         };
         cache.pages.insert(path, entry);
     }
@@ -297,6 +306,14 @@ mod tests {
                     see_also: true,
                 }],
                 listing: Some("<code>x</code> y".into()),
+                includes: vec![(
+                    PathBuf::from("/site/snippets/a.md"),
+                    Stat {
+                        len: 3,
+                        mtime_ns: 9,
+                        ino: 2,
+                    },
+                )],
             },
         );
         cache.outputs.insert("a/index.html".into(), Made::Bytes(7));

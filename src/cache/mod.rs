@@ -113,6 +113,9 @@ pub struct Entry {
     pub links: Vec<crate::related::OutLink>,
     /// What a listing shows under it, as HTML (cut, code spans kept).
     pub listing: Option<String>,
+    /// The snippet files it includes (`--8<--`), with their stat: a change to one is a
+    /// change to the page.
+    pub includes: Vec<(PathBuf, Stat)>,
 }
 
 /// What a file of the output folder came from, to tell whether it must be written again.
@@ -197,7 +200,17 @@ impl Cache {
     pub fn unchanged(&self, rel: &Path, stat: &Stat) -> Option<&Entry> {
         let entry = self.pages.get(rel.to_str()?)?;
         let settled = stat.mtime_ns < self.written_ns - RACY_NS;
-        (entry.stat == *stat && settled).then_some(entry)
+        (entry.stat == *stat && settled && self.includes_unchanged(entry)).then_some(entry)
+    }
+
+    /// Whether every snippet file the page includes is as it was (by its stat, settled).
+    pub fn includes_unchanged(&self, entry: &Entry) -> bool {
+        entry.includes.iter().all(|(path, was)| {
+            fs::metadata(path).is_ok_and(|meta| {
+                let now = Stat::of(&meta);
+                now == *was && now.mtime_ns < self.written_ns - RACY_NS
+            })
+        })
     }
 }
 
@@ -255,6 +268,7 @@ mod tests {
                 tags: vec![],
                 links: vec![],
                 listing: None,
+                includes: vec![],
             },
         );
         cache.written_ns = 5_500_000_000;

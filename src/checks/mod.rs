@@ -2,11 +2,13 @@
 //! a title and a description, its FAQPage question is its visible H1 and its answer is on the
 //! page, no question is marked up on two pages, dates are not in the future and `updated` is
 //! not before `date`, links are not empty, images have alt text, and root-relative links lead
-//! to something the site publishes.
+//! to something the site publishes; with `--external`, that `http(s)://` links answer
+//! ([`external`]).
 //!
 //! A [`Checker`] looks at every page as phase two renders it ([`crate::render::Inspect`]) and,
 //! at the end, at what the pages have in common ([`Checker::finish`]).
 
+pub mod external;
 mod links;
 mod page;
 pub mod scan;
@@ -70,6 +72,8 @@ pub struct Checker {
     ships_robots: bool,
     /// Pages with a FAQPage: their question, folded, with where it is written.
     questions: Mutex<Vec<Question>>,
+    /// With `--external`: how to check external links, and those found so far.
+    external: Option<(external::Settings, Mutex<Vec<external::Link>>)>,
 }
 
 impl Checker {
@@ -91,7 +95,14 @@ impl Checker {
             base_path: base.path.clone(),
             ships_robots: index.get(std::path::Path::new("robots.txt")).is_some(),
             questions: Mutex::new(Vec::new()),
+            external: None,
         }
+    }
+
+    /// Also checks the site's external links, at the end ([`external::check`]).
+    pub fn with_external(mut self, settings: Option<external::Settings>) -> Self {
+        self.external = settings.map(|s| (s, Mutex::new(Vec::new())));
+        self
     }
 
     /// Everything found: each page's problems, then questions asked on more than one page.
@@ -128,6 +139,11 @@ impl Checker {
                 }
             }
         }
+        if let Some((settings, links)) = self.external {
+            let mut links = links.into_inner().unwrap_or_else(|e| e.into_inner());
+            links.sort();
+            found.extend(external::check(&settings, links));
+        }
         found
     }
 }
@@ -145,6 +161,21 @@ impl Inspect for Checker {
             &self.urls,
             self.root_links,
         ));
+        if let Some((_, links)) = &self.external {
+            let outside = found.iter().filter(|f| external::is_external(&f.dest));
+            let outside: Vec<external::Link> = outside
+                .map(|f| external::Link {
+                    url: f.dest.clone(),
+                    path: page.display_path.clone(),
+                    line: f.line,
+                    column: f.column,
+                })
+                .collect();
+            links
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend(outside);
+        }
         if rendered.faq_answer.is_some() {
             let line = page::key_line(source, "title").or_else(|| {
                 let h1 = found.iter().find(|f| f.kind == scan::Kind::H1)?;

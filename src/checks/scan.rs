@@ -27,6 +27,8 @@ pub enum Kind {
     Image,
     /// An `<img>` written as HTML.
     HtmlImage,
+    /// `<https://...>`: a link that is its own text.
+    Autolink,
     H1,
 }
 
@@ -71,6 +73,11 @@ pub fn scan(body: &str, body_line: usize) -> Vec<Found> {
                 open.push(found.len());
                 found.push(start(Kind::Link, &dest_url));
             }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url,
+                ..
+            }) => found.push(start(Kind::Autolink, &dest_url)),
             Event::Start(Tag::Image { dest_url, .. }) => {
                 for &i in &open {
                     found[i].has_image = true;
@@ -212,5 +219,15 @@ mod tests {
         let found = scan("[![logo](l.png)](https://x.test)\n", 1);
         assert!(found[0].has_image);
         assert_eq!(found[1].text, "logo");
+    }
+
+    #[test]
+    fn autolinks_are_found_apart_from_links() {
+        let found = scan("Ask <https://x.test/a> or <me@x.test>.\n", 2);
+        let shown: Vec<(Kind, &str, usize, usize)> = found
+            .iter()
+            .map(|f| (f.kind, f.dest.as_str(), f.line, f.column))
+            .collect();
+        assert_eq!(shown, [(Kind::Autolink, "https://x.test/a", 2, 5)]);
     }
 }

@@ -51,6 +51,7 @@ pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
 pub mod snippet;
+pub mod snippets;
 pub mod tabs;
 pub mod tasklist;
 
@@ -119,6 +120,8 @@ pub struct Features {
     pub inline: inline::Syntax,
     /// How code blocks and inline code are written (`pymdownx.highlight` and friends).
     pub code: code::CodeOptions,
+    /// `pymdownx.snippets`: `--8<-- "file"` includes, with their options.
+    pub snippets: Option<snippets::Settings>,
 }
 
 /// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
@@ -151,6 +154,7 @@ impl Default for Features {
             sane_headers: false,
             inline: inline::Syntax::all(),
             code: code::CodeOptions::default(),
+            snippets: None,
         }
     }
 }
@@ -178,6 +182,8 @@ pub struct Rendered {
     pub faq_answer: Option<String>,
     pub anchors: Vec<AnchorRef>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The snippet files the page includes ([`snippets`]), resolved.
+    pub includes: Vec<std::path::PathBuf>,
 }
 
 /// pulldown-cmark's options for a site's features.
@@ -203,6 +209,32 @@ pub fn options(features: &Features) -> Options {
 /// Renders a page. When the page gets a generated FAQPage ([`faq::answer`], decided here from
 /// its short answer, once), hand-written FAQPage blocks are left out of the HTML.
 pub fn render(input: &Input<'_>) -> Rendered {
+    let expanded = input
+        .features
+        .snippets
+        .as_ref()
+        .and_then(|s| snippets::expand(input.body, input.body_line, input.display_path, s));
+    let Some(expanded) = expanded else {
+        return render_body(input);
+    };
+    let mut rendered = render_body(&Input {
+        body: &expanded.text,
+        ..*input
+    });
+    expanded.relocate(
+        &mut rendered.diagnostics,
+        input.body_line,
+        input.display_path,
+    );
+    for anchor in &mut rendered.anchors {
+        anchor.line = expanded.page_line(anchor.line, input.body_line);
+    }
+    rendered.diagnostics.extend(expanded.diagnostics);
+    rendered.includes = expanded.files;
+    rendered
+}
+
+fn render_body(input: &Input<'_>) -> Rendered {
     let converted = input
         .features
         .blocks

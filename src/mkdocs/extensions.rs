@@ -52,6 +52,7 @@ pub fn read(list: Option<&Node>) -> Extensions {
             sane_headers: false,
             inline: Default::default(),
             code: crate::markdown::code::CodeOptions::plain(),
+            snippets: None,
         },
         unsupported: Vec::new(),
         unknown_slugify: None,
@@ -118,6 +119,7 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
         "footnotes" => f.footnotes = true,
         "pymdownx.tasklist" => f.tasklist = true,
         "pymdownx.saneheaders" => f.sane_headers = true,
+        "pymdownx.snippets" => f.snippets = Some(snippet_settings(options)),
         "extra" | "pymdownx.extra" => {
             f.abbr = true;
             f.attr_list = true;
@@ -198,6 +200,37 @@ fn type_def(node: &Node) -> Option<TypeDef> {
     let class = node.get("class").and_then(Node::as_str);
     let title = node.get("title").and_then(Node::as_str);
     Some(TypeDef::with(name, class, title))
+}
+
+/// `pymdownx.snippets` options; `base_path` as written (the project resolves it).
+fn snippet_settings(options: Option<&Node>) -> crate::markdown::snippets::Settings {
+    let list = |key: &str| -> Vec<String> {
+        match options.and_then(|o| o.get(key)).map(|n| &n.value) {
+            Some(Value::Str(s)) => vec![s.clone()],
+            Some(Value::Seq(items)) => items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let flag = |key: &str| {
+        options
+            .and_then(|o| o.get(key))
+            .is_some_and(|v| matches!(&v.value, Value::Bool(true)))
+    };
+    let mut base_paths: Vec<std::path::PathBuf> =
+        list("base_path").into_iter().map(Into::into).collect();
+    if options.and_then(|o| o.get("base_path")).is_none() {
+        base_paths.push(".".into());
+    }
+    crate::markdown::snippets::Settings {
+        root: std::path::PathBuf::new(),
+        base_paths,
+        auto_append: list("auto_append"),
+        check_paths: flag("check_paths"),
+        dedent_subsections: flag("dedent_subsections"),
+    }
 }
 
 /// The heading ids a `toc: slugify:` function gives, when answerbook can give the same.

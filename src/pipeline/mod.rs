@@ -48,6 +48,9 @@ pub struct BuildOptions {
     /// `answerbook check`: verify what `--strict` verifies plus [`crate::checks`], write
     /// nothing (no staging folder, the output folder untouched).
     pub check: bool,
+    /// `answerbook check --external`: also ask servers about `http(s)://` links, waiting at
+    /// most this long for each answer.
+    pub external: Option<std::time::Duration>,
 }
 
 /// What a build wrote.
@@ -195,9 +198,14 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
     // whole site goes into a staging folder swapped in at the end.
     let base = BaseUrl::parse(&config.base_url);
     let sources = sources(&mut pages, &parsed.known, &index);
-    let checker = opts
-        .check
-        .then(|| checks::Checker::new(&pages, &index, &base, checks::RootLinks::of(&setup.flavor)));
+    let external = opts.external.map(|timeout| checks::external::Settings {
+        timeout,
+        cache_file: checks::external::cache::path_for(&setup.out_target),
+    });
+    let checker = opts.check.then(|| {
+        checks::Checker::new(&pages, &index, &base, checks::RootLinks::of(&setup.flavor))
+            .with_external(external)
+    });
     let mut site = Site::new(config, &base, &pages, &sections, &index, &setup.features);
     site.related = &related;
     site.use_favicon_of(&discovered.assets);
@@ -222,6 +230,10 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
     }
     drop(site);
     report.extend(checker.map(checks::Checker::finish).unwrap_or_default());
+    if opts.check && opts.strict {
+        // `check --strict`: the checks' own warnings fail it too.
+        report.promote_warnings();
+    }
     report.sort();
     if report.has_errors() || input_failed || opts.check {
         let result = BuildResult {

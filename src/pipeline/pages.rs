@@ -53,8 +53,11 @@ pub(super) fn parse_pages(
             }
             PageSource::Read(file, stat, hash) => {
                 // The same text as last time (a file saved again unchanged): reused all the same.
-                let same = entry_of(&file.rel_path)
-                    .filter(|e| e.hash == hash && incremental::may_reuse(&file.rel_path));
+                let same = entry_of(&file.rel_path).filter(|e| {
+                    e.hash == hash
+                        && incremental::may_reuse(&file.rel_path)
+                        && cache.as_deref().is_some_and(|c| c.includes_unchanged(e))
+                });
                 let rel = file.rel_path.clone();
                 match same {
                     Some(entry) => {

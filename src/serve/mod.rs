@@ -48,12 +48,16 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
     let listener = listen(bind, opts.port)?;
     let folder = Folder::create()?;
     // Watching starts before the first build, so no save after it is missed.
-    let content_dir = Project::load(&site_dir).map_or_else(
-        |_| site_dir.join(crate::project::CONTENT_DIR),
-        |p| p.content_dir,
+    let project = Project::load(&site_dir).ok();
+    let content_dir = project.as_ref().map_or_else(
+        || site_dir.join(crate::project::CONTENT_DIR),
+        |p| p.content_dir.clone(),
     );
     let mut watch = watch::Watch::new(&site_dir, &content_dir)
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", site_dir.display())))?;
+    if let Some(project) = &project {
+        watch.set_snippet_folders(snippet_folders(project));
+    }
     let mut builder = Builder {
         build: BuildOptions {
             site_dir: site_dir.clone(),
@@ -106,11 +110,18 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         if changed.iter().any(|p| p.components().count() == 1) {
             // The configuration may have moved the content folder.
             if let Ok(project) = Project::load(&site_dir) {
+                watch.set_snippet_folders(snippet_folders(&project));
                 watch.set_content_dir(project.content_dir);
             }
         }
     }
     Ok(())
+}
+
+/// The folders `pymdownx.snippets` reads pages' includes from, if the project uses it.
+fn snippet_folders(project: &Project) -> Vec<PathBuf> {
+    let settings = project.features.snippets.as_ref();
+    settings.map_or_else(Vec::new, |s| s.base_paths.clone())
 }
 
 /// Listens on `port`, or on 8000 or the first free port after it when none was asked for.

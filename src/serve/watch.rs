@@ -1,6 +1,7 @@
 //! Watching the site's sources for `serve` (notify): `content/` (or `docs_dir`) and `themes/`
 //! with everything under them, and the site folder itself for `site.yaml`, `mkdocs.yml` (and
-//! the YAML files it inherits from) and the creation of `themes/` or the content folder.
+//! the YAML files it inherits from) and the creation of `themes/` or the content folder; and
+//! the folders `pymdownx.snippets` reads (`base_path`), wherever they are.
 //!
 //! An editor's save can be several events (a temporary file written, then renamed over the
 //! page; or a burst of saves), so after the first event the watcher waits until the events
@@ -25,6 +26,8 @@ pub(super) struct Watch {
     events: Receiver<notify::Result<notify::Event>>,
     /// The folders watched with everything under them.
     deep: BTreeSet<PathBuf>,
+    /// Snippet folders (`base_path`), watched with everything under them too.
+    snippets: Vec<PathBuf>,
 }
 
 impl Watch {
@@ -38,6 +41,7 @@ impl Watch {
             watcher,
             events,
             deep: BTreeSet::new(),
+            snippets: Vec::new(),
         };
         watch.watch_folders();
         Ok(watch)
@@ -46,7 +50,7 @@ impl Watch {
     /// Watches the content folder and `themes/` once they exist (either can be created, or
     /// deleted and made again, while `serve` runs).
     fn watch_folders(&mut self) {
-        for dir in [self.content_dir.clone(), self.site_dir.join("themes")] {
+        for dir in self.folders() {
             let exists = dir.is_dir();
             if exists && !self.deep.contains(&dir) {
                 if self.watcher.watch(&dir, RecursiveMode::Recursive).is_ok() {
@@ -55,6 +59,26 @@ impl Watch {
             } else if !exists && self.deep.remove(&dir) {
                 let _ = self.watcher.unwatch(&dir);
             }
+        }
+    }
+
+    /// The folders watched with everything under them, when they exist.
+    fn folders(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.content_dir.clone(), self.site_dir.join("themes")];
+        dirs.extend(self.snippets.iter().cloned());
+        dirs
+    }
+
+    /// Follows the snippet folders the configuration names (`base_path`).
+    pub(super) fn set_snippet_folders(&mut self, dirs: Vec<PathBuf>) {
+        if dirs != self.snippets {
+            for old in std::mem::take(&mut self.snippets) {
+                if !dirs.contains(&old) && self.deep.remove(&old) {
+                    let _ = self.watcher.unwatch(&old);
+                }
+            }
+            self.snippets = dirs;
+            self.watch_folders();
         }
     }
 
@@ -86,7 +110,7 @@ impl Watch {
                 }
             }
             // A folder deleted and made again needs a new watch.
-            for dir in [self.content_dir.clone(), self.site_dir.join("themes")] {
+            for dir in self.folders() {
                 let rel = dir.strip_prefix(&self.site_dir).unwrap_or(&dir);
                 if changed.contains(rel) && self.deep.remove(&dir) {
                     let _ = self.watcher.unwatch(&dir);
@@ -124,6 +148,14 @@ impl Watch {
         };
         if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
             return false;
+        }
+        if self.snippets.iter().any(|dir| path.starts_with(dir)) {
+            // Not inside a hidden folder (`.git`) when a snippet folder is the site folder.
+            let rel = path.strip_prefix(&self.site_dir).unwrap_or(path);
+            let hidden = rel
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+            return !hidden;
         }
         if path.parent() != Some(self.site_dir.as_path()) {
             return true;

@@ -102,9 +102,14 @@ pub(crate) fn run_in(cwd: &Path, args: &[&str]) -> Run {
 }
 
 /// Runs the binary in `cwd` with these environment variables set (and `GITHUB_ACTIONS`,
-/// `SOURCE_DATE_EPOCH`, `ANSWERBOOK_BASE_URL` and `RUST_LOG` unset unless given).
+/// `SOURCE_DATE_EPOCH`, `ANSWERBOOK_BASE_URL` and `RUST_LOG` unset unless given; proxies unset
+/// always, so `check --external` against a test server on 127.0.0.1 goes nowhere else).
 pub(crate) fn run_in_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_answerbook"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_answerbook"));
+    for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+        command.env_remove(proxy).env_remove(proxy.to_lowercase());
+    }
+    let output = command
         .args(args)
         .current_dir(cwd)
         .env_remove("RUST_LOG")
