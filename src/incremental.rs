@@ -147,6 +147,7 @@ pub fn search_from_entry(entry: &Entry) -> SearchDoc {
     SearchDoc {
         headings: entry.headings.clone(),
         words: entry.words.clone(),
+        marks: entry.marks.clone(),
     }
 }
 
@@ -200,6 +201,7 @@ pub fn entry_for(
             .collect(),
         headings: search.map(|s| s.headings.clone()).unwrap_or_default(),
         words: search.map(|s| s.words.clone()).unwrap_or_default(),
+        marks: search.map(|s| s.marks.clone()).unwrap_or_default(),
         tags: crate::render::page_tags(page).map(str::to_owned).collect(),
         links: page.links.clone(),
         // A reused page's front matter is not read again: its description is kept here.

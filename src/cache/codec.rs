@@ -11,7 +11,7 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 6\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 7\n";
 
 pub(super) fn encode(cache: &Cache) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(
@@ -53,6 +53,11 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
             w.str(text);
         }
         w.str(&e.words);
+        w.u64(e.marks.len() as u64);
+        for &(at, fields) in &e.marks {
+            w.u64(u64::from(at));
+            w.u64(u64::from(fields));
+        }
         w.u64(e.tags.len() as u64);
         for tag in &e.tags {
             w.str(tag);
@@ -124,6 +129,9 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             .map(|_| Some((r.str()?, r.str()?)))
             .collect::<Option<Vec<_>>>()?;
         let words = r.str()?;
+        let marks = (0..r.len()?)
+            .map(|_| Some((u32::try_from(r.u64()?).ok()?, u32::try_from(r.u64()?).ok()?)))
+            .collect::<Option<Vec<_>>>()?;
         let tags = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
         let links = (0..r.len()?)
             .map(|_| {
@@ -152,6 +160,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
             anchors,
             headings,
             words,
+            marks,
             tags,
             links,
             listing,
@@ -300,6 +309,7 @@ mod tests {
                 }],
                 headings: vec![("tying-it".into(), "Tying it".into())],
                 words: "bean tea".into(),
+                marks: vec![(1, 3)],
                 tags: vec!["boats".into()],
                 links: vec![crate::related::OutLink {
                     target: "../d.md".into(),

@@ -104,9 +104,10 @@ pub struct Entry {
     pub ids: Vec<String>,
     pub anchors: Vec<CachedAnchor>,
     /// What the search index needs of it: its `h2`/`h3` headings (id and text) and the
-    /// distinct words of its text, separated by spaces.
+    /// distinct words and where they stand ([`crate::render::SearchDoc`]).
     pub headings: Vec<(String, String)>,
     pub words: String,
+    pub marks: Vec<(u32, u32)>,
     /// Its tags (`tags:` in its front matter), for the tag pages.
     pub tags: Vec<String>,
     /// Its links as written, for related questions.
@@ -265,6 +266,7 @@ mod tests {
                 anchors: vec![],
                 headings: vec![],
                 words: String::new(),
+                marks: vec![],
                 tags: vec![],
                 links: vec![],
                 listing: None,

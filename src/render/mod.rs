@@ -21,7 +21,6 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::timings;
 use crate::config::SiteConfig;
 use crate::content::{PageId, Pages, Sections};
 use crate::context::SiteView;
@@ -30,6 +29,7 @@ use crate::discover::Asset;
 use crate::error::Result;
 use crate::link_index::LinkIndex;
 use crate::related::Related;
+use crate::timings;
 
 static NO_RELATED: Related = Related::EMPTY;
 use crate::markdown::{self, Features, Rendered, links::LinkContext};
@@ -219,7 +219,13 @@ fn render_page(
         inspect.page(site, id, &text, &rendered);
     }
     drop(text);
-    let search = page.is_question().then(|| SearchDoc::of(&rendered));
+    let search = page.is_question().then(|| {
+        SearchDoc::of(
+            &rendered,
+            &page.title,
+            search::answer_of(site, id, &rendered),
+        )
+    });
     if !page.is_index {
         let html = views::page_html(site, theme, sidebars, id, &rendered)?;
         sink.put(

@@ -14,7 +14,9 @@
 //! text, and above the low four bits one more than the index of the first heading holding it.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
@@ -48,29 +50,111 @@ const ANSWER_CHARS: usize = 160;
 pub struct SearchDoc {
     /// Its `h2` and `h3` headings: id and text.
     pub headings: Vec<(String, String)>,
-    /// The distinct words of its text ([`words`](words::html_words)), sorted, separated by spaces (one string
+    /// Its distinct words ([`words`](words::html_words)), separated by spaces: those of its
+    /// text, sorted, then those only in its title, short answer or headings (one string
     /// rather than many: this is kept for every question until the index is written).
     pub words: String,
+    /// The words that stand anywhere but only in its text: each one's place in [`words`]
+    /// (counted in words) and its fields ([`TITLE`], [`ANSWER`], [`HEADING`] and the first
+    /// heading's number, [`BODY`]), in order of place. Every other word is [`BODY`] alone.
+    ///
+    /// [`words`]: SearchDoc::words
+    pub marks: Vec<(u32, u32)>,
 }
 
 impl SearchDoc {
-    /// A rendered question's search data, taken before its HTML is dropped.
-    pub fn of(rendered: &Rendered) -> SearchDoc {
-        let headings = rendered
+    /// A rendered question's search data, taken before its HTML is dropped; `answer` is the
+    /// short answer its results show ([`answer_of`]).
+    pub fn of(rendered: &Rendered, title: &str, answer: Option<&str>) -> SearchDoc {
+        let headings: Vec<(String, String)> = rendered
             .headings
             .iter()
             .filter(|h| (2..=3).contains(&h.level))
             .map(|h| (h.id.clone(), h.title.clone()))
             .collect();
-        let mut words = Vec::new();
-        html_words(&rendered.html, |word| words.push(word));
-        words.sort_unstable();
-        words.dedup();
+        let mut body = Vec::new();
+        html_words(&rendered.html, |word| body.push(word));
+        body.sort_unstable();
+        body.dedup();
+        let (extra, marks) = marks_of(&body, title, answer, &headings);
+        let mut words = String::new();
+        for word in body.iter().chain(&extra) {
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(word);
+        }
         SearchDoc {
             headings,
-            words: words.join(" "),
+            words,
+            marks,
         }
     }
+
+    /// Its words, each with its fields.
+    fn fields(&self) -> impl Iterator<Item = (&str, u32)> {
+        let mut marks = self.marks.iter().peekable();
+        self.words
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .enumerate()
+            .map(
+                move |(i, word)| match marks.next_if(|(at, _)| *at as usize == i) {
+                    Some(&(_, f)) => (word, f),
+                    None => (word, BODY),
+                },
+            )
+    }
+}
+
+/// The words of a question's title, short answer and headings that its text (`body`, sorted)
+/// lacks, and the [`SearchDoc::marks`] of every word found there.
+fn marks_of<'a>(
+    body: &[Cow<'_, str>],
+    title: &'a str,
+    answer: Option<&'a str>,
+    headings: &'a [(String, String)],
+) -> (Vec<Cow<'a, str>>, Vec<(u32, u32)>) {
+    let mut extra: Vec<Cow<'a, str>> = Vec::new();
+    let mut marks: Vec<(u32, u32)> = Vec::new();
+    let mut mark = |w: Cow<'a, str>, bits: u32| {
+        let at = match body.binary_search_by(|x| x.as_ref().cmp(w.as_ref())) {
+            Ok(at) => at,
+            Err(_) => match extra.iter().position(|x| *x == w) {
+                Some(at) => body.len() + at,
+                None => {
+                    extra.push(w);
+                    body.len() + extra.len() - 1
+                }
+            },
+        } as u32;
+        let f = match marks.iter().position(|(i, _)| *i == at) {
+            Some(i) => &mut marks[i].1,
+            None => {
+                let first = if (at as usize) < body.len() { BODY } else { 0 };
+                marks.push((at, first));
+                &mut marks.last_mut().expect("just pushed").1
+            }
+        };
+        if bits >> 4 != 0 && *f >> 4 != 0 {
+            *f |= bits & 0xf;
+        } else {
+            *f |= bits;
+        }
+    };
+    for w in text_words(title) {
+        mark(w, TITLE);
+    }
+    for w in text_words(answer.unwrap_or("")) {
+        mark(w, ANSWER);
+    }
+    for (i, (_, heading)) in headings.iter().enumerate() {
+        for w in text_words(heading) {
+            mark(w, HEADING | (i as u32 + 1) << 4);
+        }
+    }
+    marks.sort_unstable();
+    (extra, marks)
 }
 
 /// The shard file a word is in: its first three characters, spelled in hex when they are not
@@ -110,41 +194,51 @@ pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<u
         .ids()
         .filter_map(|(id, _)| Some((id, facts.search(id)?)))
         .collect();
-    // Each question's words with their fields, and its result file, in parallel, a few
-    // hundred questions at a time (all of their words at once would be a lot of memory).
-    let mut postings: HashMap<Cow<'_, str>, Vec<(u32, u32)>> = HashMap::new();
-    for (chunk, batch) in docs.chunks(512).enumerate() {
-        let per_doc = batch
-            .par_iter()
-            .enumerate()
-            .map(|(i, &(id, doc))| {
-                let n = chunk * 512 + i;
-                let page = &site.pages[id];
-                let answer = answer_of(site, id, &facts[id]);
-                let result = ResultDoc {
-                    u: &page.url,
-                    t: &page.title,
-                    a: answer.map(|a| cut(a, ANSWER_CHARS)),
-                    h: &doc.headings,
-                };
-                let json = serde_json::to_vec(&result).unwrap_or_default();
-                sink.put(&format!("search/d/{n}.json"), Body::Bytes(json))?;
-                Ok(fields_of(&page.title, answer, doc))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        for (i, fields) in per_doc.into_iter().enumerate() {
-            let n = chunk * 512 + i;
-            for (word, f) in fields {
-                match postings.get_mut(word.as_ref()) {
-                    Some(list) => list.push((n as u32, f)),
-                    None => {
-                        postings.insert(word, vec![(n as u32, f)]);
-                    }
-                }
-            }
+    // Each question's result file, in parallel.
+    docs.par_iter()
+        .enumerate()
+        .try_for_each(|(n, &(id, doc))| {
+            let page = &site.pages[id];
+            let result = ResultDoc {
+                u: &page.url,
+                t: &page.title,
+                a: answer_of(site, id, &facts[id]).map(|a| cut(a, ANSWER_CHARS)),
+                h: &doc.headings,
+            };
+            let json = serde_json::to_vec(&result).unwrap_or_default();
+            sink.put(&format!("search/d/{n}.json"), Body::Bytes(json))
+        })?;
+    // The shards, in as many parts as there are threads, by the first byte of their words:
+    // each part reads every question's words but indexes only its own.
+    let parts = rayon::current_num_threads().max(1);
+    let shards: usize = (0..parts)
+        .into_par_iter()
+        .map(|part| {
+            let shards = shards_of(&docs, |word| word.as_bytes()[0] as usize % parts == part);
+            let count = shards.len();
+            shards.into_par_iter().try_for_each(|(key, shard)| {
+                let json = serde_json::to_vec(&shard).unwrap_or_default();
+                sink.put(&format!("search/t/{key}.json"), Body::Bytes(json))
+            })?;
+            Ok(count)
+        })
+        .collect::<Result<Vec<usize>>>()?
+        .into_iter()
+        .sum();
+    Ok(docs.len() + shards)
+}
+
+/// The shards of the words `mine` accepts: shard key -> word -> `[doc, fields, ...]`.
+type Shards<'a> = BTreeMap<String, BTreeMap<&'a str, Vec<u32>>>;
+
+fn shards_of<'a>(docs: &[(PageId, &'a SearchDoc)], mine: impl Fn(&str) -> bool) -> Shards<'a> {
+    let mut postings: FxHashMap<&'a str, Vec<(u32, u32)>> = FxHashMap::default();
+    for (n, (_, doc)) in docs.iter().enumerate() {
+        for (word, f) in doc.fields().filter(|(word, _)| mine(word)) {
+            postings.entry(word).or_default().push((n as u32, f));
         }
     }
-    let mut shards: BTreeMap<String, BTreeMap<Cow<'_, str>, Vec<u32>>> = BTreeMap::new();
+    let mut shards = Shards::new();
     for (word, mut list) in postings {
         if list.len() > MAX_POSTINGS {
             list.sort_by_key(|&(doc, f)| (std::cmp::Reverse(rank(f)), doc));
@@ -158,64 +252,11 @@ pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<u
             last = doc;
         }
         shards
-            .entry(shard_key(&word))
+            .entry(shard_key(word))
             .or_default()
             .insert(word, flat);
     }
-    let files = docs.len() + shards.len();
-    shards.into_par_iter().try_for_each(|(key, shard)| {
-        let json = serde_json::to_vec(&shard).unwrap_or_default();
-        sink.put(&format!("search/t/{key}.json"), Body::Bytes(json))
-    })?;
-    Ok(files)
-}
-
-/// A question's words with where they stand on it ([`TITLE`], [`ANSWER`], [`HEADING`] and
-/// the first heading's number, [`BODY`]), borrowed from what they were read from.
-fn fields_of<'a>(
-    title: &'a str,
-    answer: Option<&'a str>,
-    doc: &'a SearchDoc,
-) -> Vec<(Cow<'a, str>, u32)> {
-    // The text's words come sorted: the few of the title, answer and headings are looked up
-    // in them by binary search.
-    let mut fields: Vec<(Cow<'a, str>, u32)> = doc
-        .words
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| (Cow::Borrowed(w), BODY))
-        .collect();
-    let mut extra: Vec<(Cow<'a, str>, u32)> = Vec::new();
-    let mut mark = |w: Cow<'a, str>, bits: u32| {
-        let f = match fields.binary_search_by(|(x, _)| x.as_ref().cmp(w.as_ref())) {
-            Ok(at) => &mut fields[at].1,
-            Err(_) => match extra.iter().position(|(x, _)| *x == w) {
-                Some(at) => &mut extra[at].1,
-                None => {
-                    extra.push((w, 0));
-                    &mut extra.last_mut().expect("just pushed").1
-                }
-            },
-        };
-        if bits >> 4 != 0 && *f >> 4 != 0 {
-            *f |= bits & 0xf;
-        } else {
-            *f |= bits;
-        }
-    };
-    for w in text_words(title) {
-        mark(w, TITLE);
-    }
-    for w in text_words(answer.unwrap_or("")) {
-        mark(w, ANSWER);
-    }
-    for (i, (_, heading)) in doc.headings.iter().enumerate() {
-        for w in text_words(heading) {
-            mark(w, HEADING | (i as u32 + 1) << 4);
-        }
-    }
-    fields.extend(extra);
-    fields
+    shards
 }
 
 /// How well a word's place on a page speaks for the page: title, then short answer, then
@@ -226,7 +267,11 @@ fn rank(fields: u32) -> u32 {
 
 /// The short answer a question shows in results: its answer admonition, else its description
 /// (the same for a page read from the cache, whose answer already fell back on it).
-fn answer_of<'s>(site: &'s Site<'s>, id: PageId, rendered: &'s Rendered) -> Option<&'s str> {
+pub(super) fn answer_of<'a>(
+    site: &'a Site<'_>,
+    id: PageId,
+    rendered: &'a Rendered,
+) -> Option<&'a str> {
     rendered
         .answer
         .as_deref()
@@ -247,6 +292,34 @@ fn cut(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_place_title_answer_and_heading_words() {
+        let mut rendered = Rendered {
+            html: "<h2 id=\"kettle\">Kettle care</h2><p>Boil water in the kettle.</p>".into(),
+            ..Rendered::default()
+        };
+        rendered.headings = vec![crate::markdown::headings::Heading {
+            level: 2,
+            id: "kettle".into(),
+            title: "Kettle care".into(),
+        }];
+        let doc = SearchDoc::of(&rendered, "Boiling tea", Some("Use fresh water."));
+        let fields: Vec<(&str, u32)> = doc.fields().collect();
+        assert_eq!(
+            fields,
+            [
+                ("boil", BODY),
+                ("care", BODY | HEADING | 1 << 4),
+                ("kettle", BODY | HEADING | 1 << 4),
+                ("water", BODY | ANSWER),
+                ("boiling", TITLE),
+                ("tea", TITLE),
+                ("use", ANSWER),
+                ("fresh", ANSWER),
+            ]
+        );
+    }
 
     #[test]
     fn shard_keys_are_the_first_three_letters_or_their_hex() {
