@@ -186,10 +186,12 @@ pub(super) fn event<'e>(
     let open_at = out.len();
     out.push(Event::Html(CowStr::Borrowed("")));
     let mut text = PlainText::default();
-    for (e, _) in rest.by_ref() {
+    for (mut e, range) in rest.by_ref() {
         if matches!(e, Event::End(TagEnd::Heading(_))) {
             break;
         }
+        // Links in headings are rewritten and checked like any other.
+        pass.rewrite_dest(&mut e, &range);
         text.push(&e);
         out.push(e);
     }

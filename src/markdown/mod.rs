@@ -49,6 +49,7 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+mod py_lists;
 pub mod tabs;
 pub mod tasklist;
 
@@ -113,6 +114,21 @@ pub struct Features {
     pub combine_header_slug: bool,
     /// `pymdownx.saneheaders`: a `#` heading needs a space after its `#`s, as in CommonMark.
     pub sane_headers: bool,
+    /// Whose rules lists follow (`markdown:` in `site.yaml` or `mkdocs.yml`).
+    pub rules: Rules,
+    /// `sane_lists`: with Python-Markdown's rules, `1.` and `-` items make separate lists and
+    /// an ordered list keeps its first number.
+    pub sane_lists: bool,
+}
+
+/// The list rules of a site: CommonMark's (GitHub's), or Python-Markdown's (MkDocs'), see
+/// [`py_lists`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rules {
+    #[default]
+    Commonmark,
+    PythonMarkdown,
 }
 
 /// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
@@ -143,6 +159,8 @@ impl Default for Features {
             tab_slugs: None,
             combine_header_slug: false,
             sane_headers: false,
+            rules: Rules::Commonmark,
+            sane_lists: false,
         }
     }
 }
@@ -190,10 +208,14 @@ pub fn options(features: &Features) -> Options {
 /// Renders a page. When the page gets a generated FAQPage ([`faq::answer`], decided here from
 /// its short answer, once), hand-written FAQPage blocks are left out of the HTML.
 pub fn render(input: &Input<'_>) -> Rendered {
+    let relisted = (input.features.rules == Rules::PythonMarkdown)
+        .then(|| py_lists::rewrite(input.body, input.features.sane_lists))
+        .flatten();
+    let body = relisted.as_deref().unwrap_or(input.body);
     let converted = input
         .features
         .blocks
-        .then(|| blocks::convert(input.body))
+        .then(|| blocks::convert(body))
         .flatten();
     let pre = match &converted {
         Some(lines) => {
@@ -203,7 +225,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
                 .collect();
             preprocess::run_lines(&lines, input.features)
         }
-        None => preprocess::run(input.body, input.features),
+        None => preprocess::run(body, input.features),
     };
     let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
     let mut events: Vec<Event<'_>> = Vec::with_capacity(pre.text.len() / 8);

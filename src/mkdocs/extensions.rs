@@ -1,7 +1,7 @@
 //! `markdown_extensions` of `mkdocs.yml` to [`Features`]: an MkDocs project has exactly the
 //! syntaxes its extension list turns on, and its heading ids follow its `toc: slugify:`.
 
-use crate::markdown::{Features, SlugStyle};
+use crate::markdown::{Features, Rules, SlugStyle};
 
 use super::tree::{Node, Value};
 
@@ -22,7 +22,6 @@ const ALWAYS: &[&str] = &[
     "tables",
     "fenced_code",
     "meta",
-    "sane_lists",
     "codehilite",
     "pymdownx.superfences",
     "pymdownx.highlight",
@@ -48,6 +47,8 @@ pub fn read(list: Option<&Node>) -> Extensions {
             tab_slugs: None,
             combine_header_slug: false,
             sane_headers: false,
+            rules: Rules::PythonMarkdown,
+            sane_lists: false,
         },
         unsupported: Vec::new(),
         unknown_slugify: None,
@@ -110,6 +111,7 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
         "footnotes" => f.footnotes = true,
         "pymdownx.tasklist" => f.tasklist = true,
         "pymdownx.saneheaders" => f.sane_headers = true,
+        "sane_lists" => f.sane_lists = true,
         "extra" | "pymdownx.extra" => {
             f.abbr = true;
             f.attr_list = true;

@@ -140,6 +140,8 @@ pub(super) struct LinePass<'f> {
     /// Whether the current run of non-blank lines started with `<` (an HTML block, whose
     /// lines are not markdown).
     html_block: bool,
+    /// Whether an HTML comment is open.
+    comment: bool,
 }
 
 impl<'f> LinePass<'f> {
@@ -153,6 +155,7 @@ impl<'f> LinePass<'f> {
             lists: Vec::new(),
             html: Vec::new(),
             html_block: false,
+            comment: false,
         }
     }
 
@@ -174,6 +177,21 @@ impl<'f> LinePass<'f> {
                 if !blank && col < fence.col + TAB && fence.is_closed_by(rest) {
                     self.fence = None;
                 }
+                self.emit_body_line(line, line_no);
+                prev_blank = blank;
+                continue;
+            }
+            let opens_comment = || {
+                let body_col = self.open.last().map_or(0, |o| o.marker_col + TAB);
+                col < body_col + TAB && rest.starts_with("<!--") && !rest[4..].contains("-->")
+            };
+            if self.comment || opens_comment() {
+                // Nothing inside `<!-- ... -->` is markdown, not even an admonition.
+                self.comment = if self.comment {
+                    !rest.contains("-->")
+                } else {
+                    true
+                };
                 self.emit_body_line(line, line_no);
                 prev_blank = blank;
                 continue;
