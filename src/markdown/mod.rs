@@ -50,8 +50,10 @@ pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
 mod py_lists;
+pub mod tables;
 pub mod tabs;
 pub mod tasklist;
+pub mod toc;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -109,6 +111,9 @@ pub struct Features {
     pub slugs: SlugStyle,
     /// `pymdownx.tabbed: slugify`: tabs get ids from their titles instead of counters.
     pub tab_slugs: Option<SlugStyle>,
+    /// `pymdownx.tabbed: alternate_style` (Material's): labels together above the contents.
+    /// Off, each tab's input and label go before its content (the extension's default).
+    pub tab_alternate: bool,
     /// `pymdownx.tabbed: combine_header_slug`: a tab's id starts with the id of the heading
     /// before its set.
     pub combine_header_slug: bool,
@@ -119,6 +124,10 @@ pub struct Features {
     /// `sane_lists`: with Python-Markdown's rules, `1.` and `-` items make separate lists and
     /// an ordered list keeps its first number.
     pub sane_lists: bool,
+    /// `tables: use_align_attribute`: aligned cells get `align="left"` instead of a style.
+    pub table_align_attribute: bool,
+    /// `toc`'s options: heading levels, permalinks, the `[TOC]` marker.
+    pub toc: toc::TocOptions,
 }
 
 /// The list rules of a site: CommonMark's (GitHub's), or Python-Markdown's (MkDocs'), see
@@ -157,10 +166,13 @@ impl Default for Features {
             blocks: true,
             slugs: SlugStyle::Toc,
             tab_slugs: None,
+            tab_alternate: true,
             combine_header_slug: false,
             sane_headers: false,
             rules: Rules::Commonmark,
             sane_lists: false,
+            table_align_attribute: false,
+            toc: toc::TocOptions::default(),
         }
     }
 }
@@ -212,6 +224,8 @@ pub fn render(input: &Input<'_>) -> Rendered {
         .then(|| py_lists::rewrite(input.body, input.features.sane_lists))
         .flatten();
     let body = relisted.as_deref().unwrap_or(input.body);
+    let tabled = tables::prepare(body);
+    let body = tabled.as_deref().unwrap_or(body);
     let converted = input
         .features
         .blocks
@@ -268,8 +282,12 @@ pub fn render(input: &Input<'_>) -> Rendered {
     if input.features.footnotes {
         footnotes::apply(&mut events);
     }
+    if pre.text.contains('|') {
+        tables::apply(&mut events, input.features.table_align_attribute);
+    }
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    toc::replace_marker(&mut html, &rendered.headings, &input.features.toc);
     rendered.html = html;
     rendered
 }

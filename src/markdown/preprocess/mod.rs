@@ -336,9 +336,8 @@ impl<'f> LinePass<'f> {
     fn close_top(&mut self, line_no: u32) {
         let depth = self.open.len();
         let Some(top) = self.open.pop() else { return };
-        if let OpenKind::Block(_) = top.kind {
-            tabs::close_pending(self, depth, line_no);
-        }
+        // Tab sets that ended inside the block end with it.
+        tabs::close_pending(self, depth, line_no);
         if let Some(fence) = self.fence.take_if(|f| f.depth >= depth) {
             let closer = (fence.ch as char).to_string().repeat(fence.len);
             self.push_indented(fence.out_col, &closer, line_no);
@@ -398,6 +397,7 @@ impl<'f> LinePass<'f> {
         }
         for mut set in nested.out.tab_sets {
             set.at = moved(set.at);
+            set.tabs_at.iter_mut().for_each(|t| *t = moved(*t));
             self.out.tab_sets.push(set);
         }
         self.out.abbreviations.extend(nested.out.abbreviations);
