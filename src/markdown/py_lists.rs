@@ -7,7 +7,8 @@
 //! a sibling; a list cannot interrupt a paragraph (`text` then `- a` is one paragraph); a list
 //! after a blank line continues the list before it, `1.` and `-` items alike (with
 //! `sane_lists`, only items of the same kind); the first number is ignored (`3.` starts at 1,
-//! except with `sane_lists`); `1)` is not a marker, and neither is a bare `-`.
+//! except with `sane_lists`); `1)` is not a marker, and neither is a bare `-`. Block quotes
+//! with only blank lines between them are one quote, as there.
 //!
 //! The pass writes every item marker as `-   ` or `1.  ` (content 4 columns in), moves lazy
 //! lines into their item, and escapes markers that are text (`\-`). It keeps one output line
@@ -203,9 +204,24 @@ impl<'a> Pass<'_, 'a> {
             }
             if l.text.starts_with('<') || l.text.starts_with('>') {
                 // Raw HTML and block quotes run to the next blank line, as they are.
-                while i < lines.len() && !lines[i].blank() {
-                    self.put(lines[i], in_base, out_base, None);
-                    i += 1;
+                loop {
+                    while i < lines.len() && !lines[i].blank() {
+                        self.put(lines[i], in_base, out_base, None);
+                        i += 1;
+                    }
+                    // Block quotes with only blank lines between them are one quote.
+                    let next = (i..lines.len()).find(|&k| !lines[k].blank());
+                    let Some(k) = next.filter(|&k| {
+                        l.text.starts_with('>')
+                            && lines[k].text.starts_with('>')
+                            && lines[k].indent.saturating_sub(in_base) < 4
+                    }) else {
+                        break;
+                    };
+                    for b in &lines[i..k] {
+                        self.out[b.no] = Some(format!("{}>", " ".repeat(out_base)));
+                    }
+                    i = k;
                 }
                 para = false;
                 continue;

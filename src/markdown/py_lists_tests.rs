@@ -58,3 +58,8 @@ fn lists_in_admonitions_follow_the_same_rules() {
     let src = "!!! note\n    - a\n      - b\n";
     assert_eq!(lists(src), "!!! note\n    -   a\n    -   b\n");
 }
+
+#[test]
+fn quotes_apart_by_blank_lines_are_one() {
+    assert_eq!(lists("> a\n\n> b\n\nc\n"), "> a\n>\n> b\n\nc\n");
+}
