@@ -49,7 +49,10 @@ fn mkdocs(yml: &str) -> Doc {
 fn mkdocs_projects_read_lists_as_python_markdown() {
     let doc = mkdocs("site_name: Lists\n");
     // `  - pegs` is a second item of the same list, not a nested one.
-    assert_eq!(doc.texts("article > ul > li"), ["tent", "pegs"]);
+    assert_eq!(
+        doc.texts("article > ul:first-of-type > li"),
+        ["tent", "pegs"]
+    );
     assert!(!doc.has("article ul ul"));
     // A list straight after a paragraph line is part of the paragraph.
     assert!(
@@ -68,7 +71,10 @@ fn mkdocs_projects_read_lists_as_python_markdown() {
 fn mailto_and_heading_links() {
     let doc = mkdocs("site_name: Lists\n");
     assert_eq!(doc.href_of("tea@example.org"), "mailto:tea@example.org");
-    assert_eq!(doc.href_of("kettle@example.org"), "mailto:kettle@example.org");
+    assert_eq!(
+        doc.href_of("kettle@example.org"),
+        "mailto:kettle@example.org"
+    );
     assert_eq!(doc.attr("article h2 a:not(.headerlink)", "href"), "other/");
 }
 
@@ -82,8 +88,19 @@ fn a_broken_link_in_a_heading_is_reported() {
 
 #[test]
 fn sane_lists_keep_kinds_apart() {
-    let doc = mkdocs("site_name: Lists\nmarkdown_extensions:\n  - sane_lists\n");
-    assert_eq!(doc.all("article > ol").len(), 2, "{}", doc.source);
+    let site = fixture("mkdocs_plain");
+    site.write(
+        "mkdocs.yml",
+        "site_name: Lists\nmarkdown_extensions:\n  - sane_lists\n",
+    );
+    site.write("docs/index.md", "# Steps\n\n3. Three\n- dash\n\n- bullet\n");
+    site.build(&[]).expect_clean();
+    let doc = site.page("");
+    // The first number counts; a `-` line under a `3.` item is its text; a `-` list after
+    // the blank line is a list of its own.
+    assert_eq!(doc.attr("article > ol", "start"), "3");
+    assert_eq!(doc.texts("article > ol > li"), ["Three - dash"]);
+    assert_eq!(doc.texts("article > ul:first-of-type > li"), ["bullet"]);
 }
 
 #[test]
@@ -117,7 +134,11 @@ fn a_page_without_an_h1_takes_its_title_from_nav() {
     site.write("docs/green.md", "Steep for two minutes.\n");
     site.build(&[]).expect_clean();
     let doc = site.page("green/");
-    assert!(doc.text("head title").starts_with("Green teas"), "{}", doc.text("head title"));
+    assert!(
+        doc.text("head title").starts_with("Green teas"),
+        "{}",
+        doc.text("head title")
+    );
 }
 
 #[test]
@@ -144,7 +165,10 @@ fn the_toc_marker_lists_the_headings() {
     site.build(&[]).expect_clean();
     let doc = site.page("");
     assert_eq!(doc.text("article div.toc span.toctitle"), "On this page");
-    assert_eq!(doc.attrs("article div.toc a", "href"), ["#brewing", "#water"]);
+    assert_eq!(
+        doc.attrs("article div.toc a", "href"),
+        ["#brewing", "#water"]
+    );
     assert!(doc.has("article div.toc > ul > li > ul > li"));
     // `baselevel: 2`: `#` is an h2.
     assert_eq!(doc.texts("article h2").len(), 1);

@@ -168,7 +168,10 @@ fn original_style<'e>(
             marks.push((set.at, n, None));
         }
         let tabs = set.tabs_at.iter().enumerate();
-        marks.extend(tabs.filter(|(_, o)| inside(**o)).map(|(t, &o)| (o, n, Some(t))));
+        marks.extend(
+            tabs.filter(|(_, o)| inside(**o))
+                .map(|(t, &o)| (o, n, Some(t))),
+        );
     }
     if marks.is_empty() {
         return Some(event);
