@@ -46,6 +46,9 @@ pub struct SiteConfig {
     pub answer_title: String,
     /// Publish what symlinks under `content/` lead to even outside the site folder.
     pub follow_symlinks: bool,
+    /// Whose list rules pages follow: CommonMark's (GitHub's, the default) or
+    /// Python-Markdown's (MkDocs').
+    pub markdown: crate::markdown::Rules,
     /// Anything else the theme needs, handed to templates as `site.extra`.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -66,6 +69,7 @@ impl Default for SiteConfig {
             strict: false,
             answer_title: "In short".to_owned(),
             follow_symlinks: false,
+            markdown: crate::markdown::Rules::Commonmark,
             extra: serde_json::Map::new(),
         }
     }

@@ -77,11 +77,16 @@ impl Project {
                 site_dir.display()
             )));
         }
+        let config = SiteConfig::load(site_dir)?;
+        let features = Features {
+            rules: config.markdown,
+            ..Features::default()
+        };
         Ok(Project {
-            config: SiteConfig::load(site_dir)?,
+            config,
             content_name: PathBuf::from(CONTENT_DIR),
             content_dir,
-            features: Features::default(),
+            features,
             flavor: Flavor::Answerbook,
             notes: Vec::new(),
         })

@@ -1,6 +1,6 @@
 //! Titles, settled in phase one before any page renders, since every page shows others'
-//! titles (breadcrumbs, listings): a page's front matter title, else its first H1, else its
-//! file name; a section's is its index page's, the site's for the home page, the nav's, else
+//! titles (breadcrumbs, listings): a page's front matter title, else its first H1, else the
+//! title a `nav` gives it, else its file name; a section's is its index page's, the site's for the home page, the nav's, else
 //! its folder's name.
 //!
 //! Finding a first H1 needs the markdown rendered. The common case needs only one line: when
@@ -60,6 +60,10 @@ fn page_title(
     }
     if let Some(h1) = first_h1(id, page, config, features, index).filter(|t| !t.is_empty()) {
         return h1;
+    }
+    // Without an H1, the title an MkDocs `nav` gives the page, as MkDocs does.
+    if let Some(title) = page.placed.as_ref().and_then(|p| p.title.clone()) {
+        return title;
     }
     let stem = page
         .rel_path

@@ -73,7 +73,7 @@ fn html_definition_and_tab_blocks() {
     assert_eq!(doc.text("dl > dd"), "The white crust hard water leaves.");
     assert!(!doc.has("dl ul"));
     assert_eq!(
-        doc.texts("div.tabbed-set div.tabbed-labels > label"),
+        doc.texts("div.tabbed-set label"),
         ["Vinegar", "Citric acid"]
     );
 }

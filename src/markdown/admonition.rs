@@ -129,9 +129,10 @@ pub fn closing_tag(style: Style) -> &'static str {
 }
 
 /// The title element of a block of `style`, given its title rendered as inline HTML (`None`:
-/// no title element at all).
+/// none, written `""`: an admonition then has no title element, details an empty summary).
 pub fn title_html(style: Style, rendered_title: Option<&str>) -> String {
     match (style, rendered_title) {
+        (Style::Details { .. }, None) => "<summary></summary>".to_owned(),
         (_, None) => String::new(),
         (Style::Admonition, Some(t)) => format!("<p class=\"admonition-title\">{t}</p>"),
         (Style::Details { .. }, Some(t)) => format!("<summary>{t}</summary>"),
@@ -280,5 +281,12 @@ mod tests {
         assert!(m("!!! no/te").is_none());
         assert!(parse_marker("!!! note", false, true).is_none());
         assert!(parse_marker("??? note", true, false).is_none());
+    }
+
+    #[test]
+    fn an_empty_title_leaves_details_an_empty_summary() {
+        let details = Style::Details { open: false };
+        assert_eq!(title_html(details, None), "<summary></summary>");
+        assert_eq!(title_html(Style::Admonition, None), "");
     }
 }

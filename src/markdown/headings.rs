@@ -186,10 +186,12 @@ pub(super) fn event<'e>(
     let open_at = out.len();
     out.push(Event::Html(CowStr::Borrowed("")));
     let mut text = PlainText::default();
-    for (e, _) in rest.by_ref() {
+    for (mut e, range) in rest.by_ref() {
         if matches!(e, Event::End(TagEnd::Heading(_))) {
             break;
         }
+        // Links in headings are rewritten and checked like any other.
+        pass.rewrite_dest(&mut e, &range);
         text.push(&e);
         out.push(e);
     }
@@ -199,10 +201,11 @@ pub(super) fn event<'e>(
         Some(id) => id,
         None => pass.ids.unique(&slug(&title, pass.input.features.slugs)),
     };
-    let n = level as u8;
-    if n == 1 && pass.result.h1.is_none() {
+    let toc = &pass.input.features.toc;
+    if level as u8 == 1 && pass.result.h1.is_none() {
         pass.result.h1 = Some(title.clone());
     }
+    let n = toc.level(level as u8);
     let mut open = format!("<h{n} id=\"{}\"", escape_attr(&id));
     if !attrs.classes.is_empty() {
         let _ = write!(open, " class=\"{}\"", escape_attr(&attrs.classes.join(" ")));
@@ -211,11 +214,25 @@ pub(super) fn event<'e>(
         let _ = write!(open, " {}=\"{}\"", escape_attr(name), escape_attr(value));
     }
     open.push('>');
+    let permalink = toc.permalink_html(&id);
+    if toc.permalink_leading {
+        open.push_str(&permalink);
+    }
+    let mut close = String::new();
+    if toc.anchorlink {
+        let _ = write!(
+            open,
+            "<a class=\"{}\" href=\"#{}\">",
+            escape_attr(&toc.anchorlink_class),
+            escape_attr(&id)
+        );
+        close.push_str("</a>");
+    }
     out[open_at] = Event::Html(open.into());
-    let close = format!(
-        "<a class=\"headerlink\" href=\"#{0}\" title=\"Permanent link\">&para;</a></h{n}>\n",
-        escape_attr(&id)
-    );
+    if !toc.permalink_leading {
+        close.push_str(&permalink);
+    }
+    let _ = writeln!(close, "</h{n}>");
     out.push(Event::Html(close.into()));
     pass.result.headings.push(Heading {
         level: n,

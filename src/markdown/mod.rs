@@ -50,10 +50,13 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+mod py_lists;
 pub mod snippet;
 pub mod snippets;
+pub mod tables;
 pub mod tabs;
 pub mod tasklist;
+pub mod toc;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -111,6 +114,9 @@ pub struct Features {
     pub slugs: SlugStyle,
     /// `pymdownx.tabbed: slugify`: tabs get ids from their titles instead of counters.
     pub tab_slugs: Option<SlugStyle>,
+    /// `pymdownx.tabbed: alternate_style` (Material's): labels together above the contents.
+    /// Off, each tab's input and label go before its content (the extension's default).
+    pub tab_alternate: bool,
     /// `pymdownx.tabbed: combine_header_slug`: a tab's id starts with the id of the heading
     /// before its set.
     pub combine_header_slug: bool,
@@ -122,6 +128,25 @@ pub struct Features {
     pub code: code::CodeOptions,
     /// `pymdownx.snippets`: `--8<-- "file"` includes, with their options.
     pub snippets: Option<snippets::Settings>,
+    /// Whose rules lists follow (`markdown:` in `site.yaml` or `mkdocs.yml`).
+    pub rules: Rules,
+    /// `sane_lists`: with Python-Markdown's rules, `1.` and `-` items make separate lists and
+    /// an ordered list keeps its first number.
+    pub sane_lists: bool,
+    /// `tables: use_align_attribute`: aligned cells get `align="left"` instead of a style.
+    pub table_align_attribute: bool,
+    /// `toc`'s options: heading levels, permalinks, the `[TOC]` marker.
+    pub toc: toc::TocOptions,
+}
+
+/// The list rules of a site: CommonMark's (GitHub's), or Python-Markdown's (MkDocs'), see
+/// [`py_lists`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rules {
+    #[default]
+    Commonmark,
+    PythonMarkdown,
 }
 
 /// Heading-id styles: Python-Markdown's `toc` default, or `pymdownx.slugs.slugify`
@@ -150,11 +175,16 @@ impl Default for Features {
             blocks: blocks::Settings::all(),
             slugs: SlugStyle::Toc,
             tab_slugs: None,
+            tab_alternate: true,
             combine_header_slug: false,
             sane_headers: false,
             inline: inline::Syntax::all(),
             code: code::CodeOptions::default(),
             snippets: None,
+            rules: Rules::Commonmark,
+            sane_lists: false,
+            table_align_attribute: false,
+            toc: toc::TocOptions::default(),
         }
     }
 }
@@ -235,11 +265,17 @@ pub fn render(input: &Input<'_>) -> Rendered {
 }
 
 fn render_body(input: &Input<'_>) -> Rendered {
+    let relisted = (input.features.rules == Rules::PythonMarkdown)
+        .then(|| py_lists::rewrite(input.body, input.features.sane_lists))
+        .flatten();
+    let body = relisted.as_deref().unwrap_or(input.body);
+    let tabled = tables::prepare(body);
+    let body = tabled.as_deref().unwrap_or(body);
     let converted = input
         .features
         .blocks
         .enabled()
-        .then(|| blocks::convert(input.body, &input.features.blocks))
+        .then(|| blocks::convert(body, &input.features.blocks))
         .flatten();
     let pre = match &converted {
         Some(lines) => {
@@ -249,7 +285,7 @@ fn render_body(input: &Input<'_>) -> Rendered {
                 .collect();
             preprocess::run_lines(&lines, input.features)
         }
-        None => preprocess::run(input.body, input.features),
+        None => preprocess::run(body, input.features),
     };
     let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
     let mut events: Vec<Event<'_>> = Vec::with_capacity(pre.text.len() / 8);
@@ -302,8 +338,12 @@ fn render_body(input: &Input<'_>) -> Rendered {
     if input.features.footnotes {
         footnotes::apply(&mut events);
     }
+    if pre.text.contains('|') {
+        tables::apply(&mut events, input.features.table_align_attribute);
+    }
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    toc::replace_marker(&mut html, &rendered.headings, &input.features.toc);
     rendered.html = html;
     rendered
 }

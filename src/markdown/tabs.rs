@@ -32,6 +32,9 @@ pub struct TabSet {
     /// Byte offset in the preprocessed text of the set's `<div class="tabbed-content">`: the
     /// HTML block holding it is where the inputs and labels go.
     pub at: usize,
+    /// In the original (not alternate) style, the offsets of each tab's
+    /// `<div class="tabbed-content">`, before which its input and label go.
+    pub tabs_at: Vec<usize>,
 }
 
 pub fn parse_marker(line: &str) -> Option<TabMarker> {
@@ -128,6 +131,9 @@ pub(super) fn event<'e>(
     let Event::Html(block) = &event else {
         return Some(event);
     };
+    if !pass.input.features.tab_alternate {
+        return original_style(pass, event, range, out);
+    }
     let pre = pass.pre;
     let sets = &pre.tab_sets;
     let n = sets.partition_point(|s| s.at < range.start);
@@ -142,6 +148,78 @@ pub(super) fn event<'e>(
     out.push(Event::Html(html.into()));
     None
 }
+
+/// Event part in pymdownx.tabbed's original style: each tab's input and label go before its
+/// content, and the set's wrapper gets its `data-tabs`.
+fn original_style<'e>(
+    pass: &mut Pass<'_, '_>,
+    event: Event<'e>,
+    range: &Range<usize>,
+    out: &mut Vec<Event<'e>>,
+) -> Option<Event<'e>> {
+    let Event::Html(block) = &event else {
+        return Some(event);
+    };
+    let pre = pass.pre;
+    let inside = |o: usize| range.contains(&o);
+    let mut marks: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    for (n, set) in pre.tab_sets.iter().enumerate() {
+        if inside(set.at) {
+            marks.push((set.at, n, None));
+        }
+        let tabs = set.tabs_at.iter().enumerate();
+        marks.extend(
+            tabs.filter(|(_, o)| inside(**o))
+                .map(|(t, &o)| (o, n, Some(t))),
+        );
+    }
+    if marks.is_empty() {
+        return Some(event);
+    }
+    marks.sort_unstable();
+    let mut html = block.to_string();
+    let mut pos = 0;
+    for (_, n, tab) in marks {
+        let set = &pre.tab_sets[n];
+        let Some(tab) = tab else {
+            let wrapper = "<div class=\"tabbed-set\">";
+            if let Some(i) = html[pos..].find(wrapper).map(|i| i + pos) {
+                let opening = format!(
+                    "<div class=\"tabbed-set\" data-tabs=\"{}:{}\">",
+                    n + 1,
+                    set.titles.len()
+                );
+                html.replace_range(i..i + wrapper.len(), &opening);
+                pos = i + opening.len();
+            }
+            continue;
+        };
+        let Some(i) = html[pos..].find(TAB_CONTENT).map(|i| i + pos) else {
+            continue;
+        };
+        let title = pass.inline(&set.titles[tab], range);
+        let id = match pass.input.features.tab_slugs {
+            Some(style) => headings::slug(&without_icons(&set.titles[tab]), style),
+            None => format!("__tabbed_{}_{}", n + 1, tab + 1),
+        };
+        let checked = if tab == set.selected {
+            "checked=\"checked\" "
+        } else {
+            ""
+        };
+        let controls = format!(
+            "<input {checked}id=\"{id}\" name=\"__tabbed_{}\" type=\"radio\" />\n<label for=\"{id}\">{title}</label>\n",
+            n + 1
+        );
+        html.insert_str(i, &controls);
+        pos = i + controls.len() + TAB_CONTENT.len();
+    }
+    out.push(Event::Html(html.into()));
+    None
+}
+
+/// A tab's content in the original style.
+const TAB_CONTENT: &str = "<div class=\"tabbed-content\">";
 
 /// The ids of a set's radio inputs: counters, or slugs of the titles when the site
 /// configures `pymdownx.tabbed: slugify` (prefixed with the last heading's id under
@@ -206,15 +284,26 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
             at,
             ..TabSet::default()
         });
-        pass.push_indented(out_col, "<div class=\"tabbed-content\">", line_no);
+        let wrapper = if pass.features.tab_alternate {
+            TAB_CONTENT
+        } else {
+            "<div class=\"tabbed-set\">"
+        };
+        pass.push_indented(out_col, wrapper, line_no);
         pass.out.tab_sets.len() - 1
     };
+    let content_at = pass.out.text.len() + out_col;
     let tab_set = &mut pass.out.tab_sets[set];
     if marker.select {
         tab_set.selected = tab_set.titles.len();
     }
     tab_set.titles.push(marker.title);
-    pass.push_indented(out_col, "<div class=\"tabbed-block\">", line_no);
+    if pass.features.tab_alternate {
+        pass.push_indented(out_col, "<div class=\"tabbed-block\">", line_no);
+    } else {
+        pass.out.tab_sets[set].tabs_at.push(content_at);
+        pass.push_indented(out_col, TAB_CONTENT, line_no);
+    }
     pass.push_line("", line_no);
     pass.open(OpenKind::Tab(set), col, out_col);
     Taken::AsBlank
@@ -246,7 +335,9 @@ pub(super) fn close_pending(pass: &mut LinePass<'_>, depth: usize, line_no: u32)
     while pass.pending.last().is_some_and(|p| p.depth >= depth) {
         let Some(set) = pass.pending.pop() else { break };
         pass.push_indented(set.out_col, "</div>", line_no);
-        pass.push_indented(set.out_col, "</div>", line_no);
+        if pass.features.tab_alternate {
+            pass.push_indented(set.out_col, "</div>", line_no);
+        }
         pass.push_line("", line_no);
     }
 }

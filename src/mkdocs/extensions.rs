@@ -2,7 +2,8 @@
 //! syntaxes its extension list turns on, and its heading ids follow its `toc: slugify:`.
 
 use crate::markdown::blocks::{self, Mode, Settings as BlockSettings, TypeDef};
-use crate::markdown::{Features, SlugStyle};
+use crate::markdown::toc::TocOptions;
+use crate::markdown::{Features, Rules, SlugStyle};
 
 use super::tree::{Node, Value};
 
@@ -20,10 +21,8 @@ pub struct Extensions {
 /// listed without a note.
 const ALWAYS: &[&str] = &[
     "toc",
-    "tables",
     "fenced_code",
     "meta",
-    "sane_lists",
     "codehilite",
     "pymdownx.superfences",
     "pymdownx.highlight",
@@ -48,11 +47,16 @@ pub fn read(list: Option<&Node>) -> Extensions {
             blocks: BlockSettings::default(),
             slugs: SlugStyle::Toc,
             tab_slugs: None,
+            tab_alternate: false,
             combine_header_slug: false,
             sane_headers: false,
             inline: Default::default(),
             code: crate::markdown::code::CodeOptions::plain(),
             snippets: None,
+            rules: Rules::PythonMarkdown,
+            sane_lists: false,
+            table_align_attribute: false,
+            toc: TocOptions::default(),
         },
         unsupported: Vec::new(),
         unknown_slugify: None,
@@ -105,6 +109,9 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
         "pymdownx.details" => f.details = true,
         "pymdownx.tabbed" => {
             f.tabbed = true;
+            f.tab_alternate = options
+                .and_then(|o| o.get("alternate_style"))
+                .is_some_and(|v| matches!(&v.value, crate::mkdocs::tree::Value::Bool(true)));
             if let Some(slugify) = options.and_then(|o| o.get("slugify")) {
                 f.tab_slugs = slug_style(slugify);
             }
@@ -120,6 +127,12 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
         "pymdownx.tasklist" => f.tasklist = true,
         "pymdownx.saneheaders" => f.sane_headers = true,
         "pymdownx.snippets" => f.snippets = Some(snippet_settings(options)),
+        "sane_lists" => f.sane_lists = true,
+        "tables" => {
+            f.table_align_attribute = options
+                .and_then(|o| o.get("use_align_attribute"))
+                .is_some_and(|v| matches!(&v.value, crate::mkdocs::tree::Value::Bool(true)));
+        }
         "extra" | "pymdownx.extra" => {
             f.abbr = true;
             f.attr_list = true;
@@ -129,6 +142,9 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
         }
         name if name.starts_with("pymdownx.blocks.") => block_extension(f, name, options),
         "toc" => {
+            if let Some(options) = options {
+                read_toc(options, &mut f.toc);
+            }
             if let Some(slugify) = options.and_then(|o| o.get("slugify")) {
                 match slug_style(slugify) {
                     Some(style) => f.slugs = style,
@@ -230,6 +246,53 @@ fn snippet_settings(options: Option<&Node>) -> crate::markdown::snippets::Settin
         auto_append: list("auto_append"),
         check_paths: flag("check_paths"),
         dedent_subsections: flag("dedent_subsections"),
+    }
+}
+
+/// `toc`'s options other than `slugify`.
+fn read_toc(options: &Node, toc: &mut TocOptions) {
+    let text = |key: &str| options.get(key).and_then(Node::scalar_text);
+    match options.get("permalink").map(|p| &p.value) {
+        Some(Value::Bool(false)) => toc.permalink = None,
+        Some(Value::Bool(true)) | None => {}
+        Some(_) => toc.permalink = text("permalink"),
+    }
+    let flag = |key: &str| options.get(key).map(|v| v.value == Value::Bool(true));
+    if let Some(leading) = flag("permalink_leading") {
+        toc.permalink_leading = leading;
+    }
+    if let Some(anchorlink) = flag("anchorlink") {
+        toc.anchorlink = anchorlink;
+    }
+    let strings: [(&str, &mut String); 5] = [
+        ("permalink_class", &mut toc.permalink_class),
+        ("permalink_title", &mut toc.permalink_title),
+        ("anchorlink_class", &mut toc.anchorlink_class),
+        ("title_class", &mut toc.title_class),
+        ("toc_class", &mut toc.toc_class),
+    ];
+    for (key, field) in strings {
+        if let Some(value) = text(key) {
+            *field = value;
+        }
+    }
+    if let Some(marker) = text("marker") {
+        toc.marker = marker;
+    }
+    if let Some(title) = text("title") {
+        toc.title = Some(title);
+    }
+    if let Some(base) = text("baselevel").and_then(|b| b.parse().ok()) {
+        toc.baselevel = base;
+    }
+    if let Some(depth) = text("toc_depth") {
+        let parsed = match depth.split_once('-') {
+            Some((a, b)) => a.trim().parse().ok().zip(b.trim().parse().ok()),
+            None => depth.trim().parse().ok().map(|max| (1, max)),
+        };
+        if let Some(range) = parsed {
+            toc.depth = range;
+        }
     }
 }
 

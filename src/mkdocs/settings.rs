@@ -59,6 +59,7 @@ pub fn from_tree(
         }
     };
     let mut extension_list = None;
+    let mut rules = None;
     for (key, value) in root.entries() {
         let c = &mut project.config;
         match key.name.as_str() {
@@ -91,6 +92,7 @@ pub fn from_tree(
             "strict" => c.strict = value.value == Value::Bool(true),
             "nav" => project.nav = Some(nav::read(value, origins.of("nav", file))?),
             "markdown_extensions" => extension_list = Some((key.line, value)),
+            "markdown" => rules = Some(read_rules(value, origins.of("markdown", file))?),
             "extra" => read_extra(value, c, origins.of("extra.meta", file))?,
             "theme" => read_theme(value, c, origins, file, &mut ignored, &mut project.notes)?,
             // MkDocs' default; `false` (`a/b.html` URLs) is not something answerbook writes.
@@ -111,6 +113,9 @@ pub fn from_tree(
     };
     let extensions = extensions::read(list);
     project.features = extensions.features;
+    if let Some(rules) = rules {
+        project.features.rules = rules;
+    }
     if !ignored.is_empty() {
         ignored.sort();
         project.notes.push(Diagnostic::note(
@@ -139,6 +144,20 @@ pub fn from_tree(
         ));
     }
     Ok(project)
+}
+
+/// `markdown: commonmark | python-markdown` (answerbook's own key): whose list rules pages
+/// follow.
+fn read_rules(value: &Node, file: &Path) -> Result<crate::markdown::Rules, Diagnostic> {
+    match value.scalar_text().as_deref() {
+        Some("commonmark") => Ok(crate::markdown::Rules::Commonmark),
+        Some("python-markdown") => Ok(crate::markdown::Rules::PythonMarkdown),
+        _ => Err(Diagnostic::error(
+            file,
+            Some(value.line),
+            "`markdown` is `commonmark` or `python-markdown`",
+        )),
+    }
 }
 
 /// The text of a line of HTML: tags dropped, the entities a footer uses decoded.

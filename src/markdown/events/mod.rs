@@ -6,7 +6,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, RefDefs, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, RefDefs, Tag, TagEnd};
 
 use super::headings::HeadingAttrs;
 use super::ids::IdSet;
@@ -110,13 +110,24 @@ impl<'i, 'p> Pass<'i, 'p> {
             source: &mut source,
             text: PageText::new(self.pre, self.input.answer_title),
         };
+        let mut mailto_text = false;
         while let Some((mut event, range)) = stream.next() {
-            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
-                &mut event
+            if let Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) = &event
             {
-                let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
-                *dest_url = self.rewrite_link(written, &range);
+                // `<mailto:x>` shows `x`, as in Python-Markdown.
+                mailto_text = *link_type == LinkType::Autolink && dest_url.starts_with("mailto:");
             }
+            if let (true, Event::Text(text)) = (mailto_text, &event)
+                && let Some(address) = text.strip_prefix("mailto:")
+            {
+                event = Event::Text(address.to_owned().into());
+                mailto_text = false;
+            }
+            self.rewrite_dest(&mut event, &range);
             if let Some(event) = self.event(event, &range, &mut stream, out) {
                 out.push(event);
             }
@@ -204,6 +215,22 @@ impl<'i, 'p> Pass<'i, 'p> {
             Some(line),
             message,
         ));
+    }
+
+    /// Rewrites the destination of a link or image event (see [`links::rewrite`]).
+    pub(super) fn rewrite_dest(&mut self, event: &mut Event<'_>, range: &Range<usize>) {
+        if let Event::Start(Tag::Link {
+            link_type: LinkType::Email,
+            ..
+        }) = event
+        {
+            // `<x@example.org>`: an e-mail address, not a path.
+            return;
+        }
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+            let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
+            *dest_url = self.rewrite_link(written, range);
+        }
     }
 
     fn rewrite_link<'e>(&mut self, dest: CowStr<'e>, range: &Range<usize>) -> CowStr<'e> {

@@ -153,6 +153,8 @@ pub(super) struct LinePass<'f> {
     html_block: bool,
     /// Admonitions opened by `///` blocks and not closed yet (indexes into `out.blocks`).
     pub(super) slashed: Vec<usize>,
+    /// Whether an HTML comment is open.
+    comment: bool,
 }
 
 impl<'f> LinePass<'f> {
@@ -168,6 +170,7 @@ impl<'f> LinePass<'f> {
             skip: 0,
             html_block: false,
             slashed: Vec::new(),
+            comment: false,
         }
     }
 
@@ -189,6 +192,21 @@ impl<'f> LinePass<'f> {
                 if !blank && col < fence.col + TAB && fence.is_closed_by(rest) {
                     self.fence = None;
                 }
+                self.emit_body_line(line, line_no);
+                prev_blank = blank;
+                continue;
+            }
+            let opens_comment = || {
+                let body_col = self.open.last().map_or(0, |o| o.marker_col + TAB);
+                col < body_col + TAB && rest.starts_with("<!--") && !rest[4..].contains("-->")
+            };
+            if self.comment || opens_comment() {
+                // Nothing inside `<!-- ... -->` is markdown, not even an admonition.
+                self.comment = if self.comment {
+                    !rest.contains("-->")
+                } else {
+                    true
+                };
                 self.emit_body_line(line, line_no);
                 prev_blank = blank;
                 continue;
@@ -336,9 +354,8 @@ impl<'f> LinePass<'f> {
     fn close_top(&mut self, line_no: u32) {
         let depth = self.open.len();
         let Some(top) = self.open.pop() else { return };
-        if let OpenKind::Block(_) = top.kind {
-            tabs::close_pending(self, depth, line_no);
-        }
+        // Tab sets that ended inside the block end with it.
+        tabs::close_pending(self, depth, line_no);
         if let Some(fence) = self.fence.take_if(|f| f.depth >= depth) {
             let closer = (fence.ch as char).to_string().repeat(fence.len);
             self.push_indented(fence.out_col, &closer, line_no);
@@ -398,6 +415,7 @@ impl<'f> LinePass<'f> {
         }
         for mut set in nested.out.tab_sets {
             set.at = moved(set.at);
+            set.tabs_at.iter_mut().for_each(|t| *t = moved(*t));
             self.out.tab_sets.push(set);
         }
         self.out.abbreviations.extend(nested.out.abbreviations);

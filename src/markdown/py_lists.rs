@@ -1,0 +1,421 @@
+//! Lists as Python-Markdown reads them, for pages of MkDocs projects: a line pass before all
+//! others that re-indents list items so that pulldown-cmark sees the structure MkDocs renders.
+//!
+//! Python-Markdown's rules, which CommonMark does not share: an item's content is indented 4
+//! columns from the list, whatever the marker's width (`- a` then `  - b` is one flat list; a
+//! fence indented 4 under `11.  Item` stays in the item); a marker indented 0 to 3 columns is
+//! a sibling; a list cannot interrupt a paragraph (`text` then `- a` is one paragraph); a list
+//! after a blank line continues the list before it, `1.` and `-` items alike (with
+//! `sane_lists`, only items of the same kind); the first number is ignored (`3.` starts at 1,
+//! except with `sane_lists`); `1)` is not a marker, and neither is a bare `-`. Block quotes
+//! with only blank lines between them are one quote, as there.
+//!
+//! The pass writes every item marker as `-   ` or `1.  ` (content 4 columns in), moves lazy
+//! lines into their item, and escapes markers that are text (`\-`). It keeps one output line
+//! per input line, so line numbers stay true, and shifts fenced code only as a whole.
+
+use super::preprocess::fence_open;
+
+/// A line as the pass reads it: its number, columns of indentation (tabs to multiples of 4,
+/// as Python-Markdown expands them) and the text after.
+#[derive(Debug, Clone, Copy)]
+struct Ln<'a> {
+    no: usize,
+    indent: usize,
+    text: &'a str,
+    /// Not a line of the page but the text after an item's marker.
+    virt: bool,
+}
+
+impl Ln<'_> {
+    fn blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// A list item marker, as Python-Markdown recognises one (`- `, `12. `).
+#[derive(Debug, Clone, Copy)]
+struct Marker<'a> {
+    ordered: bool,
+    digits: &'a str,
+    bullet: u8,
+    /// Text after the marker and its spaces.
+    content: &'a str,
+}
+
+fn marker(text: &str) -> Option<Marker<'_>> {
+    let b = text.as_bytes();
+    let (ordered, len) = match b.first()? {
+        b'-' | b'*' | b'+' => (false, 1),
+        b'0'..=b'9' => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            (b.get(digits) == Some(&b'.')).then_some((true, digits + 1))?
+        }
+        _ => return None,
+    };
+    if !matches!(b.get(len), Some(b' ' | b'\t')) || is_rule(text) {
+        return None;
+    }
+    Some(Marker {
+        ordered,
+        digits: &text[..len - 1],
+        bullet: b[0],
+        content: text[len..].trim_start_matches([' ', '\t']),
+    })
+}
+
+/// A thematic break (`***`, `- - -`), which is never a list item.
+fn is_rule(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(&c) = t.as_bytes().first() else {
+        return false;
+    };
+    matches!(c, b'-' | b'*' | b'_')
+        && t.bytes().filter(|&b| b == c).count() >= 3
+        && t.bytes().all(|b| b == c || b == b' ' || b == b'\t')
+}
+
+/// What CommonMark reads as a list item where Python-Markdown reads text (`1) a`, a bare `-`):
+/// the byte to escape.
+fn commonmark_only_marker(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let after = |i: usize| matches!(b.get(i), None | Some(b' ' | b'\t' | b'\r'));
+    if (1..=9).contains(&digits) && b.get(digits) == Some(&b')') && after(digits + 1) {
+        return Some(digits);
+    }
+    let bare = text.trim_end();
+    if matches!(bare, "-" | "*" | "+") {
+        return Some(0);
+    }
+    (digits > 0 && bare.len() == digits + 1 && bare.ends_with('.')).then_some(digits)
+}
+
+/// Starts of the indented blocks of admonitions, details and tabs.
+fn opens_body(text: &str) -> bool {
+    ["!!!", "???", "==="]
+        .iter()
+        .any(|m| text.starts_with(m) && !text.trim_end().bytes().all(|b| b == b'='))
+}
+
+/// Rewrites the lists of a page body; `None` when nothing changes.
+pub(super) fn rewrite(body: &str, sane: bool) -> Option<String> {
+    let src: Vec<&str> = body.split('\n').collect();
+    let lines: Vec<Ln<'_>> = src
+        .iter()
+        .enumerate()
+        .map(|(no, line)| {
+            let (indent, text) = indentation(line);
+            Ln {
+                no,
+                indent,
+                text,
+                virt: false,
+            }
+        })
+        .collect();
+    let mut pass = Pass {
+        src: &src,
+        out: vec![None; src.len()],
+        sane,
+    };
+    pass.walk(&lines, 0, 0, false);
+    if pass.out.iter().all(Option::is_none) {
+        return None;
+    }
+    let mut text = String::with_capacity(body.len() + body.len() / 8);
+    for (i, line) in src.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push_str(pass.out[i].as_deref().unwrap_or(line));
+    }
+    Some(text)
+}
+
+struct Pass<'s, 'a> {
+    src: &'s [&'a str],
+    /// The rewritten lines; `None` keeps the line as written.
+    out: Vec<Option<String>>,
+    sane: bool,
+}
+
+impl<'a> Pass<'_, 'a> {
+    /// Writes a line at its indentation relative to the block (`in_base` in the page,
+    /// `out_base` in the output), with `escape` a byte of its text to put a `\` before.
+    fn put(&mut self, l: Ln<'a>, in_base: usize, out_base: usize, escape: Option<usize>) {
+        let indent = l.indent.saturating_sub(in_base) + out_base;
+        let orig = self.src[l.no];
+        let spaces_only = orig.len() - l.text.len() == l.indent;
+        if !l.virt && escape.is_none() && indent == l.indent && spaces_only {
+            self.out[l.no] = None;
+            return;
+        }
+        let mut s = " ".repeat(indent);
+        match escape {
+            Some(at) => {
+                s.push_str(&l.text[..at]);
+                s.push('\\');
+                s.push_str(&l.text[at..]);
+            }
+            None => s.push_str(l.text),
+        }
+        self.out[l.no] = Some(s);
+    }
+
+    /// Rewrites the lines of one block: the page, an admonition's body, an item's content.
+    /// `item_head`: the lines start an item, where a list may follow its first text directly.
+    fn walk(&mut self, lines: &[Ln<'a>], in_base: usize, out_base: usize, mut item_head: bool) {
+        let mut i = 0;
+        let mut para = false;
+        while i < lines.len() {
+            let l = lines[i];
+            if l.blank() {
+                para = false;
+                item_head = false;
+                i += 1;
+                continue;
+            }
+            let rel = l.indent.saturating_sub(in_base);
+            if rel >= 4 {
+                // Indented code, or a lazy line of a paragraph.
+                self.put(l, in_base, out_base, None);
+                i += 1;
+                continue;
+            }
+            if fence_open(l.text).is_some() {
+                i = self.fence(lines, i, in_base, out_base);
+                para = false;
+                continue;
+            }
+            if opens_body(l.text) || l.text.starts_with("[^") || l.text.starts_with(':') {
+                self.put(l, in_base, out_base, None);
+                let end = indented_end(lines, i + 1, in_base + 4);
+                if opens_body(l.text) {
+                    self.walk(&lines[i + 1..end], in_base + 4, out_base + 4, false);
+                } else {
+                    for &b in &lines[i + 1..end] {
+                        self.put(b, in_base, out_base, None);
+                    }
+                }
+                i = end;
+                para = false;
+                continue;
+            }
+            if l.text.starts_with('<') || l.text.starts_with('>') {
+                // Raw HTML and block quotes run to the next blank line, as they are.
+                loop {
+                    while i < lines.len() && !lines[i].blank() {
+                        self.put(lines[i], in_base, out_base, None);
+                        i += 1;
+                    }
+                    // Block quotes with only blank lines between them are one quote.
+                    let next = (i..lines.len()).find(|&k| !lines[k].blank());
+                    let Some(k) = next.filter(|&k| {
+                        l.text.starts_with('>')
+                            && lines[k].text.starts_with('>')
+                            && lines[k].indent.saturating_sub(in_base) < 4
+                    }) else {
+                        break;
+                    };
+                    for b in &lines[i..k] {
+                        self.out[b.no] = Some(format!("{}>", " ".repeat(out_base)));
+                    }
+                    i = k;
+                }
+                para = false;
+                continue;
+            }
+            if let Some(m) = marker(l.text) {
+                if para && !item_head {
+                    let at = if m.ordered { m.digits.len() } else { 0 };
+                    self.put(l, in_base, out_base, Some(at));
+                    i += 1;
+                } else {
+                    i = self.list(lines, i, in_base, out_base);
+                    para = false;
+                }
+                continue;
+            }
+            let heading = l.text.starts_with('#') || is_rule(l.text);
+            let escape = (!para).then(|| commonmark_only_marker(l.text)).flatten();
+            self.put(l, in_base, out_base, escape);
+            para = !heading;
+            i += 1;
+        }
+    }
+
+    /// Writes a fenced code block starting at `lines[start]`; returns the index after it.
+    fn fence(&mut self, lines: &[Ln<'a>], start: usize, in_base: usize, out_base: usize) -> usize {
+        let open = lines[start];
+        self.put(open, in_base, out_base, None);
+        let Some((ch, len)) = fence_open(open.text) else {
+            return start + 1;
+        };
+        for (j, &l) in lines.iter().enumerate().skip(start + 1) {
+            self.put(l, in_base, out_base, None);
+            let run = l.text.bytes().take_while(|&b| b == ch).count();
+            if l.indent <= open.indent + 3 && run >= len && l.text[run..].trim().is_empty() {
+                return j + 1;
+            }
+        }
+        lines.len()
+    }
+
+    /// Rewrites the list starting at `lines[start]`; returns the index after it.
+    fn list(&mut self, lines: &[Ln<'a>], start: usize, in_base: usize, out_base: usize) -> usize {
+        let Some(first) = marker(lines[start].text) else {
+            return start + 1;
+        };
+        let sane = self.sane;
+        let belongs = move |m: &Marker<'_>| !sane || m.ordered == first.ordered;
+        let item_rel = |l: &Ln<'_>| l.indent.saturating_sub(in_base);
+        let mut i = start;
+        let mut number = 0;
+        loop {
+            let head = lines[i];
+            let Some(m) = marker(head.text) else {
+                return i;
+            };
+            let mut region = vec![Ln {
+                indent: in_base + 4,
+                text: m.content,
+                virt: true,
+                ..head
+            }];
+            i += 1;
+            let mut after_blank = false;
+            while i < lines.len() {
+                let l = lines[i];
+                if l.blank() {
+                    let next = (i..lines.len()).find(|&k| !lines[k].blank());
+                    match next {
+                        Some(k) if item_rel(&lines[k]) >= 4 => {
+                            region.extend_from_slice(&lines[i..k]);
+                            i = k;
+                            after_blank = true;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                if item_rel(&l) >= 4 {
+                    region.push(l);
+                    i += 1;
+                    continue;
+                }
+                let next_item = marker(l.text).filter(|m| belongs(m));
+                if next_item.is_some() && !after_blank {
+                    break;
+                }
+                if fence_open(l.text).is_some() {
+                    // A fence right under an item belongs to it, moved in as a whole.
+                    let end = self.fence_end(lines, i);
+                    let shift = in_base + 4 - l.indent.min(in_base + 4);
+                    region.extend(lines[i..end].iter().map(|&f| Ln {
+                        indent: f.indent + shift,
+                        ..f
+                    }));
+                    i = end;
+                    continue;
+                }
+                if marker(l.text).is_some() {
+                    // An item of another kind (`sane_lists`): text of this item.
+                    let at = if l.text.as_bytes()[0].is_ascii_digit() {
+                        l.text.find('.').unwrap_or(0)
+                    } else {
+                        0
+                    };
+                    let lazy = Ln {
+                        indent: in_base + 4,
+                        ..l
+                    };
+                    let content_col = out_base + 4;
+                    self.put(lazy, in_base + 4, content_col, Some(at));
+                    i += 1;
+                    continue;
+                }
+                // A lazy line: part of the item's text.
+                region.push(Ln {
+                    indent: in_base + 4,
+                    ..l
+                });
+                i += 1;
+            }
+            // The marker, written so that the content starts 4 columns in.
+            let mark = if first.ordered && self.sane && number == 0 {
+                format!("{}.", m.digits)
+            } else if first.ordered {
+                "1.".to_owned()
+            } else {
+                (first.bullet as char).to_string()
+            };
+            let content_col = out_base + (mark.len() + 1).max(4);
+            self.walk(&region, in_base + 4, content_col, true);
+            let body = self.out[head.no].take().unwrap_or_default();
+            let body = body.trim_start_matches(' ');
+            let pad = content_col - out_base - mark.len();
+            self.out[head.no] = Some(format!(
+                "{}{mark}{}{body}",
+                " ".repeat(out_base),
+                " ".repeat(if body.is_empty() { 0 } else { pad })
+            ));
+            number += 1;
+            // The next item, right away or after blank lines.
+            let next = (i..lines.len()).find(|&k| !lines[k].blank());
+            match next {
+                Some(k) if item_rel(&lines[k]) < 4 => match marker(lines[k].text) {
+                    Some(m) if belongs(&m) => i = k,
+                    _ => return i,
+                },
+                _ => return i,
+            }
+        }
+    }
+
+    /// Index after the fenced code block opened at `lines[start]`.
+    fn fence_end(&self, lines: &[Ln<'a>], start: usize) -> usize {
+        let open = lines[start];
+        let Some((ch, len)) = fence_open(open.text) else {
+            return start + 1;
+        };
+        for (j, l) in lines.iter().enumerate().skip(start + 1) {
+            let run = l.text.bytes().take_while(|&b| b == ch).count();
+            if l.indent <= open.indent + 3 && run >= len && l.text[run..].trim().is_empty() {
+                return j + 1;
+            }
+        }
+        lines.len()
+    }
+}
+
+/// Columns of leading white space (tabs to the next multiple of 4) and the rest of the line.
+fn indentation(line: &str) -> (usize, &str) {
+    let mut col = 0;
+    for (i, b) in line.bytes().enumerate() {
+        match b {
+            b' ' => col += 1,
+            b'\t' => col += 4 - col % 4,
+            _ => return (col, &line[i..]),
+        }
+    }
+    (col, "")
+}
+
+/// Index after the lines from `start` that are blank or indented `body` columns or more,
+/// less the blank lines at its end.
+fn indented_end(lines: &[Ln<'_>], start: usize, body: usize) -> usize {
+    let mut end = start;
+    let mut i = start;
+    while i < lines.len() && (lines[i].blank() || lines[i].indent >= body) {
+        i += 1;
+        if !lines[i - 1].blank() {
+            end = i;
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+#[path = "py_lists_tests.rs"]
+mod tests;
