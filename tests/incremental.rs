@@ -219,3 +219,41 @@ fn a_failed_rebuild_changes_neither_the_output_nor_the_cache() {
     assert_same_tree(&before, &tree(&site.out()));
     assert_eq!(fs::read(site.root().join(CACHE)).unwrap(), cache);
 }
+
+#[test]
+fn a_section_page_follows_its_own_questions_and_only_them() {
+    let site = fixture("incremental");
+    // A section with no index page: its page is made of its questions alone.
+    let cocoa = "content/cocoa/is-cocoa-bitter.md";
+    let question = "---\ntitle: Is cocoa bitter?\ndescription: Raw cocoa is.\n---\n\n\
+                    # Is cocoa bitter?\n\nUnsweetened cocoa tastes sharp and dry.\n";
+    site.write(cocoa, question);
+    age(&site.root().join("content"));
+    site.build(&[]).expect_clean();
+    // An edit in another section leaves the cocoa page as a clean build writes it.
+    let tea = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(tea));
+    site.write(
+        tea,
+        &text.replace("ground to a powder", "milled to a powder"),
+    );
+    let said = rebuild_matches_clean(&site);
+    assert!(said.contains("(3 unchanged)"), "{said}");
+    // An edit to its own question shows on it.
+    site.write(
+        cocoa,
+        &question.replace(
+            "Raw cocoa is.",
+            "Raw cocoa is, and dark chocolate a little.",
+        ),
+    );
+    let said = rebuild_matches_clean(&site);
+    assert!(said.contains("(3 unchanged)"), "{said}");
+    assert!(
+        site.page("cocoa/")
+            .text("article")
+            .contains("dark chocolate a little"),
+        "{}",
+        site.page("cocoa/").text("article")
+    );
+}

@@ -102,7 +102,7 @@ pub struct Updated {
 impl Collect {
     /// Writes into `target` what differs from `before` (what the folder holds, by the last
     /// build's record), removes what the last build wrote and `kept` and the collected files
-    /// no longer name, and returns the folder's new record. `shown` names the folder in
+    /// no longer name (what is `kept` keeps its record), and returns the folder's new record. `shown` names the folder in
     /// errors.
     pub fn apply(
         self,
@@ -111,7 +111,14 @@ impl Collect {
         before: &HashMap<String, Made>,
         kept: impl IntoIterator<Item = String>,
     ) -> Result<(HashMap<String, Made>, Updated)> {
-        let mut now: HashMap<String, Made> = kept.into_iter().map(|p| (p, Made::Page)).collect();
+        // What is kept stays as the last build recorded it.
+        let mut now: HashMap<String, Made> = kept
+            .into_iter()
+            .map(|p| {
+                let made = before.get(&p).cloned().unwrap_or(Made::Page);
+                (p, made)
+            })
+            .collect();
         let mut updated = Updated::default();
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
         for (rel, made, pending) in files {

@@ -262,7 +262,8 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
             let kept = pages
                 .iter()
                 .filter(|p| p.reused)
-                .map(|p| render::output_path(&p.url));
+                .map(|p| render::output_path(&p.url))
+                .chain(std::mem::take(&mut outcome.kept_sections));
             collect
                 .apply(&setup.out_target, &setup.out_dir, &cache.outputs, kept)?
                 .0

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::content::{PageId, Pages, Sections};
+use crate::content::{PageId, Pages, SectionId, Sections};
 use crate::context::SiteView;
 use crate::diagnostics::Diagnostic;
 use crate::discover::Asset;
@@ -155,6 +155,8 @@ pub struct Outcome {
     pub facts: Facts,
     /// Links to anchors that no page has.
     pub anchor_diagnostics: Vec<Diagnostic>,
+    /// The output files of the section pages left as the last build wrote them.
+    pub kept_sections: Vec<String>,
 }
 
 /// Renders the whole site into `sink`. `sources` are the pages' texts, by [`PageId`]; each is
@@ -166,7 +168,7 @@ pub fn write_site(
     assets: &[Asset],
     sink: &dyn Sink,
 ) -> Result<Outcome> {
-    let sidebars = nav::Sidebars::new(site, theme)?;
+    let sidebars = nav::Sidebars::new(site);
     timings::mark("sidebars");
     let rendered = sources
         .into_par_iter()
@@ -183,10 +185,19 @@ pub fn write_site(
 
     let questions = site.pages.iter().filter(|p| !p.is_index).count();
     let sections: Vec<_> = site.sections.ids().map(|(id, _)| id).collect();
-    sections.par_iter().try_for_each(|&s| {
-        let (path, html) = views::section_html(site, theme, s, &facts)?;
-        sink.put(&path, Body::Bytes(html.into_bytes()))
-    })?;
+    let changed = changed_sections(site);
+    sections
+        .par_iter()
+        .filter(|s| changed[s.0 as usize])
+        .try_for_each(|&s| {
+            let (path, html) = views::section_html(site, theme, s, &facts)?;
+            sink.put(&path, Body::Bytes(html.into_bytes()))
+        })?;
+    let kept_sections = sections
+        .iter()
+        .filter(|s| !changed[s.0 as usize])
+        .map(|&s| views::output_path(&site.sections[s].url))
+        .collect();
     timings::mark("sections");
     let mut files = files::write_files(site, theme, assets, sink)?;
     files += feeds::write(site, &facts, assets, sink)?;
@@ -200,7 +211,25 @@ pub fn write_site(
         files,
         facts,
         anchor_diagnostics,
+        kept_sections,
     })
+}
+
+/// Which sections' pages may have changed since the last build, by [`SectionId`]: the home
+/// page, and every section that holds, or is above, a page rendered this build rather than
+/// brought back from the build cache. The others show only what the cache vouches for (the
+/// site's shape and their pages' kept facts), so their pages are left as they are.
+fn changed_sections(site: &Site<'_>) -> Vec<bool> {
+    let mut changed = vec![false; site.sections.iter().count()];
+    changed[SectionId::HOME.0 as usize] = true;
+    for page in site.pages.iter().filter(|p| !p.reused) {
+        let mut s = Some(page.section);
+        while let Some(id) = s.filter(|id| !changed[id.0 as usize]) {
+            changed[id.0 as usize] = true;
+            s = site.sections[id].parent;
+        }
+    }
+    changed
 }
 
 /// Phase two for one page: its markdown and, for a question (or the 404 page), its file and

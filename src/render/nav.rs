@@ -2,6 +2,8 @@
 //! title), computed once per build, and from it each page's sidebar and its previous and
 //! next questions.
 
+use std::sync::OnceLock;
+
 use crate::content::{Page, PageId, Pages, Placed, SectionId, Sections};
 use crate::context::{NavLink, SidebarContext, SidebarView};
 use crate::error::Result;
@@ -92,9 +94,10 @@ pub(super) fn listed_section_title<'s>(
         .unwrap_or(&section.title)
 }
 
-/// The sidebar every question of a section shows, rendered once for all of them: their
-/// links are the same from each (they sit side by side), all but the mark on the page shown.
-pub(super) struct Sidebars(Vec<Option<Shared>>);
+/// The sidebar every question of a section shows, rendered once for all of them (when the
+/// first of them needs it: a rebuild from the cache renders few): their links are the same
+/// from each (they sit side by side), all but the mark on the page shown.
+pub(super) struct Sidebars(Vec<OnceLock<Option<Shared>>>);
 
 struct Shared {
     /// A site path beside the section's questions (no page's): the links are relative to it.
@@ -103,21 +106,28 @@ struct Shared {
 }
 
 impl Sidebars {
-    pub(super) fn new(site: &Site<'_>, theme: &Theme) -> Result<Sidebars> {
-        use rayon::prelude::*;
-        let sections: Vec<SectionId> = site.sections.ids().map(|(s, _)| s).collect();
-        let shared = sections
-            .par_iter()
-            .map(|&s| {
-                let Some(&first) = site.order.pages(s).first() else {
-                    return Ok(None);
-                };
-                let here = beside(&site.pages[first].url);
-                let html = render_sidebar(theme, sidebar(site, s, &here, None), &here)?;
-                Ok(Some(Shared { here, html }))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Sidebars(shared))
+    pub(super) fn new(site: &Site<'_>) -> Sidebars {
+        Sidebars(site.sections.ids().map(|_| OnceLock::new()).collect())
+    }
+
+    /// The shared sidebar of section `s`, rendered on first use.
+    fn shared(&self, site: &Site<'_>, theme: &Theme, s: SectionId) -> Result<Option<&Shared>> {
+        let Some(cell) = self.0.get(s.0 as usize) else {
+            return Ok(None);
+        };
+        if cell.get().is_none() {
+            let shared = match site.order.pages(s).first() {
+                Some(&first) => {
+                    let here = beside(&site.pages[first].url);
+                    let html = render_sidebar(theme, sidebar(site, s, &here, None), &here)?;
+                    Some(Shared { here, html })
+                }
+                None => None,
+            };
+            // Another thread may have rendered the same sidebar meanwhile: either will do.
+            let _ = cell.set(shared);
+        }
+        Ok(cell.get().and_then(Option::as_ref))
     }
 
     /// The sidebar of question `p`: its section's, with the link to `p` marked as the page
@@ -131,7 +141,7 @@ impl Sidebars {
     ) -> Result<Option<String>> {
         let page = &site.pages[p];
         let section = &site.sections[page.section];
-        if let Some(Some(shared)) = self.0.get(page.section.0 as usize) {
+        if let Some(shared) = self.shared(site, theme, page.section)? {
             let same_place =
                 urls::href(&shared.here, &section.url) == urls::href(&page.url, &section.url);
             let link = format!("href=\"{}\"", urls::href(&shared.here, &page.url));
