@@ -29,6 +29,7 @@ pub fn enable(syntax: &mut inline::Syntax, name: &str, options: Option<&Node>) -
             })
         }
         "pymdownx.magiclink" => syntax.magiclink = Some(magiclink(options, &flag)),
+        "pymdownx.keys" => syntax.keys = Some(keys(options, &flag)),
         _ => return false,
     }
     true
@@ -67,5 +68,27 @@ fn magiclink(
         user: text("user"),
         repo: text("repo"),
         custom,
+    }
+}
+
+/// The options of pymdownx.keys.
+fn keys(options: Option<&Node>, flag: &dyn Fn(&str, bool) -> bool) -> inline::keys::Options {
+    let text = |key: &str| options.and_then(|o| o.get(key)).and_then(Node::scalar_text);
+    let defaults = inline::keys::Options::default();
+    let key_map = options
+        .and_then(|o| o.get("key_map"))
+        .map(|m| {
+            m.entries()
+                .iter()
+                .filter_map(|(k, v)| Some((k.name.clone(), v.scalar_text()?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    inline::keys::Options {
+        separator: text("separator").unwrap_or(defaults.separator),
+        strict: flag("strict", false),
+        class: text("class").unwrap_or(defaults.class),
+        camel_case: flag("camel_case", false),
+        key_map,
     }
 }

@@ -4,6 +4,8 @@
 //! on and costs one scan of the text events on a page without its characters.
 
 pub mod delimiters;
+pub mod keys;
+mod keys_table;
 pub mod magiclink;
 mod magiclink_repos;
 
@@ -22,6 +24,8 @@ pub struct Syntax {
     pub tilde: Option<Pair>,
     /// Plain URLs, e-mail addresses and repository shorthands as links (pymdownx.magiclink).
     pub magiclink: Option<magiclink::Options>,
+    /// `++ctrl+alt+del++` keyboard keys (pymdownx.keys).
+    pub keys: Option<keys::Options>,
 }
 
 /// Which of its two tags a mark character makes (both by default).
@@ -50,6 +54,7 @@ impl Syntax {
             caret: Some(Pair::default()),
             tilde: Some(Pair::default()),
             magiclink: None,
+            keys: None,
         }
     }
 
@@ -60,6 +65,7 @@ impl Syntax {
             '^' => self.caret.is_some(),
             '~' => self.tilde.is_some(),
             '#' | '!' | '?' | '@' => self.magiclink.is_some(),
+            '+' => self.keys.is_some(),
             _ => false,
         }
     }
@@ -88,6 +94,10 @@ impl Syntax {
 
 /// Runs the inline syntaxes the site has over a page's events.
 pub fn apply<'e>(events: Vec<Event<'e>>, syntax: &Syntax) -> Vec<Event<'e>> {
+    let events = match &syntax.keys {
+        Some(options) => keys::apply(events, options),
+        None => events,
+    };
     let events = match &syntax.magiclink {
         Some(options) => magiclink::apply(events, options),
         None => events,

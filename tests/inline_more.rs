@@ -1,0 +1,42 @@
+//! More inline syntaxes of pymdown-extensions in an MkDocs project, as a reader gets them:
+//! keyboard keys (pymdownx.keys). The page is tests/fixtures/mkdocs_inline_more/docs/index.md.
+
+mod common;
+
+use common::{Doc, fixture, text_of};
+
+fn page() -> Doc {
+    let site = fixture("mkdocs_inline_more");
+    site.build(&["--strict"]).expect_clean();
+    site.page("")
+}
+
+fn paragraph(doc: &Doc, starts: &str) -> String {
+    let p = doc
+        .all("article p")
+        .into_iter()
+        .find(|p| text_of(*p).starts_with(starts))
+        .unwrap_or_else(|| panic!("a paragraph starting {starts:?}"));
+    p.inner_html()
+}
+
+#[test]
+fn keys_become_kbd_elements_with_their_labels() {
+    let doc = page();
+    assert_eq!(
+        doc.texts("span.keys kbd"),
+        ["Ctrl", "S", "Cmd", "S", "Lamp Switch"]
+    );
+    // The quoted key has no class.
+    assert_eq!(
+        doc.attrs("span.keys kbd", "class"),
+        ["key-control", "key-s", "key-command", "key-lamp"]
+    );
+    assert_eq!(doc.texts("span.keys > span"), ["+", "+"]);
+    // An unknown key, code and an escaped `+` stay as written.
+    let p = paragraph(&doc, "Not keys");
+    assert_eq!(
+        p,
+        "Not keys: ++ctrl+teapot++, <code>++ctrl+c++</code> and ++alt++."
+    );
+}
