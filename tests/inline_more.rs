@@ -40,3 +40,13 @@ fn keys_become_kbd_elements_with_their_labels() {
         "Not keys: ++ctrl+teapot++, <code>++ctrl+c++</code> and ++alt++."
     );
 }
+
+#[test]
+fn a_backslash_escapes_any_character() {
+    let doc = page();
+    // `nbsp: true`: an escaped space is a no-break space.
+    assert_eq!(
+        paragraph(&doc, "Escaped letters"),
+        "Escaped letters: sky and 10&nbsp;km."
+    );
+}

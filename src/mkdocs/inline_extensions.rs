@@ -30,6 +30,12 @@ pub fn enable(syntax: &mut inline::Syntax, name: &str, options: Option<&Node>) -
         }
         "pymdownx.magiclink" => syntax.magiclink = Some(magiclink(options, &flag)),
         "pymdownx.keys" => syntax.keys = Some(keys(options, &flag)),
+        "pymdownx.escapeall" => {
+            syntax.escapeall = Some(inline::escapeall::Options {
+                hardbreak: flag("hardbreak", false),
+                nbsp: flag("nbsp", false),
+            })
+        }
         _ => return false,
     }
     true

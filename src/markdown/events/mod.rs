@@ -136,6 +136,10 @@ impl<'i, 'p> Pass<'i, 'p> {
         rest: &mut Stream<'_, 'e>,
         out: &mut Vec<Event<'e>>,
     ) -> Option<Event<'e>> {
+        let event = match self.input.features.inline.escapeall {
+            Some(o) => super::inline::escapeall::event(event, range, &self.pre.text, o),
+            None => event,
+        };
         match event {
             Event::Start(Tag::Heading { .. }) => headings::event(self, event, rest, out),
             Event::Start(Tag::CodeBlock(_)) => code::event(self, event, range, rest, out),

@@ -4,6 +4,7 @@
 //! on and costs one scan of the text events on a page without its characters.
 
 pub mod delimiters;
+pub mod escapeall;
 pub mod keys;
 mod keys_table;
 pub mod magiclink;
@@ -26,6 +27,8 @@ pub struct Syntax {
     pub magiclink: Option<magiclink::Options>,
     /// `++ctrl+alt+del++` keyboard keys (pymdownx.keys).
     pub keys: Option<keys::Options>,
+    /// A backslash escapes any character (pymdownx.escapeall).
+    pub escapeall: Option<escapeall::Options>,
 }
 
 /// Which of its two tags a mark character makes (both by default).
@@ -55,6 +58,7 @@ impl Syntax {
             tilde: Some(Pair::default()),
             magiclink: None,
             keys: None,
+            escapeall: None,
         }
     }
 
