@@ -50,3 +50,34 @@ fn a_backslash_escapes_any_character() {
         "Escaped letters: sky and 10&nbsp;km."
     );
 }
+
+#[test]
+fn critic_edits_show_as_ins_del_and_comments() {
+    let doc = page();
+    let p = paragraph(&doc, "Edits");
+    assert_eq!(
+        p,
+        "Edits: the tea is <del class=\"critic\">cold</del><ins class=\"critic\">hot</ins>, \
+         <ins class=\"critic\">freshly</ins> <del class=\"critic\">badly</del> brewed\
+         <span class=\"critic comment\">check this</span>."
+    );
+    // A removal of whole blocks wraps them.
+    assert_eq!(doc.texts("del.critic.block li"), ["a removed list item"]);
+}
+
+#[test]
+fn lines_after_critic_edits_keep_their_numbers() {
+    let site = fixture("mkdocs_inline_more");
+    site.write(
+        "mkdocs.yml",
+        "site_name: x\nmarkdown_extensions:\n  - pymdownx.critic:\n      mode: accept\n",
+    );
+    site.write(
+        "docs/index.md",
+        "# Page\n\nA {--removed\nline--} and more.\n\nSee [there](missing.md).\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0)
+        .expect_line("docs/index.md:6: warning: broken link 'missing.md'");
+    assert_eq!(site.page("").texts("article p")[0], "A and more.");
+}

@@ -37,6 +37,7 @@ pub mod alerts;
 pub mod attr_list;
 pub mod blocks;
 pub mod code;
+pub mod critic;
 mod def_list;
 mod events;
 pub mod faq;
@@ -203,13 +204,18 @@ pub fn options(features: &Features) -> Options {
 /// Renders a page. When the page gets a generated FAQPage ([`faq::answer`], decided here from
 /// its short answer, once), hand-written FAQPage blocks are left out of the HTML.
 pub fn render(input: &Input<'_>) -> Rendered {
+    let syntax = &input.features.inline;
+    let critic = syntax
+        .critic
+        .and_then(|mode| critic::rewrite(input.body, mode, syntax.escapeall.is_some()));
+    let body = critic.as_ref().map_or(input.body, |c| c.text.as_str());
     let converted = input
         .features
         .blocks
         .enabled()
-        .then(|| blocks::convert(input.body, &input.features.blocks))
+        .then(|| blocks::convert(body, &input.features.blocks))
         .flatten();
-    let pre = match &converted {
+    let mut pre = match &converted {
         Some(lines) => {
             let lines: Vec<preprocess::Line<'_>> = lines
                 .iter()
@@ -217,8 +223,13 @@ pub fn render(input: &Input<'_>) -> Rendered {
                 .collect();
             preprocess::run_lines(&lines, input.features)
         }
-        None => preprocess::run(input.body, input.features),
+        None => preprocess::run(body, input.features),
     };
+    if let Some(c) = &critic {
+        let to_input = |line: u32| c.line_map.get(line as usize).copied().unwrap_or(line);
+        pre.line_map.iter_mut().for_each(|l| *l = to_input(*l));
+        pre.warnings.iter_mut().for_each(|(l, _)| *l = to_input(*l));
+    }
     let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
     let mut events: Vec<Event<'_>> = Vec::with_capacity(pre.text.len() / 8);
     // Ids the author sets on headings (`{#id}`) are taken before any is generated, and titles

@@ -1,6 +1,7 @@
 //! The inline extensions of pymdown-extensions in `markdown_extensions` (`pymdownx.caret`,
 //! `.tilde`, `.mark`, ...) and their options, onto [`inline::Syntax`].
 
+use crate::markdown::critic::Mode;
 use crate::markdown::inline::{self, Pair};
 
 use super::tree::{Node, Value};
@@ -30,6 +31,10 @@ pub fn enable(syntax: &mut inline::Syntax, name: &str, options: Option<&Node>) -
         }
         "pymdownx.magiclink" => syntax.magiclink = Some(magiclink(options, &flag)),
         "pymdownx.keys" => syntax.keys = Some(keys(options, &flag)),
+        "pymdownx.critic" => {
+            let mode = options.and_then(|o| o.get("mode")).and_then(Node::as_str);
+            syntax.critic = Some(mode.and_then(Mode::parse).unwrap_or_default())
+        }
         "pymdownx.escapeall" => {
             syntax.escapeall = Some(inline::escapeall::Options {
                 hardbreak: flag("hardbreak", false),

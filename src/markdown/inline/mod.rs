@@ -29,6 +29,8 @@ pub struct Syntax {
     pub keys: Option<keys::Options>,
     /// A backslash escapes any character (pymdownx.escapeall).
     pub escapeall: Option<escapeall::Options>,
+    /// CriticMarkup edits (pymdownx.critic), read before the page is parsed: [`super::critic`].
+    pub critic: Option<super::critic::Mode>,
 }
 
 /// Which of its two tags a mark character makes (both by default).
@@ -59,6 +61,7 @@ impl Syntax {
             magiclink: None,
             keys: None,
             escapeall: None,
+            critic: None,
         }
     }
 
