@@ -46,7 +46,8 @@ impl Project {
     pub fn load(site_dir: &Path) -> Result<Project> {
         let has_site_yaml = site_dir.join(crate::config::CONFIG_FILE).is_file();
         if !has_site_yaml && let Some(file) = mkdocs::config_file(site_dir) {
-            let m = mkdocs::load(site_dir, file)?;
+            let mut m = mkdocs::load(site_dir, file)?;
+            icons_dir(&mut m.features, &m.config, site_dir);
             return Ok(Project {
                 config: m.config,
                 content_dir: site_dir.join(&m.docs_dir),
@@ -67,13 +68,26 @@ impl Project {
                 site_dir.display()
             )));
         }
+        let config = SiteConfig::load(site_dir)?;
+        let mut features = Features::default();
+        icons_dir(&mut features, &config, site_dir);
         Ok(Project {
-            config: SiteConfig::load(site_dir)?,
+            config,
             content_name: PathBuf::from(CONTENT_DIR),
             content_dir,
-            features: Features::default(),
+            features,
             flavor: Flavor::Answerbook,
             notes: Vec::new(),
         })
+    }
+}
+
+/// `extra: icons_dir:` (relative to the site folder): where emoji shortcodes of icons
+/// (`:material-…:`) find their SVG files.
+fn icons_dir(features: &mut Features, config: &SiteConfig, site_dir: &Path) {
+    if let Some(emoji) = &mut features.inline.emoji
+        && let Some(dir) = config.extra.get("icons_dir").and_then(|v| v.as_str())
+    {
+        emoji.icons_dir = Some(site_dir.join(dir));
     }
 }

@@ -81,3 +81,34 @@ fn lines_after_critic_edits_keep_their_numbers() {
         .expect_line("docs/index.md:6: warning: broken link 'missing.md'");
     assert_eq!(site.page("").texts("article p")[0], "A and more.");
 }
+
+#[test]
+fn emoji_shortcodes_and_icons_from_the_sites_icon_set() {
+    let site = fixture("minimal");
+    site.write(
+        "content/keys.md",
+        "---\ntitle: Keys\n---\n# Keys\n\nGood :smile: and :no-such-emoji:.\n\nPress :material-keyboard: now.\n",
+    );
+    // Without an icon set, the icon shortcode stays text and is reported at its line.
+    let run = site.build(&[]);
+    run.expect_code(0).expect_line(
+        "content/keys.md:8: warning: `:material-keyboard:` is an icon shortcode, shown as text: \
+         set `extra: icons_dir:` to a folder of icons (as Material's `.icons`) to show it",
+    );
+    let doc = site.page("keys/");
+    let texts = doc.texts("article p");
+    assert_eq!(texts[0], "Good 😄 and :no-such-emoji:.");
+    assert_eq!(texts[1], "Press :material-keyboard: now.");
+    // With one, it is the icon's SVG inline.
+    site.write("site.yaml", "title: Minimal answers\nextra:\n  icons_dir: icons\n");
+    site.write(
+        "icons/material/keyboard.svg",
+        "<svg viewBox=\"0 0 24 24\"><path d=\"M1 1h2\"/></svg>\n",
+    );
+    site.build(&["--strict"]).expect_clean();
+    let doc = site.page("keys/");
+    assert_eq!(
+        doc.attr("article p span.twemoji svg", "viewBox"),
+        "0 0 24 24"
+    );
+}

@@ -35,6 +35,7 @@ pub fn enable(syntax: &mut inline::Syntax, name: &str, options: Option<&Node>) -
             let mode = options.and_then(|o| o.get("mode")).and_then(Node::as_str);
             syntax.critic = Some(mode.and_then(Mode::parse).unwrap_or_default())
         }
+        "pymdownx.emoji" => syntax.emoji = Some(emoji(options)),
         "pymdownx.escapeall" => {
             syntax.escapeall = Some(inline::escapeall::Options {
                 hardbreak: flag("hardbreak", false),
@@ -101,5 +102,37 @@ fn keys(options: Option<&Node>, flag: &dyn Fn(&str, bool) -> bool) -> inline::ke
         class: text("class").unwrap_or(defaults.class),
         camel_case: flag("camel_case", false),
         key_map,
+    }
+}
+
+/// The options of pymdownx.emoji: `emoji_generator` and `emoji_index` are Python names
+/// (`!!python/name:material.extensions.emoji.to_svg`), read by their last part.
+fn emoji(options: Option<&Node>) -> inline::emoji::Options {
+    use inline::emoji::{Generator, Index, Options, Title};
+    let name = |key: &str| {
+        let node = options.and_then(|o| o.get(key))?;
+        let name = node.python_object().map(str::to_owned).or_else(|| node.scalar_text())?;
+        Some(name.rsplit(['.', ':']).next().unwrap_or_default().to_owned())
+    };
+    let generator = match name("emoji_generator").as_deref() {
+        Some("to_svg" | "to_svg_sprite") => Generator::Svg,
+        Some("to_alt") => Generator::Unicode,
+        _ => Generator::Png,
+    };
+    let index = match name("emoji_index").as_deref() {
+        Some("twemoji") => Index::Twemoji,
+        Some("gemoji") => Index::Gemoji,
+        _ => Index::Emojione,
+    };
+    let title = match options.and_then(|o| o.get("title")).and_then(Node::as_str) {
+        Some("long") => Title::Long,
+        Some("none") => Title::None,
+        _ => Title::Short,
+    };
+    Options {
+        generator,
+        index,
+        title,
+        icons_dir: None,
     }
 }

@@ -4,6 +4,7 @@
 //! on and costs one scan of the text events on a page without its characters.
 
 pub mod delimiters;
+pub mod emoji;
 pub mod escapeall;
 pub mod keys;
 mod keys_table;
@@ -31,6 +32,8 @@ pub struct Syntax {
     pub escapeall: Option<escapeall::Options>,
     /// CriticMarkup edits (pymdownx.critic), read before the page is parsed: [`super::critic`].
     pub critic: Option<super::critic::Mode>,
+    /// `:smile:` emoji and icon shortcodes (pymdownx.emoji).
+    pub emoji: Option<emoji::Options>,
 }
 
 /// Which of its two tags a mark character makes (both by default).
@@ -62,6 +65,7 @@ impl Syntax {
             keys: None,
             escapeall: None,
             critic: None,
+            emoji: Some(emoji::Options::default()),
         }
     }
 
