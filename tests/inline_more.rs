@@ -100,7 +100,10 @@ fn emoji_shortcodes_and_icons_from_the_sites_icon_set() {
     assert_eq!(texts[0], "Good 😄 and :no-such-emoji:.");
     assert_eq!(texts[1], "Press :material-keyboard: now.");
     // With one, it is the icon's SVG inline.
-    site.write("site.yaml", "title: Minimal answers\nextra:\n  icons_dir: icons\n");
+    site.write(
+        "site.yaml",
+        "title: Minimal answers\nextra:\n  icons_dir: icons\n",
+    );
     site.write(
         "icons/material/keyboard.svg",
         "<svg viewBox=\"0 0 24 24\"><path d=\"M1 1h2\"/></svg>\n",

@@ -137,7 +137,12 @@ fn change(out: &mut Out, tag: &str, body: &str, at_block_start: bool) {
         let open = format!("<{tag} class=\"critic block\">");
         wrap(out, &open, body, &format!("</{tag}>"));
     } else {
-        wrap(out, &format!("<{tag} class=\"critic\">"), body, &format!("</{tag}>"));
+        wrap(
+            out,
+            &format!("<{tag} class=\"critic\">"),
+            body,
+            &format!("</{tag}>"),
+        );
     }
 }
 

@@ -111,8 +111,16 @@ fn emoji(options: Option<&Node>) -> inline::emoji::Options {
     use inline::emoji::{Generator, Index, Options, Title};
     let name = |key: &str| {
         let node = options.and_then(|o| o.get(key))?;
-        let name = node.python_object().map(str::to_owned).or_else(|| node.scalar_text())?;
-        Some(name.rsplit(['.', ':']).next().unwrap_or_default().to_owned())
+        let name = node
+            .python_object()
+            .map(str::to_owned)
+            .or_else(|| node.scalar_text())?;
+        Some(
+            name.rsplit(['.', ':'])
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        )
     };
     let generator = match name("emoji_generator").as_deref() {
         Some("to_svg" | "to_svg_sprite") => Generator::Svg,

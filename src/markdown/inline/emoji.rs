@@ -226,7 +226,10 @@ mod tests {
     #[test]
     fn shortcodes_become_emoji() {
         let unicode = Options::default();
-        assert_eq!(html("a :smile: b :nope: 1:2:3", &unicode).0, "a 😄 b :nope: 1:2:3");
+        assert_eq!(
+            html("a :smile: b :nope: 1:2:3", &unicode).0,
+            "a 😄 b :nope: 1:2:3"
+        );
         let png = Options {
             generator: Generator::Png,
             ..Options::default()
