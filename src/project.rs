@@ -57,6 +57,7 @@ impl Project {
                 }
                 snippets.root = root;
             }
+            icons_dir(&mut m.features, &m.config, site_dir);
             return Ok(Project {
                 config: m.config,
                 content_dir: site_dir.join(&m.docs_dir),
@@ -78,10 +79,11 @@ impl Project {
             )));
         }
         let config = SiteConfig::load(site_dir)?;
-        let features = Features {
+        let mut features = Features {
             rules: config.markdown,
             ..Features::default()
         };
+        icons_dir(&mut features, &config, site_dir);
         Ok(Project {
             config,
             content_name: PathBuf::from(CONTENT_DIR),
@@ -90,5 +92,15 @@ impl Project {
             flavor: Flavor::Answerbook,
             notes: Vec::new(),
         })
+    }
+}
+
+/// `extra: icons_dir:` (relative to the site folder): where emoji shortcodes of icons
+/// (`:material-…:`) find their SVG files.
+fn icons_dir(features: &mut Features, config: &SiteConfig, site_dir: &Path) {
+    if let Some(emoji) = &mut features.inline.emoji
+        && let Some(dir) = config.extra.get("icons_dir").and_then(|v| v.as_str())
+    {
+        emoji.icons_dir = Some(site_dir.join(dir));
     }
 }

@@ -176,10 +176,13 @@ fn syntax_answerbook_does_not_know_passes_through_as_text() {
         .into_iter()
         .map(text_of)
         .find(|t| t.starts_with("Press"))
-        .expect("the paragraph with an icon shortcode");
+        .expect("the paragraph with an unknown shortcode");
+    // A shortcode that is no emoji stays text. (An icon shortcode such as
+    // `:material-keyboard:` now becomes its SVG, or warns when the site has no icon set:
+    // tests/inline_more.rs.)
     assert_eq!(
         para,
-        "Press :material-keyboard: to continue, or see the snippet below."
+        "Press :not-an-emoji: to continue, or see the snippet below."
     );
     assert!(doc.source.contains("<!-- md:option sampler.enabled -->"));
     assert!(

@@ -37,6 +37,7 @@ pub mod alerts;
 pub mod attr_list;
 pub mod blocks;
 pub mod code;
+pub mod critic;
 mod def_list;
 mod events;
 pub mod faq;
@@ -265,10 +266,15 @@ pub fn render(input: &Input<'_>) -> Rendered {
 }
 
 fn render_body(input: &Input<'_>) -> Rendered {
+    let syntax = &input.features.inline;
+    let critic = syntax
+        .critic
+        .and_then(|mode| critic::rewrite(input.body, mode, syntax.escapeall.is_some()));
+    let body = critic.as_ref().map_or(input.body, |c| c.text.as_str());
     let relisted = (input.features.rules == Rules::PythonMarkdown)
-        .then(|| py_lists::rewrite(input.body, input.features.sane_lists))
+        .then(|| py_lists::rewrite(body, input.features.sane_lists))
         .flatten();
-    let body = relisted.as_deref().unwrap_or(input.body);
+    let body = relisted.as_deref().unwrap_or(body);
     let tabled = tables::prepare(body);
     let body = tabled.as_deref().unwrap_or(body);
     let converted = input
@@ -277,7 +283,7 @@ fn render_body(input: &Input<'_>) -> Rendered {
         .enabled()
         .then(|| blocks::convert(body, &input.features.blocks))
         .flatten();
-    let pre = match &converted {
+    let mut pre = match &converted {
         Some(lines) => {
             let lines: Vec<preprocess::Line<'_>> = lines
                 .iter()
@@ -287,6 +293,11 @@ fn render_body(input: &Input<'_>) -> Rendered {
         }
         None => preprocess::run(body, input.features),
     };
+    if let Some(c) = &critic {
+        let to_input = |line: u32| c.line_map.get(line as usize).copied().unwrap_or(line);
+        pre.line_map.iter_mut().for_each(|l| *l = to_input(*l));
+        pre.warnings.iter_mut().for_each(|(l, _)| *l = to_input(*l));
+    }
     let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
     let mut events: Vec<Event<'_>> = Vec::with_capacity(pre.text.len() / 8);
     // Ids the author sets on headings (`{#id}`) are taken before any is generated, and titles

@@ -15,7 +15,7 @@ use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
 use super::{
     Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
-    headings, md_in_html, options, tabs,
+    headings, inline, md_in_html, options, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
@@ -147,6 +147,10 @@ impl<'i, 'p> Pass<'i, 'p> {
         rest: &mut Stream<'_, 'e>,
         out: &mut Vec<Event<'e>>,
     ) -> Option<Event<'e>> {
+        let event = match self.input.features.inline.escapeall {
+            Some(o) => super::inline::escapeall::event(event, range, &self.pre.text, o),
+            None => event,
+        };
         match event {
             Event::Start(Tag::Heading { .. }) => headings::event(self, event, rest, out),
             Event::Start(Tag::CodeBlock(_)) => code::event(self, event, range, rest, out),
@@ -170,6 +174,12 @@ impl<'i, 'p> Pass<'i, 'p> {
                     true => abbr::event(self, rest, out),
                     false => Some(rest),
                 }
+            }
+            Event::Text(ref t)
+                if self.input.features.inline.emoji.is_some() && inline::emoji::may_have(t) =>
+            {
+                inline::emoji::event(self, t, range, out);
+                None
             }
             Event::Text(_) if self.abbreviations.is_some() => abbr::event(self, event, out),
             Event::Html(_) => md_in_html::html(self, event, range)

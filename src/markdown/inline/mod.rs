@@ -4,6 +4,10 @@
 //! on and costs one scan of the text events on a page without its characters.
 
 pub mod delimiters;
+pub mod emoji;
+pub mod escapeall;
+pub mod keys;
+mod keys_table;
 pub mod magiclink;
 mod magiclink_repos;
 
@@ -22,6 +26,14 @@ pub struct Syntax {
     pub tilde: Option<Pair>,
     /// Plain URLs, e-mail addresses and repository shorthands as links (pymdownx.magiclink).
     pub magiclink: Option<magiclink::Options>,
+    /// `++ctrl+alt+del++` keyboard keys (pymdownx.keys).
+    pub keys: Option<keys::Options>,
+    /// A backslash escapes any character (pymdownx.escapeall).
+    pub escapeall: Option<escapeall::Options>,
+    /// CriticMarkup edits (pymdownx.critic), read before the page is parsed: [`super::critic`].
+    pub critic: Option<super::critic::Mode>,
+    /// `:smile:` emoji and icon shortcodes (pymdownx.emoji).
+    pub emoji: Option<emoji::Options>,
 }
 
 /// Which of its two tags a mark character makes (both by default).
@@ -50,6 +62,10 @@ impl Syntax {
             caret: Some(Pair::default()),
             tilde: Some(Pair::default()),
             magiclink: None,
+            keys: None,
+            escapeall: None,
+            critic: None,
+            emoji: Some(emoji::Options::default()),
         }
     }
 
@@ -60,6 +76,7 @@ impl Syntax {
             '^' => self.caret.is_some(),
             '~' => self.tilde.is_some(),
             '#' | '!' | '?' | '@' => self.magiclink.is_some(),
+            '+' => self.keys.is_some(),
             _ => false,
         }
     }
@@ -88,6 +105,10 @@ impl Syntax {
 
 /// Runs the inline syntaxes the site has over a page's events.
 pub fn apply<'e>(events: Vec<Event<'e>>, syntax: &Syntax) -> Vec<Event<'e>> {
+    let events = match &syntax.keys {
+        Some(options) => keys::apply(events, options),
+        None => events,
+    };
     let events = match &syntax.magiclink {
         Some(options) => magiclink::apply(events, options),
         None => events,

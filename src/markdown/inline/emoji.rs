@@ -1,0 +1,250 @@
+//! pymdownx.emoji: `:smile:` shortcodes (GitHub's names, from the `emojis` crate) become the
+//! emoji, as the character itself or as the image markup of the site's `emoji_generator`
+//! and `emoji_index`; Material's icon shortcodes (`:material-…:`, `:octicons-…:`,
+//! `:fontawesome-…:`, `:simple-…:`) become the inline SVG of the icon file found under the
+//! site's `extra: icons_dir:`, or stay text with a warning naming them.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{CowStr, Event};
+
+use crate::markdown::escape_attr;
+use crate::markdown::events::Pass;
+
+/// How an emoji is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Generator {
+    /// The character itself (`pymdownx.emoji.to_alt`; answerbook's own default).
+    #[default]
+    Unicode,
+    /// An `<img>` of the index's PNG (`to_png`, pymdown's default).
+    Png,
+    /// An `<img>` of the index's SVG (`to_svg`, and Material's `to_svg` for emoji).
+    Svg,
+}
+
+/// Whose images the `<img>` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Index {
+    #[default]
+    Emojione,
+    Twemoji,
+    Gemoji,
+}
+
+/// What an `<img>` title shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Title {
+    /// The shortcode.
+    #[default]
+    Short,
+    /// The emoji's name.
+    Long,
+    None,
+}
+
+/// The options of pymdownx.emoji, and where the site keeps its icon set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Options {
+    pub generator: Generator,
+    pub index: Index,
+    pub title: Title,
+    /// A folder laid out as Material's `.icons` (`material/`, `octicons/`, `fontawesome/…`).
+    pub icons_dir: Option<PathBuf>,
+}
+
+/// A text event of the page pass with its shortcodes replaced; icons that cannot be shown
+/// are reported at their line.
+pub(in crate::markdown) fn event<'e>(
+    pass: &mut Pass<'_, '_>,
+    text: &str,
+    range: &Range<usize>,
+    out: &mut Vec<Event<'e>>,
+) {
+    let Some(options) = &pass.input.features.inline.emoji else {
+        return;
+    };
+    let mut missing = Vec::new();
+    // `\:smile:`: the escaped colon opens nothing.
+    let escaped = pass.pre.text[..range.start].ends_with('\\') && text.starts_with(':');
+    if escaped {
+        out.push(Event::Text(":".into()));
+    }
+    let skip = usize::from(escaped);
+    split(&text[skip..], options, out, &mut missing);
+    for (offset, name) in missing {
+        let message = match &options.icons_dir {
+            None => format!(
+                "`:{name}:` is an icon shortcode, shown as text: set `extra: icons_dir:` to a \
+                 folder of icons (as Material's `.icons`) to show it"
+            ),
+            Some(dir) => format!(
+                "`:{name}:` is not an icon of {}: it is shown as text",
+                dir.display()
+            ),
+        };
+        pass.warn(range.start + skip + offset, message);
+    }
+}
+
+/// Whether a text may hold a shortcode: the cheap test every text event gets.
+pub(crate) fn may_have(text: &str) -> bool {
+    text.bytes().filter(|b| *b == b':').nth(1).is_some()
+}
+
+/// The events a text becomes; shortcodes of icons that could not be shown are added to
+/// `missing` (with their byte offset in the text) for a warning.
+pub(crate) fn split<'e>(
+    text: &str,
+    options: &Options,
+    out: &mut Vec<Event<'e>>,
+    missing: &mut Vec<(usize, String)>,
+) {
+    let mut plain = 0;
+    let mut i = 0;
+    while let Some(start) = text[i..].find(':').map(|p| p + i) {
+        let name_len = text[start + 1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+')))
+            .unwrap_or(text.len() - start - 1);
+        let end = start + 1 + name_len;
+        if name_len == 0 || !text[end..].starts_with(':') {
+            i = start + 1;
+            continue;
+        }
+        let name = &text[start + 1..end];
+        let html = match icon_set(name) {
+            Some(_) => {
+                let svg = options.icons_dir.as_deref().and_then(|d| icon(d, name));
+                if svg.is_none() {
+                    missing.push((start, name.to_owned()));
+                }
+                svg
+            }
+            None => emojis::get_by_shortcode(name).map(|e| emoji(e, name, options)),
+        };
+        let Some(html) = html else {
+            i = end;
+            continue;
+        };
+        if start > plain {
+            out.push(Event::Text(CowStr::from(text[plain..start].to_owned())));
+        }
+        out.push(match options.generator {
+            Generator::Unicode if icon_set(name).is_none() => Event::Text(html.into()),
+            _ => Event::InlineHtml(html.into()),
+        });
+        plain = end + 1;
+        i = plain;
+    }
+    if plain < text.len() {
+        out.push(Event::Text(CowStr::from(text[plain..].to_owned())));
+    }
+}
+
+/// The icon set a shortcode names, if it is an icon's.
+fn icon_set(name: &str) -> Option<&str> {
+    let (set, _) = name.split_once('-')?;
+    matches!(set, "material" | "octicons" | "fontawesome" | "simple").then_some(set)
+}
+
+/// `<span class="twemoji"><svg…></span>` for an icon file: `material-keyboard` is
+/// `material/keyboard.svg`, `fontawesome-brands-github` `fontawesome/brands/github.svg`
+/// (each hyphen from the left is tried as a folder).
+fn icon(dir: &Path, name: &str) -> Option<String> {
+    let parts: Vec<&str> = name.split('-').collect();
+    (1..parts.len()).find_map(|folders| {
+        let mut path = dir.to_path_buf();
+        path.extend(&parts[..folders]);
+        path.push(format!("{}.svg", parts[folders..].join("-")));
+        let svg = std::fs::read_to_string(path).ok()?;
+        let svg = svg.trim();
+        svg.starts_with("<svg")
+            .then(|| format!("<span class=\"twemoji\">{svg}</span>"))
+    })
+}
+
+/// The markup of one emoji.
+fn emoji(e: &emojis::Emoji, shortcode: &str, options: &Options) -> String {
+    let alt = e.as_str();
+    if options.generator == Generator::Unicode {
+        return alt.to_owned();
+    }
+    let code: Vec<String> = alt
+        .chars()
+        .filter(|c| *c != '\u{fe0f}')
+        .map(|c| format!("{:x}", c as u32))
+        .collect();
+    let code = code.join("-");
+    let (class, base) = match (options.index, options.generator) {
+        (Index::Emojione, Generator::Svg) => (
+            "emojione",
+            "https://cdnjs.cloudflare.com/ajax/libs/emojione/2.2.7/assets/svg/",
+        ),
+        (Index::Emojione, _) => (
+            "emojione",
+            "https://cdnjs.cloudflare.com/ajax/libs/emojione/2.2.7/assets/png/",
+        ),
+        (Index::Twemoji, Generator::Svg) => (
+            "twemoji",
+            "https://cdn.jsdelivr.net/gh/jdecked/twemoji@15.0.3/assets/svg/",
+        ),
+        (Index::Twemoji, _) => (
+            "twemoji",
+            "https://cdn.jsdelivr.net/gh/jdecked/twemoji@15.0.3/assets/72x72/",
+        ),
+        (Index::Gemoji, _) => (
+            "gemoji",
+            "https://github.githubassets.com/images/icons/emoji/unicode/",
+        ),
+    };
+    let ext = match options.generator {
+        Generator::Svg if options.index != Index::Gemoji => "svg",
+        _ => "png",
+    };
+    let title = match options.title {
+        Title::Short => format!(" title=\":{}:\"", escape_attr(shortcode)),
+        Title::Long => format!(" title=\"{}\"", escape_attr(e.name())),
+        Title::None => String::new(),
+    };
+    format!("<img alt=\"{alt}\" class=\"{class}\" src=\"{base}{code}.{ext}\"{title} />")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(text: &str, options: &Options) -> (String, Vec<(usize, String)>) {
+        let mut events = Vec::new();
+        let mut missing = Vec::new();
+        split(text, options, &mut events, &mut missing);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        (html, missing)
+    }
+
+    #[test]
+    fn shortcodes_become_emoji() {
+        let unicode = Options::default();
+        assert_eq!(
+            html("a :smile: b :nope: 1:2:3", &unicode).0,
+            "a 😄 b :nope: 1:2:3"
+        );
+        let png = Options {
+            generator: Generator::Png,
+            ..Options::default()
+        };
+        assert_eq!(
+            html(":smile:", &png).0,
+            "<img alt=\"😄\" class=\"emojione\" src=\"https://cdnjs.cloudflare.com/ajax/libs/\
+             emojione/2.2.7/assets/png/1f604.png\" title=\":smile:\" />"
+        );
+    }
+
+    #[test]
+    fn icons_without_an_icon_set_stay_text_and_are_reported() {
+        let (html, missing) = html("Press :material-keyboard: now", &Options::default());
+        assert_eq!(html, "Press :material-keyboard: now");
+        assert_eq!(missing, [(6, "material-keyboard".to_owned())]);
+    }
+}
