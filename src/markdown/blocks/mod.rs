@@ -8,9 +8,12 @@
 //! Options indented under the header (`type: warning`, `open: true`, `attrs: {class: x}`) are
 //! YAML; a header with a name, argument or option the block does not take stays text.
 
+mod caption;
 mod define;
+mod figures;
 mod header;
 mod kinds;
+mod numbering;
 mod settings;
 
 use std::borrow::Cow;
@@ -25,7 +28,10 @@ use header::{end_length, parse_header, parse_options};
 use kinds::Opening;
 
 pub use define::apply as apply_definitions;
-pub use settings::{DEFAULT_ADMONITION_TYPES, Mode, Settings, TypeDef};
+pub use figures::apply as apply_captions;
+pub use settings::{
+    CaptionSettings, CaptionType, DEFAULT_ADMONITION_TYPES, Mode, Settings, TypeDef,
+};
 
 /// A block whose body the event part writes: found by the offset of its placeholder.
 #[derive(Debug, Clone, PartialEq, Eq)]

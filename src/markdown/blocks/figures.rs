@@ -1,0 +1,460 @@
+//! `/// caption` blocks, event part: once the page's events are known, each caption's body
+//! becomes a `<figcaption>` and goes, with the block just before it (its previous sibling),
+//! into a new `<figure>`; when that block is a figure without a caption, the caption goes
+//! into it instead. Then figures are numbered ([`super::numbering`]).
+//!
+//! The events are read into a tree of elements (parser tags, and HTML blocks that open or
+//! close elements), so that "the block before" is one node; writing the tree back out gives
+//! every event in its order, figures added. A page nested deeper than [`MAX_DEPTH`] keeps
+//! its captions unwrapped (their markers dropped), so that nothing here recurses without end.
+
+use pulldown_cmark::{CowStr, Event};
+
+use super::CaptionSettings;
+use super::caption::{self, Caption};
+use super::header::{Attrs, set_attr};
+use super::numbering;
+use crate::markdown::escape_attr;
+
+/// How deep the tree may nest.
+const MAX_DEPTH: usize = 200;
+
+/// A node of the page: one event, or an element with its children.
+pub(super) enum Node<'e> {
+    Leaf(Event<'e>),
+    Elem(Elem<'e>),
+}
+
+#[derive(Default)]
+pub(super) struct Elem<'e> {
+    /// The opening event; `None` for a figure this pass writes.
+    pub(super) open: Option<Event<'e>>,
+    pub(super) children: Vec<Node<'e>>,
+    pub(super) close: Option<Event<'e>>,
+    /// How many HTML elements its opening event left open (0: a parser tag).
+    html_open: usize,
+    /// A caption block being read (its marker taken).
+    caption: Option<Caption>,
+    /// A figure a caption went into: the caption's type, number and attributes.
+    pub(super) figure: Option<Caption>,
+    /// How deep its subtree nests.
+    depth: usize,
+}
+
+impl Elem<'_> {
+    fn open_html(&self) -> &str {
+        match &self.open {
+            Some(Event::Html(h)) => h.trim_start(),
+            _ => "",
+        }
+    }
+
+    fn is_tag(&self, name: &str) -> bool {
+        let html = self.open_html();
+        html.strip_prefix('<')
+            .and_then(|h| h.strip_prefix(name))
+            .is_some_and(|rest| rest.starts_with(['>', ' ', '\n', '\t', '/']))
+    }
+
+    pub(super) fn is_figure(&self) -> bool {
+        self.figure.is_some() || self.is_tag("figure")
+    }
+
+    pub(super) fn is_figcaption(&self) -> bool {
+        self.is_tag("figcaption")
+    }
+
+    /// Whether it is a paragraph (`<p>` of the parser or of raw HTML).
+    pub(super) fn is_paragraph(&self) -> bool {
+        matches!(
+            self.open,
+            Some(Event::Start(pulldown_cmark::Tag::Paragraph))
+        ) || self.is_tag("p")
+    }
+}
+
+/// Wraps the captions of the page in figures and numbers them; the ids given to figures.
+pub fn apply(events: &mut Vec<Event<'_>>, settings: &CaptionSettings) -> Vec<String> {
+    let has_caption = events
+        .iter()
+        .any(|e| matches!(e, Event::Html(h) if h.contains(caption::OPEN)));
+    if !has_caption {
+        return Vec::new();
+    }
+    let taken = std::mem::take(events);
+    let Some(mut root) = build(taken.clone()) else {
+        // Too deep: the captions stay where they are, without their markers.
+        *events = taken.into_iter().filter(|e| !is_marker(e)).collect();
+        return Vec::new();
+    };
+    let ids = numbering::number(&mut root, settings);
+    write(root, events);
+    ids
+}
+
+fn is_marker(event: &Event<'_>) -> bool {
+    matches!(event, Event::Html(h) if h.contains(caption::OPEN) || h.contains(caption::CLOSE))
+}
+
+/// Reads the events into a tree, captions placed; `None` when it nests too deep.
+fn build(events: Vec<Event<'_>>) -> Option<Vec<Node<'_>>> {
+    let mut stack: Vec<Elem<'_>> = vec![Elem::default()];
+    for event in events {
+        if stack.len() > MAX_DEPTH {
+            return None;
+        }
+        match event {
+            Event::Start(_) => stack.push(Elem {
+                open: Some(event),
+                ..Elem::default()
+            }),
+            Event::End(_) => {
+                // HTML elements and captions left open inside the tag end with it.
+                while stack.len() > 2
+                    && stack
+                        .last()
+                        .is_some_and(|e| e.html_open > 0 || e.caption.is_some())
+                {
+                    close_top(&mut stack, None);
+                }
+                if stack.len() > 1 {
+                    close_top(&mut stack, Some(event));
+                } else {
+                    push_node(&mut stack, Node::Leaf(event));
+                }
+            }
+            Event::Html(ref h) if h.contains(caption::OPEN) => {
+                let caption = Caption::parse(h);
+                stack.push(Elem {
+                    caption: Some(caption.unwrap_or_default()),
+                    ..Elem::default()
+                });
+            }
+            Event::Html(ref h) if h.contains(caption::CLOSE) => {
+                if let Some(at) = stack.iter().rposition(|e| e.caption.is_some()) {
+                    while stack.len() > at + 1 {
+                        close_top(&mut stack, None);
+                    }
+                    let frame = stack.pop()?;
+                    place_caption(&mut stack, frame);
+                }
+            }
+            Event::Html(ref h) => match balance(h) {
+                n if n > 0 => stack.push(Elem {
+                    open: Some(event),
+                    html_open: n.unsigned_abs(),
+                    ..Elem::default()
+                }),
+                n if n < 0 && stack.last().is_some_and(|e| e.html_open > 0) => {
+                    let mut left = n.unsigned_abs();
+                    let mut event = Some(event);
+                    // The event closes the elements it can; it goes with the outermost.
+                    let mut closing: Vec<Elem<'_>> = Vec::new();
+                    while left > 0 && stack.len() > 1 {
+                        let Some(top) = stack.last_mut().filter(|e| e.html_open > 0) else {
+                            break;
+                        };
+                        let took = left.min(top.html_open);
+                        top.html_open -= took;
+                        left -= took;
+                        if top.html_open > 0 {
+                            break;
+                        }
+                        if let Some(elem) = stack.pop() {
+                            closing.push(elem);
+                        }
+                    }
+                    // Innermost first: each goes into the next; the event closes the last.
+                    let mut inner: Option<Elem<'_>> = None;
+                    let count = closing.len();
+                    for (i, mut elem) in closing.into_iter().enumerate() {
+                        if let Some(child) = inner.take() {
+                            elem.depth = elem.depth.max(child.depth + 1);
+                            elem.children.push(Node::Elem(child));
+                        }
+                        if i + 1 == count {
+                            elem.close = event.take();
+                        }
+                        inner = Some(elem);
+                    }
+                    match inner {
+                        Some(elem) => push_node(&mut stack, Node::Elem(elem)),
+                        None => push_node(&mut stack, Node::Leaf(event.take()?)),
+                    }
+                }
+                _ => push_node(&mut stack, Node::Leaf(event)),
+            },
+            event => push_node(&mut stack, Node::Leaf(event)),
+        }
+    }
+    while stack.len() > 1 {
+        close_top(&mut stack, None);
+    }
+    stack.pop().map(|root| root.children)
+}
+
+/// Ends the innermost open element with `close`; an unclosed caption's marker is dropped.
+fn close_top<'e>(stack: &mut Vec<Elem<'e>>, close: Option<Event<'e>>) {
+    if let Some(mut elem) = stack.pop() {
+        elem.close = close;
+        elem.caption = None;
+        elem.html_open = 0;
+        push_node(stack, Node::Elem(elem));
+    }
+}
+
+fn push_node<'e>(stack: &mut [Elem<'e>], node: Node<'e>) {
+    if let Some(parent) = stack.last_mut() {
+        if let Node::Elem(e) = &node {
+            parent.depth = parent.depth.max(e.depth + 1);
+        }
+        parent.children.push(node);
+    }
+}
+
+/// Puts a caption just read into a figure with the node before it.
+fn place_caption<'e>(stack: &mut [Elem<'e>], mut frame: Elem<'e>) {
+    let Some(caption) = frame.caption.take() else {
+        return;
+    };
+    let figcaption = Elem {
+        open: Some(Event::Html("<figcaption>\n".into())),
+        depth: frame.depth + 1,
+        children: std::mem::take(&mut frame.children),
+        close: Some(Event::Html("</figcaption>\n".into())),
+        ..Elem::default()
+    };
+    let Some(parent) = stack.last_mut() else {
+        return;
+    };
+    let prepend = caption.prepend;
+    let into_existing = matches!(
+        parent.children.last(),
+        Some(Node::Elem(e)) if e.is_figure() && !e.children.iter().any(
+            |c| matches!(c, Node::Elem(c) if c.is_figcaption()))
+    );
+    let mut figure = if into_existing {
+        let Some(Node::Elem(mut figure)) = parent.children.pop() else {
+            return;
+        };
+        let mut merged = figure.figure.take().unwrap_or_default();
+        for class in &caption.classes {
+            if !merged.classes.contains(class) {
+                merged.classes.push(class.clone());
+            }
+        }
+        for (k, v) in &caption.attrs {
+            set_attr(&mut merged.attrs, k, v);
+        }
+        merged.kind.clone_from(&caption.kind);
+        merged.prepend = caption.prepend;
+        merged.level = caption.level;
+        merged.number.clone_from(&caption.number);
+        figure.figure = Some(merged);
+        figure
+    } else {
+        let mut figure = Elem {
+            figure: Some(caption),
+            ..Elem::default()
+        };
+        let sibling_depth = match parent.children.last() {
+            Some(Node::Elem(e)) => e.depth + 1,
+            Some(Node::Leaf(_)) => 1,
+            None => 0,
+        };
+        if sibling_depth > 0 && sibling_depth < MAX_DEPTH {
+            if let Some(sibling) = parent.children.pop() {
+                figure.children.push(sibling);
+            }
+        }
+        figure
+    };
+    if prepend {
+        figure.children.insert(0, Node::Elem(figcaption));
+    } else {
+        figure.children.push(Node::Elem(figcaption));
+    }
+    figure.depth = figure
+        .children
+        .iter()
+        .map(|c| match c {
+            Node::Elem(e) => e.depth + 1,
+            Node::Leaf(_) => 1,
+        })
+        .max()
+        .unwrap_or(0);
+    parent.depth = parent.depth.max(figure.depth + 1);
+    parent.children.push(Node::Elem(figure));
+}
+
+/// How many elements an HTML block leaves open (negative: closes). Comments, void elements
+/// and self-closing tags count nothing.
+fn balance(html: &str) -> isize {
+    let mut n = 0isize;
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix("!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_at = usize::from(closing);
+        let name_len = rest[name_at..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len() - name_at);
+        let name = &rest[name_at..name_at + name_len];
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let Some(end) = rest.find('>') else {
+            break;
+        };
+        let self_closing = rest[..end].ends_with('/');
+        if closing {
+            n -= 1;
+        } else if !self_closing && !is_void(name) {
+            n += 1;
+        }
+        rest = &rest[end + 1..];
+    }
+    n
+}
+
+fn is_void(name: &str) -> bool {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    VOID.iter().any(|v| v.eq_ignore_ascii_case(name))
+}
+
+/// Writes the tree back out as events.
+fn write<'e>(nodes: Vec<Node<'e>>, out: &mut Vec<Event<'e>>) {
+    for node in nodes {
+        match node {
+            Node::Leaf(event) => out.push(event),
+            Node::Elem(elem) => {
+                let open = match (&elem.figure, elem.open) {
+                    (Some(fig), None) => Some(Event::Html(figure_tag(fig).into())),
+                    (Some(fig), Some(Event::Html(existing))) => {
+                        Some(Event::Html(add_attrs(&existing, fig).into()))
+                    }
+                    (_, open) => open,
+                };
+                let close = match (&elem.figure, elem.close) {
+                    (Some(_), None) => Some(Event::Html("</figure>\n".into())),
+                    (_, close) => close,
+                };
+                out.extend(open);
+                write(elem.children, out);
+                out.extend(close);
+            }
+        }
+    }
+}
+
+/// The opening tag of a figure this pass writes: the type's classes, then the attributes.
+fn figure_tag(fig: &Caption) -> String {
+    let mut attrs = Attrs::new();
+    if !fig.classes.is_empty() {
+        attrs.push(("class".into(), fig.classes.join(" ")));
+    }
+    for (k, v) in &fig.attrs {
+        set_attr(&mut attrs, k, v);
+    }
+    let mut out = String::from("<figure");
+    for (k, v) in &attrs {
+        out.push_str(&format!(" {k}=\"{v}\""));
+    }
+    out.push_str(">\n");
+    out
+}
+
+/// An existing figure's opening tag with the caption's classes and attributes added.
+fn add_attrs(tag: &CowStr<'_>, fig: &Caption) -> String {
+    let mut out = tag.to_string();
+    for class in &fig.classes {
+        let has = attr_value(&out, "class").is_some_and(|v| v.split(' ').any(|c| c == class));
+        if !has {
+            out = set_tag_attr(&out, "class", class, true);
+        }
+    }
+    for (k, v) in &fig.attrs {
+        out = set_tag_attr(&out, k, v, k == "class");
+    }
+    out
+}
+
+/// The value of `name="..."` in the first tag of `html`.
+pub(super) fn attr_value<'h>(html: &'h str, name: &str) -> Option<&'h str> {
+    let end = html.find('>')?;
+    let pattern = format!(" {name}=\"");
+    let at = html[..end].find(&pattern)? + pattern.len();
+    let len = html[at..].find('"')?;
+    Some(&html[at..at + len])
+}
+
+/// Sets (or, with `add`, adds a word to) an attribute of the first tag of `html`; the value
+/// is already escaped.
+pub(super) fn set_tag_attr(html: &str, name: &str, value: &str, add: bool) -> String {
+    let Some(end) = html.find('>') else {
+        return html.to_owned();
+    };
+    let pattern = format!(" {name}=\"");
+    if let Some(at) = html[..end].find(&pattern) {
+        let start = at + pattern.len();
+        let len = html[start..].find('"').unwrap_or(0);
+        let old = &html[start..start + len];
+        let new = if add && !old.is_empty() {
+            format!("{old} {value}")
+        } else {
+            value.to_owned()
+        };
+        return format!("{}{new}{}", &html[..start], &html[start + len..]);
+    }
+    let at = if html[..end].ends_with('/') {
+        end - 1
+    } else {
+        end
+    };
+    format!(
+        "{} {name}=\"{}\"{}",
+        &html[..at],
+        escape_attr_once(value),
+        &html[at..]
+    )
+}
+
+/// Values reaching here are escaped already; this only guards against a stray quote.
+fn escape_attr_once(value: &str) -> String {
+    if value.contains('"') {
+        escape_attr(value)
+    } else {
+        value.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balances() {
+        assert_eq!(balance("<div class=\"a\">\n<p class=\"t\">T</p>\n"), 1);
+        assert_eq!(balance("</div>\n"), -1);
+        assert_eq!(balance("<!-- <div> -->\n<br><img src=x />"), 0);
+        assert_eq!(balance("</div></details>"), -2);
+    }
+
+    #[test]
+    fn tag_attributes() {
+        let tag = set_tag_attr("<figure class=\"a\">\n", "class", "b", true);
+        assert_eq!(tag, "<figure class=\"a b\">\n");
+        assert_eq!(
+            set_tag_attr("<figure>", "id", "x", false),
+            "<figure id=\"x\">"
+        );
+        assert_eq!(attr_value("<figure id=\"x\">", "id"), Some("x"));
+    }
+}
