@@ -22,7 +22,7 @@ const MAX_DEPTH: usize = 200;
 /// A node of the page: one event, or an element with its children.
 pub(super) enum Node<'e> {
     Leaf(Event<'e>),
-    Elem(Elem<'e>),
+    Elem(Box<Elem<'e>>),
 }
 
 #[derive(Default)]
@@ -81,11 +81,13 @@ pub fn apply(events: &mut Vec<Event<'_>>, settings: &CaptionSettings) -> Vec<Str
     if !has_caption {
         return Vec::new();
     }
-    let taken = std::mem::take(events);
-    let Some(mut root) = build(taken.clone()) else {
-        // Too deep: the captions stay where they are, without their markers.
-        *events = taken.into_iter().filter(|e| !is_marker(e)).collect();
-        return Vec::new();
+    let mut root = match build(std::mem::take(events)) {
+        Ok(root) => root,
+        Err(unchanged) => {
+            // Too deep: the captions stay where they are, without their markers.
+            *events = unchanged.into_iter().filter(|e| !is_marker(e)).collect();
+            return Vec::new();
+        }
     };
     let ids = numbering::number(&mut root, settings);
     write(root, events);
@@ -96,12 +98,21 @@ fn is_marker(event: &Event<'_>) -> bool {
     matches!(event, Event::Html(h) if h.contains(caption::OPEN) || h.contains(caption::CLOSE))
 }
 
-/// Reads the events into a tree, captions placed; `None` when it nests too deep.
-fn build(events: Vec<Event<'_>>) -> Option<Vec<Node<'_>>> {
+/// Reads the events into a tree, captions placed; when it nests too deep, the events as
+/// they were.
+fn build(events: Vec<Event<'_>>) -> Result<Vec<Node<'_>>, Vec<Event<'_>>> {
     let mut stack: Vec<Elem<'_>> = vec![Elem::default()];
-    for event in events {
+    let mut events = events.into_iter();
+    while let Some(event) = events.next() {
         if stack.len() > MAX_DEPTH {
-            return None;
+            let mut out = Vec::new();
+            for elem in stack {
+                out.extend(elem.open);
+                write(elem.children, &mut out);
+            }
+            out.push(event);
+            out.extend(events);
+            return Err(out);
         }
         match event {
             Event::Start(_) => stack.push(Elem {
@@ -135,8 +146,9 @@ fn build(events: Vec<Event<'_>>) -> Option<Vec<Node<'_>>> {
                     while stack.len() > at + 1 {
                         close_top(&mut stack, None);
                     }
-                    let frame = stack.pop()?;
-                    place_caption(&mut stack, frame);
+                    if let Some(frame) = stack.pop() {
+                        place_caption(&mut stack, frame);
+                    }
                 }
             }
             Event::Html(ref h) => match balance(h) {
@@ -170,7 +182,7 @@ fn build(events: Vec<Event<'_>>) -> Option<Vec<Node<'_>>> {
                     for (i, mut elem) in closing.into_iter().enumerate() {
                         if let Some(child) = inner.take() {
                             elem.depth = elem.depth.max(child.depth + 1);
-                            elem.children.push(Node::Elem(child));
+                            elem.children.push(Node::Elem(Box::new(child)));
                         }
                         if i + 1 == count {
                             elem.close = event.take();
@@ -178,8 +190,11 @@ fn build(events: Vec<Event<'_>>) -> Option<Vec<Node<'_>>> {
                         inner = Some(elem);
                     }
                     match inner {
-                        Some(elem) => push_node(&mut stack, Node::Elem(elem)),
-                        None => push_node(&mut stack, Node::Leaf(event.take()?)),
+                        Some(elem) => push_node(&mut stack, Node::Elem(Box::new(elem))),
+                        None => push_node(
+                            &mut stack,
+                            Node::Leaf(event.take().unwrap_or(Event::SoftBreak)),
+                        ),
                     }
                 }
                 _ => push_node(&mut stack, Node::Leaf(event)),
@@ -190,7 +205,7 @@ fn build(events: Vec<Event<'_>>) -> Option<Vec<Node<'_>>> {
     while stack.len() > 1 {
         close_top(&mut stack, None);
     }
-    stack.pop().map(|root| root.children)
+    Ok(stack.pop().map(|root| root.children).unwrap_or_default())
 }
 
 /// Ends the innermost open element with `close`; an unclosed caption's marker is dropped.
@@ -199,7 +214,7 @@ fn close_top<'e>(stack: &mut Vec<Elem<'e>>, close: Option<Event<'e>>) {
         elem.close = close;
         elem.caption = None;
         elem.html_open = 0;
-        push_node(stack, Node::Elem(elem));
+        push_node(stack, Node::Elem(Box::new(elem)));
     }
 }
 
@@ -253,10 +268,10 @@ fn place_caption<'e>(stack: &mut [Elem<'e>], mut frame: Elem<'e>) {
         figure.figure = Some(merged);
         figure
     } else {
-        let mut figure = Elem {
+        let mut figure = Box::new(Elem {
             figure: Some(caption),
             ..Elem::default()
-        };
+        });
         let sibling_depth = match parent.children.last() {
             Some(Node::Elem(e)) => e.depth + 1,
             Some(Node::Leaf(_)) => 1,
@@ -270,9 +285,9 @@ fn place_caption<'e>(stack: &mut [Elem<'e>], mut frame: Elem<'e>) {
         figure
     };
     if prepend {
-        figure.children.insert(0, Node::Elem(figcaption));
+        figure.children.insert(0, Node::Elem(Box::new(figcaption)));
     } else {
-        figure.children.push(Node::Elem(figcaption));
+        figure.children.push(Node::Elem(Box::new(figcaption)));
     }
     figure.depth = figure
         .children
@@ -335,6 +350,7 @@ fn write<'e>(nodes: Vec<Node<'e>>, out: &mut Vec<Event<'e>>) {
         match node {
             Node::Leaf(event) => out.push(event),
             Node::Elem(elem) => {
+                let elem = *elem;
                 let open = match (&elem.figure, elem.open) {
                     (Some(fig), None) => Some(Event::Html(figure_tag(fig).into())),
                     (Some(fig), Some(Event::Html(existing))) => {

@@ -175,7 +175,7 @@ fn label(elem: &mut Elem<'_>, number: &[u32], template: &str) {
         .children
         .iter_mut()
         .filter_map(|c| match c {
-            Node::Elem(e) if e.is_figcaption() => Some(e),
+            Node::Elem(e) if e.is_figcaption() => Some(&mut **e),
             _ => None,
         })
         .collect();
