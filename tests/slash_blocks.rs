@@ -1,7 +1,8 @@
 //! `///` blocks (pymdownx.blocks) in an MkDocs project that lists them: each block is on
 //! without the classic extension of the same kind, takes the types and options mkdocs.yml
 //! gives, nests in classic admonitions, and diagnostics inside keep their lines.
-//! Fixture: tests/fixtures/mkdocs_slash_blocks.
+//! Fixtures: tests/fixtures/mkdocs_slash_blocks, and mkdocs_blocks_indent for the leading
+//! spaces Python-Markdown keeps in text.
 
 mod common;
 
@@ -84,4 +85,23 @@ fn a_broken_link_inside_a_block_names_its_line() {
     site.build(&[])
         .expect_code(0)
         .expect_line("docs/index.md:61: warning: broken link 'missing.md'");
+}
+
+#[test]
+fn indentation_python_markdown_keeps_in_text_stays() {
+    let site = fixture("mkdocs_blocks_indent");
+    site.build(&[]).expect_code(0);
+    let doc = site.page("");
+    // A list item's continuation line inside `/// define` keeps its two spaces.
+    assert_eq!(
+        doc.one("dl > dd").text().collect::<String>(),
+        "Calcium carbonate left behind\n  when hard water boils away."
+    );
+    // The option lines of a header that is no block continue its paragraph as written.
+    assert!(
+        doc.source
+            .contains("<p>/// html | aside\n    colour: blue\nNot a block"),
+        "{}",
+        doc.source
+    );
 }

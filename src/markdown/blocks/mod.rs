@@ -12,6 +12,7 @@ mod caption;
 mod define;
 mod figures;
 mod header;
+mod kept_indent;
 mod kinds;
 mod numbering;
 mod settings;
@@ -58,6 +59,8 @@ const NO_TITLE: &str = "\u{2}";
 enum Close {
     Titled,
     Element(String),
+    /// A `/// define` block: `</dl>`.
+    Define,
     Tab,
 }
 
@@ -101,6 +104,7 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
             match close {
                 Close::Titled => push(&mut out, indent, format!("{lead}{MARK}E").into()),
                 Close::Element(tag) => push(&mut out, indent, format!("{lead}{MARK}H{tag}").into()),
+                Close::Define => push(&mut out, indent, format!("{lead}{MARK}H</dl>").into()),
                 Close::Tab => {
                     indent -= 4;
                     out.push((0, "".into()));
@@ -110,7 +114,25 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
         }
         let Some((header, opening, options_end)) = read_header(&lines, i, rest, lead, settings)
         else {
-            push(&mut out, indent, line.into());
+            let in_define = stack.iter().any(|b| matches!(b.1, Close::Define));
+            let kept = match i.checked_sub(2).map(|p| lines[p]) {
+                Some(prev) if in_define && kept_indent::continues_paragraph(prev, line) => {
+                    kept_indent::keep(line)
+                }
+                _ => None,
+            };
+            push(&mut out, indent, kept.map_or(line.into(), Cow::Owned));
+            if parse_header(rest).is_some() {
+                // The options of a header that is no block continue its paragraph as written.
+                while let Some(next) = lines.get(i).filter(|l| is_option_line(l, lead)) {
+                    push(
+                        &mut out,
+                        indent,
+                        kept_indent::keep(next).map_or((*next).into(), Cow::Owned),
+                    );
+                    i += 1;
+                }
+            }
             continue;
         };
         let option_lines = options_end - i;
@@ -140,8 +162,13 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
                 open_tag,
                 close_tag,
             } => {
+                let close = if open_tag.contains(define::MARK) {
+                    Close::Define
+                } else {
+                    Close::Element(close_tag)
+                };
                 push(&mut out, indent, format!("{lead}{MARK}H{open_tag}").into());
-                stack.push((slashes, Close::Element(close_tag)));
+                stack.push((slashes, close));
             }
             Opening::Text {
                 open_tag,
@@ -191,6 +218,7 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
         match close {
             Close::Titled => out.push((indent, format!("{MARK}E").into())),
             Close::Element(tag) => out.push((indent, format!("{MARK}H{tag}").into())),
+            Close::Define => out.push((indent, format!("{MARK}H</dl>").into())),
             Close::Tab => indent -= 4,
         }
     }
@@ -208,17 +236,22 @@ fn read_header<'l>(
 ) -> Option<(header::Header<'l>, Opening, usize)> {
     let header = parse_header(rest)?;
     let mut end = i;
-    while let Some(next) = lines.get(end) {
-        let spaces = next.len() - next.trim_start_matches(' ').len();
-        if next.trim().is_empty() || spaces < lead.len() + 4 {
-            break;
-        }
+    while lines
+        .get(end)
+        .is_some_and(|next| is_option_line(next, lead))
+    {
         end += 1;
     }
     let text = dedent_all(&lines[i..end]);
     let options = parse_options(&text)?;
     let opening = kinds::open(settings, &header, &options)?;
     Some((header, opening, end))
+}
+
+/// Whether `line` is indented as an option of a header indented by `lead`.
+fn is_option_line(line: &str, lead: &str) -> bool {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    !line.trim().is_empty() && spaces >= lead.len() + 4
 }
 
 /// Lines joined, less the indentation they all share.
