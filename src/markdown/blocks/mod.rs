@@ -7,23 +7,23 @@
 //! `markdown: raw`) being carried whole by its header line to the event part ([`event`]).
 //! Options indented under the header (`type: warning`, `open: true`, `attrs: {class: x}`) are
 //! YAML; a header with a name, argument or option the block does not take stays text.
+//! Captions (`/// figure-caption`) are written as markdown between two comments that
+//! [`apply_captions`] turns into a `<figure>` once the page's events are known.
 
 mod caption;
 mod define;
+mod figure_html;
 mod figures;
 mod header;
 mod kept_indent;
 mod kinds;
 mod numbering;
 mod settings;
+mod text_block;
 
 use std::borrow::Cow;
-use std::ops::Range;
-
-use pulldown_cmark::Event;
 
 use super::admonition::{self, Block, Style};
-use super::events::Pass;
 use super::preprocess::{At, LinePass, LineSyntax, Taken};
 use header::{end_length, parse_header, parse_options};
 use kinds::Opening;
@@ -33,16 +33,8 @@ pub use figures::apply as apply_captions;
 pub use settings::{
     CaptionSettings, CaptionType, DEFAULT_ADMONITION_TYPES, Mode, Settings, TypeDef,
 };
-
-/// A block whose body the event part writes: found by the offset of its placeholder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextBlock {
-    pub at: usize,
-    open_tag: String,
-    close_tag: String,
-    mode: Mode,
-    body: String,
-}
+pub use text_block::TextBlock;
+pub(super) use text_block::event;
 
 /// The lines of a page with its `///` blocks rewritten, each with the columns of indentation
 /// to put in front of it (4 per enclosing tab).
@@ -365,58 +357,6 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
     }
     pass.push_line("", line_no);
     Taken::AsBlank
-}
-
-/// Event part: the placeholder of a block whose body is not block markdown becomes the
-/// element, its body written as its mode says.
-pub(super) fn event<'e>(
-    pass: &mut Pass<'_, '_>,
-    event: Event<'e>,
-    range: &Range<usize>,
-    out: &mut Vec<Event<'e>>,
-) -> Option<Event<'e>> {
-    let blocks = &pass.pre.text_blocks;
-    let found = blocks.partition_point(|b| b.at < range.start);
-    let Some(block) = blocks.get(found).filter(|b| b.at < range.end) else {
-        return Some(event);
-    };
-    let body = match block.mode {
-        Mode::Inline => {
-            let paragraphs: Vec<String> = block
-                .body
-                .split("\n\n")
-                .filter(|p| !p.trim().is_empty())
-                .map(|p| pass.inline(p.trim_matches('\n'), range))
-                .collect();
-            paragraphs.join("\n\n")
-        }
-        Mode::Html => dedent_body(&block.body),
-        _ => html_escape(&dedent_body(&block.body)),
-    };
-    let html = format!("{}{body}{}\n", block.open_tag, block.close_tag);
-    out.push(Event::Html(html.into()));
-    None
-}
-
-/// A raw body less the indentation its lines share, up to 4 columns.
-fn dedent_body(body: &str) -> String {
-    let common = body
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start_matches(' ').len())
-        .min()
-        .unwrap_or(0)
-        .min(4);
-    body.lines()
-        .map(|l| l.get(common..).unwrap_or(l.trim_start()))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ use pulldown_cmark::Event;
 
 use super::CaptionSettings;
 use super::caption::dotted;
-use super::figures::{Elem, Node, attr_value};
+use super::figure_html::attr_value;
+use super::figures::{Elem, Node};
 use super::header::set_attr;
 
 /// The count of one figure type: its numbers so far and the depth of the last one.
