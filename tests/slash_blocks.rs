@@ -105,3 +105,34 @@ fn indentation_python_markdown_keeps_in_text_stays() {
         doc.source
     );
 }
+
+#[test]
+fn tabs_in_the_first_style_when_alternate_style_is_off() {
+    let site = fixture("mkdocs_legacy_tabs");
+    site.build(&[]).expect_code(0);
+    let doc = site.page("");
+    // Two sets: the third tab starts its own (`new: true`).
+    let sets = doc.all("div.tabbed-set");
+    assert_eq!(sets.len(), 2);
+    assert!(!doc.has("div.tabbed-alternate, div.tabbed-labels, div.tabbed-block"));
+    assert_eq!(sets[0].value().attr("data-tabs"), Some("1:2"));
+    // Each tab: its input, its label (title as inline markdown), then its content.
+    let names: Vec<&str> = sets[0]
+        .children()
+        .filter_map(|c| c.value().as_element().map(|e| e.name()))
+        .collect();
+    assert_eq!(names, ["input", "label", "div", "input", "label", "div"]);
+    assert_eq!(
+        doc.text("div.tabbed-set > label[for='__tabbed_1_1'] > em"),
+        "Vinegar"
+    );
+    // `select: true` checks the second tab, not the first.
+    assert_eq!(
+        doc.attrs("div.tabbed-set > input[checked]", "id"),
+        ["__tabbed_1_2", "__tabbed_2_1"]
+    );
+    assert_eq!(
+        doc.texts("div.tabbed-set > div.tabbed-content"),
+        ["Soak overnight.", "Boil and rinse.", "Scrub gently."]
+    );
+}

@@ -176,7 +176,12 @@ fn block_extension(f: &mut Features, name: &str, options: Option<&Node>) {
             b.html = Some(custom);
         }
         "pymdownx.blocks.definition" => b.definition = true,
-        "pymdownx.blocks.tab" => b.tab = true,
+        "pymdownx.blocks.tab" => {
+            b.tab = true;
+            b.tab_alternate = options
+                .and_then(|o| o.get("alternate_style"))
+                .is_some_and(|v| matches!(v.value, Value::Bool(true)));
+        }
         "pymdownx.blocks.caption" => b.caption = Some(caption_settings(options)),
         _ => {}
     }

@@ -17,6 +17,7 @@ mod figures;
 mod header;
 mod kept_indent;
 mod kinds;
+mod legacy_tabs;
 mod numbering;
 mod settings;
 mod text_block;
@@ -54,6 +55,8 @@ enum Close {
     /// A `/// define` block: `</dl>`.
     Define,
     Tab,
+    /// A tab in the first style, of the set with this index.
+    LegacyTab(usize),
 }
 
 /// Rewrites the `///` blocks of `src`; `None` when it has none.
@@ -67,12 +70,19 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
     // Columns of indentation of the body of the innermost tab.
     let mut indent = 0;
     let mut fence: Option<(u8, usize, usize)> = None;
+    let mut legacy = legacy_tabs::LegacyTabs::default();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         i += 1;
         let rest = line.trim_start();
         let lead = &line[..line.len() - rest.len()];
+        // The tab set a tab header here would join (any other line ends it).
+        let pending = if rest.is_empty() {
+            None
+        } else {
+            legacy.take_pending(stack.len())
+        };
         if let Some((ch, len, open_lead)) = fence {
             if lead.len() <= open_lead + 3
                 && rest.bytes().take_while(|&b| b == ch).count() >= len
@@ -101,6 +111,7 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
                     indent -= 4;
                     out.push((0, "".into()));
                 }
+                Close::LegacyTab(set) => legacy.close(&mut out, (indent, lead), stack.len(), set),
             }
             continue;
         }
@@ -188,6 +199,11 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
                 i = taken;
                 continue;
             }
+            Opening::Tab { title, select, new } if !settings.tab_alternate => {
+                let at = (indent, lead);
+                let set = legacy.open(&mut out, at, &title, select, new, pending);
+                stack.push((slashes, Close::LegacyTab(set)));
+            }
             Opening::Tab { title, select, new } => {
                 let flags = match (select, new) {
                     (true, true) => "+!",
@@ -212,8 +228,10 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
             Close::Element(tag) => out.push((indent, format!("{MARK}H{tag}").into())),
             Close::Define => out.push((indent, format!("{MARK}H</dl>").into())),
             Close::Tab => indent -= 4,
+            Close::LegacyTab(_) => out.push((indent, format!("{MARK}H</div></div>").into())),
         }
     }
+    legacy.finish(&mut out);
     Some(out)
 }
 

@@ -15,6 +15,9 @@ pub struct Settings {
     pub definition: bool,
     /// `pymdownx.blocks.tab`.
     pub tab: bool,
+    /// `alternate_style` of `pymdownx.blocks.tab` (the style Material needs; off by default
+    /// in MkDocs).
+    pub tab_alternate: bool,
     /// `pymdownx.blocks.caption`.
     pub caption: Option<CaptionSettings>,
 }
@@ -71,6 +74,7 @@ impl Settings {
             html: Some(Vec::new()),
             definition: true,
             tab: true,
+            tab_alternate: true,
             caption: Some(CaptionSettings::default()),
         }
     }
