@@ -277,10 +277,11 @@ fn place_caption<'e>(stack: &mut [Elem<'e>], mut frame: Elem<'e>) {
             Some(Node::Leaf(_)) => 1,
             None => 0,
         };
-        if sibling_depth > 0 && sibling_depth < MAX_DEPTH {
-            if let Some(sibling) = parent.children.pop() {
-                figure.children.push(sibling);
-            }
+        if sibling_depth > 0
+            && sibling_depth < MAX_DEPTH
+            && let Some(sibling) = parent.children.pop()
+        {
+            figure.children.push(sibling);
         }
         figure
     };

@@ -100,10 +100,7 @@ impl Numbering<'_> {
         }
         let limit = i64::try_from(self.settings.auto_level).unwrap_or(i64::MAX);
         let too_deep = |depth: i64| limit > 0 && depth >= limit;
-        let mut depth: i64 = match level {
-            Some(l) => l,
-            None => 0,
-        };
+        let mut depth: i64 = level.unwrap_or_default();
         if too_deep(depth) {
             return level;
         }
