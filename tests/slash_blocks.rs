@@ -1,7 +1,8 @@
 //! `///` blocks (pymdownx.blocks) in an MkDocs project that lists them: each block is on
 //! without the classic extension of the same kind, takes the types and options mkdocs.yml
 //! gives, nests in classic admonitions, and diagnostics inside keep their lines.
-//! Fixture: tests/fixtures/mkdocs_slash_blocks.
+//! Fixtures: tests/fixtures/mkdocs_slash_blocks, and mkdocs_blocks_indent for the leading
+//! spaces Python-Markdown keeps in text.
 
 mod common;
 
@@ -84,4 +85,54 @@ fn a_broken_link_inside_a_block_names_its_line() {
     site.build(&[])
         .expect_code(0)
         .expect_line("docs/index.md:61: warning: broken link 'missing.md'");
+}
+
+#[test]
+fn indentation_python_markdown_keeps_in_text_stays() {
+    let site = fixture("mkdocs_blocks_indent");
+    site.build(&[]).expect_code(0);
+    let doc = site.page("");
+    // A list item's continuation line inside `/// define` keeps its two spaces.
+    assert_eq!(
+        doc.one("dl > dd").text().collect::<String>(),
+        "Calcium carbonate left behind\n  when hard water boils away."
+    );
+    // The option lines of a header that is no block continue its paragraph as written.
+    assert!(
+        doc.source
+            .contains("<p>/// html | aside\n    colour: blue\nNot a block"),
+        "{}",
+        doc.source
+    );
+}
+
+#[test]
+fn tabs_in_the_first_style_when_alternate_style_is_off() {
+    let site = fixture("mkdocs_legacy_tabs");
+    site.build(&[]).expect_code(0);
+    let doc = site.page("");
+    // Two sets: the third tab starts its own (`new: true`).
+    let sets = doc.all("div.tabbed-set");
+    assert_eq!(sets.len(), 2);
+    assert!(!doc.has("div.tabbed-alternate, div.tabbed-labels, div.tabbed-block"));
+    assert_eq!(sets[0].value().attr("data-tabs"), Some("1:2"));
+    // Each tab: its input, its label (title as inline markdown), then its content.
+    let names: Vec<&str> = sets[0]
+        .children()
+        .filter_map(|c| c.value().as_element().map(|e| e.name()))
+        .collect();
+    assert_eq!(names, ["input", "label", "div", "input", "label", "div"]);
+    assert_eq!(
+        doc.text("div.tabbed-set > label[for='__tabbed_1_1'] > em"),
+        "Vinegar"
+    );
+    // `select: true` checks the second tab, not the first.
+    assert_eq!(
+        doc.attrs("div.tabbed-set > input[checked]", "id"),
+        ["__tabbed_1_2", "__tabbed_2_1"]
+    );
+    assert_eq!(
+        doc.texts("div.tabbed-set > div.tabbed-content"),
+        ["Soak overnight.", "Boil and rinse.", "Scrub gently."]
+    );
 }

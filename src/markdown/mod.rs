@@ -343,6 +343,13 @@ fn render_body(input: &Input<'_>) -> Rendered {
     if input.features.blocks.definition && converted.is_some() {
         blocks::apply_definitions(&mut events);
     }
+    if let Some(captions) = &input.features.blocks.caption
+        && converted.is_some()
+    {
+        rendered
+            .ids
+            .extend(blocks::apply_captions(&mut events, captions));
+    }
     if input.features.tasklist {
         tasklist::apply(&mut events);
     }

@@ -194,9 +194,56 @@ fn block_extension(f: &mut Features, name: &str, options: Option<&Node>) {
             b.html = Some(custom);
         }
         "pymdownx.blocks.definition" => b.definition = true,
-        "pymdownx.blocks.tab" => b.tab = true,
+        "pymdownx.blocks.tab" => {
+            b.tab = true;
+            b.tab_alternate = options
+                .and_then(|o| o.get("alternate_style"))
+                .is_some_and(|v| matches!(v.value, Value::Bool(true)));
+        }
+        "pymdownx.blocks.caption" => b.caption = Some(caption_settings(options)),
         _ => {}
     }
+}
+
+/// The options of `pymdownx.blocks.caption`: `types` (names, or `{name, prefix, classes}`),
+/// `auto`, `auto_level` and `prepend`.
+fn caption_settings(options: Option<&Node>) -> blocks::CaptionSettings {
+    let mut c = blocks::CaptionSettings::default();
+    let Some(options) = options else {
+        return c;
+    };
+    if let Some(list) = options.get("types") {
+        let text = |n: &Node, key: &str| {
+            n.get(key)
+                .and_then(Node::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        c.types = items(list)
+            .iter()
+            .filter_map(|n| {
+                let name = n
+                    .as_str()
+                    .map(str::to_owned)
+                    .or_else(|| n.get("name").and_then(Node::as_str).map(str::to_owned))?;
+                Some(blocks::CaptionType {
+                    name: name.to_lowercase(),
+                    prefix: text(n, "prefix"),
+                    classes: text(n, "classes"),
+                })
+            })
+            .collect();
+    }
+    let flag = |key: &str, default: bool| match options.get(key).map(|n| &n.value) {
+        Some(Value::Bool(b)) => *b,
+        _ => default,
+    };
+    c.auto = flag("auto", c.auto);
+    c.prepend = flag("prepend", c.prepend);
+    if let Some(Value::Int(n)) = options.get("auto_level").map(|n| &n.value) {
+        c.auto_level = usize::try_from(*n).unwrap_or(0);
+    }
+    c
 }
 
 /// A list's items; empty for anything else.

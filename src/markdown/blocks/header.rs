@@ -136,7 +136,12 @@ pub(super) fn parse_selector(s: &str) -> Option<(String, Attrs)> {
         return None;
     }
     let tag = s[..tag_len].to_lowercase();
-    let mut rest = &s[tag_len..];
+    Some((tag, selector_attrs(&s[tag_len..])?))
+}
+
+/// Reads `.class#id[attr=value]` (a selector without its tag): its attributes, classes
+/// sorted. `None` when it is not one.
+pub(super) fn selector_attrs(mut rest: &str) -> Option<Attrs> {
     let mut id: Option<String> = None;
     let mut classes: Vec<String> = Vec::new();
     let mut others = Attrs::new();
@@ -172,7 +177,7 @@ pub(super) fn parse_selector(s: &str) -> Option<(String, Attrs)> {
         attrs.push(("class".into(), classes.join(" ")));
     }
     attrs.extend(others);
-    Some((tag, attrs))
+    Some(attrs)
 }
 
 /// The attributes inside `[...]` of a selector.

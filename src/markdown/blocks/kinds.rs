@@ -1,7 +1,8 @@
 //! What each kind of `///` block becomes, given its header and options: admonitions and
 //! details (`pymdownx.blocks.admonition`, `.details`, with the types a site configures), HTML
-//! elements (`.html`), definition lists (`.definition`) and tabs (`.tab`). A header whose
-//! name, argument or options the kind does not accept is no block: its lines stay text.
+//! elements (`.html`), definition lists (`.definition`), tabs (`.tab`) and captions
+//! (`.caption`). A header whose name, argument or options the kind does not accept is no
+//! block: its lines stay text.
 
 use serde_json::Value;
 
@@ -66,7 +67,16 @@ pub(super) fn open(settings: &Settings, header: &Header<'_>, options: &Options) 
                 new: flag(options, "new")?,
             })
         }
-        _ => None,
+        _ => {
+            let captions = settings.caption.as_ref()?;
+            let kind = captions.types.iter().find(|t| t.name == name)?;
+            let attrs = only(options, &[])?;
+            let caption = super::caption::read(captions, kind, header.argument, attrs)?;
+            Some(Opening::Element {
+                open_tag: caption.marker(),
+                close_tag: super::caption::CLOSE.into(),
+            })
+        }
     }
 }
 

@@ -7,35 +7,35 @@
 //! `markdown: raw`) being carried whole by its header line to the event part ([`event`]).
 //! Options indented under the header (`type: warning`, `open: true`, `attrs: {class: x}`) are
 //! YAML; a header with a name, argument or option the block does not take stays text.
+//! Captions (`/// figure-caption`) are written as markdown between two comments that
+//! [`apply_captions`] turns into a `<figure>` once the page's events are known.
 
+mod caption;
 mod define;
+mod figure_html;
+mod figures;
 mod header;
+mod kept_indent;
 mod kinds;
+mod legacy_tabs;
+mod numbering;
 mod settings;
+mod text_block;
 
 use std::borrow::Cow;
-use std::ops::Range;
-
-use pulldown_cmark::Event;
 
 use super::admonition::{self, Block, Style};
-use super::events::Pass;
 use super::preprocess::{At, LinePass, LineSyntax, Taken};
 use header::{end_length, parse_header, parse_options};
 use kinds::Opening;
 
 pub use define::apply as apply_definitions;
-pub use settings::{DEFAULT_ADMONITION_TYPES, Mode, Settings, TypeDef};
-
-/// A block whose body the event part writes: found by the offset of its placeholder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextBlock {
-    pub at: usize,
-    open_tag: String,
-    close_tag: String,
-    mode: Mode,
-    body: String,
-}
+pub use figures::apply as apply_captions;
+pub use settings::{
+    CaptionSettings, CaptionType, DEFAULT_ADMONITION_TYPES, Mode, Settings, TypeDef,
+};
+pub use text_block::TextBlock;
+pub(super) use text_block::event;
 
 /// The lines of a page with its `///` blocks rewritten, each with the columns of indentation
 /// to put in front of it (4 per enclosing tab).
@@ -52,7 +52,11 @@ const NO_TITLE: &str = "\u{2}";
 enum Close {
     Titled,
     Element(String),
+    /// A `/// define` block: `</dl>`.
+    Define,
     Tab,
+    /// A tab in the first style, of the set with this index.
+    LegacyTab(usize),
 }
 
 /// Rewrites the `///` blocks of `src`; `None` when it has none.
@@ -66,12 +70,19 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
     // Columns of indentation of the body of the innermost tab.
     let mut indent = 0;
     let mut fence: Option<(u8, usize, usize)> = None;
+    let mut legacy = legacy_tabs::LegacyTabs::default();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         i += 1;
         let rest = line.trim_start();
         let lead = &line[..line.len() - rest.len()];
+        // The tab set a tab header here would join (any other line ends it).
+        let pending = if rest.is_empty() {
+            None
+        } else {
+            legacy.take_pending(stack.len())
+        };
         if let Some((ch, len, open_lead)) = fence {
             if lead.len() <= open_lead + 3
                 && rest.bytes().take_while(|&b| b == ch).count() >= len
@@ -95,16 +106,36 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
             match close {
                 Close::Titled => push(&mut out, indent, format!("{lead}{MARK}E").into()),
                 Close::Element(tag) => push(&mut out, indent, format!("{lead}{MARK}H{tag}").into()),
+                Close::Define => push(&mut out, indent, format!("{lead}{MARK}H</dl>").into()),
                 Close::Tab => {
                     indent -= 4;
                     out.push((0, "".into()));
                 }
+                Close::LegacyTab(set) => legacy.close(&mut out, (indent, lead), stack.len(), set),
             }
             continue;
         }
         let Some((header, opening, options_end)) = read_header(&lines, i, rest, lead, settings)
         else {
-            push(&mut out, indent, line.into());
+            let in_define = stack.iter().any(|b| matches!(b.1, Close::Define));
+            let kept = match i.checked_sub(2).map(|p| lines[p]) {
+                Some(prev) if in_define && kept_indent::continues_paragraph(prev, line) => {
+                    kept_indent::keep(line)
+                }
+                _ => None,
+            };
+            push(&mut out, indent, kept.map_or(line.into(), Cow::Owned));
+            if parse_header(rest).is_some() {
+                // The options of a header that is no block continue its paragraph as written.
+                while let Some(next) = lines.get(i).filter(|l| is_option_line(l, lead)) {
+                    push(
+                        &mut out,
+                        indent,
+                        kept_indent::keep(next).map_or((*next).into(), Cow::Owned),
+                    );
+                    i += 1;
+                }
+            }
             continue;
         };
         let option_lines = options_end - i;
@@ -134,8 +165,13 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
                 open_tag,
                 close_tag,
             } => {
+                let close = if open_tag.contains(define::MARK) {
+                    Close::Define
+                } else {
+                    Close::Element(close_tag)
+                };
                 push(&mut out, indent, format!("{lead}{MARK}H{open_tag}").into());
-                stack.push((slashes, Close::Element(close_tag)));
+                stack.push((slashes, close));
             }
             Opening::Text {
                 open_tag,
@@ -163,6 +199,11 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
                 i = taken;
                 continue;
             }
+            Opening::Tab { title, select, new } if !settings.tab_alternate => {
+                let at = (indent, lead);
+                let set = legacy.open(&mut out, at, &title, select, new, pending);
+                stack.push((slashes, Close::LegacyTab(set)));
+            }
             Opening::Tab { title, select, new } => {
                 let flags = match (select, new) {
                     (true, true) => "+!",
@@ -185,9 +226,12 @@ pub fn convert<'a>(src: &'a str, settings: &Settings) -> Option<Lines<'a>> {
         match close {
             Close::Titled => out.push((indent, format!("{MARK}E").into())),
             Close::Element(tag) => out.push((indent, format!("{MARK}H{tag}").into())),
+            Close::Define => out.push((indent, format!("{MARK}H</dl>").into())),
             Close::Tab => indent -= 4,
+            Close::LegacyTab(_) => out.push((indent, format!("{MARK}H</div></div>").into())),
         }
     }
+    legacy.finish(&mut out);
     Some(out)
 }
 
@@ -202,17 +246,22 @@ fn read_header<'l>(
 ) -> Option<(header::Header<'l>, Opening, usize)> {
     let header = parse_header(rest)?;
     let mut end = i;
-    while let Some(next) = lines.get(end) {
-        let spaces = next.len() - next.trim_start_matches(' ').len();
-        if next.trim().is_empty() || spaces < lead.len() + 4 {
-            break;
-        }
+    while lines
+        .get(end)
+        .is_some_and(|next| is_option_line(next, lead))
+    {
         end += 1;
     }
     let text = dedent_all(&lines[i..end]);
     let options = parse_options(&text)?;
     let opening = kinds::open(settings, &header, &options)?;
     Some((header, opening, end))
+}
+
+/// Whether `line` is indented as an option of a header indented by `lead`.
+fn is_option_line(line: &str, lead: &str) -> bool {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    !line.trim().is_empty() && spaces >= lead.len() + 4
 }
 
 /// Lines joined, less the indentation they all share.
@@ -326,58 +375,6 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
     }
     pass.push_line("", line_no);
     Taken::AsBlank
-}
-
-/// Event part: the placeholder of a block whose body is not block markdown becomes the
-/// element, its body written as its mode says.
-pub(super) fn event<'e>(
-    pass: &mut Pass<'_, '_>,
-    event: Event<'e>,
-    range: &Range<usize>,
-    out: &mut Vec<Event<'e>>,
-) -> Option<Event<'e>> {
-    let blocks = &pass.pre.text_blocks;
-    let found = blocks.partition_point(|b| b.at < range.start);
-    let Some(block) = blocks.get(found).filter(|b| b.at < range.end) else {
-        return Some(event);
-    };
-    let body = match block.mode {
-        Mode::Inline => {
-            let paragraphs: Vec<String> = block
-                .body
-                .split("\n\n")
-                .filter(|p| !p.trim().is_empty())
-                .map(|p| pass.inline(p.trim_matches('\n'), range))
-                .collect();
-            paragraphs.join("\n\n")
-        }
-        Mode::Html => dedent_body(&block.body),
-        _ => html_escape(&dedent_body(&block.body)),
-    };
-    let html = format!("{}{body}{}\n", block.open_tag, block.close_tag);
-    out.push(Event::Html(html.into()));
-    None
-}
-
-/// A raw body less the indentation its lines share, up to 4 columns.
-fn dedent_body(body: &str) -> String {
-    let common = body
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start_matches(' ').len())
-        .min()
-        .unwrap_or(0)
-        .min(4);
-    body.lines()
-        .map(|l| l.get(common..).unwrap_or(l.trim_start()))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

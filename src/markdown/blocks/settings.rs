@@ -15,6 +15,54 @@ pub struct Settings {
     pub definition: bool,
     /// `pymdownx.blocks.tab`.
     pub tab: bool,
+    /// `alternate_style` of `pymdownx.blocks.tab` (the style Material needs; off by default
+    /// in MkDocs).
+    pub tab_alternate: bool,
+    /// `pymdownx.blocks.caption`.
+    pub caption: Option<CaptionSettings>,
+}
+
+/// `pymdownx.blocks.caption`: its figure types and how figures are numbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaptionSettings {
+    pub types: Vec<CaptionType>,
+    /// Number every figure of a type with a prefix, and give it an id (`auto`).
+    pub auto: bool,
+    /// Figures nested this deep or deeper in figures of their type get no number (0: all do).
+    pub auto_level: usize,
+    /// Captions go first in their figure rather than last.
+    pub prepend: bool,
+}
+
+/// A caption block (`/// figure-caption`): its name, the prefix its number is written in
+/// (`Figure {}.`, empty for none) and the classes its figure gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaptionType {
+    pub name: String,
+    pub prefix: String,
+    pub classes: String,
+}
+
+impl Default for CaptionSettings {
+    /// The types pymdownx has when a site names none: `caption`, `figure-caption` and
+    /// `table-caption`, numbered.
+    fn default() -> Self {
+        let kind = |name: &str, prefix: &str| CaptionType {
+            name: name.into(),
+            prefix: prefix.into(),
+            classes: String::new(),
+        };
+        CaptionSettings {
+            types: vec![
+                kind("caption", ""),
+                kind("figure-caption", "Figure {}."),
+                kind("table-caption", "Table {}."),
+            ],
+            auto: true,
+            auto_level: 0,
+            prepend: false,
+        }
+    }
 }
 
 impl Settings {
@@ -26,6 +74,8 @@ impl Settings {
             html: Some(Vec::new()),
             definition: true,
             tab: true,
+            tab_alternate: true,
+            caption: Some(CaptionSettings::default()),
         }
     }
 
@@ -36,6 +86,7 @@ impl Settings {
             || self.html.is_some()
             || self.definition
             || self.tab
+            || self.caption.is_some()
     }
 }
 
