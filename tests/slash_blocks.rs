@@ -73,6 +73,10 @@ fn html_definition_and_tab_blocks() {
     assert_eq!(doc.text("dl > dt"), "Scale");
     assert_eq!(doc.text("dl > dd"), "The white crust hard water leaves.");
     assert!(!doc.has("dl ul"));
+    // The definition list ends with its block: what follows is not read as more terms
+    // (Python-Markdown's list rules once took the `///` line for the item's text).
+    assert_eq!(doc.texts("dt"), ["Scale"]);
+    assert_eq!(doc.texts("dl > dd > p"), Vec::<String>::new());
     assert_eq!(
         doc.texts("div.tabbed-set label"),
         ["Vinegar", "Citric acid"]

@@ -335,6 +335,11 @@ impl<'a> Pass<'_, 'a> {
                     i += 1;
                     continue;
                 }
+                if l.text.starts_with("///") {
+                    // The end (or start) of a `///` block around or after the list: never
+                    // the item's text, as pymdownx.blocks reads its fences first.
+                    break;
+                }
                 // A lazy line: part of the item's text.
                 region.push(Ln {
                     indent: in_base + 4,
