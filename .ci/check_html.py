@@ -19,6 +19,7 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 # Fixtures whose content is invalid HTML on purpose, for `answerbook check` to find.
 INVALID_ON_PURPOSE = {
     "check_problems": "an image without alt text, which `answerbook check` must report",
+    "external_links": "its links name a `PORT` that tests/external_links.rs fills in",
 }
 
 
