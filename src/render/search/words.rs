@@ -18,6 +18,36 @@ pub(super) const STOP_WORDS: &[&str] = &[
 /// The longest of the [`STOP_WORDS`], in bytes: longer words skip the lookup.
 const LONGEST_STOP_WORD: usize = 5;
 
+/// Whether a word of at most [`LONGEST_STOP_WORD`] bytes is one of the [`STOP_WORDS`]:
+/// compared as numbers (a word's bytes packed into one), since this runs for most words of
+/// every page.
+fn is_stop_word(word: &str) -> bool {
+    let packed = pack(word.as_bytes());
+    PACKED_STOP_WORDS.contains(&packed)
+}
+
+/// The bytes of a word of at most 7 bytes as one number (different words, different numbers).
+const fn pack(bytes: &[u8]) -> u64 {
+    let mut packed = bytes.len() as u64;
+    let mut i = 0;
+    while i < bytes.len() && i < 7 {
+        packed |= (bytes[i] as u64) << (8 * (i + 1));
+        i += 1;
+    }
+    packed
+}
+
+/// [`STOP_WORDS`], [`pack`]ed.
+const PACKED_STOP_WORDS: [u64; STOP_WORDS.len()] = {
+    let mut out = [0; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        out[i] = pack(STOP_WORDS[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
 /// The searchable words of a plain text.
 #[cfg(test)]
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -131,9 +161,7 @@ fn searchable(run: &str) -> Option<Cow<'_, str>> {
     } else {
         word.chars().count()
     };
-    if !(2..=30).contains(&n)
-        || (word.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&&*word).is_ok())
-    {
+    if !(2..=30).contains(&n) || (word.len() <= LONGEST_STOP_WORD && is_stop_word(&word)) {
         return None;
     }
     Some(stem(word, n))
@@ -284,8 +312,12 @@ mod tests {
     }
 
     #[test]
-    fn stop_words_are_sorted_for_their_binary_search() {
+    fn stop_words_are_short_and_known_by_their_packed_form() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(STOP_WORDS.iter().all(|w| w.len() <= LONGEST_STOP_WORD));
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
+        for word in ["ab", "hows", "ther", "thei", "i2", "whic", "yous", "tha"] {
+            assert!(!is_stop_word(word), "{word}");
+        }
     }
 }
