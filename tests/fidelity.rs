@@ -179,3 +179,8 @@ fn attribute_lists_on_links_emphasis_code_items_and_terms() {
 fn markdown_inside_html_blocks_spans_and_raw_children() {
     compare("md-in-html");
 }
+
+#[test]
+fn definition_lists_several_terms_and_tightness_per_definition() {
+    compare("def-lists");
+}

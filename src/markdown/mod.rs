@@ -261,6 +261,9 @@ pub fn render(input: &Input<'_>) -> Rendered {
     if input.features.attr_list {
         rendered.ids.extend(attr_list::apply(&mut events));
     }
+    if input.features.def_list {
+        def_list::split_terms(&mut events);
+    }
     if input.features.blocks.definition && converted.is_some() {
         blocks::apply_definitions(&mut events);
     }

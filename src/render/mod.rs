@@ -21,7 +21,6 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::timings;
 use crate::config::SiteConfig;
 use crate::content::{PageId, Pages, Sections};
 use crate::context::SiteView;
@@ -30,6 +29,7 @@ use crate::discover::Asset;
 use crate::error::Result;
 use crate::link_index::LinkIndex;
 use crate::related::Related;
+use crate::timings;
 
 static NO_RELATED: Related = Related::EMPTY;
 use crate::markdown::{self, Features, Rendered, links::LinkContext};

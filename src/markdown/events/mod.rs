@@ -65,6 +65,8 @@ pub(super) struct Pass<'i, 'p> {
     pub(super) abbreviations: Option<abbr::Matcher>,
     /// How many code blocks the page has had so far (their line ids count them).
     pub(super) code_blocks: usize,
+    /// The definition lists' definitions, tight or loose as Python-Markdown decides.
+    definitions: def_list::Definitions,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -84,6 +86,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             abbreviations: (!pre.abbreviations.is_empty())
                 .then(|| abbr::Matcher::new(&pre.abbreviations)),
             code_blocks: 0,
+            definitions: def_list::Definitions::default(),
         }
     }
 
@@ -152,6 +155,14 @@ impl<'i, 'p> Pass<'i, 'p> {
                 md_in_html::event(self, event, range)
             }
             Event::InlineHtml(_) => def_list::event(event).map(|e| self.raw_html(e)),
+            Event::Start(Tag::DefinitionListDefinition) => {
+                self.definitions.start(out, &self.pre.text, range.start);
+                Some(event)
+            }
+            Event::End(TagEnd::DefinitionListDefinition) => {
+                self.definitions.end(out);
+                Some(event)
+            }
             Event::Text(ref t) if self.escaped_mark(t, range) => {
                 out.push(Event::InlineHtml(t[..1].to_owned().into()));
                 let rest = Event::Text(t[1..].to_owned().into());

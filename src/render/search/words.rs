@@ -53,7 +53,10 @@ pub(super) fn html_words<'h>(html: &'h str, mut each: impl FnMut(Cow<'h, str>)) 
             continue;
         }
         if b >= 0x80 {
-            let c = html[i..].chars().next().expect("i is on a character boundary");
+            let c = html[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
             if c.is_alphanumeric() {
                 start.get_or_insert(i);
             } else {
@@ -89,7 +92,9 @@ fn after_tag(html: &str, lt: usize) -> usize {
             break;
         }
     }
-    html[from..].find('>').map_or(html.len(), |gt| from + gt + 1)
+    html[from..]
+        .find('>')
+        .map_or(html.len(), |gt| from + gt + 1)
 }
 
 /// Where the text resumes after the `&` at `amp`: after the entity when it is one of those
@@ -115,9 +120,17 @@ fn searchable(run: &str) -> Option<Cow<'_, str>> {
         }
     } else {
         let lower = run.to_lowercase();
-        if lower == run { Cow::Borrowed(run) } else { Cow::Owned(lower) }
+        if lower == run {
+            Cow::Borrowed(run)
+        } else {
+            Cow::Owned(lower)
+        }
     };
-    let n = if word.is_ascii() { word.len() } else { word.chars().count() };
+    let n = if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    };
     if !(2..=30).contains(&n)
         || (word.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&&*word).is_ok())
     {
@@ -167,7 +180,10 @@ mod tests {
             out.push_str(&rest[..lt]);
             out.push(' ');
             rest = &rest[lt..];
-            let lower = rest.get(..7).map(str::to_ascii_lowercase).unwrap_or_default();
+            let lower = rest
+                .get(..7)
+                .map(str::to_ascii_lowercase)
+                .unwrap_or_default();
             let close = if lower.starts_with("<script") {
                 Some("</script")
             } else if lower.starts_with("<style") {
@@ -181,7 +197,12 @@ mod tests {
             rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
         }
         out.push_str(rest);
-        for (entity, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] {
+        for (entity, c) in [
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&quot;", "\""),
+            ("&#39;", "'"),
+        ] {
             out = out.replace(entity, c);
         }
         words(&out.replace("&amp;", "&")).collect()
@@ -199,7 +220,10 @@ mod tests {
         assert!(of_html("<p>a&amp;b<script>var x;</script><em>c</em></p>").is_empty());
         let found = of_html("<p>tea&amp;cake<script>hidden</script><em>scone</em></p>");
         assert_eq!(found, ["tea", "cake", "scone"]);
-        assert_eq!(of_html("<p>x &lt;Vec&gt; &quot;quoted&quot; it&#39;s</p>"), ["vec", "quoted"]);
+        assert_eq!(
+            of_html("<p>x &lt;Vec&gt; &quot;quoted&quot; it&#39;s</p>"),
+            ["vec", "quoted"]
+        );
         // Entities the build never writes stay text, as a reader of the source would see.
         assert_eq!(of_html("fish&nbsp;chips"), ["fish", "nbsp", "chip"]);
         // A `<` before letters of several bytes does not split one of them.
@@ -210,10 +234,40 @@ mod tests {
     #[test]
     fn html_words_agree_with_decoding_the_text_first() {
         let pieces = [
-            "<p>", "</p>", "<script>", "</script>", "<STYLE x>", "</style>", "&amp;", "&lt;",
-            "&gt;", "&quot;", "&#39;", "&amp;lt;", "&nbsp;", "&", "<", ">", " ", "Queries",
-            "beans", "glass", "IS", "the", "ab", "x", "été", "İstanbul", "a1b2", "—", "Ünïcödé",
-            "supercalifragilisticexpialidociousness", "<code>", "</code>", "don't", "\n",
+            "<p>",
+            "</p>",
+            "<script>",
+            "</script>",
+            "<STYLE x>",
+            "</style>",
+            "&amp;",
+            "&lt;",
+            "&gt;",
+            "&quot;",
+            "&#39;",
+            "&amp;lt;",
+            "&nbsp;",
+            "&",
+            "<",
+            ">",
+            " ",
+            "Queries",
+            "beans",
+            "glass",
+            "IS",
+            "the",
+            "ab",
+            "x",
+            "été",
+            "İstanbul",
+            "a1b2",
+            "—",
+            "Ünïcödé",
+            "supercalifragilisticexpialidociousness",
+            "<code>",
+            "</code>",
+            "don't",
+            "\n",
         ];
         // A small deterministic generator: every page is a few hundred pieces long.
         let mut state = 0x2545_f491_4f6c_dd1du64;
