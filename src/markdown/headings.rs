@@ -191,7 +191,15 @@ pub(super) fn event<'e>(
             break;
         }
         text.push(&e);
-        out.push(e);
+        match e {
+            // Abbreviations apply in headings too; the title and id keep the plain text.
+            Event::Text(_) if pass.abbreviations.is_some() => {
+                if let Some(e) = super::abbr::event(pass, e, out) {
+                    out.push(e);
+                }
+            }
+            e => out.push(e),
+        }
     }
     let title = text.finish();
     let attrs = HeadingAttrs::new(id.as_deref(), &classes, &attrs);

@@ -100,8 +100,12 @@ pub struct Features {
     pub def_list: bool,
     /// `*[HTML]: ...` abbreviations (`abbr`).
     pub abbr: bool,
+    /// `abbr: glossary:`: abbreviations of every page, before the page's own.
+    pub abbr_glossary: Vec<(String, String)>,
     /// `[^1]` footnotes.
     pub footnotes: bool,
+    /// `footnotes` options (back link text and title, id separator, reference text).
+    pub footnote_options: footnotes::Options,
     /// `- [x]` task lists (`pymdownx.tasklist`).
     pub tasklist: bool,
     /// `/// note` blocks (`pymdownx.blocks.*`).
@@ -142,7 +146,9 @@ impl Default for Features {
             md_in_html: true,
             def_list: true,
             abbr: true,
+            abbr_glossary: Vec::new(),
             footnotes: true,
+            footnote_options: footnotes::Options::default(),
             tasklist: true,
             blocks: blocks::Settings::all(),
             slugs: SlugStyle::Toc,
@@ -271,7 +277,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
         tasklist::apply(&mut events);
     }
     if input.features.footnotes {
-        footnotes::apply(&mut events);
+        footnotes::apply(&mut events, &input.features.footnote_options);
     }
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());

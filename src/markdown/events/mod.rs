@@ -61,7 +61,7 @@ pub(super) struct Pass<'i, 'p> {
     /// Raw HTML blocks holding FAQPage JSON-LD: their index in the output and their HTML
     /// without those scripts, for when the page gets a generated FAQPage instead.
     pub(super) hand_written_faq: Vec<(usize, String)>,
-    /// The page's abbreviations, when it defines any.
+    /// The page's abbreviations (its own and the site's glossary), when it has any.
     pub(super) abbreviations: Option<abbr::Matcher>,
     /// How many code blocks the page has had so far (their line ids count them).
     pub(super) code_blocks: usize,
@@ -83,8 +83,12 @@ impl<'i, 'p> Pass<'i, 'p> {
             ids: IdSet::default(),
             result: Rendered::default(),
             hand_written_faq: Vec::new(),
-            abbreviations: (!pre.abbreviations.is_empty())
-                .then(|| abbr::Matcher::new(&pre.abbreviations)),
+            abbreviations: Some(abbr::resolve(
+                &input.features.abbr_glossary,
+                &pre.abbreviations,
+            ))
+            .filter(|a| !a.is_empty())
+            .map(abbr::Matcher::new),
             code_blocks: 0,
             definitions: def_list::Definitions::default(),
         }
