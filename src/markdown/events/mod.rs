@@ -83,10 +83,9 @@ impl<'i, 'p> Pass<'i, 'p> {
             ids: IdSet::default(),
             result: Rendered::default(),
             hand_written_faq: Vec::new(),
-            abbreviations: Some(abbr::resolve(
-                &input.features.abbr_glossary,
-                &pre.abbreviations,
-            ))
+            abbreviations: (!pre.abbreviations.is_empty()
+                || !input.features.abbr_glossary.is_empty())
+            .then(|| abbr::resolve(&input.features.abbr_glossary, &pre.abbreviations))
             .filter(|a| !a.is_empty())
             .map(abbr::Matcher::new),
             code_blocks: 0,
