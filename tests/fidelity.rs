@@ -70,7 +70,12 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, depth: usize, out: &mut String) {
 }
 
 fn compare(page: &str) {
-    let site = fixture("fidelity");
+    compare_in("fidelity", page);
+}
+
+/// Compares `page` of the fixture site `case` with `tests/fixtures/<case>/expected/<page>.html`.
+fn compare_in(case: &str, page: &str) {
+    let site = fixture(case);
     site.build(&[]).expect_code(0);
     let doc = site.page(&format!("{page}/"));
     let article = Selector::parse("article.page").expect("selector");
@@ -81,7 +86,7 @@ fn compare(page: &str) {
         .expect("article")
         .inner_html();
     let root = env!("CARGO_MANIFEST_DIR");
-    let expected_path = format!("{root}/tests/fixtures/fidelity/expected/{page}.html");
+    let expected_path = format!("{root}/tests/fixtures/{case}/expected/{page}.html");
     let expected = std::fs::read_to_string(&expected_path).expect("expected HTML");
     let (ours, expected) = (canon(&ours), canon(&expected));
     if ours != expected {
@@ -178,4 +183,27 @@ fn attribute_lists_on_links_emphasis_code_items_and_terms() {
 #[test]
 fn markdown_inside_html_blocks_spans_and_raw_children() {
     compare("md-in-html");
+}
+
+#[test]
+fn definition_lists_several_terms_and_tightness_per_definition() {
+    compare("def-lists");
+}
+
+#[test]
+fn abbreviations_in_headings_tables_links_overridden_removed_longest_first() {
+    compare("abbreviations");
+}
+
+#[test]
+fn details_with_an_empty_title_keep_an_empty_summary() {
+    compare("details-empty-title");
+}
+
+/// An MkDocs project whose `abbr` has a `glossary` and whose `footnotes` options change the back
+/// link, its title, the id separator and the reference text (expected HTML recorded with the
+/// same options given to Python-Markdown).
+#[test]
+fn abbreviation_glossary_and_footnote_options_from_mkdocs_yml() {
+    compare_in("fidelity-mkdocs", "options");
 }

@@ -202,7 +202,7 @@ fn html_css_and_sql() {
 fn every_block_is_wrapped_like_material() {
     let doc = page("languages");
     let wrappers = doc.all("article div.highlight");
-    assert_eq!(wrappers.len(), 13);
+    assert_eq!(wrappers.len(), 18);
     for div in wrappers {
         let first = div.children().filter_map(ElementRef::wrap).next().unwrap();
         assert_eq!(first.value().name(), "pre");
@@ -306,5 +306,55 @@ fn code_inside_admonitions_details_and_lists_is_highlighted() {
     assert_tokens(
         doc.one("ol > li > div.language-bash.highlight pre > code"),
         &[("nb", "echo"), ("s2", "\"in a list\"")],
+    );
+}
+
+#[test]
+fn c_go_java_powershell_and_ini() {
+    let doc = page("languages");
+    assert_tokens(
+        code(&doc, "c"),
+        &[
+            ("cp", "#include <string.h>"),
+            ("cm", "/* count the letters */"),
+            ("kt", "int"),
+            ("k", "const"),
+            ("k", "return"),
+        ],
+    );
+    assert_tokens(
+        code(&doc, "go"),
+        &[
+            ("kn", "package"),
+            ("kd", "func"),
+            ("kt", "string"),
+            ("kc", "nil"),
+        ],
+    );
+    assert_tokens(
+        code(&doc, "java"),
+        &[
+            ("nd", "@Deprecated"),
+            ("kd", "public"),
+            ("kd", "class"),
+            ("mh", "0x10"),
+        ],
+    );
+    assert_tokens(
+        code(&doc, "powershell"),
+        &[
+            ("nb", "Get-Item"),
+            ("nv", "$env:TEMP"),
+            ("c", "# where files wait"),
+        ],
+    );
+    assert_tokens(
+        code(&doc, "ini"),
+        &[
+            ("c1", "; shelf settings"),
+            ("k", "[shelf]"),
+            ("na", "width"),
+            ("s", "80"),
+        ],
     );
 }

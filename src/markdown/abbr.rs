@@ -1,5 +1,8 @@
 //! Abbreviations (Python-Markdown `abbr`): `*[HTML]: Hyper Text Markup Language` anywhere in a
-//! page wraps every whole-word `HTML` of its text in `<abbr title="...">`.
+//! page wraps every whole-word `HTML` of its text (headings, tables and link text included) in
+//! `<abbr title="...">`. As in Python-Markdown: the site's `glossary` comes first, a later
+//! definition replaces an earlier one, `*[HTML]: ""` removes one, and where several match at
+//! one place the longest wins ([`resolve`]).
 
 use super::preprocess::{At, LinePass, LineSyntax, Taken};
 
@@ -10,15 +13,42 @@ use super::events::Pass;
 
 use std::collections::HashMap;
 
-/// Parses a definition line (without indentation): `*[ABBR]: Full text`.
+/// Parses a definition line (without indentation): `*[ABBR]: Full text`. The abbreviation
+/// holds no backslash and runs to the first `]` followed by `:` or ` :`; a line with no
+/// abbreviation or no title is not a definition.
 pub fn parse_definition(line: &str) -> Option<(String, String)> {
     let rest = line.strip_prefix("*[")?;
-    let close = rest.find("]:")?;
-    let abbr = &rest[..close];
-    if abbr.is_empty() || abbr.contains(']') {
+    let (abbr, title) = rest.match_indices(']').find_map(|(close, _)| {
+        let after = &rest[close + 1..];
+        let after = after.strip_prefix(' ').unwrap_or(after);
+        Some((&rest[..close], after.strip_prefix(':')?))
+    })?;
+    let (abbr, title) = (abbr.trim(), title.trim());
+    if abbr.is_empty() || abbr.contains('\\') || title.is_empty() {
         return None;
     }
-    Some((abbr.to_owned(), rest[close + 2..].trim().to_owned()))
+    Some((abbr.to_owned(), title.to_owned()))
+}
+
+/// The abbreviations in force on a page: the glossary's, then the page's definitions in order,
+/// a later one replacing an earlier one of the same name and a title `""` or `''` removing
+/// it; longest first, so that where several start at one place the longest wins.
+pub fn resolve(glossary: &[(String, String)], page: &[(String, String)]) -> Vec<(String, String)> {
+    let mut titles: HashMap<&str, &str> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for (abbr, title) in glossary.iter().chain(page) {
+        if title == "\"\"" || title == "''" {
+            titles.remove(abbr.as_str());
+        } else if titles.insert(abbr, title).is_none() {
+            order.push(abbr);
+        }
+    }
+    let mut out: Vec<(String, String)> = order
+        .into_iter()
+        .filter_map(|abbr| Some((abbr.to_owned(), titles.remove(abbr)?.to_owned())))
+        .collect();
+    out.sort_by_key(|(abbr, _)| std::cmp::Reverse(abbr.chars().count()));
+    out
 }
 
 /// Finds whole-word abbreviations in text, in time linear in the text, however many
@@ -32,6 +62,8 @@ pub fn parse_definition(line: &str) -> Option<(String, String)> {
 /// backwards gives at every word start the first-defined abbreviation starting there.
 #[derive(Debug)]
 pub struct Matcher {
+    /// The abbreviations and their titles, as [`resolve`] orders them.
+    pub titles: Vec<(String, String)>,
     /// Trie edges (node, byte) -> node; node 0 is the root.
     goto: HashMap<(u32, u8), u32>,
     /// Fallback of each node: the node of its longest proper suffix in the trie.
@@ -49,8 +81,9 @@ const END: u8 = 0xFF;
 const NONE: u32 = u32::MAX;
 
 impl Matcher {
-    pub fn new(abbrs: &[(String, String)]) -> Matcher {
+    pub fn new(abbrs: Vec<(String, String)>) -> Matcher {
         let mut m = Matcher {
+            titles: Vec::new(),
             goto: HashMap::new(),
             fail: vec![0],
             best: vec![NONE],
@@ -80,6 +113,7 @@ impl Matcher {
             }
             m.best[node as usize] = m.best[node as usize].min(k as u32);
         }
+        m.titles = abbrs;
         made.sort_by_key(|&(depth, ..)| depth);
         for &(_, parent, byte, node) in &made {
             let node = node as usize;
@@ -179,7 +213,7 @@ pub(super) fn event<'e>(
     for (piece, abbr) in matcher.split(text) {
         match abbr {
             Some(k) => {
-                let title = escape_attr(&pass.pre.abbreviations[k].1);
+                let title = escape_attr(&matcher.titles[k].1);
                 let html = format!("<abbr title=\"{title}\">{}</abbr>", escape_attr(piece));
                 out.push(Event::InlineHtml(html.into()));
             }
@@ -209,7 +243,7 @@ mod tests {
     use super::*;
 
     fn split<'t>(text: &'t str, abbrs: &[(String, String)]) -> Vec<(&'t str, Option<usize>)> {
-        Matcher::new(abbrs).split(text)
+        Matcher::new(abbrs.to_vec()).split(text)
     }
 
     fn defs(names: &[&str]) -> Vec<(String, String)> {

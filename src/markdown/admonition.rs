@@ -27,7 +27,7 @@ pub struct Block {
     pub style: Style,
     /// Lower-cased type words, each a CSS class.
     pub classes: Vec<String>,
-    /// The title as written (markdown), `None` for an explicit `""`.
+    /// The title as written (markdown), `None` for an admonition's explicit `""`.
     pub title: Option<String>,
     /// Byte offset of the opening tag in the preprocessed text: the HTML block holding it is
     /// where the title goes.
@@ -86,7 +86,8 @@ pub fn parse_marker(line: &str, admonition: bool, details: bool) -> Option<Marke
     }
     let classes: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let title = match title {
-        Some(t) if t.is_empty() => None,
+        // pymdownx.details keeps an empty `<summary>` for `""`; an admonition has no title.
+        Some(t) if t.is_empty() && style == Style::Admonition => None,
         Some(t) => Some(t),
         None => Some(capitalize(&classes[0])),
     };

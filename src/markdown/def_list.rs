@@ -3,10 +3,14 @@
 //! which CommonMark would take for a raw HTML block rather than a term. The line pass puts
 //! [`TERM_MARK`] in front of such a comment so that it stays a paragraph, and the event pass
 //! drops the mark again.
+//!
+//! pulldown-cmark decides tight or loose for a whole list; Python-Markdown decides it for each
+//! definition ([`Definitions`]), and gives each line of a term's paragraph a `<dt>` of its own
+//! ([`split_terms`]).
 
 use super::preprocess::{At, Line, LinePass, LineSyntax, Taken};
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Put before an HTML comment that is a definition term; the event pass drops it.
 pub(super) const TERM_MARK: &str = "<answerbook-term></answerbook-term>";
@@ -61,4 +65,134 @@ fn definition_follows(next: &[Line<'_>]) -> bool {
             let t = l.text.trim_start();
             t.starts_with(':') && marker_width(t).is_some()
         })
+}
+
+/// The definitions open while the page's events go by: where each starts in the output and
+/// whether Python-Markdown makes it loose (`<p>` around its text).
+#[derive(Default)]
+pub(super) struct Definitions {
+    open: Vec<(usize, bool)>,
+    /// Whether the last definition that ended holds block elements (Python-Markdown's test for
+    /// a definition that follows it after a blank line).
+    last_had_blocks: bool,
+}
+
+impl Definitions {
+    /// A definition starts at `out.len()`; `text` is the page and `at` where its `:` is. It is
+    /// loose when a blank line comes before its `:` line and either its terms come before that
+    /// (`term`, blank, `: def`) or it follows a definition holding block elements.
+    pub(super) fn start(&mut self, out: &[Event<'_>], text: &str, at: usize) {
+        let after_definition = matches!(
+            out.last(),
+            Some(Event::End(TagEnd::DefinitionListDefinition))
+        );
+        let loose = blank_line_before(text, at) && (!after_definition || self.last_had_blocks);
+        self.open.push((out.len(), loose));
+    }
+
+    /// A definition ends: a tight one whose only block is a paragraph loses that paragraph's
+    /// tags (they become empty text, so that positions in `out` stay as they are).
+    pub(super) fn end(&mut self, out: &mut [Event<'_>]) {
+        let Some((start, loose)) = self.open.pop() else {
+            return;
+        };
+        let body = out.get_mut(start + 1..).unwrap_or_default();
+        let blocks = child_blocks(body);
+        let single_paragraph =
+            blocks.len() == 1 && matches!(body[blocks[0]], Event::Start(Tag::Paragraph));
+        self.last_had_blocks = !blocks.is_empty() && (loose || !single_paragraph);
+        if loose || !single_paragraph {
+            return;
+        }
+        body[blocks[0]] = Event::Text(CowStr::Borrowed(""));
+        let mut depth = 1usize;
+        for event in body.iter_mut().skip(blocks[0] + 1) {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                _ => continue,
+            }
+            if depth == 0 {
+                *event = Event::Text(CowStr::Borrowed(""));
+                break;
+            }
+        }
+    }
+}
+
+/// Whether the line before the one holding byte `at` of `text` is blank.
+fn blank_line_before(text: &str, at: usize) -> bool {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 {
+        return false;
+    }
+    let before = &text[..line_start - 1];
+    let previous = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    previous
+        .trim_matches(|c: char| c.is_whitespace() || c == '>')
+        .is_empty()
+}
+
+/// Indexes in `body` of the block elements directly inside it (`body` ends with the
+/// definition's own end).
+fn child_blocks(body: &[Event<'_>]) -> Vec<usize> {
+    let mut depth = 0usize;
+    let mut blocks = Vec::new();
+    for (i, event) in body.iter().enumerate() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 && is_block(tag) {
+                    blocks.push(i);
+                }
+                depth += 1;
+            }
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            Event::Html(_) | Event::Rule if depth == 0 => blocks.push(i),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+/// Each line of a term is a term of its own: a line break inside `<dt>` closes it and opens
+/// the next.
+pub(super) fn split_terms(events: &mut Vec<Event<'_>>) {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::DefinitionListTitle)))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len() + 4);
+    let mut in_term = 0usize; // depth inside a <dt>, 1 directly inside
+    for event in events.drain(..) {
+        match &event {
+            Event::Start(Tag::DefinitionListTitle) => in_term = 1,
+            Event::End(TagEnd::DefinitionListTitle) => in_term = 0,
+            Event::Start(_) if in_term > 0 => in_term += 1,
+            Event::End(_) if in_term > 0 => in_term -= 1,
+            Event::SoftBreak if in_term == 1 => {
+                out.push(Event::End(TagEnd::DefinitionListTitle));
+                out.push(Event::Start(Tag::DefinitionListTitle));
+                continue;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    *events = out;
 }

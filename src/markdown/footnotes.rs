@@ -1,6 +1,8 @@
 //! Footnotes as Python-Markdown writes them: references `<sup id="fnref:x"><a
 //! class="footnote-ref" href="#fn:x">1</a></sup>`, and every definition gathered at the end of
-//! the page in `<div class="footnote"><hr /><ol><li id="fn:x">...` with a back link.
+//! the page in `<div class="footnote"><hr /><ol><li id="fn:x">...` with a back link. The
+//! extension's `BACKLINK_TEXT`, `BACKLINK_TITLE`, `SEPARATOR` and `SUPERSCRIPT_TEXT` options
+//! are read from mkdocs.yml ([`Options`]).
 
 use super::events::Pass;
 
@@ -10,8 +12,38 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::escape_attr;
 
+/// The options of Python-Markdown's `footnotes` that change what is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The back link's content, written as HTML (`&#8617;`).
+    pub backlink_text: String,
+    /// The back link's title; `{}` (or `%d`) is the footnote's number.
+    pub backlink_title: String,
+    /// Between `fn` / `fnref` and the label in ids (`:`).
+    pub separator: String,
+    /// The reference's text; `{}` is the footnote's number.
+    pub superscript_text: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            backlink_text: "&#8617;".to_owned(),
+            backlink_title: "Jump back to footnote {} in the text".to_owned(),
+            separator: ":".to_owned(),
+            superscript_text: "{}".to_owned(),
+        }
+    }
+}
+
+/// `text` with its first `{}` (or `%d`) replaced by `n`, as Python's `format` and `%` do.
+fn numbered(text: &str, n: usize) -> String {
+    text.replacen("%d", "{}", 1)
+        .replacen("{}", &n.to_string(), 1)
+}
+
 /// Moves footnote definitions to the end of the page and numbers the references.
-pub fn apply(events: &mut Vec<Event<'_>>) {
+pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
     if !events
         .iter()
         .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
@@ -40,7 +72,12 @@ pub fn apply(events: &mut Vec<Event<'_>>) {
         .collect();
     // Footnotes are numbered in the order of their first reference, the page's own text first,
     // then the footnotes' (a footnote may refer to another); unreferenced ones come last.
-    let mut numbering = Numbering::default();
+    let mut numbering = Numbering {
+        options,
+        order: Vec::new(),
+        number: HashMap::new(),
+        seen: HashMap::new(),
+    };
     numbering.references(&mut kept, &defined);
     let mut k = 0;
     while let Some(label) = numbering.order.get(k) {
@@ -63,16 +100,18 @@ pub fn apply(events: &mut Vec<Event<'_>>) {
         let mut body = std::mem::take(&mut definitions[defined[label]].1);
         let references = numbering.seen.get(label).copied().unwrap_or(1).max(1);
         let label = escape_attr(label);
-        kept.push(Event::Html(format!("<li id=\"fn:{label}\">\n").into()));
+        let sep = escape_attr(&options.separator);
+        kept.push(Event::Html(format!("<li id=\"fn{sep}{label}\">\n").into()));
         let mut backrefs = String::new();
+        let title = escape_attr(&numbered(&options.backlink_title, i + 1));
         for count in 1..=references {
             let id = match count {
-                1 => format!("fnref:{label}"),
-                _ => format!("fnref{count}:{label}"),
+                1 => format!("fnref{sep}{label}"),
+                _ => format!("fnref{count}{sep}{label}"),
             };
             backrefs.push_str(&format!(
-                "<a class=\"footnote-backref\" href=\"#{id}\" title=\"Jump back to footnote {} in the text\">&#8617;</a>",
-                i + 1
+                "<a class=\"footnote-backref\" href=\"#{id}\" title=\"{title}\">{}</a>",
+                options.backlink_text
             ));
         }
         // After the text of a closing paragraph, else in a paragraph of its own.
@@ -90,14 +129,14 @@ pub fn apply(events: &mut Vec<Event<'_>>) {
 }
 
 /// Footnote numbers, in the order of first reference, and how often each is referred to.
-#[derive(Default)]
-struct Numbering {
+struct Numbering<'o> {
+    options: &'o Options,
     order: Vec<String>,
     number: HashMap<String, usize>,
     seen: HashMap<String, usize>,
 }
 
-impl Numbering {
+impl Numbering<'_> {
     /// Writes the references among `events` as numbered links.
     fn references(&mut self, events: &mut [Event<'_>], defined: &HashMap<String, usize>) {
         for event in events {
@@ -119,13 +158,15 @@ impl Numbering {
             let count = self.seen.entry(label.to_string()).or_insert(0);
             *count += 1;
             let label = escape_attr(label);
+            let sep = escape_attr(&self.options.separator);
             let id = match *count {
-                1 => format!("fnref:{label}"),
-                c => format!("fnref{c}:{label}"),
+                1 => format!("fnref{sep}{label}"),
+                c => format!("fnref{c}{sep}{label}"),
             };
+            let text = escape_attr(&numbered(&self.options.superscript_text, n));
             *event = Event::InlineHtml(
                 format!(
-                    "<sup id=\"{id}\"><a class=\"footnote-ref\" href=\"#fn:{label}\">{n}</a></sup>"
+                    "<sup id=\"{id}\"><a class=\"footnote-ref\" href=\"#fn{sep}{label}\">{text}</a></sup>"
                 )
                 .into(),
             );
@@ -136,8 +177,14 @@ impl Numbering {
 /// Event part: a definition's `fn:x` and a reference's `fnref:x` are ids of the page.
 pub(super) fn event<'e>(pass: &mut Pass<'_, '_>, event: Event<'e>) -> Option<Event<'e>> {
     match &event {
-        Event::Start(Tag::FootnoteDefinition(label)) => pass.ids.reserve(&format!("fn:{label}")),
-        Event::FootnoteReference(label) => pass.ids.reserve(&format!("fnref:{label}")),
+        Event::Start(Tag::FootnoteDefinition(label)) => {
+            let sep = &pass.input.features.footnote_options.separator;
+            pass.ids.reserve(&format!("fn{sep}{label}"))
+        }
+        Event::FootnoteReference(label) => {
+            let sep = &pass.input.features.footnote_options.separator;
+            pass.ids.reserve(&format!("fnref{sep}{label}"))
+        }
         _ => {}
     }
     Some(event)

@@ -193,7 +193,15 @@ pub(super) fn event<'e>(
         // Links in headings are rewritten and checked like any other.
         pass.rewrite_dest(&mut e, &range);
         text.push(&e);
-        out.push(e);
+        match e {
+            // Abbreviations apply in headings too; the title and id keep the plain text.
+            Event::Text(_) if pass.abbreviations.is_some() => {
+                if let Some(e) = super::abbr::event(pass, e, out) {
+                    out.push(e);
+                }
+            }
+            e => out.push(e),
+        }
     }
     let title = text.finish();
     let attrs = HeadingAttrs::new(id.as_deref(), &classes, &attrs);

@@ -105,8 +105,12 @@ pub struct Features {
     pub def_list: bool,
     /// `*[HTML]: ...` abbreviations (`abbr`).
     pub abbr: bool,
+    /// `abbr: glossary:`: abbreviations of every page, before the page's own.
+    pub abbr_glossary: Vec<(String, String)>,
     /// `[^1]` footnotes.
     pub footnotes: bool,
+    /// `footnotes` options (back link text and title, id separator, reference text).
+    pub footnote_options: footnotes::Options,
     /// `- [x]` task lists (`pymdownx.tasklist`).
     pub tasklist: bool,
     /// `/// note` blocks (`pymdownx.blocks.*`).
@@ -171,7 +175,9 @@ impl Default for Features {
             md_in_html: true,
             def_list: true,
             abbr: true,
+            abbr_glossary: Vec::new(),
             footnotes: true,
+            footnote_options: footnotes::Options::default(),
             tasklist: true,
             blocks: blocks::Settings::all(),
             slugs: SlugStyle::Toc,
@@ -340,6 +346,9 @@ fn render_body(input: &Input<'_>) -> Rendered {
     if input.features.attr_list {
         rendered.ids.extend(attr_list::apply(&mut events));
     }
+    if input.features.def_list {
+        def_list::split_terms(&mut events);
+    }
     if input.features.blocks.definition && converted.is_some() {
         blocks::apply_definitions(&mut events);
     }
@@ -354,7 +363,7 @@ fn render_body(input: &Input<'_>) -> Rendered {
         tasklist::apply(&mut events);
     }
     if input.features.footnotes {
-        footnotes::apply(&mut events);
+        footnotes::apply(&mut events, &input.features.footnote_options);
     }
     if pre.text.contains('|') {
         tables::apply(&mut events, input.features.table_align_attribute);

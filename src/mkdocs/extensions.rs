@@ -42,7 +42,9 @@ pub fn read(list: Option<&Node>) -> Extensions {
             md_in_html: false,
             def_list: false,
             abbr: false,
+            abbr_glossary: Vec::new(),
             footnotes: false,
+            footnote_options: Default::default(),
             tasklist: false,
             blocks: BlockSettings::default(),
             slugs: SlugStyle::Toc,
@@ -122,8 +124,14 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
         "attr_list" => f.attr_list = true,
         "md_in_html" => f.md_in_html = true,
         "def_list" => f.def_list = true,
-        "abbr" => f.abbr = true,
-        "footnotes" => f.footnotes = true,
+        "abbr" => {
+            f.abbr = true;
+            f.abbr_glossary = glossary(options);
+        }
+        "footnotes" => {
+            f.footnotes = true;
+            f.footnote_options = footnote_options(options);
+        }
         "pymdownx.tasklist" => f.tasklist = true,
         "pymdownx.saneheaders" => f.sane_headers = true,
         "pymdownx.snippets" => f.snippets = Some(snippet_settings(options)),
@@ -244,6 +252,34 @@ fn caption_settings(options: Option<&Node>) -> blocks::CaptionSettings {
         c.auto_level = usize::try_from(*n).unwrap_or(0);
     }
     c
+}
+
+/// `footnotes` options; one not given keeps Python-Markdown's default.
+fn footnote_options(options: Option<&Node>) -> crate::markdown::footnotes::Options {
+    let mut out = crate::markdown::footnotes::Options::default();
+    let text = |key: &str| Some(options?.get(key)?.as_str()?.to_owned());
+    for (key, field) in [
+        ("BACKLINK_TEXT", &mut out.backlink_text),
+        ("BACKLINK_TITLE", &mut out.backlink_title),
+        ("SEPARATOR", &mut out.separator),
+        ("SUPERSCRIPT_TEXT", &mut out.superscript_text),
+    ] {
+        if let Some(value) = text(key) {
+            *field = value;
+        }
+    }
+    out
+}
+
+/// `abbr: glossary: {ABBR: title}` (titles as text).
+fn glossary(options: Option<&Node>) -> Vec<(String, String)> {
+    match options.and_then(|o| o.get("glossary")).map(|g| &g.value) {
+        Some(Value::Map(entries)) => entries
+            .iter()
+            .filter_map(|(k, v)| Some((k.name.clone(), v.as_str()?.to_owned())))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A list's items; empty for anything else.

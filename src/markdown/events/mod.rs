@@ -61,10 +61,12 @@ pub(super) struct Pass<'i, 'p> {
     /// Raw HTML blocks holding FAQPage JSON-LD: their index in the output and their HTML
     /// without those scripts, for when the page gets a generated FAQPage instead.
     pub(super) hand_written_faq: Vec<(usize, String)>,
-    /// The page's abbreviations, when it defines any.
+    /// The page's abbreviations (its own and the site's glossary), when it has any.
     pub(super) abbreviations: Option<abbr::Matcher>,
     /// How many code blocks the page has had so far (their line ids count them).
     pub(super) code_blocks: usize,
+    /// The definition lists' definitions, tight or loose as Python-Markdown decides.
+    definitions: def_list::Definitions,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -81,9 +83,13 @@ impl<'i, 'p> Pass<'i, 'p> {
             ids: IdSet::default(),
             result: Rendered::default(),
             hand_written_faq: Vec::new(),
-            abbreviations: (!pre.abbreviations.is_empty())
-                .then(|| abbr::Matcher::new(&pre.abbreviations)),
+            abbreviations: (!pre.abbreviations.is_empty()
+                || !input.features.abbr_glossary.is_empty())
+            .then(|| abbr::resolve(&input.features.abbr_glossary, &pre.abbreviations))
+            .filter(|a| !a.is_empty())
+            .map(abbr::Matcher::new),
             code_blocks: 0,
+            definitions: def_list::Definitions::default(),
         }
     }
 
@@ -167,6 +173,14 @@ impl<'i, 'p> Pass<'i, 'p> {
                 md_in_html::event(self, event, range)
             }
             Event::InlineHtml(_) => def_list::event(event).map(|e| self.raw_html(e)),
+            Event::Start(Tag::DefinitionListDefinition) => {
+                self.definitions.start(out, &self.pre.text, range.start);
+                Some(event)
+            }
+            Event::End(TagEnd::DefinitionListDefinition) => {
+                self.definitions.end(out);
+                Some(event)
+            }
             Event::Text(ref t) if self.escaped_mark(t, range) => {
                 out.push(Event::InlineHtml(t[..1].to_owned().into()));
                 let rest = Event::Text(t[1..].to_owned().into());

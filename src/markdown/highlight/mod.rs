@@ -37,7 +37,9 @@
 //! or per page, so there is no highlighter value to share. A cache of identical (language,
 //! code) pairs was not added: lexing costs ~3 ns a byte, less than hashing and storing the pair.
 
+pub mod clike;
 mod diff;
+mod ini;
 mod pygments;
 mod sql;
 
@@ -49,6 +51,9 @@ pub enum Lexer {
     Lite(Lang),
     Sql,
     Diff,
+    Ini,
+    /// C, C++, Go, Java or PowerShell ([`clike`]).
+    Clike(&'static clike::Dialect),
 }
 
 impl Lexer {
@@ -77,6 +82,31 @@ impl Lexer {
         ];
         if SQL.iter().any(|s| s.eq_ignore_ascii_case(lang)) {
             return Some(Lexer::Sql);
+        }
+        const CLIKE: &[(&str, &clike::Dialect)] = &[
+            ("c", &clike::C),
+            ("h", &clike::C),
+            ("cpp", &clike::CPP),
+            ("c++", &clike::CPP),
+            ("cxx", &clike::CPP),
+            ("hpp", &clike::CPP),
+            ("cc", &clike::CPP),
+            ("go", &clike::GO),
+            ("golang", &clike::GO),
+            ("java", &clike::JAVA),
+            ("powershell", &clike::POWERSHELL),
+            ("pwsh", &clike::POWERSHELL),
+            ("ps1", &clike::POWERSHELL),
+            ("posh", &clike::POWERSHELL),
+        ];
+        if let Some(&(_, dialect)) = CLIKE.iter().find(|(n, _)| n.eq_ignore_ascii_case(lang)) {
+            return Some(Lexer::Clike(dialect));
+        }
+        if ["ini", "cfg", "dosini", "editorconfig"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(lang))
+        {
+            return Some(Lexer::Ini);
         }
         if ["diff", "udiff", "patch"]
             .iter()
@@ -128,6 +158,8 @@ pub fn each_token<'a>(
     match lexer {
         Lexer::Sql => sql::lex(code, |class, text| out.push(class, text)),
         Lexer::Diff => diff::lex(code, |class, text| out.push(class, text)),
+        Lexer::Ini => ini::lex(code, |class, text| out.push(class, text)),
+        Lexer::Clike(dialect) => clike::lex(dialect, code, |class, text| out.push(class, text)),
         Lexer::Lite(lang) => {
             let mut at = Context {
                 prev: "",
