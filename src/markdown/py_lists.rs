@@ -202,6 +202,14 @@ impl<'a> Pass<'_, 'a> {
                 para = false;
                 continue;
             }
+            if l.text.starts_with("///") {
+                // A `///` block's header or end: pymdownx.blocks reads it before any paragraph,
+                // so a list may start right under it.
+                self.put(l, in_base, out_base, None);
+                para = false;
+                i += 1;
+                continue;
+            }
             if l.text.starts_with('<') || l.text.starts_with('>') {
                 // Raw HTML and block quotes run to the next blank line, as they are.
                 loop {

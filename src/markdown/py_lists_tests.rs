@@ -70,3 +70,11 @@ fn lazy_prose_keeps_its_spaces_other_lazy_lines_move_in() {
     // A heading mark is text in the item, so it moves into the item.
     assert_eq!(lists("- a\n  # b\n"), "-   a\n    # b\n");
 }
+
+#[test]
+fn a_list_may_start_right_under_a_slash_block_header() {
+    assert_eq!(
+        lists("/// tab | T\n- a\n///\n"),
+        "/// tab | T\n-   a\n///\n"
+    );
+}
