@@ -145,3 +145,18 @@ fn tabs_in_the_first_style_when_alternate_style_is_off() {
         ["Soak overnight.", "Boil and rinse.", "Scrub gently."]
     );
 }
+
+#[test]
+fn slash_tabs_take_the_alternate_style_of_blocks_tab_without_tabbed() {
+    let site = fixture("mkdocs_alternate_slash_tabs");
+    site.build(&[]).expect_code(0);
+    let doc = site.page("");
+    // `alternate_style` under pymdownx.blocks.tab is enough; pymdownx.tabbed is not enabled.
+    assert_eq!(doc.all("div.tabbed-set.tabbed-alternate").len(), 1);
+    assert_eq!(
+        doc.text("div.tabbed-labels > label[for='__tabbed_1_2']"),
+        "Citric acid"
+    );
+    assert_eq!(doc.all("div.tabbed-content > div.tabbed-block").len(), 2);
+    assert!(!doc.has("div.tabbed-set > label"));
+}

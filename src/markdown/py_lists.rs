@@ -202,6 +202,14 @@ impl<'a> Pass<'_, 'a> {
                 para = false;
                 continue;
             }
+            if l.text.starts_with("///") {
+                // A `///` block's header or end: pymdownx.blocks reads it before any paragraph,
+                // so a list may start right under it.
+                self.put(l, in_base, out_base, None);
+                para = false;
+                i += 1;
+                continue;
+            }
             if l.text.starts_with('<') || l.text.starts_with('>') {
                 // Raw HTML and block quotes run to the next blank line, as they are.
                 loop {
@@ -272,6 +280,8 @@ impl<'a> Pass<'_, 'a> {
         let item_rel = |l: &Ln<'_>| l.indent.saturating_sub(in_base);
         let mut i = start;
         let mut number = 0;
+        // Lazy lines left as written.
+        let mut kept = Vec::new();
         loop {
             let head = lines[i];
             let Some(m) = marker(head.text) else {
@@ -340,7 +350,17 @@ impl<'a> Pass<'_, 'a> {
                     // the item's text, as pymdownx.blocks reads its fences first.
                     break;
                 }
-                // A lazy line: part of the item's text.
+                // A lazy line: part of the item's text. Plain text right after text continues
+                // the paragraph in CommonMark too, so it stays as written (Python-Markdown
+                // keeps its spaces, which matters where they are kept as text).
+                let prose = |t: &str| t.starts_with(|c: char| c.is_alphanumeric());
+                if !after_blank
+                    && l.indent > in_base
+                    && prose(l.text)
+                    && region.last().is_some_and(|p| prose(p.text))
+                {
+                    kept.push(l.no);
+                }
                 region.push(Ln {
                     indent: in_base + 4,
                     ..l
@@ -357,6 +377,9 @@ impl<'a> Pass<'_, 'a> {
             };
             let content_col = out_base + (mark.len() + 1).max(4);
             self.walk(&region, in_base + 4, content_col, true);
+            for no in kept.drain(..) {
+                self.out[no] = None;
+            }
             let body = self.out[head.no].take().unwrap_or_default();
             let body = body.trim_start_matches(' ');
             let pad = content_col - out_base - mark.len();

@@ -63,3 +63,18 @@ fn lists_in_admonitions_follow_the_same_rules() {
 fn quotes_apart_by_blank_lines_are_one() {
     assert_eq!(lists("> a\n\n> b\n\nc\n"), "> a\n>\n> b\n\nc\n");
 }
+
+#[test]
+fn lazy_prose_keeps_its_spaces_other_lazy_lines_move_in() {
+    assert_eq!(lists("- a\n  lazy\n"), "-   a\n  lazy\n");
+    // A heading mark is text in the item, so it moves into the item.
+    assert_eq!(lists("- a\n  # b\n"), "-   a\n    # b\n");
+}
+
+#[test]
+fn a_list_may_start_right_under_a_slash_block_header() {
+    assert_eq!(
+        lists("/// tab | T\n- a\n///\n"),
+        "/// tab | T\n-   a\n///\n"
+    );
+}

@@ -35,6 +35,10 @@ pub struct TabSet {
     /// In the original (not alternate) style, the offsets of each tab's
     /// `<div class="tabbed-content">`, before which its input and label go.
     pub tabs_at: Vec<usize>,
+    /// In the alternate style: `===` tabs under `pymdownx.tabbed: alternate_style`, and the
+    /// `/// tab` blocks that reach this pass (the others are written in the first style by
+    /// [`super::blocks`]).
+    pub alternate: bool,
 }
 
 pub fn parse_marker(line: &str) -> Option<TabMarker> {
@@ -131,14 +135,11 @@ pub(super) fn event<'e>(
     let Event::Html(block) = &event else {
         return Some(event);
     };
-    if !pass.input.features.tab_alternate {
-        return original_style(pass, event, range, out);
-    }
     let pre = pass.pre;
     let sets = &pre.tab_sets;
     let n = sets.partition_point(|s| s.at < range.start);
-    let Some(set) = sets.get(n).filter(|s| s.at < range.end) else {
-        return Some(event);
+    let Some(set) = sets.get(n).filter(|s| s.at < range.end && s.alternate) else {
+        return original_style(pass, event, range, out);
     };
     let titles: Vec<String> = set.titles.iter().map(|t| pass.inline(t, range)).collect();
     let ids = ids(pass, n + 1, &set.titles);
@@ -164,6 +165,9 @@ fn original_style<'e>(
     let inside = |o: usize| range.contains(&o);
     let mut marks: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for (n, set) in pre.tab_sets.iter().enumerate() {
+        if set.alternate {
+            continue;
+        }
         if inside(set.at) {
             marks.push((set.at, n, None));
         }
@@ -259,12 +263,14 @@ pub(super) struct PendingSet {
     out_col: usize,
     /// How many blocks enclose the set.
     depth: usize,
+    alternate: bool,
 }
 
 fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
     let Some(marker) = tab_marker(pass.features, at.rest) else {
         return Taken::No;
     };
+    let alternate = pass.features.tab_alternate || at.rest.starts_with(super::blocks::MARK);
     let (col, line_no) = (at.col, at.line_no);
     let out_col = pass.out_col(col);
     pass.ensure_blank(line_no);
@@ -272,7 +278,7 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
     let continuing = pass
         .pending
         .last()
-        .is_some_and(|p| p.depth == depth && p.marker_col == col);
+        .is_some_and(|p| p.depth == depth && p.marker_col == col && p.alternate == alternate);
     let set = if continuing {
         pass.pending.pop();
         pass.out.tab_sets.len() - 1
@@ -282,9 +288,10 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
         let at = pass.out.text.len() + out_col;
         pass.out.tab_sets.push(TabSet {
             at,
+            alternate,
             ..TabSet::default()
         });
-        let wrapper = if pass.features.tab_alternate {
+        let wrapper = if alternate {
             TAB_CONTENT
         } else {
             "<div class=\"tabbed-set\">"
@@ -298,7 +305,7 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
         tab_set.selected = tab_set.titles.len();
     }
     tab_set.titles.push(marker.title);
-    if pass.features.tab_alternate {
+    if alternate {
         pass.push_indented(out_col, "<div class=\"tabbed-block\">", line_no);
     } else {
         pass.out.tab_sets[set].tabs_at.push(content_at);
@@ -323,10 +330,15 @@ pub(super) fn close(pass: &mut LinePass<'_>, top: &Open, line_no: u32) {
     pass.ensure_blank(line_no);
     pass.push_indented(top.out_col, "</div>", line_no);
     let depth = pass.depth();
+    let alternate = match top.kind {
+        OpenKind::Tab(set) => pass.out.tab_sets.get(set).is_some_and(|s| s.alternate),
+        _ => pass.features.tab_alternate,
+    };
     pass.pending.push(PendingSet {
         marker_col: top.marker_col,
         out_col: top.out_col,
         depth,
+        alternate,
     });
 }
 
@@ -335,7 +347,7 @@ pub(super) fn close_pending(pass: &mut LinePass<'_>, depth: usize, line_no: u32)
     while pass.pending.last().is_some_and(|p| p.depth >= depth) {
         let Some(set) = pass.pending.pop() else { break };
         pass.push_indented(set.out_col, "</div>", line_no);
-        if pass.features.tab_alternate {
+        if set.alternate {
             pass.push_indented(set.out_col, "</div>", line_no);
         }
         pass.push_line("", line_no);
