@@ -2,7 +2,8 @@
 //! case needs help: a term that is only an HTML comment (Material's `<!-- md:option x -->`),
 //! which CommonMark would take for a raw HTML block rather than a term. The line pass puts
 //! [`TERM_MARK`] in front of such a comment so that it stays a paragraph, and the event pass
-//! drops the mark again.
+//! drops the mark again. A line starting with `:` and no space after it (`:icon-name:`)
+//! gets the same mark, so that it stays text as in Python-Markdown.
 //!
 //! pulldown-cmark decides tight or loose for a whole list; Python-Markdown decides it for each
 //! definition ([`Definitions`]), and gives each line of a term's paragraph a `<dt>` of its own
@@ -35,6 +36,19 @@ pub(super) const SYNTAX: LineSyntax = LineSyntax {
 
 fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
     let rest = at.rest;
+    // `:word` at the start of a line (an icon shortcode, say) is text for Python-Markdown,
+    // which wants a space after the `:` of a definition; pulldown-cmark does not.
+    if pass.features.def_list
+        && rest.starts_with(':')
+        && rest[1..].starts_with(|c: char| !c.is_whitespace())
+    {
+        pass.push_indented(
+            pass.out_col(at.col),
+            &[TERM_MARK, rest].concat(),
+            at.line_no,
+        );
+        return Taken::AsText;
+    }
     if !(pass.features.def_list
         && rest.starts_with("<!--")
         && rest.trim_end().ends_with("-->")
