@@ -16,6 +16,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use crate::frontmatter::PageDate;
+use crate::output::beside;
 
 mod codec;
 
@@ -153,10 +154,7 @@ const RACY_NS: i128 = 1_000_000_000;
 impl Cache {
     /// The cache file of an output folder (its resolved path).
     pub fn path_for(target: &Path) -> PathBuf {
-        let name = target
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        target.with_file_name(format!(".{name}.answerbook-cache"))
+        beside::beside(target, "cache")
     }
 
     /// The cache for `target`, if there is one that this binary wrote for the same inputs.
@@ -180,21 +178,16 @@ impl Cache {
         self.written_ns = now_ns();
     }
 
-    /// Writes the cache beside `target` (a new file renamed over the old one).
+    /// Writes the cache beside `target` (a new file renamed over the old one; only ever over a
+    /// plain file, [`beside`]).
     pub fn save(&mut self, target: &Path) -> std::io::Result<()> {
         self.stamp();
-        let path = Self::path_for(target);
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        let bytes = codec::encode(self);
-        fs::write(&tmp, bytes)?;
-        fs::rename(&tmp, &path).inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
-        })
+        beside::replace_file(&Self::path_for(target), &codec::encode(self))
     }
 
     /// Removes the cache of `target`, when a build could not keep it true.
     pub fn remove(target: &Path) {
-        let _ = fs::remove_file(Self::path_for(target));
+        beside::remove_file(&Self::path_for(target));
     }
 
     /// The entry of a page whose file did not change since the last build, by its stat alone.

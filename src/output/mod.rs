@@ -7,6 +7,7 @@
 //! folder and leaves the previous output exactly as it was; what a SIGKILL leaves behind is
 //! removed by the next build of the same output.
 
+pub mod beside;
 mod guard;
 mod in_place;
 pub mod interrupt;

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::output::beside;
+
 /// Raised whenever the file's shape changes; a file of another version is ignored.
 const VERSION: u32 = 1;
 
@@ -39,10 +41,7 @@ pub(crate) struct Links {
 
 /// The links cache of an output folder (its resolved path): `.NAME.answerbook-links` beside it.
 pub(crate) fn path_for(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    target.with_file_name(format!(".{name}.answerbook-links"))
+    beside::beside(target, "links")
 }
 
 impl Links {
@@ -68,16 +67,11 @@ impl Links {
     }
 
     /// Writes the file; a cache that cannot be written is removed, so a stale one is never
-    /// read.
+    /// read. Only a plain file of that name is ever replaced or removed ([`beside`]).
     pub(crate) fn save(&self, path: &Path) {
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        let written = serde_json::to_vec(self)
-            .map_err(std::io::Error::other)
-            .and_then(|bytes| fs::write(&tmp, bytes))
-            .and_then(|()| fs::rename(&tmp, path));
-        if written.is_err() {
-            let _ = fs::remove_file(&tmp);
-            let _ = fs::remove_file(path);
+        let bytes = serde_json::to_vec(self).map_err(std::io::Error::other);
+        if bytes.and_then(|b| beside::replace_file(path, &b)).is_err() {
+            beside::remove_file(path);
         }
     }
 }
@@ -136,5 +130,21 @@ mod tests {
         assert_eq!(Links::load(&path, 6).get("https://a.test/"), None);
         fs::write(&path, "{not json").unwrap();
         assert_eq!(Links::load(&path, 6).get("https://a.test/"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_where_the_cache_goes_is_neither_followed_nor_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mine = tmp.path().join("notes.json");
+        fs::write(&mine, "the user's notes").unwrap();
+        let path = path_for(&tmp.path().join("public"));
+        std::os::unix::fs::symlink(&mine, &path).unwrap();
+        let mut links = Links::load(&path, 1_000_000);
+        links.insert("https://a.test/".into(), answer(1_000_000));
+        links.save(&path);
+        assert!(fs::symlink_metadata(&path).unwrap().is_symlink());
+        assert_eq!(fs::read_to_string(&mine).unwrap(), "the user's notes");
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 2);
     }
 }
