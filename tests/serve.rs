@@ -391,6 +391,7 @@ fn drafts_are_served_only_with_drafts() {
 fn a_saved_snippet_reloads_the_pages_that_include_it() {
     let site = fixture("snippets");
     let tmp = site.tmp();
+    let before = files_under(tmp);
     let served = Served::start(tmp, &[]);
     let page = "/kettles/how-do-i-descale-a-kettle/";
     assert!(served.get(page).body.contains("white vinegar"));
@@ -405,4 +406,26 @@ fn a_saved_snippet_reloads_the_pages_that_include_it() {
     let body = served.get(page).body;
     assert!(body.contains("Use citric acid instead."), "{body}");
     assert!(!body.contains("white vinegar"));
+    // Serving wrote nothing into the site or its snippet folder (no cache, lock or output):
+    // all of that lives in the server's own temporary folder.
+    drop(served);
+    assert_eq!(files_under(tmp), before);
+}
+
+/// Every file and folder under `dir/site`, relative to it.
+fn files_under(dir: &Path) -> Vec<String> {
+    let site = dir.join("site");
+    let mut found = Vec::new();
+    let mut todo = vec![site.clone()];
+    while let Some(d) = todo.pop() {
+        for entry in fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            found.push(path.strip_prefix(&site).unwrap().display().to_string());
+            if entry.file_type().unwrap().is_dir() {
+                todo.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
 }
