@@ -88,10 +88,12 @@ fn nothing_outside_the_base_paths_is_read_not_even_through_a_symlink() {
         tmp.path().join("snippets/link.txt"),
     )
     .unwrap();
-    let (text, said) = run(
-        "--8<-- \"../secret.txt\"\n--8<-- \"link.txt\"\n--8<-- \"/etc/passwd\"\n",
-        &s,
+    let absolute = tmp.path().canonicalize().unwrap().join("secret.txt");
+    let body = format!(
+        "--8<-- \"../secret.txt\"\n--8<-- \"link.txt\"\n--8<-- \"/etc/passwd\"\n--8<-- \"{}\"\n",
+        absolute.display()
     );
+    let (text, said) = run(&body, &s);
     assert!(
         !text.contains("SECRET") && !text.contains("root:"),
         "{text}"
@@ -103,6 +105,14 @@ fn nothing_outside_the_base_paths_is_read_not_even_through_a_symlink() {
     #[cfg(unix)]
     assert!(
         said[1].starts_with("docs/a.md:4: error: snippet 'link.txt' leads outside"),
+        "{said:?}"
+    );
+    let last = said.last().unwrap();
+    assert!(
+        last.starts_with(&format!(
+            "docs/a.md:6: error: snippet '{}' leads outside",
+            absolute.display()
+        )),
         "{said:?}"
     );
 }
