@@ -9,7 +9,6 @@ use crate::content::{Page, PageId, SectionId};
 use crate::discover::Asset;
 use crate::error::Result;
 use crate::output::{Body, Sink};
-use crate::urls;
 
 use super::{Facts, Site};
 
@@ -24,10 +23,7 @@ pub(super) fn write(
     assets: &[Asset],
     sink: &dyn Sink,
 ) -> Result<usize> {
-    let shipped = |name: &str| {
-        site.pages.iter().any(|p| p.url == name)
-            || assets.iter().any(|a| urls::file_path(&a.rel_path) == name)
-    };
+    let shipped = |name: &str| super::files::shipped(site, assets, name);
     let mut written = 0;
     if site.base.absolute.is_some() && !shipped("feed.xml") {
         sink.put("feed.xml", Body::Bytes(atom(site, facts).into_bytes()))?;
@@ -41,12 +37,8 @@ pub(super) fn write(
 }
 
 /// A page's short answer: its answer admonition, else its description.
-fn short_answer<'s>(page: &'s Page, facts: &'s Facts, id: PageId) -> Option<&'s str> {
-    facts[id]
-        .answer
-        .as_deref()
-        .or(page.front.description.as_deref())
-        .filter(|a| !a.trim().is_empty())
+fn short_answer<'s>(site: &'s Site<'_>, facts: &'s Facts, id: PageId) -> Option<&'s str> {
+    super::search::answer_of(site, id, &facts[id]).filter(|a| !a.trim().is_empty())
 }
 
 /// An RFC 3339 date-time (Atom needs a time; a plain day is its midnight in UTC).
@@ -112,7 +104,7 @@ fn atom(site: &Site<'_>, facts: &Facts) -> String {
         if let Some(published) = page.date.as_ref().and_then(|d| d.instant()) {
             let _ = writeln!(xml, "    <published>{}</published>", atom_time(published));
         }
-        if let Some(answer) = short_answer(page, facts, *id) {
+        if let Some(answer) = short_answer(site, facts, *id) {
             let _ = writeln!(xml, "    <summary>{}</summary>", escape(answer));
         }
         xml.push_str("  </entry>\n");
@@ -151,7 +143,7 @@ fn llms_txt(site: &Site<'_>, facts: &Facts) -> String {
                 one_line(&page.title).replace(['[', ']'], ""),
                 site.base.url_of(&page.url)
             );
-            if let Some(answer) = short_answer(page, facts, p) {
+            if let Some(answer) = short_answer(site, facts, p) {
                 let _ = write!(out, ": {}", one_line(answer));
             }
             out.push('\n');

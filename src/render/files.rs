@@ -36,10 +36,7 @@ pub(super) fn write_files(
             StaticSource::File(path) => sink.put(&dest, Body::Copy(path))?,
         }
     }
-    let written_page = |name: &str| site.pages.iter().any(|p| p.url == name);
-    let shipped = |name: &str| {
-        written_page(name) || assets.iter().any(|a| urls::file_path(&a.rel_path) == name)
-    };
+    let shipped = |name: &str| shipped(site, assets, name);
     let mut files = assets.len() + theme.statics.len();
     // Crawlers read robots.txt only at a host's root (`answerbook check` notes why it is missing).
     let wanted = |n: &&str| *n != "robots.txt" || site.base.path == "/";
@@ -53,6 +50,13 @@ pub(super) fn write_files(
         files += 1;
     }
     Ok(files)
+}
+
+/// Whether the site ships a file at `name` itself (a page or an asset), which the build then
+/// does not make.
+pub(super) fn shipped(site: &Site<'_>, assets: &[Asset], name: &str) -> bool {
+    site.pages.iter().any(|p| p.url == name)
+        || assets.iter().any(|a| urls::file_path(&a.rel_path) == name)
 }
 
 fn lastmod(page: &Page) -> Option<&PageDate> {
