@@ -11,7 +11,7 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 7\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 8\n";
 
 pub(super) fn encode(cache: &Cache) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(
@@ -187,8 +187,14 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
 struct Writer(Vec<u8>);
 
 impl Writer {
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+    /// A number in LEB128: seven bits a byte, low bits first, the high bit set on all but the
+    /// last byte. Most numbers in a cache (lengths, lines, word positions) take one or two bytes.
+    fn u64(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.0.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
     }
 
     fn i128(&mut self, v: i128) {
@@ -227,7 +233,15 @@ impl Reader<'_> {
     }
 
     fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        let mut v = 0u64;
+        for (i, &byte) in self.0.iter().enumerate().take(10) {
+            v |= u64::from(byte & 0x7f) << (7 * i);
+            if byte & 0x80 == 0 {
+                self.0 = &self.0[i + 1..];
+                return Some(v);
+            }
+        }
+        None
     }
 
     fn i128(&mut self) -> Option<i128> {
