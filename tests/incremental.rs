@@ -77,6 +77,21 @@ fn an_edited_answer_is_the_only_page_rendered_and_the_site_matches_a_clean_build
 }
 
 #[test]
+fn search_finds_a_page_by_its_new_words_and_no_longer_by_the_words_it_lost() {
+    let site = built();
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let shard = |key: &str| common::read_text(&site.out().join(format!("search/t/{key}.json")));
+    assert!(shard("whi").contains("\"whisk\""));
+    let text = common::read_text(&site.root().join(page));
+    site.write(page, &text.replace("You whisk", "You stir"));
+    let said = rebuild_matches_clean(&site);
+    assert!(said.contains("(2 unchanged)"), "{said}");
+    // "whisk" was only on this page: its shard is gone; "stir" has one, naming the page.
+    assert!(!site.out().join("search/t/whi.json").exists());
+    assert!(shard("sti").contains("\"stir\""));
+}
+
+#[test]
 fn added_removed_and_retitled_pages_give_what_a_clean_build_gives() {
     let site = built();
     site.write(

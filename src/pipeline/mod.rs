@@ -208,6 +208,8 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
     });
     let mut site = Site::new(config, &base, &pages, &sections, &index, &setup.features);
     site.related = &related;
+    let search_before = cache.and_then(|c| render::SearchBefore::of(c, &pages));
+    site.search_before = search_before.as_ref();
     site.use_favicon_of(&discovered.assets);
     site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
     let input_failed = fails(&report, strict);
@@ -263,7 +265,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
                 .iter()
                 .filter(|p| p.reused)
                 .map(|p| render::output_path(&p.url))
-                .chain(std::mem::take(&mut outcome.kept_sections));
+                .chain(std::mem::take(&mut outcome.kept));
             collect
                 .apply(&setup.out_target, &setup.out_dir, &cache.outputs, kept)?
                 .0

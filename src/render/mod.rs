@@ -13,7 +13,7 @@ mod structured;
 mod tags;
 mod views;
 
-pub use search::SearchDoc;
+pub use search::{Before as SearchBefore, SearchDoc};
 pub use tags::page_tags;
 pub use views::output_path;
 
@@ -51,6 +51,9 @@ pub struct Site<'a> {
     pub inspect: Option<&'a dyn Inspect>,
     /// Every question's related questions (none unless the pipeline sets them).
     pub related: &'a Related,
+    /// The search index the last build wrote, for an incremental build that writes only what
+    /// changed of it; `None`: the whole index is written.
+    pub search_before: Option<&'a search::Before>,
     /// Every section's listing order.
     order: nav::Order,
     /// Whether the site gets tag pages ([`tags::enabled`]), decided once.
@@ -87,6 +90,7 @@ impl<'a> Site<'a> {
             features,
             inspect: None,
             related: &NO_RELATED,
+            search_before: None,
             order: nav::Order::new(pages, sections),
             tags_enabled: tags::enabled(pages, sections),
             no_extra: BTreeMap::new(),
@@ -155,8 +159,9 @@ pub struct Outcome {
     pub facts: Facts,
     /// Links to anchors that no page has.
     pub anchor_diagnostics: Vec<Diagnostic>,
-    /// The output files of the section pages left as the last build wrote them.
-    pub kept_sections: Vec<String>,
+    /// The output files left as the last build wrote them: section pages and search index
+    /// files that nothing re-rendered this build touches.
+    pub kept: Vec<String>,
 }
 
 /// Renders the whole site into `sink`. `sources` are the pages' texts, by [`PageId`]; each is
@@ -193,7 +198,7 @@ pub fn write_site(
             let (path, html) = views::section_html(site, theme, s, &facts)?;
             sink.put(&path, Body::Bytes(html.into_bytes()))
         })?;
-    let kept_sections = sections
+    let mut kept: Vec<String> = sections
         .iter()
         .filter(|s| !changed[s.0 as usize])
         .map(|&s| views::output_path(&site.sections[s].url))
@@ -202,7 +207,9 @@ pub fn write_site(
     let mut files = files::write_files(site, theme, assets, sink)?;
     files += feeds::write(site, &facts, assets, sink)?;
     timings::mark("files, feeds");
-    files += search::write(site, &facts, sink)?;
+    let (search_files, kept_search) = search::write(site, &facts, site.search_before, sink)?;
+    files += search_files;
+    kept.extend(kept_search);
     timings::mark("search");
     let tag_pages = tags::write(site, theme, &facts, sink)?;
     timings::mark("tags");
@@ -211,7 +218,7 @@ pub fn write_site(
         files,
         facts,
         anchor_diagnostics,
-        kept_sections,
+        kept,
     })
 }
 
@@ -220,7 +227,7 @@ pub fn write_site(
 /// brought back from the build cache. The others show only what the cache vouches for (the
 /// site's shape and their pages' kept facts), so their pages are left as they are.
 fn changed_sections(site: &Site<'_>) -> Vec<bool> {
-    let mut changed = vec![false; site.sections.iter().count()];
+    let mut changed = vec![false; site.sections.len()];
     changed[SectionId::HOME.0 as usize] = true;
     for page in site.pages.iter().filter(|p| !p.reused) {
         let mut s = Some(page.section);

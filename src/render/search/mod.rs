@@ -29,7 +29,10 @@ use crate::output::{Body, Sink};
 
 use super::{Facts, Site};
 
+mod before;
 mod words;
+
+pub use before::Before;
 
 use words::{html_words, text_words};
 
@@ -187,16 +190,26 @@ struct ResultDoc<'a> {
     h: &'a [(String, String)],
 }
 
-/// Writes the index of every question with search data; returns how many files.
-pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<usize> {
+/// Writes the index of every question with search data; returns how many files it made and
+/// the files of the last build's index left as they were. With `before` (an incremental
+/// build), only the result files of re-rendered questions and the shards that hold, or held,
+/// their words are written; without it, the whole index.
+pub(super) fn write(
+    site: &Site<'_>,
+    facts: &Facts,
+    before: Option<&Before>,
+    sink: &dyn Sink,
+) -> Result<(usize, Vec<String>)> {
     let docs: Vec<(PageId, &SearchDoc)> = site
         .pages
         .ids()
         .filter_map(|(id, _)| Some((id, facts.search(id)?)))
         .collect();
+    let renew = |id: PageId| before.is_none() || !site.pages[id].reused;
     // Each question's result file, in parallel.
     docs.par_iter()
         .enumerate()
+        .filter(|(_, (id, _))| renew(*id))
         .try_for_each(|(n, &(id, doc))| {
             let page = &site.pages[id];
             let result = ResultDoc {
@@ -208,13 +221,20 @@ pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<u
             let json = serde_json::to_vec(&result).unwrap_or_default();
             sink.put(&format!("search/d/{n}.json"), Body::Bytes(json))
         })?;
+    let keys = before.map(|b| {
+        let renewed = docs.iter().filter(|(id, _)| renew(*id));
+        b.keys(renewed.flat_map(|(_, doc)| doc.words.split(' ')))
+    });
     // The shards, in as many parts as there are threads, by the first byte of their words:
     // each part reads every question's words but indexes only its own.
     let parts = rayon::current_num_threads().max(1);
     let shards: usize = (0..parts)
         .into_par_iter()
         .map(|part| {
-            let shards = shards_of(&docs, |word| word.as_bytes()[0] as usize % parts == part);
+            let shards = shards_of(&docs, |word| {
+                word.as_bytes()[0] as usize % parts == part
+                    && keys.as_ref().is_none_or(|keys| keys.has_word(word))
+            });
             let count = shards.len();
             shards.into_par_iter().try_for_each(|(key, shard)| {
                 let json = serde_json::to_vec(&shard).unwrap_or_default();
@@ -225,7 +245,20 @@ pub(super) fn write(site: &Site<'_>, facts: &Facts, sink: &dyn Sink) -> Result<u
         .collect::<Result<Vec<usize>>>()?
         .into_iter()
         .sum();
-    Ok(docs.len() + shards)
+    let kept = match (before, &keys) {
+        (Some(before), Some(keys)) => {
+            let rewritten = docs
+                .iter()
+                .enumerate()
+                .filter(|(_, (id, _))| renew(*id))
+                .map(|(n, _)| format!("search/d/{n}.json"))
+                .collect();
+            before.kept(&rewritten, keys)
+        }
+        _ => Vec::new(),
+    };
+    let written = docs.iter().filter(|(id, _)| renew(*id)).count() + shards;
+    Ok((written, kept))
 }
 
 /// The shards of the words `mine` accepts: shard key -> word -> `[doc, fields, ...]`.
@@ -241,7 +274,11 @@ fn shards_of<'a>(docs: &[(PageId, &'a SearchDoc)], mine: impl Fn(&str) -> bool) 
     let mut shards = Shards::new();
     for (word, mut list) in postings {
         if list.len() > MAX_POSTINGS {
-            list.sort_by_key(|&(doc, f)| (std::cmp::Reverse(rank(f)), doc));
+            // The best placed first, then the lower doc: a total order (each doc is in the
+            // list once), so picking the first MAX_POSTINGS needs no full sort.
+            list.select_nth_unstable_by_key(MAX_POSTINGS, |&(doc, f)| {
+                (std::cmp::Reverse(rank(f)), doc)
+            });
             list.truncate(MAX_POSTINGS);
             list.sort_unstable();
         }
