@@ -35,6 +35,10 @@ pub fn page_path(rel_source: &Path) -> String {
 
 /// The site path of a copied file: its path under `content/`, with `/` separators.
 pub fn file_path(rel_source: &Path) -> String {
+    if let Some(text) = rel_source.to_str().filter(|t| is_plain_relative(t)) {
+        // Already its components joined by `/` (nearly every path): taken as it is.
+        return text.to_owned();
+    }
     rel_source
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -62,24 +66,28 @@ pub fn parent_section(site_path: &str) -> Option<String> {
 /// Joins `link` (a relative path as written in a page) onto the folder of `from` (a path under
 /// `content/`) and normalises `.` and `..`. `None` when the link climbs out of `content/`.
 pub fn resolve_relative(from: &Path, link: &str) -> Option<PathBuf> {
-    let mut out: Vec<String> = Vec::new();
-    if let Some(parent) = from.parent() {
-        out.extend(
-            parent
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-        );
-    }
+    let dir = from.parent().map(file_path).unwrap_or_default();
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for part in link.split('/') {
         match part {
             "" | "." => {}
             ".." => {
-                out.pop()?;
+                parts.pop()?;
             }
-            other => out.push(other.to_owned()),
+            other => parts.push(other),
         }
     }
-    Some(out.iter().collect())
+    Some(PathBuf::from(parts.join("/")))
+}
+
+/// Whether a path written with `/` is already what joining its components gives: relative, on
+/// a system whose separator is `/`, with no empty, `.` or trailing parts.
+fn is_plain_relative(text: &str) -> bool {
+    cfg!(unix)
+        && !text.starts_with('/')
+        && !text.ends_with('/')
+        && !text.contains("//")
+        && !text.split('/').skip(1).any(|part| part == ".")
 }
 
 /// A relative URL that leads from the page at site path `from` to site path `to`.
@@ -262,6 +270,31 @@ fn with_slashes(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_paths_join_components_whatever_the_spelling() {
+        for path in [
+            "a/b.md",
+            "b.md",
+            "",
+            ".",
+            "./a/b.md",
+            "a/./b.md",
+            "a/.",
+            "a//b.md",
+            "a/b/",
+            "/abs/x.md",
+            "a/../b.md",
+            "dé/jà.md",
+        ] {
+            let joined = Path::new(path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            assert_eq!(file_path(Path::new(path)), joined, "{path:?}");
+        }
+    }
 
     #[test]
     fn page_paths() {
