@@ -207,3 +207,11 @@ fn details_with_an_empty_title_keep_an_empty_summary() {
 fn abbreviation_glossary_and_footnote_options_from_mkdocs_yml() {
     compare_in("fidelity-mkdocs", "options");
 }
+
+/// pymdownx.tabbed names tabs after the headings have their ids: a heading keeps the plain
+/// slug and a tab titled the same takes the next one, whichever comes first on the page.
+#[test]
+fn tab_ids_give_way_to_heading_ids_in_either_order() {
+    compare_in("fidelity-mkdocs-tab-ids", "heading-first");
+    compare_in("fidelity-mkdocs-tab-ids", "tabs-first");
+}
