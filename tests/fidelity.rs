@@ -3,9 +3,10 @@
 //! what Python-Markdown + pymdown-extensions (the MkDocs Material set) produce for the same
 //! file (recorded with `../shared/tools/mkdocs_reference.py`; re-record on purpose only).
 //!
-//! The comparison is of structure: element names, attributes (sorted) and text with white space
-//! folded. Code blocks are compared by their text alone, since syntax highlighting markup
-//! differs between Pygments and answerbook's highlighter by design.
+//! The comparison is of structure: element names, attributes (sorted) and text with HTML's
+//! white space folded (a no-break space is kept). Code blocks are compared by their text
+//! alone, since syntax highlighting markup differs between Pygments and answerbook's
+//! highlighter by design.
 
 mod common;
 
@@ -28,7 +29,8 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, depth: usize, out: &mut String) {
     let pad = "  ".repeat(depth);
     match node.value() {
         Node::Text(t) => {
-            let folded = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            // HTML's white space only: a no-break space is text a reader sees.
+            let folded = t.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
             if !folded.is_empty() {
                 let _ = writeln!(out, "{pad}{folded:?}");
             }
@@ -206,4 +208,25 @@ fn details_with_an_empty_title_keep_an_empty_summary() {
 #[test]
 fn abbreviation_glossary_and_footnote_options_from_mkdocs_yml() {
     compare_in("fidelity-mkdocs", "options");
+}
+
+/// pymdownx.tabbed names tabs after the headings have their ids: a heading keeps the plain
+/// slug and a tab titled the same takes the next one, whichever comes first on the page.
+#[test]
+fn tab_ids_give_way_to_heading_ids_in_either_order() {
+    compare_in("fidelity-mkdocs-tab-ids", "heading-first");
+    compare_in("fidelity-mkdocs-tab-ids", "tabs-first");
+}
+
+/// `##` followed by a no-break space, or by nothing, still makes a heading, its text stripped
+/// of white space as Python-Markdown strips it.
+#[test]
+fn hash_headings_after_a_no_break_space_or_no_space() {
+    compare_in("fidelity-mkdocs", "hash-headings");
+}
+
+/// With `pymdownx.saneheaders` the same lines are paragraphs, the no-break space kept.
+#[test]
+fn saneheaders_leaves_such_lines_as_paragraphs() {
+    compare_in("fidelity-mkdocs-sane", "sane-headings");
 }

@@ -96,7 +96,8 @@ fn shell_json_yaml_and_toml() {
             ("nb", "echo"),
         ],
     );
-    assert_tokens(code(&doc, "console"), &[("gp", "$")]);
+    // The prompt with its space, as Pygments' console lexer gives it.
+    assert_tokens(code(&doc, "console"), &[("gp", "$ ")]);
     assert_tokens(
         code(&doc, "json"),
         &[
@@ -357,4 +358,91 @@ fn c_go_java_powershell_and_ini() {
             ("s", "80"),
         ],
     );
+}
+
+/// The languages of the science and operations pages of real MkDocs sites, each token class
+/// the one Pygments gives the same code (checked with ../shared/tools/mkdocs_reference.py).
+#[test]
+fn console_r_matlab_julia_fortran_and_xml_as_pygments_classes_them() {
+    let doc = page("science-and-sessions");
+    let expected: [(&str, &[(&str, &str)]); 6] = [
+        (
+            "console",
+            &[
+                ("gp", "$ "),
+                ("s2", "\"notes.tar.gz\""),
+                ("go", "notes/index.txt"),
+                ("gp gp-VirtualEnv", "(env)"),
+                ("c1", "# count the lines"),
+                ("go", "42 notes/index.txt"),
+            ],
+        ),
+        (
+            "r",
+            &[
+                ("c1", "# average of the scores"),
+                ("o", "<-"),
+                ("nf", "c"),
+                ("m", "8.5"),
+                ("m", "10L"),
+                ("kr", "function"),
+                ("kc", "FALSE"),
+                ("nf", "is.null"),
+                ("kc", "NA"),
+                ("o", "%/%"),
+            ],
+        ),
+        (
+            "matlab",
+            &[
+                ("c", "% grow a vector"),
+                ("k", "function"),
+                ("nf", "grow"),
+                ("nb", "zeros"),
+                ("p", "="),
+                ("o", ".^"),
+                ("mi", "2"),
+                ("k", "end"),
+            ],
+        ),
+        (
+            "julia",
+            &[
+                ("c", "# greet someone"),
+                ("k", "function"),
+                ("o", "::"),
+                ("kt", "String"),
+                ("si", "$name"),
+                ("k", "return"),
+                ("nd", "@show"),
+            ],
+        ),
+        (
+            "fortran",
+            &[
+                ("c", "! sum of squares"),
+                ("kt", "integer"),
+                ("kd", "::"),
+                ("mf", "0.0"),
+                ("nb", "sqrt"),
+                ("s1", "'total'"),
+                ("n", "squares"),
+            ],
+        ),
+        (
+            "xml",
+            &[
+                ("cp", "<?xml version=\"1.0\"?>"),
+                ("cm", "<!-- shelf layout -->"),
+                ("nt", "<shelf"),
+                ("na", "width="),
+                ("s", "\"80\""),
+                ("ni", "&amp;"),
+                ("nt", "</book>"),
+            ],
+        ),
+    ];
+    for (lang, tokens) in expected {
+        assert_tokens(code(&doc, lang), tokens);
+    }
 }

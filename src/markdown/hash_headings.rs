@@ -1,11 +1,12 @@
 //! `#` headings read as Python-Markdown reads them, where CommonMark reads them otherwise:
 //! no space is needed after the `#`s (`##Title`), more than six `#`s make a level-6 heading
-//! whose text starts with the extra `#`s, and trailing `#`s are dropped only when they end the
-//! line (`# A # ` keeps its `#`). Such a line is rewritten to the CommonMark heading with the
-//! same level and text; every other line, and so every page without one, is left alone.
-//! With `pymdownx.saneheaders` the `#`s need a space after them, as in CommonMark. A `#` line
-//! indented by one to three spaces at the top of the page is text in Python-Markdown, not a
-//! heading: its `#` is escaped.
+//! whose text starts with the extra `#`s, trailing `#`s are dropped only when they end the
+//! line (`# A # ` keeps its `#`), and the text loses any white space at its ends, a no-break
+//! space (`##\u{a0}Title`) as much as a space. Such a line is rewritten to the CommonMark
+//! heading with the same level and text; every other line, and so every page without one, is
+//! left alone. With `pymdownx.saneheaders` the `#`s need a space or a tab after them, as in
+//! CommonMark (a no-break space does not do). A `#` line indented by one to three spaces at
+//! the top of the page is text in Python-Markdown, not a heading: its `#` is escaped.
 
 use super::preprocess::{At, LinePass, LineSyntax, Taken};
 
@@ -49,10 +50,16 @@ pub(super) fn rewrite(line: &str, sane: bool) -> Option<String> {
     if !(hashes <= 6 && spaced) && sane {
         return None;
     }
-    if hashes <= 6 && spaced && !body.trim_end().ends_with('#') {
+    // Python-Markdown strips the text of every white space `str.strip` knows (a no-break
+    // space after the `#`s included); CommonMark only of spaces and tabs.
+    let text = heading_text(body).trim();
+    if hashes <= 6
+        && spaced
+        && !body.trim_end().ends_with('#')
+        && text.len() == body.trim_matches([' ', '\t']).len()
+    {
         return None;
     }
-    let text = heading_text(body).trim_matches([' ', '\t']);
     let close = if text.ends_with('#') { " #" } else { "" };
     Some(format!("{} {text}{close}", &line[..level]))
 }
@@ -110,6 +117,26 @@ mod tests {
         assert_eq!(
             rewrite("####### Deep #######", false).as_deref(),
             Some("###### # Deep")
+        );
+    }
+
+    #[test]
+    fn no_break_spaces_around_the_text_are_dropped() {
+        assert_eq!(
+            rewrite("##\u{a0}Install on CentOS", false).as_deref(),
+            Some("## Install on CentOS")
+        );
+        assert_eq!(
+            rewrite("### \u{a0}Pinned\u{a0}", false).as_deref(),
+            Some("### Pinned")
+        );
+        // Inside the text it stays.
+        assert_eq!(rewrite("## Pinned\u{a0}version", false), None);
+        // saneheaders wants a space or a tab: the line is a paragraph.
+        assert_eq!(rewrite("##\u{a0}Install", true), None);
+        assert_eq!(
+            rewrite("## Install\u{a0}", true).as_deref(),
+            Some("## Install")
         );
     }
 

@@ -54,6 +54,7 @@ pub mod preprocess;
 mod py_lists;
 pub mod snippet;
 pub mod snippets;
+mod tab_ids;
 pub mod tables;
 pub mod tabs;
 pub mod tasklist;

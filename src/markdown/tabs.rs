@@ -10,7 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::Event;
 
 use super::events::Pass;
-use super::headings;
+use super::tab_ids;
 
 use std::fmt::Write as _;
 
@@ -67,8 +67,15 @@ pub fn parse_marker(line: &str) -> Option<TabMarker> {
 }
 
 /// The opening of set number `n` (1-based within the page): the wrapper, one radio input per
-/// tab and the labels, given the titles rendered as inline HTML and the inputs' ids.
-pub fn set_opening(n: usize, set: &TabSet, rendered_titles: &[String], ids: &[String]) -> String {
+/// tab and the labels, given the titles rendered as inline HTML and the inputs' ids. Where
+/// each tab's id was written (its byte offset, the tab) is added to `slots`.
+pub fn set_opening(
+    n: usize,
+    set: &TabSet,
+    rendered_titles: &[String],
+    ids: &[String],
+    slots: &mut Vec<(usize, usize)>,
+) -> String {
     let count = rendered_titles.len();
     let mut html = format!("<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"{n}:{count}\">");
     for (i, id) in ids.iter().enumerate() {
@@ -77,52 +84,18 @@ pub fn set_opening(n: usize, set: &TabSet, rendered_titles: &[String], ids: &[St
         } else {
             ""
         };
-        let _ = write!(
-            html,
-            "<input {checked}id=\"{id}\" name=\"__tabbed_{n}\" type=\"radio\" />"
-        );
+        let _ = write!(html, "<input {checked}id=\"");
+        slots.push((html.len(), i));
+        let _ = write!(html, "{id}\" name=\"__tabbed_{n}\" type=\"radio\" />");
     }
     html.push_str("<div class=\"tabbed-labels\">");
-    for (title, id) in rendered_titles.iter().zip(ids) {
-        let _ = write!(html, "<label for=\"{id}\">{title}</label>");
+    for (i, (title, id)) in rendered_titles.iter().zip(ids).enumerate() {
+        html.push_str("<label for=\"");
+        slots.push((html.len(), i));
+        let _ = write!(html, "{id}\">{title}</label>");
     }
     html.push_str("</div>");
     html
-}
-
-/// The counter ids pymdownx.tabbed gives by default: `__tabbed_<set>_<tab>`.
-pub fn counter_ids(n: usize, count: usize) -> Vec<String> {
-    (1..=count).map(|i| format!("__tabbed_{n}_{i}")).collect()
-}
-
-/// A title without Material icon shortcodes (`:octicons-image-16:`), which the icon extension
-/// turns into images that add nothing to a slug.
-pub fn without_icons(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
-    let mut rest = title;
-    while let Some(start) = rest.find(':') {
-        let after = &rest[start + 1..];
-        let end = after.find(':');
-        let is_icon = end.is_some_and(|e| {
-            let name = &after[..e];
-            name.contains('-')
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        });
-        match (is_icon, end) {
-            (true, Some(e)) => {
-                out.push_str(&rest[..start]);
-                rest = &after[e + 1..];
-            }
-            _ => {
-                out.push_str(&rest[..=start]);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Event part: the HTML block that opens a set gets the inputs and labels.
@@ -142,8 +115,14 @@ pub(super) fn event<'e>(
         return original_style(pass, event, range, out);
     };
     let titles: Vec<String> = set.titles.iter().map(|t| pass.inline(t, range)).collect();
-    let ids = ids(pass, n + 1, &set.titles);
-    let mut html = set_opening(n + 1, set, &titles, &ids);
+    let (ids, first_slug) = tab_ids::set_ids(pass, n + 1, &set.titles);
+    let mut slots = Vec::new();
+    let mut html = set_opening(n + 1, set, &titles, &ids, &mut slots);
+    if let Some(first) = first_slug {
+        for (offset, tab) in slots {
+            pass.tab_ids.slot(out.len(), offset, first + tab);
+        }
+    }
     html.push('\n');
     html.push_str(block);
     out.push(Event::Html(html.into()));
@@ -202,8 +181,9 @@ fn original_style<'e>(
             continue;
         };
         let title = pass.inline(&set.titles[tab], range);
-        let id = match pass.input.features.tab_slugs {
-            Some(style) => headings::slug(&without_icons(&set.titles[tab]), style),
+        let slug = tab_ids::slug_base(pass, &set.titles[tab]).map(|base| pass.tab_ids.add(base));
+        let id = match slug {
+            Some(_) => String::new(),
             None => format!("__tabbed_{}_{}", n + 1, tab + 1),
         };
         let checked = if tab == set.selected {
@@ -211,10 +191,18 @@ fn original_style<'e>(
         } else {
             ""
         };
-        let controls = format!(
-            "<input {checked}id=\"{id}\" name=\"__tabbed_{}\" type=\"radio\" />\n<label for=\"{id}\">{title}</label>\n",
+        let input = format!("<input {checked}id=\"");
+        let label = format!(
+            "{id}\" name=\"__tabbed_{}\" type=\"radio\" />\n<label for=\"",
             n + 1
         );
+        let controls = format!("{input}{label}{id}\">{title}</label>\n");
+        if let Some(slug) = slug {
+            // Later insertions are all further on, so these offsets stay true.
+            pass.tab_ids.slot(out.len(), i + input.len(), slug);
+            pass.tab_ids
+                .slot(out.len(), i + input.len() + label.len(), slug);
+        }
         html.insert_str(i, &controls);
         pos = i + controls.len() + TAB_CONTENT.len();
     }
@@ -224,32 +212,6 @@ fn original_style<'e>(
 
 /// A tab's content in the original style.
 const TAB_CONTENT: &str = "<div class=\"tabbed-content\">";
-
-/// The ids of a set's radio inputs: counters, or slugs of the titles when the site
-/// configures `pymdownx.tabbed: slugify` (prefixed with the last heading's id under
-/// `combine_header_slug`).
-fn ids(pass: &mut Pass<'_, '_>, n: usize, titles: &[String]) -> Vec<String> {
-    let features = pass.input.features;
-    let Some(style) = features.tab_slugs else {
-        return counter_ids(n, titles.len());
-    };
-    titles
-        .iter()
-        .map(|title| {
-            let slug = headings::slug(&without_icons(title), style);
-            let base = match pass
-                .result
-                .headings
-                .last()
-                .filter(|_| features.combine_header_slug)
-            {
-                Some(heading) => format!("{}-{slug}", heading.id),
-                None => slug,
-            };
-            pass.ids.unique(&base)
-        })
-        .collect()
-}
 
 /// Line part: `===` lines; consecutive tabs at one column form a set.
 pub(super) const SYNTAX: LineSyntax = LineSyntax {
@@ -394,16 +356,18 @@ mod tests {
             selected: 1,
             ..TabSet::default()
         };
-        let html = set_opening(2, &set, &["A".into(), "B".into()], &counter_ids(2, 2));
+        let mut slots = Vec::new();
+        let ids = tab_ids::counter_ids(2, 2);
+        let html = set_opening(2, &set, &["A".into(), "B".into()], &ids, &mut slots);
+        assert_eq!(slots.len(), 4);
+        assert!(
+            slots
+                .iter()
+                .all(|&(at, tab)| html[at..].starts_with(&ids[tab]))
+        );
         assert!(html.starts_with("<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"2:2\">"));
         assert!(html.contains("<input id=\"__tabbed_2_1\" name=\"__tabbed_2\" type=\"radio\" />"));
         assert!(html.contains("<input checked=\"checked\" id=\"__tabbed_2_2\""));
         assert!(html.contains("<label for=\"__tabbed_2_2\">B</label>"));
-    }
-
-    #[test]
-    fn icons_are_left_out_of_slugs() {
-        assert_eq!(without_icons(":octicons-image-16: Image"), " Image");
-        assert_eq!(without_icons("Ratio 1:2 and a:b"), "Ratio 1:2 and a:b");
     }
 }

@@ -13,6 +13,7 @@ use super::ids::IdSet;
 use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
+use super::tab_ids::TabIds;
 use super::{
     Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
     headings, inline, md_in_html, options, tabs,
@@ -57,6 +58,8 @@ pub(super) struct Pass<'i, 'p> {
     /// Where each line of the preprocessed text starts, worked out when first needed.
     line_starts: OnceCell<Vec<usize>>,
     pub(super) ids: IdSet,
+    /// Tab ids that wait for the page's headings ([`super::tab_ids`]).
+    pub(super) tab_ids: TabIds,
     pub(super) result: Rendered,
     /// Raw HTML blocks holding FAQPage JSON-LD: their index in the output and their HTML
     /// without those scripts, for when the page gets a generated FAQPage instead.
@@ -81,6 +84,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             refdefs,
             line_starts: OnceCell::new(),
             ids: IdSet::default(),
+            tab_ids: TabIds::default(),
             result: Rendered::default(),
             hand_written_faq: Vec::new(),
             abbreviations: (!pre.abbreviations.is_empty()
@@ -139,6 +143,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             }
         }
         stream.text.finish(&mut self.result);
+        std::mem::take(&mut self.tab_ids).fill(&mut self.ids, out);
         self.result.ids = std::mem::take(&mut self.ids).into_set();
         (self.result, self.hand_written_faq)
     }

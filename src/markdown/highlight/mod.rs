@@ -26,8 +26,11 @@
 //! dependencies, `#![forbid(unsafe_code)]`, documents its guarantees (tokens concatenate to the
 //! input, never split a character, unterminated constructs run to the end) and kept them over
 //! 3 million fuzzed inputs; oxidoc-highlight cut multi-byte characters in two in its HTML and
-//! TOML lexers on the same inputs (its own renderer would panic there). hl-lite's one gap among
-//! the languages we need is SQL, which `sql` (highlight/sql.rs) covers in a page of code.
+//! TOML lexers on the same inputs (its own renderer would panic there). The languages hl-lite
+//! lacks that documentation fences are covered here, each in a page or two of code with the
+//! same guarantees: SQL (`sql`), diffs, INI, C/C++/Go/Java/PowerShell (`clike`), shell
+//! sessions (`console`: prompts and output around Bash commands, which hl-lite lexes), R
+//! (`rlang`), MATLAB, Julia and Fortran; `xml` is hl-lite's HTML lexer named as Pygments' XML.
 //! RustSec lists no advisory against hl-lite; syntect 5.3 pulls bincode 1.3
 //! (RUSTSEC-2025-0141, unmaintained). hl-lite's token kinds are coarser than Pygments' token
 //! types, so `pygments` (highlight/pygments.rs) refines them per language (quotes for
@@ -38,10 +41,18 @@
 //! code) pairs was not added: lexing costs ~3 ns a byte, less than hashing and storing the pair.
 
 pub mod clike;
+mod console;
 mod diff;
+mod fences;
+mod fortran;
 mod ini;
+mod julia;
+mod matlab;
 mod pygments;
+mod rlang;
+mod scan;
 mod sql;
+mod xml;
 
 use hl_lite::Lang;
 
@@ -54,74 +65,20 @@ pub enum Lexer {
     Ini,
     /// C, C++, Go, Java or PowerShell ([`clike`]).
     Clike(&'static clike::Dialect),
+    /// A shell session: prompts, Bash commands, output ([`console`]).
+    Console,
+    R,
+    Matlab,
+    Julia,
+    Fortran,
+    Xml,
 }
 
 impl Lexer {
     /// The lexer for a fence's language (`python`, `py`, `sh`, `yml`, ...), matched without
     /// regard to case; `None` when the language is unknown or empty.
     pub fn for_fence(lang: &str) -> Option<Lexer> {
-        const EXTRA: &[(&str, Lang)] = &[
-            ("python3", Lang::Python),
-            ("ksh", Lang::Bash),
-            ("shell-session", Lang::Bash),
-            ("shellsession", Lang::Bash),
-            ("bash-session", Lang::Bash),
-            ("xhtml", Lang::Html),
-            ("node", Lang::JavaScript),
-            ("mts", Lang::TypeScript),
-            ("cts", Lang::TypeScript),
-        ];
-        const SQL: &[&str] = &[
-            "sql",
-            "mysql",
-            "postgresql",
-            "postgres",
-            "sqlite",
-            "plpgsql",
-            "tsql",
-        ];
-        if SQL.iter().any(|s| s.eq_ignore_ascii_case(lang)) {
-            return Some(Lexer::Sql);
-        }
-        const CLIKE: &[(&str, &clike::Dialect)] = &[
-            ("c", &clike::C),
-            ("h", &clike::C),
-            ("cpp", &clike::CPP),
-            ("c++", &clike::CPP),
-            ("cxx", &clike::CPP),
-            ("hpp", &clike::CPP),
-            ("cc", &clike::CPP),
-            ("go", &clike::GO),
-            ("golang", &clike::GO),
-            ("java", &clike::JAVA),
-            ("powershell", &clike::POWERSHELL),
-            ("pwsh", &clike::POWERSHELL),
-            ("ps1", &clike::POWERSHELL),
-            ("posh", &clike::POWERSHELL),
-        ];
-        if let Some(&(_, dialect)) = CLIKE.iter().find(|(n, _)| n.eq_ignore_ascii_case(lang)) {
-            return Some(Lexer::Clike(dialect));
-        }
-        if ["ini", "cfg", "dosini", "editorconfig"]
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(lang))
-        {
-            return Some(Lexer::Ini);
-        }
-        if ["diff", "udiff", "patch"]
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(lang))
-        {
-            return Some(Lexer::Diff);
-        }
-        Lang::from_slug(lang)
-            .or_else(|| {
-                EXTRA
-                    .iter()
-                    .find(|(name, _)| name.eq_ignore_ascii_case(lang))
-                    .map(|&(_, l)| l)
-            })
-            .map(Lexer::Lite)
+        fences::lexer(lang)
     }
 }
 
@@ -160,19 +117,29 @@ pub fn each_token<'a>(
         Lexer::Diff => diff::lex(code, |class, text| out.push(class, text)),
         Lexer::Ini => ini::lex(code, |class, text| out.push(class, text)),
         Lexer::Clike(dialect) => clike::lex(dialect, code, |class, text| out.push(class, text)),
-        Lexer::Lite(lang) => {
-            let mut at = Context {
-                prev: "",
-                line_start: true,
-                import: (lang == Lang::Python).then_some(Import::No),
-            };
-            for span in hl_lite::highlight(lang, code) {
-                pygments::refine(lang, span.kind, span.text, &at, &mut out);
-                at.advance(span.text);
-            }
-        }
+        Lexer::R => rlang::lex(code, |class, text| out.push(class, text)),
+        Lexer::Matlab => matlab::lex(code, |class, text| out.push(class, text)),
+        Lexer::Julia => julia::lex(code, |class, text| out.push(class, text)),
+        Lexer::Fortran => fortran::lex(code, |class, text| out.push(class, text)),
+        Lexer::Console => console::lex(code, &mut out),
+        Lexer::Xml => xml::lex(code, &mut out),
+        Lexer::Lite(lang) => lite(lang, code, &mut out),
     }
     out.finish();
+}
+
+/// Pushes the tokens of `code` (the next piece of the block) as hl-lite reads `lang`, in
+/// Pygments' classes.
+fn lite(lang: Lang, code: &str, out: &mut Tokens<'_, '_>) {
+    let mut at = Context {
+        prev: "",
+        line_start: true,
+        import: (lang == Lang::Python).then_some(Import::No),
+    };
+    for span in hl_lite::highlight(lang, code) {
+        pygments::refine(lang, span.kind, span.text, &at, out);
+        at.advance(span.text);
+    }
 }
 
 /// Where a span stands: the previous non-blank span, whether only white space separates
@@ -265,154 +232,4 @@ impl Tokens<'_, '_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The classified tokens of `code` in `lang`, white space and plain text left out.
-    fn classified(lang: &str, code: &str) -> Vec<(&'static str, String)> {
-        let lexer = Lexer::for_fence(lang).unwrap_or_else(|| panic!("no lexer for {lang}"));
-        tokens(lexer, code)
-            .into_iter()
-            .filter_map(|t| t.class.map(|c| (c, t.text.to_owned())))
-            .collect()
-    }
-
-    #[track_caller]
-    fn has(lang: &str, code: &str, expected: &[(&str, &str)]) {
-        let got = classified(lang, code);
-        for (class, text) in expected {
-            assert!(
-                got.iter().any(|(c, t)| c == class && t == text),
-                "{lang}: no {class}:{text:?} in {got:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn aliases() {
-        for (alias, name) in [
-            ("py", "python"),
-            ("sh", "bash"),
-            ("zsh", "shell"),
-            ("yml", "yaml"),
-        ] {
-            assert_eq!(Lexer::for_fence(alias), Lexer::for_fence(name));
-        }
-        assert_eq!(Lexer::for_fence("PostgreSQL"), Some(Lexer::Sql));
-        assert_eq!(Lexer::for_fence("TS"), Some(Lexer::Lite(Lang::TypeScript)));
-        assert_eq!(Lexer::for_fence("nosuchlang"), None);
-        assert_eq!(Lexer::for_fence(""), None);
-    }
-
-    #[test]
-    fn python_classes_follow_pygments() {
-        let code = concat!(
-            "import os\n@dec\ndef f(x):\n    \"\"\"Doc.\"\"\"\n",
-            "    return 'a' + \"b\" and self  # c\n",
-            "class A: pass\nprint(rb'x', 1.5, 0o7)\n",
-        );
-        has(
-            "python",
-            code,
-            &[
-                ("kn", "import"),
-                ("nn", "os"),
-                ("nd", "@dec"),
-                ("k", "def"),
-                ("nf", "f"),
-                ("sd", "\"\"\"Doc.\"\"\""),
-                ("s1", "'a'"),
-                ("s2", "\"b\""),
-                ("ow", "and"),
-                ("bp", "self"),
-                ("c1", "# c"),
-                ("nc", "A"),
-                ("nb", "print"),
-                ("sa", "rb"),
-                ("mf", "1.5"),
-                ("mo", "0o7"),
-            ],
-        );
-        // A triple-quoted string that does not open its line is no docstring.
-        has(
-            "python",
-            "x = \"\"\"text\"\"\"\n",
-            &[("s2", "\"\"\"text\"\"\"")],
-        );
-    }
-
-    #[test]
-    fn other_languages() {
-        has(
-            "bash",
-            "echo \"a $X b\" # c\n",
-            &[("nb", "echo"), ("nv", "$X"), ("s2", " b\""), ("c1", "# c")],
-        );
-        has(
-            "js",
-            "const s = `a${b}c`;\n",
-            &[("kd", "const"), ("sb", "}c`")],
-        );
-        has(
-            "json",
-            "{\"k\": \"v\"}",
-            &[("nt", "\"k\""), ("s2", "\"v\"")],
-        );
-        has(
-            "rust",
-            "let c = 'x'; // c\n",
-            &[("kd", "let"), ("sc", "'x'"), ("c1", "// c")],
-        );
-        has(
-            "toml",
-            "[a]\nb = 2024-01-02\n",
-            &[("k", "[a]"), ("ld", "2024-01-02")],
-        );
-        has("css", "#id .c { x: 1em }", &[("nn", "#id"), ("nc", ".c")]);
-        has(
-            "diff",
-            "@@ -1 +1 @@\n-old\n+new\n same\n",
-            &[("gu", "@@ -1 +1 @@\n"), ("gd", "-old\n"), ("gi", "+new\n")],
-        );
-    }
-
-    #[test]
-    fn tokens_rebuild_any_input() {
-        let nasty = [
-            "",
-            "\"",
-            "'''",
-            "/*",
-            "<!--",
-            "`${",
-            "é€𝄞",
-            "\"é",
-            "'\\",
-            "<<EOF\n",
-            "#",
-            "r#\"",
-            "--",
-            "[[",
-            "\r\n",
-            "\u{feff}x",
-            "0x",
-            "@",
-        ];
-        let langs = [
-            "python", "bash", "json", "yaml", "toml", "js", "ts", "rust", "html", "css",
-        ];
-        for lang in langs
-            .iter()
-            .chain(&["sql", "markdown", "dockerfile", "diff"])
-        {
-            let lexer = Lexer::for_fence(lang).unwrap();
-            for a in nasty {
-                for b in nasty {
-                    let code = format!("{a}x {b}\n{a}");
-                    let joined: String = tokens(lexer, &code).iter().map(|t| t.text).collect();
-                    assert_eq!(joined, code, "{lang}");
-                }
-            }
-        }
-    }
-}
+mod tests;

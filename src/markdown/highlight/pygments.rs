@@ -121,7 +121,8 @@ fn keyword(lang: Lang, text: &str) -> &'static str {
         (Lang::Rust, "let") => "kd",
         (Lang::Rust, "self" | "Self") => "bp",
         (Lang::Css, t) if t.starts_with('!') => "cp",
-        (Lang::Html, t) if t.starts_with("<!") => "cp",
+        // `<!DOCTYPE>`, and the `<?xml ...?>` declaration of an `xml` fence.
+        (Lang::Html, t) if t.starts_with("<!") || t.starts_with("<?") => "cp",
         _ => "k",
     }
 }
@@ -129,6 +130,7 @@ fn keyword(lang: Lang, text: &str) -> &'static str {
 fn string(lang: Lang, text: &str) -> &'static str {
     match lang {
         Lang::Rust if text.starts_with('\'') || text.starts_with("b'") => "sc",
+        Lang::Html if text.starts_with("<![CDATA[") => "cp",
         Lang::Rust | Lang::Html => "s",
         // A template literal is cut at each `${...}`: its pieces start with '`' or '}'.
         Lang::JavaScript | Lang::TypeScript if text.starts_with(['`', '}']) => "sb",

@@ -1,0 +1,304 @@
+//! Tests of [`super`] across languages: classes where Pygments gives them, aliases, and that
+//! the tokens of any input, however broken, are that input.
+
+use super::*;
+
+/// The classified tokens of `code` in `lang`, white space and plain text left out.
+fn classified(lang: &str, code: &str) -> Vec<(&'static str, String)> {
+    let lexer = Lexer::for_fence(lang).unwrap_or_else(|| panic!("no lexer for {lang}"));
+    tokens(lexer, code)
+        .into_iter()
+        .filter_map(|t| t.class.map(|c| (c, t.text.to_owned())))
+        .collect()
+}
+
+#[track_caller]
+fn has(lang: &str, code: &str, expected: &[(&str, &str)]) {
+    let got = classified(lang, code);
+    for (class, text) in expected {
+        assert!(
+            got.iter().any(|(c, t)| c == class && t == text),
+            "{lang}: no {class}:{text:?} in {got:?}"
+        );
+    }
+}
+
+#[test]
+fn aliases() {
+    for (alias, name) in [
+        ("py", "python"),
+        ("sh", "bash"),
+        ("zsh", "shell"),
+        ("yml", "yaml"),
+    ] {
+        assert_eq!(Lexer::for_fence(alias), Lexer::for_fence(name));
+    }
+    assert_eq!(Lexer::for_fence("PostgreSQL"), Some(Lexer::Sql));
+    assert_eq!(Lexer::for_fence("TS"), Some(Lexer::Lite(Lang::TypeScript)));
+    assert_eq!(Lexer::for_fence("nosuchlang"), None);
+    assert_eq!(Lexer::for_fence(""), None);
+}
+
+#[test]
+fn python_classes_follow_pygments() {
+    let code = concat!(
+        "import os\n@dec\ndef f(x):\n    \"\"\"Doc.\"\"\"\n",
+        "    return 'a' + \"b\" and self  # c\n",
+        "class A: pass\nprint(rb'x', 1.5, 0o7)\n",
+    );
+    has(
+        "python",
+        code,
+        &[
+            ("kn", "import"),
+            ("nn", "os"),
+            ("nd", "@dec"),
+            ("k", "def"),
+            ("nf", "f"),
+            ("sd", "\"\"\"Doc.\"\"\""),
+            ("s1", "'a'"),
+            ("s2", "\"b\""),
+            ("ow", "and"),
+            ("bp", "self"),
+            ("c1", "# c"),
+            ("nc", "A"),
+            ("nb", "print"),
+            ("sa", "rb"),
+            ("mf", "1.5"),
+            ("mo", "0o7"),
+        ],
+    );
+    // A triple-quoted string that does not open its line is no docstring.
+    has(
+        "python",
+        "x = \"\"\"text\"\"\"\n",
+        &[("s2", "\"\"\"text\"\"\"")],
+    );
+}
+
+#[test]
+fn other_languages() {
+    has(
+        "bash",
+        "echo \"a $X b\" # c\n",
+        &[("nb", "echo"), ("nv", "$X"), ("s2", " b\""), ("c1", "# c")],
+    );
+    has(
+        "js",
+        "const s = `a${b}c`;\n",
+        &[("kd", "const"), ("sb", "}c`")],
+    );
+    has(
+        "json",
+        "{\"k\": \"v\"}",
+        &[("nt", "\"k\""), ("s2", "\"v\"")],
+    );
+    has(
+        "rust",
+        "let c = 'x'; // c\n",
+        &[("kd", "let"), ("sc", "'x'"), ("c1", "// c")],
+    );
+    has(
+        "toml",
+        "[a]\nb = 2024-01-02\n",
+        &[("k", "[a]"), ("ld", "2024-01-02")],
+    );
+    has("css", "#id .c { x: 1em }", &[("nn", "#id"), ("nc", ".c")]);
+    has(
+        "diff",
+        "@@ -1 +1 @@\n-old\n+new\n same\n",
+        &[("gu", "@@ -1 +1 @@\n"), ("gd", "-old\n"), ("gi", "+new\n")],
+    );
+}
+
+#[test]
+fn tokens_rebuild_any_input() {
+    let nasty = [
+        "",
+        "\"",
+        "'''",
+        "/*",
+        "<!--",
+        "`${",
+        "é€𝄞",
+        "\"é",
+        "'\\",
+        "<<EOF\n",
+        "#",
+        "r#\"",
+        "--",
+        "[[",
+        "\r\n",
+        "\u{feff}x",
+        "0x",
+        "@",
+        "%{",
+        "#=",
+        "$(",
+        "\"\"\"$(",
+        "'é'",
+        "'\\é",
+        "%é%",
+        "(venv) $ é\\",
+        "[a@b ]$",
+        "x@é:$",
+        "!",
+        ".'",
+        "::",
+        "1.5d0_",
+        "0x",
+        "<-",
+        "`é",
+    ];
+    let langs = [
+        "python", "bash", "json", "yaml", "toml", "js", "ts", "rust", "html", "css",
+    ];
+    for lang in langs.iter().chain(&[
+        "sql",
+        "markdown",
+        "dockerfile",
+        "diff",
+        "ini",
+        "c",
+        "go",
+        "powershell",
+        "console",
+        "r",
+        "matlab",
+        "julia",
+        "fortran",
+        "xml",
+    ]) {
+        let lexer = Lexer::for_fence(lang).unwrap();
+        for a in nasty {
+            for b in nasty {
+                let code = format!("{a}x {b}\n{a}");
+                let joined: String = tokens(lexer, &code).iter().map(|t| t.text).collect();
+                assert_eq!(joined, code, "{lang}");
+            }
+        }
+    }
+}
+
+/// The pieces a standalone lexer hands out, as it hands them out (nothing merged or added).
+fn pieces(lexer: &str, code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut keep = |_: Option<&'static str>, text: &str| out.push(text.to_owned());
+    match lexer {
+        "r" => super::rlang::lex(code, &mut keep),
+        "matlab" => super::matlab::lex(code, &mut keep),
+        "julia" => super::julia::lex(code, &mut keep),
+        "fortran" => super::fortran::lex(code, &mut keep),
+        _ => unreachable!("{lexer}"),
+    }
+    out
+}
+
+#[test]
+fn new_lexers_hand_out_every_byte_once_even_unterminated() {
+    let inputs = [
+        "s = 'open é",
+        "s = \"open é",
+        "x = \"\"\"open $(a é",
+        "%{\nnever closed é",
+        "#= never #= closed =# é",
+        "'\\",
+        "\"\\",
+        "é€𝄞 'é' \"é\" `é` %é",
+        "a%b %in% c",
+        "x.' .^ ... é",
+        ":é @é 0x 1e 1.5d0_dp 3L .5 -.",
+        "# é\n! é\n% é\n",
+    ];
+    for lexer in ["r", "matlab", "julia", "fortran"] {
+        for input in inputs {
+            let got = pieces(lexer, input);
+            assert_eq!(got.concat(), input, "{lexer}: {got:?}");
+            assert!(got.iter().all(|p| !p.is_empty()), "{lexer}: {got:?}");
+        }
+    }
+}
+
+#[test]
+fn console_prompts_commands_and_output() {
+    let code = "$ pip install \"x>=1\" --user\nCollecting x\n(venv) $ ls | grep y # note\n\
+                # echo hi\n$ make \\\n> all\noutput\n";
+    has(
+        "console",
+        code,
+        &[
+            ("gp", "$ "),
+            ("s2", "\"x>=1\""),
+            ("go", "Collecting x"),
+            ("gp gp-VirtualEnv", "(venv)"),
+            ("c1", "# note"),
+            ("gp", "# "),
+            ("nb", "echo"),
+            ("gp", "> "),
+            ("go", "output"),
+        ],
+    );
+    // Output is never read as Bash: a `#` in it is no comment.
+    let got = classified("console", "$ df\n/dev/sda1 50% /\n");
+    assert!(
+        got.contains(&("go", "/dev/sda1 50% /".to_owned())),
+        "{got:?}"
+    );
+    assert_eq!(Lexer::for_fence("shell-session"), Some(Lexer::Console));
+}
+
+#[test]
+fn xml_tags_attributes_declarations_and_cdata_as_pygments_names_them() {
+    has(
+        "xml",
+        "<?xml version=\"1.0\"?>\n<a b=\"c\"><![CDATA[ x ]]></a>\n",
+        &[
+            ("cp", "<?xml version=\"1.0\"?>"),
+            ("cp", "<![CDATA[ x ]]>"),
+            ("nt", "<a"),
+            ("na", "b="),
+            ("s", "\"c\""),
+            ("nt", ">"),
+            ("nt", "</a>"),
+        ],
+    );
+}
+
+/// Lexing is one forward pass: sixteen times the input costs about sixteen times the time,
+/// not 256 times, on inputs built to make a rescanning lexer quadratic (long lines of half
+/// constructs). A ratio with room for a busy machine and caches (100), not a time.
+#[test]
+fn lexing_time_grows_linearly() {
+    let seeds = [
+        ("console", "a:b@c:"),
+        ("console", "[a@b ]] "),
+        ("r", "% x %%"),
+        ("r", "'\\'"),
+        ("matlab", "a''%{"),
+        ("matlab", "function f"),
+        ("julia", "\"$(((\""),
+        ("julia", "#=#="),
+        ("fortran", "'a\\'"),
+        ("sql", "'/*"),
+    ];
+    for (lang, seed) in seeds {
+        let lexer = Lexer::for_fence(lang).unwrap();
+        let time = |copies: usize| {
+            let code = seed.repeat(copies);
+            (0..5)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    std::hint::black_box(tokens(lexer, &code));
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let small = time(1_000).max(std::time::Duration::from_micros(20));
+        let large = time(16_000);
+        assert!(
+            large < small * 100,
+            "{lang} {seed:?}: {small:?} for 1,000 copies, {large:?} for 16,000"
+        );
+    }
+}
