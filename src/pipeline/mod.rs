@@ -60,7 +60,8 @@ pub struct Stats {
     pub pages: usize,
     /// Other files written (copied files, theme files, sitemap, ...).
     pub files: usize,
-    /// Questions left as they were: unchanged since the last build (the build cache).
+    /// Pages left as they were: questions unchanged since the last build (the build cache)
+    /// and the section pages that show only such questions.
     pub unchanged: usize,
     pub out_dir: PathBuf,
 }
@@ -245,7 +246,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
         return Ok(Some((result, None)));
     }
 
-    let unchanged = pages.iter().filter(|p| p.reused).count();
+    let unchanged = pages.iter().filter(|p| p.reused).count() + outcome.kept_pages;
     let made = match (record, cache) {
         (Some(record), _) => {
             let made = record.into_made();

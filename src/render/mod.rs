@@ -162,6 +162,8 @@ pub struct Outcome {
     /// The output files left as the last build wrote them: section pages and search index
     /// files that nothing re-rendered this build touches.
     pub kept: Vec<String>,
+    /// Section pages among them, counted in [`Outcome::pages`] but not rendered.
+    pub kept_pages: usize,
 }
 
 /// Renders the whole site into `sink`. `sources` are the pages' texts, by [`PageId`]; each is
@@ -203,6 +205,7 @@ pub fn write_site(
         .filter(|s| !changed[s.0 as usize])
         .map(|&s| views::output_path(&site.sections[s].url))
         .collect();
+    let kept_pages = kept.len();
     timings::mark("sections");
     let mut files = files::write_files(site, theme, assets, sink)?;
     files += feeds::write(site, &facts, assets, sink)?;
@@ -219,6 +222,7 @@ pub fn write_site(
         facts,
         anchor_diagnostics,
         kept,
+        kept_pages,
     })
 }
 
