@@ -1,0 +1,86 @@
+//! Extension behaviours of Python-Markdown and pymdown-extensions that the conformance cases
+//! (issue 13) showed, as a reader of an MkDocs project's page gets them: content tabs nested in
+//! tabs, indented code under superfences alone, and the others each test names.
+//!
+//! The site is tests/fixtures/mkdocs_plain with its `mkdocs.yml` and page replaced in the
+//! test's temp copy.
+
+mod common;
+
+use common::{Doc, fixture};
+
+/// Builds a one-page MkDocs project listing `extensions` (YAML list items) with `page`.
+fn mkdocs(extensions: &str, page: &str) -> Doc {
+    let site = fixture("mkdocs_plain");
+    site.write(
+        "mkdocs.yml",
+        &format!("site_name: Cases\nmarkdown_extensions:\n{extensions}"),
+    );
+    site.write("docs/index.md", page);
+    site.build(&[]).expect_clean();
+    site.page("")
+}
+
+const TABS: &str = "  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n";
+
+#[test]
+fn a_tab_after_a_nested_set_joins_the_outer_set() {
+    let page = "\
+=== \"Kettle\"
+    Fill it.
+
+    === \"Electric\"
+        Press the switch.
+
+    === \"Stove\"
+        Light the gas.
+
+=== \"Teapot\"
+    Warm it first.
+";
+    let doc = mkdocs(TABS, page);
+    assert_eq!(
+        doc.attrs("div.tabbed-set", "data-tabs"),
+        ["1:2", "2:2"],
+        "two sets of two tabs"
+    );
+    assert_eq!(
+        doc.texts("article > div.tabbed-set > div.tabbed-labels > label"),
+        ["Kettle", "Teapot"]
+    );
+    assert_eq!(
+        doc.texts("div.tabbed-block div.tabbed-set > div.tabbed-labels > label"),
+        ["Electric", "Stove"]
+    );
+    assert_eq!(
+        doc.attrs("article > div.tabbed-set > input", "id"),
+        ["__tabbed_1_1", "__tabbed_1_2"]
+    );
+}
+
+#[test]
+fn a_tab_after_a_nested_set_joins_the_outer_set_in_the_first_style() {
+    let page = "\
+=== \"Kettle\"
+    Fill it.
+
+    === \"Electric\"
+        Press the switch.
+
+    === \"Stove\"
+        Light the gas.
+
+=== \"Teapot\"
+    Warm it first.
+";
+    let doc = mkdocs("  - pymdownx.superfences\n  - pymdownx.tabbed\n", page);
+    assert_eq!(doc.attrs("div.tabbed-set", "data-tabs"), ["1:2", "2:2"]);
+    assert_eq!(
+        doc.texts("article > div.tabbed-set > label"),
+        ["Kettle", "Teapot"]
+    );
+    assert_eq!(
+        doc.attrs("article > div.tabbed-set > input", "id"),
+        ["__tabbed_1_1", "__tabbed_1_2"]
+    );
+}
