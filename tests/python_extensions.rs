@@ -84,3 +84,20 @@ fn a_tab_after_a_nested_set_joins_the_outer_set_in_the_first_style() {
         ["__tabbed_1_1", "__tabbed_1_2"]
     );
 }
+
+#[test]
+fn indented_code_is_plain_under_superfences_without_highlight() {
+    let page = "Steep:\n\n    wait 3m\n\n```python\nsteep(3)\n```\n";
+    let doc = mkdocs("  - pymdownx.superfences\n", page);
+    // The indented block is Python-Markdown's own; the fence is highlighted.
+    assert_eq!(doc.text("article > pre > code"), "wait 3m");
+    assert!(doc.has("article > div.highlight > pre > code > span"));
+    assert_eq!(doc.all("article > div.highlight").len(), 1);
+    // With pymdownx.highlight listed, the indented block is highlighted too.
+    let doc = mkdocs(
+        "  - pymdownx.highlight\n  - pymdownx.superfences\n",
+        page,
+    );
+    assert!(!doc.has("article > pre"));
+    assert_eq!(doc.all("article > div.highlight > pre > code").len(), 2);
+}

@@ -33,6 +33,7 @@ pub fn read(entries: &[(&str, Option<&Node>)]) -> CodeOptions {
     if let Some(o) = highlight.flatten().or(codehilite.flatten()) {
         read_highlight(&mut opts, o);
     }
+    opts.plain_indented = superfences.is_some() && highlight.is_none() && codehilite.is_none();
     if let Some(o) = superfences.flatten() {
         opts.preserve_tabs = flag(o, "preserve_tabs").unwrap_or(false);
         if let Some(Value::Seq(fences)) = o.get("custom_fences").map(|f| &f.value) {

@@ -46,6 +46,9 @@ pub struct CodeOptions {
     pub preserve_tabs: bool,
     /// `pymdownx.inlinehilite`: `` `#!python code` `` is highlighted (`None`: off).
     pub inline: Option<InlineOptions>,
+    /// Indented code blocks are plain `<pre><code>`: superfences highlights fences only,
+    /// indented blocks are `pymdownx.highlight`'s (or codehilite's) to highlight.
+    pub plain_indented: bool,
 }
 
 /// The writer of code blocks.
@@ -133,6 +136,7 @@ impl CodeOptions {
             custom_fences: Vec::new(),
             preserve_tabs: false,
             inline: None,
+            plain_indented: false,
         }
     }
 
