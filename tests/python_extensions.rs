@@ -101,3 +101,38 @@ fn indented_code_is_plain_under_superfences_without_highlight() {
     assert!(!doc.has("article > pre"));
     assert_eq!(doc.all("article > div.highlight > pre > code").len(), 2);
 }
+
+#[test]
+fn a_details_block_without_a_title_has_no_summary() {
+    let page = "\
+/// details
+Hidden *leaves*.
+///
+
+/// details |
+    type: tip
+
+Hidden roots.
+///
+
+/// details
+    type: tip
+
+Hidden stems.
+///
+
+??? tip \"\"
+    Hidden buds.
+";
+    let doc = mkdocs("  - pymdownx.details\n  - pymdownx.blocks.details\n", page);
+    let blocks = doc.all("article > details");
+    assert_eq!(blocks.len(), 4);
+    assert_eq!(
+        doc.texts("article > details > summary"),
+        ["Tip", ""],
+        "a type without a title names the block; `??? tip \"\"` keeps an empty summary"
+    );
+    assert!(doc.has("article > details:first-of-type > p > em"));
+    assert!(!doc.has("article > details:first-of-type > summary"));
+    assert!(!doc.has("article > details.tip:nth-of-type(2) > summary"));
+}
