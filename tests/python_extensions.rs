@@ -136,3 +136,20 @@ Hidden stems.
     assert!(!doc.has("article > details:first-of-type > summary"));
     assert!(!doc.has("article > details.tip:nth-of-type(2) > summary"));
 }
+
+#[test]
+fn footnotes_can_be_numbered_in_the_order_they_are_defined() {
+    let page = "Green[^green] and black[^black] tea.\n\n[^black]: Oxidised.\n[^green]: Steamed.\n";
+    let doc = mkdocs("  - footnotes:\n      USE_DEFINITION_ORDER: true\n", page);
+    assert_eq!(doc.texts("article sup a.footnote-ref"), ["2", "1"]);
+    assert_eq!(
+        doc.attrs("div.footnote li", "id"),
+        ["fn:black", "fn:green"]
+    );
+    let doc = mkdocs("  - footnotes\n", page);
+    assert_eq!(doc.texts("article sup a.footnote-ref"), ["1", "2"]);
+    assert_eq!(
+        doc.attrs("div.footnote li", "id"),
+        ["fn:green", "fn:black"]
+    );
+}
