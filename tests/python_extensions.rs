@@ -153,3 +153,40 @@ fn footnotes_can_be_numbered_in_the_order_they_are_defined() {
         ["fn:green", "fn:black"]
     );
 }
+
+#[test]
+fn one_column_tables_need_a_pipe_on_every_row() {
+    let page = "\
+| Tea
+| ---
+| Green
+
+| Coffee
+| ---
+Black
+";
+    let doc = mkdocs("  - tables\n", page);
+    assert_eq!(doc.texts("article table th"), ["Tea"]);
+    assert_eq!(doc.texts("article table td"), ["Green"]);
+    assert_eq!(doc.all("article table").len(), 1);
+    assert_eq!(doc.text("article > p"), "| Coffee | --- Black");
+}
+
+#[test]
+fn a_leading_pipe_under_a_header_without_borders_is_an_empty_cell() {
+    let page = "\
+Cup | Pot | Jug
+----|-----|----
+   | tea |
+ale | | 
+";
+    let doc = mkdocs("  - tables\n", page);
+    assert_eq!(
+        doc.texts("article table tbody tr:first-child td"),
+        ["", "tea", ""]
+    );
+    assert_eq!(
+        doc.texts("article table tbody tr:last-child td"),
+        ["ale", "", ""]
+    );
+}
