@@ -190,3 +190,23 @@ ale | |
         ["ale", "", ""]
     );
 }
+
+#[test]
+fn lists_inside_definitions_nest_at_four_spaces() {
+    let page = "\
+Tea
+
+:   Dried leaves.
+
+    - green
+
+      steamed, not a paragraph of the item
+";
+    let doc = mkdocs("  - def_list\n", page);
+    assert_eq!(doc.texts("dd > ul > li"), ["green"]);
+    assert!(!doc.has("dd li p"), "the item is tight");
+    assert_eq!(
+        doc.texts("dd > p"),
+        ["Dried leaves.", "steamed, not a paragraph of the item"]
+    );
+}
