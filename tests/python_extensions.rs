@@ -94,10 +94,7 @@ fn indented_code_is_plain_under_superfences_without_highlight() {
     assert!(doc.has("article > div.highlight > pre > code > span"));
     assert_eq!(doc.all("article > div.highlight").len(), 1);
     // With pymdownx.highlight listed, the indented block is highlighted too.
-    let doc = mkdocs(
-        "  - pymdownx.highlight\n  - pymdownx.superfences\n",
-        page,
-    );
+    let doc = mkdocs("  - pymdownx.highlight\n  - pymdownx.superfences\n", page);
     assert!(!doc.has("article > pre"));
     assert_eq!(doc.all("article > div.highlight > pre > code").len(), 2);
 }
@@ -142,16 +139,10 @@ fn footnotes_can_be_numbered_in_the_order_they_are_defined() {
     let page = "Green[^green] and black[^black] tea.\n\n[^black]: Oxidised.\n[^green]: Steamed.\n";
     let doc = mkdocs("  - footnotes:\n      USE_DEFINITION_ORDER: true\n", page);
     assert_eq!(doc.texts("article sup a.footnote-ref"), ["2", "1"]);
-    assert_eq!(
-        doc.attrs("div.footnote li", "id"),
-        ["fn:black", "fn:green"]
-    );
+    assert_eq!(doc.attrs("div.footnote li", "id"), ["fn:black", "fn:green"]);
     let doc = mkdocs("  - footnotes\n", page);
     assert_eq!(doc.texts("article sup a.footnote-ref"), ["1", "2"]);
-    assert_eq!(
-        doc.attrs("div.footnote li", "id"),
-        ["fn:green", "fn:black"]
-    );
+    assert_eq!(doc.attrs("div.footnote li", "id"), ["fn:green", "fn:black"]);
 }
 
 #[test]
@@ -209,4 +200,23 @@ Tea
         doc.texts("dd > p"),
         ["Dried leaves.", "steamed, not a paragraph of the item"]
     );
+}
+
+#[test]
+fn style_plain_text_may_name_the_language_of_plain_inline_code() {
+    let page = "Run `import tea` first, or `#!python import pot`.\n\n    import cup\n";
+    let yml =
+        "  - pymdownx.highlight\n  - pymdownx.inlinehilite:\n      style_plain_text: python\n";
+    let doc = mkdocs(yml, page);
+    assert_eq!(
+        doc.texts("article p code.highlight"),
+        ["import tea", "import pot"]
+    );
+    assert_eq!(
+        doc.texts("article p code.highlight > span.kn"),
+        ["import", "import"],
+        "both are Python"
+    );
+    // Blocks are not inline code: the indented block names no language and stays plain.
+    assert!(!doc.has("article div.highlight code span.kn"));
 }

@@ -86,7 +86,9 @@ pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
         for (label, _) in &definitions {
             if !numbering.number.contains_key(label) {
                 numbering.order.push(label.clone());
-                numbering.number.insert(label.clone(), numbering.order.len());
+                numbering
+                    .number
+                    .insert(label.clone(), numbering.order.len());
             }
         }
     }

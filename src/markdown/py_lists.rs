@@ -93,7 +93,11 @@ fn commonmark_only_marker(text: &str) -> Option<usize> {
 
 /// The width of a definition's marker (`:` and 1 to 3 spaces) that `text` starts with.
 fn definition_marker(text: &str) -> Option<usize> {
-    let spaces = text.strip_prefix(':')?.bytes().take_while(|&b| b == b' ').count();
+    let spaces = text
+        .strip_prefix(':')?
+        .bytes()
+        .take_while(|&b| b == b' ')
+        .count();
     let rest = &text[1 + spaces..];
     ((1..=3).contains(&spaces) && !rest.trim().is_empty()).then_some(1 + spaces)
 }

@@ -89,5 +89,8 @@ fn lists_in_definitions_follow_the_same_rules() {
         "Tea\n\n:   Leaves.\n\n    -   green\n\n      after\n"
     );
     // The definition's first line is a paragraph: a list cannot follow it directly.
-    assert_eq!(lists(":   Leaves\n    - green\n"), ":   Leaves\n    \\- green\n");
+    assert_eq!(
+        lists(":   Leaves\n    - green\n"),
+        ":   Leaves\n    \\- green\n"
+    );
 }

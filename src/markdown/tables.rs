@@ -271,7 +271,10 @@ mod tests {
 
     #[test]
     fn code_fences_are_left_alone() {
-        assert_eq!(prepare("```\na | b\n--- | ---\n`x | y` | z\n```\n", false), None);
+        assert_eq!(
+            prepare("```\na | b\n--- | ---\n`x | y` | z\n```\n", false),
+            None
+        );
     }
 
     #[test]

@@ -332,7 +332,10 @@ pub(super) fn close(pass: &mut LinePass<'_>, top: &Open, line_no: u32) {
     let depth = pass.depth();
     let (set, alternate) = match top.kind {
         OpenKind::Tab(set) => (set, pass.out.tab_sets.get(set).is_some_and(|s| s.alternate)),
-        _ => (pass.out.tab_sets.len().saturating_sub(1), pass.features.tab_alternate),
+        _ => (
+            pass.out.tab_sets.len().saturating_sub(1),
+            pass.features.tab_alternate,
+        ),
     };
     pass.pending.push(PendingSet {
         marker_col: top.marker_col,

@@ -94,6 +94,9 @@ pub struct InlineOptions {
     pub css_class: String,
     /// `style_plain_text`: inline code without a language gets the class too.
     pub style_plain_text: bool,
+    /// `style_plain_text: python` (a language's name): inline code without a language is
+    /// highlighted in that one (empty: none).
+    pub default_lang: String,
 }
 
 impl Default for CodeOptions {
@@ -106,6 +109,7 @@ impl Default for CodeOptions {
             inline: Some(InlineOptions {
                 css_class: String::new(),
                 style_plain_text: false,
+                default_lang: String::new(),
             }),
             ..CodeOptions::pymdownx()
         }
