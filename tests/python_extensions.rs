@@ -220,3 +220,10 @@ fn style_plain_text_may_name_the_language_of_plain_inline_code() {
     // Blocks are not inline code: the indented block names no language and stays plain.
     assert!(!doc.has("article div.highlight code span.kn"));
 }
+
+#[test]
+fn a_fence_attribute_whose_quote_never_closes_keeps_the_quote() {
+    let page = "``` { .sh size=\">big }\nboil\n```\n";
+    let doc = mkdocs("  - attr_list\n", page);
+    assert_eq!(doc.attr("article pre > code.language-sh", "size"), "\">big");
+}
