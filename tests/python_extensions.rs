@@ -227,3 +227,14 @@ fn a_fence_attribute_whose_quote_never_closes_keeps_the_quote() {
     let doc = mkdocs("  - attr_list\n", page);
     assert_eq!(doc.attr("article pre > code.language-sh", "size"), "\">big");
 }
+
+#[test]
+fn use_pygments_on_a_plain_fence_drops_its_attributes() {
+    let page = "``` { .sh size=big use_pygments=true }\nboil\n```\n\n``` { .sh size=small use_pygments=false }\nsteep\n```\n";
+    let doc = mkdocs("  - attr_list\n", page);
+    let codes = doc.all("article pre > code.language-sh");
+    assert_eq!(codes.len(), 2);
+    assert_eq!(codes[0].value().attr("size"), None);
+    assert_eq!(codes[1].value().attr("size"), Some("small"));
+    assert!(!doc.has("code[use_pygments]"));
+}

@@ -225,7 +225,16 @@ fn plain(opts: &CodeOptions, block: &Block<'_>) -> String {
         },
         ..*block
     };
-    code_tag.open_tag(&mut html, "code", &lang, Attrs::All);
+    // `use_pygments=true` on the fence asks a highlighter for the block: Python-Markdown then
+    // writes none of its attributes, even with no highlighter to ask.
+    let pygments = block.info.option("use_pygments").is_some_and(|v| {
+        matches!(
+            v.to_ascii_lowercase().as_str(),
+            "true" | "yes" | "y" | "on" | "1"
+        )
+    });
+    let attrs = if pygments { Attrs::None } else { Attrs::All };
+    code_tag.open_tag(&mut html, "code", &lang, attrs);
     push_escaped(&mut html, block.code);
     html.push_str("</code></pre>\n");
     html
