@@ -30,7 +30,7 @@ pub fn render(opts: &CodeOptions, inline: &InlineOptions, code: &str) -> Option<
     } else {
         inline.css_class.as_str()
     };
-    let default = (!inline.default_lang.is_empty()).then(|| (inline.default_lang.as_str(), code));
+    let default = (!inline.default_lang.is_empty()).then_some((inline.default_lang.as_str(), code));
     let Some((lang, code)) = split_lang(code).or(default) else {
         if !inline.style_plain_text || css.is_empty() {
             return None;
