@@ -130,10 +130,10 @@ pub fn closing_tag(style: Style) -> &'static str {
 }
 
 /// The title element of a block of `style`, given its title rendered as inline HTML (`None`:
-/// none, written `""`: an admonition then has no title element, details an empty summary).
+/// none, as a `///` block without title or type has: no title element; `??? note ""` gives
+/// details `Some("")`, an empty summary).
 pub fn title_html(style: Style, rendered_title: Option<&str>) -> String {
     match (style, rendered_title) {
-        (Style::Details { .. }, None) => "<summary></summary>".to_owned(),
         (_, None) => String::new(),
         (Style::Admonition, Some(t)) => format!("<p class=\"admonition-title\">{t}</p>"),
         (Style::Details { .. }, Some(t)) => format!("<summary>{t}</summary>"),
@@ -287,7 +287,8 @@ mod tests {
     #[test]
     fn an_empty_title_leaves_details_an_empty_summary() {
         let details = Style::Details { open: false };
-        assert_eq!(title_html(details, None), "<summary></summary>");
+        assert_eq!(title_html(details, Some("")), "<summary></summary>");
+        assert_eq!(title_html(details, None), "", "a `///` block without title");
         assert_eq!(title_html(Style::Admonition, None), "");
     }
 }

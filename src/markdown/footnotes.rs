@@ -1,8 +1,8 @@
 //! Footnotes as Python-Markdown writes them: references `<sup id="fnref:x"><a
 //! class="footnote-ref" href="#fn:x">1</a></sup>`, and every definition gathered at the end of
 //! the page in `<div class="footnote"><hr /><ol><li id="fn:x">...` with a back link. The
-//! extension's `BACKLINK_TEXT`, `BACKLINK_TITLE`, `SEPARATOR` and `SUPERSCRIPT_TEXT` options
-//! are read from mkdocs.yml ([`Options`]).
+//! extension's `BACKLINK_TEXT`, `BACKLINK_TITLE`, `SEPARATOR`, `SUPERSCRIPT_TEXT` and
+//! `USE_DEFINITION_ORDER` options are read from mkdocs.yml ([`Options`]).
 
 use super::events::Pass;
 
@@ -23,6 +23,9 @@ pub struct Options {
     pub separator: String,
     /// The reference's text; `{}` is the footnote's number.
     pub superscript_text: String,
+    /// `USE_DEFINITION_ORDER`: footnotes are numbered in the order they are defined, not in
+    /// the order of their first reference.
+    pub definition_order: bool,
 }
 
 impl Default for Options {
@@ -32,6 +35,7 @@ impl Default for Options {
             backlink_title: "Jump back to footnote {} in the text".to_owned(),
             separator: ":".to_owned(),
             superscript_text: "{}".to_owned(),
+            definition_order: false,
         }
     }
 }
@@ -78,6 +82,16 @@ pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
         number: HashMap::new(),
         seen: HashMap::new(),
     };
+    if options.definition_order {
+        for (label, _) in &definitions {
+            if !numbering.number.contains_key(label) {
+                numbering.order.push(label.clone());
+                numbering
+                    .number
+                    .insert(label.clone(), numbering.order.len());
+            }
+        }
+    }
     numbering.references(&mut kept, &defined);
     let mut k = 0;
     while let Some(label) = numbering.order.get(k) {

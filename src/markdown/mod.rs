@@ -282,7 +282,7 @@ fn render_body(input: &Input<'_>) -> Rendered {
         .then(|| py_lists::rewrite(body, input.features.sane_lists))
         .flatten();
     let body = relisted.as_deref().unwrap_or(body);
-    let tabled = tables::prepare(body);
+    let tabled = tables::prepare(body, input.features.rules == Rules::PythonMarkdown);
     let body = tabled.as_deref().unwrap_or(body);
     let converted = input
         .features

@@ -91,6 +91,17 @@ fn commonmark_only_marker(text: &str) -> Option<usize> {
     (digits > 0 && bare.len() == digits + 1 && bare.ends_with('.')).then_some(digits)
 }
 
+/// The width of a definition's marker (`:` and 1 to 3 spaces) that `text` starts with.
+fn definition_marker(text: &str) -> Option<usize> {
+    let spaces = text
+        .strip_prefix(':')?
+        .bytes()
+        .take_while(|&b| b == b' ')
+        .count();
+    let rest = &text[1 + spaces..];
+    ((1..=3).contains(&spaces) && !rest.trim().is_empty()).then_some(1 + spaces)
+}
+
 /// Starts of the indented blocks of admonitions, details and tabs.
 fn opens_body(text: &str) -> bool {
     ["!!!", "???", "==="]
@@ -188,6 +199,11 @@ impl<'a> Pass<'_, 'a> {
                 para = false;
                 continue;
             }
+            if let Some(width) = definition_marker(l.text) {
+                i = self.definition(lines, i, width, in_base, out_base);
+                para = false;
+                continue;
+            }
             if opens_body(l.text) || l.text.starts_with("[^") || l.text.starts_with(':') {
                 self.put(l, in_base, out_base, None);
                 let end = indented_end(lines, i + 1, in_base + 4);
@@ -251,6 +267,39 @@ impl<'a> Pass<'_, 'a> {
             para = !heading;
             i += 1;
         }
+    }
+
+    /// Rewrites the definition (`:   text`, marker `width` bytes wide) at `lines[start]` and
+    /// its body, indented 4 columns, as a block of its own; returns the index after it. Its
+    /// first text is a paragraph, so a list right under it is text, as in Python-Markdown.
+    fn definition(
+        &mut self,
+        lines: &[Ln<'a>],
+        start: usize,
+        width: usize,
+        in_base: usize,
+        out_base: usize,
+    ) -> usize {
+        let head = lines[start];
+        let end = indented_end(lines, start + 1, in_base + 4);
+        let mut region = vec![Ln {
+            indent: in_base + 4,
+            text: &head.text[width..],
+            virt: true,
+            ..head
+        }];
+        region.extend_from_slice(&lines[start + 1..end]);
+        self.walk(&region, in_base + 4, out_base + width, false);
+        let body = self.out[head.no].take().unwrap_or_default();
+        let rewritten = format!(
+            "{}{}{}",
+            " ".repeat(out_base),
+            &head.text[..width],
+            body.trim_start_matches(' ')
+        );
+        let orig = self.src[head.no];
+        self.out[head.no] = (rewritten != orig).then_some(rewritten);
+        end
     }
 
     /// Writes a fenced code block starting at `lines[start]`; returns the index after it.

@@ -78,3 +78,19 @@ fn a_list_may_start_right_under_a_slash_block_header() {
         "/// tab | T\n-   a\n///\n"
     );
 }
+
+#[test]
+fn lists_in_definitions_follow_the_same_rules() {
+    // Items inside the definition get their content 4 columns in, so `after`, 2 columns
+    // past the marker, is no longer the item's.
+    let src = "Tea\n\n:   Leaves.\n\n    - green\n\n      after\n";
+    assert_eq!(
+        lists(src),
+        "Tea\n\n:   Leaves.\n\n    -   green\n\n      after\n"
+    );
+    // The definition's first line is a paragraph: a list cannot follow it directly.
+    assert_eq!(
+        lists(":   Leaves\n    - green\n"),
+        ":   Leaves\n    \\- green\n"
+    );
+}

@@ -1,22 +1,27 @@
 //! Tables as Python-Markdown's `tables` extension writes them. Line part: a `|` inside a code
 //! span of a table row does not split the cell (it is escaped, which GFM tables read as a
-//! `|` even in code), and tabs in the delimiter row are spaces. Event part: aligned cells
-//! get `style="text-align: left;"`, or `align="left"` with `use_align_attribute`.
+//! `|` even in code), and tabs in the delimiter row are spaces; under Python-Markdown's rules
+//! (`python`) also: a one-column table needs a `|` at either end of every row (else it is
+//! text), and under a header without border pipes a row's leading `|` starts an empty cell.
+//! Event part: aligned cells get `style="text-align: left;"`, or `align="left"` with
+//! `use_align_attribute`.
 
 use std::fmt::Write;
 
 use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
 
 /// Rewrites the rows of the tables of `body`, one line for one line; `None` when no row
-/// needs it.
-pub(super) fn prepare(body: &str) -> Option<String> {
-    if !body.contains('|') || !(body.contains('`') || body.contains('\t')) {
+/// needs it. `python`: Python-Markdown's rules for borders (see the module's note).
+pub(super) fn prepare(body: &str, python: bool) -> Option<String> {
+    if !body.contains('|') || !(python || body.contains('`') || body.contains('\t')) {
         return None;
     }
     let lines: Vec<&str> = body.split('\n').collect();
     let mut out: Vec<Option<String>> = vec![None; lines.len()];
     let mut fence: Option<(u8, usize)> = None;
     let mut in_table = false;
+    // Under Python's rules, whether the table's header has no border pipe.
+    let mut borderless = false;
     for (i, line) in lines.iter().enumerate() {
         let rest = line.trim_start();
         if let Some((ch, len)) = fence {
@@ -38,14 +43,27 @@ pub(super) fn prepare(body: &str) -> Option<String> {
         let starts = !in_table
             && lines.get(i + 1).is_some_and(|next| is_delimiter_row(next))
             && line.contains('|');
+        if starts && python && !python_table(&lines[i..]) {
+            // Its delimiter row, pipes escaped, is text to GFM too.
+            out[i + 1] = Some(lines[i + 1].replace('|', "\\|"));
+            continue;
+        }
         if starts {
             in_table = true;
+            borderless = python && !has_border(rest);
         } else if in_table && is_delimiter_row(line) && line.contains('\t') {
             out[i] = Some(line.replace('\t', " "));
             continue;
         }
         if in_table && line.contains('`') {
             out[i] = escape_pipes_in_code(line);
+        }
+        if in_table && borderless && !starts && rest.starts_with('|') && !is_delimiter_row(rest) {
+            // GFM reads a leading `|` as a border; one more makes it the empty first cell
+            // Python-Markdown reads.
+            let row = out[i].as_deref().unwrap_or(line);
+            let indent = row.len() - row.trim_start().len();
+            out[i] = Some(format!("{}|{}", &row[..indent], &row[indent..]));
         }
     }
     if out.iter().all(Option::is_none) {
@@ -59,6 +77,43 @@ pub(super) fn prepare(body: &str) -> Option<String> {
         text.push_str(out[i].as_deref().unwrap_or(line));
     }
     Some(text)
+}
+
+/// Whether a row starts or ends with a border pipe (an escaped `\|` at the end is none).
+fn has_border(row: &str) -> bool {
+    let row = row.trim_matches([' ', '\t', '\r']);
+    row.starts_with('|') || ends_with_pipe(row)
+}
+
+/// Whether `row` ends with a `|` that no backslash escapes.
+fn ends_with_pipe(row: &str) -> bool {
+    let Some(before) = row.strip_suffix('|') else {
+        return false;
+    };
+    let slashes = before.len() - before.trim_end_matches('\\').len();
+    slashes % 2 == 0
+}
+
+/// Whether the block starting with a header and a delimiter row is a table to
+/// Python-Markdown: a header of one cell needs a border, and then every row of the block (up
+/// to a blank line) a `|` at its start or end.
+fn python_table(block: &[&str]) -> bool {
+    let header = block[0].trim_matches([' ', '\t', '\r']);
+    let inner = header.strip_prefix('|').unwrap_or(header);
+    let inner = if ends_with_pipe(inner) {
+        &inner[..inner.len() - 1]
+    } else {
+        inner
+    };
+    let one_cell = !inner.replace("\\|", "").contains('|');
+    if !one_cell {
+        return true;
+    }
+    has_border(header)
+        && block[1..]
+            .iter()
+            .take_while(|l| !l.trim().is_empty())
+            .all(|l| has_border(l))
 }
 
 /// `| --- | :-: |`: dashes, colons, pipes and white space, with a dash.
@@ -204,18 +259,41 @@ mod tests {
     #[test]
     fn pipes_in_code_spans_of_rows_are_escaped() {
         let src = "a | b\n--- | ---\n`x | y` | z\n\n`p | q` outside\n";
-        let out = prepare(src).unwrap();
+        let out = prepare(src, false).unwrap();
         assert_eq!(out, "a | b\n--- | ---\n`x \\| y` | z\n\n`p | q` outside\n");
     }
 
     #[test]
     fn tabs_in_the_delimiter_row_are_spaces() {
-        let out = prepare("a | b\n---\t| ---\n").unwrap();
+        let out = prepare("a | b\n---\t| ---\n", false).unwrap();
         assert_eq!(out, "a | b\n--- | ---\n");
     }
 
     #[test]
     fn code_fences_are_left_alone() {
-        assert_eq!(prepare("```\na | b\n--- | ---\n`x | y` | z\n```\n"), None);
+        assert_eq!(
+            prepare("```\na | b\n--- | ---\n`x | y` | z\n```\n", false),
+            None
+        );
+    }
+
+    #[test]
+    fn a_one_column_table_needs_a_pipe_on_every_row() {
+        let src = "| Tea\n| ---\nGreen\n\n| Tea\n| ---\n| Green\n";
+        assert_eq!(
+            prepare(src, true).unwrap(),
+            "| Tea\n\\| ---\nGreen\n\n| Tea\n| ---\n| Green\n"
+        );
+        assert_eq!(prepare(src, false), None, "GFM's rules keep both tables");
+    }
+
+    #[test]
+    fn a_leading_pipe_under_a_borderless_header_is_an_empty_cell() {
+        let src = "a | b | c\n--|--|--\n  | x |\ny | z\n";
+        assert_eq!(
+            prepare(src, true).unwrap(),
+            "a | b | c\n--|--|--\n  || x |\ny | z\n"
+        );
+        assert_eq!(prepare("| a | b\n|--|--\n| x | y\n", true), None);
     }
 }

@@ -226,6 +226,8 @@ pub(super) struct PendingSet {
     /// How many blocks enclose the set.
     depth: usize,
     alternate: bool,
+    /// Index of the set in `tab_sets` (a set nested in its last tab comes after it there).
+    set: usize,
 }
 
 fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
@@ -239,11 +241,9 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
     let depth = pass.depth();
     let continuing = pass
         .pending
-        .last()
-        .is_some_and(|p| p.depth == depth && p.marker_col == col && p.alternate == alternate);
-    let set = if continuing {
-        pass.pending.pop();
-        pass.out.tab_sets.len() - 1
+        .pop_if(|p| p.depth == depth && p.marker_col == col && p.alternate == alternate);
+    let set = if let Some(pending) = continuing {
+        pending.set
     } else {
         close_pending(pass, depth, line_no);
         // The inputs and labels are put in front by the event part.
@@ -292,15 +292,19 @@ pub(super) fn close(pass: &mut LinePass<'_>, top: &Open, line_no: u32) {
     pass.ensure_blank(line_no);
     pass.push_indented(top.out_col, "</div>", line_no);
     let depth = pass.depth();
-    let alternate = match top.kind {
-        OpenKind::Tab(set) => pass.out.tab_sets.get(set).is_some_and(|s| s.alternate),
-        _ => pass.features.tab_alternate,
+    let (set, alternate) = match top.kind {
+        OpenKind::Tab(set) => (set, pass.out.tab_sets.get(set).is_some_and(|s| s.alternate)),
+        _ => (
+            pass.out.tab_sets.len().saturating_sub(1),
+            pass.features.tab_alternate,
+        ),
     };
     pass.pending.push(PendingSet {
         marker_col: top.marker_col,
         out_col: top.out_col,
         depth,
         alternate,
+        set,
     });
 }
 

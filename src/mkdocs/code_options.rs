@@ -33,6 +33,7 @@ pub fn read(entries: &[(&str, Option<&Node>)]) -> CodeOptions {
     if let Some(o) = highlight.flatten().or(codehilite.flatten()) {
         read_highlight(&mut opts, o);
     }
+    opts.plain_indented = superfences.is_some() && highlight.is_none() && codehilite.is_none();
     if let Some(o) = superfences.flatten() {
         opts.preserve_tabs = flag(o, "preserve_tabs").unwrap_or(false);
         if let Some(Value::Seq(fences)) = o.get("custom_fences").map(|f| &f.value) {
@@ -40,9 +41,13 @@ pub fn read(entries: &[(&str, Option<&Node>)]) -> CodeOptions {
         }
     }
     if let Some(inline) = find("pymdownx.inlinehilite") {
+        // `style_plain_text` is `true`, or the language plain inline code is in.
+        let default_lang = text(inline, "style_plain_text").unwrap_or_default();
         opts.inline = Some(InlineOptions {
             css_class: text(inline, "css_class").unwrap_or_default(),
-            style_plain_text: inline.and_then(|o| flag(o, "style_plain_text")) == Some(true),
+            style_plain_text: inline.and_then(|o| flag(o, "style_plain_text")) == Some(true)
+                || !default_lang.is_empty(),
+            default_lang,
         });
     }
     opts

@@ -268,6 +268,12 @@ fn footnote_options(options: Option<&Node>) -> crate::markdown::footnotes::Optio
             *field = value;
         }
     }
+    if let Some(Value::Bool(on)) = options
+        .and_then(|o| o.get("USE_DEFINITION_ORDER"))
+        .map(|v| &v.value)
+    {
+        out.definition_order = *on;
+    }
     out
 }
 

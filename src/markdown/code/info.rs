@@ -51,9 +51,11 @@ impl FenceInfo {
             let key = &rest[..word_end];
             rest = &rest[word_end..];
             let value = if let Some(after) = rest.strip_prefix('=') {
+                let closing = |q: char| after[1..].find(q).map(|i| i + 1);
                 let (value, remaining) = match after.chars().next() {
-                    Some(q @ ('"' | '\'')) => {
-                        let close = after[1..].find(q).map_or(after.len(), |i| i + 1);
+                    // A quote never closed is part of a value that ends at white space.
+                    Some(q @ ('"' | '\'')) if closing(q).is_some() => {
+                        let close = closing(q).unwrap_or(after.len());
                         (&after[1..close], after.get(close + 1..).unwrap_or(""))
                     }
                     _ => {
@@ -129,5 +131,13 @@ mod tests {
         let attrs: Vec<_> = i.attrs().collect();
         assert_eq!(attrs, [&("data-x".to_owned(), "{ 1 }".to_owned())]);
         assert_eq!(i.option("linenums"), Some("2"));
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_part_of_the_value() {
+        let i = FenceInfo::parse("{ .sh size=\">big }");
+        assert_eq!(i.option("size"), Some("\">big"));
+        let i = FenceInfo::parse("{ .sh size='a b' }");
+        assert_eq!(i.option("size"), Some("a b"));
     }
 }

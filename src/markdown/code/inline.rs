@@ -30,7 +30,8 @@ pub fn render(opts: &CodeOptions, inline: &InlineOptions, code: &str) -> Option<
     } else {
         inline.css_class.as_str()
     };
-    let Some((lang, code)) = split_lang(code) else {
+    let default = (!inline.default_lang.is_empty()).then_some((inline.default_lang.as_str(), code));
+    let Some((lang, code)) = split_lang(code).or(default) else {
         if !inline.style_plain_text || css.is_empty() {
             return None;
         }
@@ -124,13 +125,23 @@ mod tests {
              <span class=\"w\"> </span><span class=\"nn\">os</span></code>"
         );
         assert_eq!(render(&opts, &inline, "plain <b>"), None);
-        let styled = InlineOptions {
+        let mut styled = InlineOptions {
             css_class: "inlinehilite".into(),
             style_plain_text: true,
+            default_lang: String::new(),
         };
         assert_eq!(
             render(&opts, &styled, "a<b").as_deref(),
             Some("<code class=\"inlinehilite\">a&lt;b</code>")
+        );
+        // `style_plain_text: python`: code without a language is Python.
+        styled.default_lang = "python".into();
+        assert_eq!(
+            render(&opts, &styled, "import os").as_deref(),
+            Some(
+                "<code class=\"language-python inlinehilite\"><span class=\"kn\">import</span>\
+                 <span class=\"w\"> </span><span class=\"nn\">os</span></code>"
+            )
         );
     }
 }

@@ -177,6 +177,21 @@ pub fn render(
     }
 }
 
+/// A block as Python-Markdown writes it without a highlighter (an indented block when only
+/// superfences is on): `<pre><code>`, the code as written, tabs expanded.
+fn render_plain(opts: &CodeOptions, info: &FenceInfo, code: &str) -> String {
+    let code = clean_lines(code, true);
+    let block = Block {
+        info,
+        code: &code,
+        lang: "",
+        lexer: None,
+        number: 0,
+        attr_list: false,
+    };
+    plain(opts, &block)
+}
+
 /// Python-Markdown's `fenced_code` without a highlighter: `<pre id class><code
 /// class="language-x">`, the code as written.
 fn plain(opts: &CodeOptions, block: &Block<'_>) -> String {
@@ -210,7 +225,16 @@ fn plain(opts: &CodeOptions, block: &Block<'_>) -> String {
         },
         ..*block
     };
-    code_tag.open_tag(&mut html, "code", &lang, Attrs::All);
+    // `use_pygments=true` on the fence asks a highlighter for the block: Python-Markdown then
+    // writes none of its attributes, even with no highlighter to ask.
+    let pygments = block.info.option("use_pygments").is_some_and(|v| {
+        matches!(
+            v.to_ascii_lowercase().as_str(),
+            "true" | "yes" | "y" | "on" | "1"
+        )
+    });
+    let attrs = if pygments { Attrs::None } else { Attrs::All };
+    code_tag.open_tag(&mut html, "code", &lang, attrs);
     push_escaped(&mut html, block.code);
     html.push_str("</code></pre>\n");
     html
@@ -361,7 +385,12 @@ pub(super) fn event<'e>(
     let features = pass.input.features;
     let number = pass.code_blocks;
     pass.code_blocks += 1;
-    let html = render(&features.code, &info, &text, number, features.attr_list);
+    let opts = &features.code;
+    let html = if matches!(kind, CodeBlockKind::Indented) && opts.plain_indented {
+        render_plain(opts, &info, &text)
+    } else {
+        render(opts, &info, &text, number, features.attr_list)
+    };
     out.push(Event::Html(html.into()));
     None
 }

@@ -46,6 +46,9 @@ pub struct CodeOptions {
     pub preserve_tabs: bool,
     /// `pymdownx.inlinehilite`: `` `#!python code` `` is highlighted (`None`: off).
     pub inline: Option<InlineOptions>,
+    /// Indented code blocks are plain `<pre><code>`: superfences highlights fences only,
+    /// indented blocks are `pymdownx.highlight`'s (or codehilite's) to highlight.
+    pub plain_indented: bool,
 }
 
 /// The writer of code blocks.
@@ -91,6 +94,9 @@ pub struct InlineOptions {
     pub css_class: String,
     /// `style_plain_text`: inline code without a language gets the class too.
     pub style_plain_text: bool,
+    /// `style_plain_text: python` (a language's name): inline code without a language is
+    /// highlighted in that one (empty: none).
+    pub default_lang: String,
 }
 
 impl Default for CodeOptions {
@@ -103,6 +109,7 @@ impl Default for CodeOptions {
             inline: Some(InlineOptions {
                 css_class: String::new(),
                 style_plain_text: false,
+                default_lang: String::new(),
             }),
             ..CodeOptions::pymdownx()
         }
@@ -133,6 +140,7 @@ impl CodeOptions {
             custom_fences: Vec::new(),
             preserve_tabs: false,
             inline: None,
+            plain_indented: false,
         }
     }
 
