@@ -13,6 +13,7 @@ use std::fs;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::diagnostics::{Severity, display_path};
@@ -166,6 +167,10 @@ impl Builder {
     /// Builds, prints one line (and the diagnostics of a failed build), and publishes the
     /// result to open tabs. `changed`: the sources that changed, `None` for the first build.
     fn rebuild(&mut self, changed: Option<&BTreeSet<PathBuf>>) {
+        if STOPPING.load(Ordering::SeqCst) {
+            // Ctrl-C: the folder is being removed; a build now would only report its loss.
+            return;
+        }
         let started = Instant::now();
         let result = pipeline::build_in_memory(&self.build, &mut self.cache);
         let ms = started.elapsed().as_millis();
@@ -298,6 +303,9 @@ impl Drop for Folder {
     }
 }
 
+/// Set once Ctrl-C or SIGTERM arrives: no rebuild starts after it.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
 /// Ctrl-C (SIGINT) or SIGTERM: removes the folder and exits with 128 + the signal's number,
 /// as a shell reports it. Everything a build in progress writes (its staging folder, lock
 /// and cache) is inside the folder, so nothing else is left behind.
@@ -309,6 +317,7 @@ fn remove_on_signal(path: PathBuf) {
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            STOPPING.store(true, Ordering::SeqCst);
             remove_all(&path);
             std::process::exit(128 + signal);
         }
