@@ -50,10 +50,10 @@ pub fn structure_hash(
     related: &crate::related::Related,
 ) -> u64 {
     let mut digest = Digest::default();
-    related.digest(pages, &mut digest);
+    related.digest(&mut digest);
     for page in pages.iter() {
         digest
-            .add(&page.rel_path)
+            .add(page.rel_path.as_os_str())
             .add(&page.url)
             .add(&page.title)
             .add(&page.placed)

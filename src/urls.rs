@@ -15,22 +15,19 @@ use std::path::{Path, PathBuf};
 /// The published URL of a markdown file under `content/`:
 /// `a/b.md` -> `a/b/`, `a/index.md` -> `a/`, `index.md` -> ``.
 pub fn page_path(rel_source: &Path) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(parent) = rel_source.parent() {
-        parts.extend(
-            parent
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-        );
+    let mut out = rel_source.parent().map(file_path).unwrap_or_default();
+    if !out.is_empty() {
+        out.push('/');
     }
     let stem = rel_source
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| s.to_string_lossy())
         .unwrap_or_default();
     if stem != "index" {
-        parts.push(stem);
+        out.push_str(&stem);
+        out.push('/');
     }
-    dir_path(&parts)
+    out
 }
 
 /// The site path of a copied file: its path under `content/`, with `/` separators.
@@ -44,10 +41,6 @@ pub fn file_path(rel_source: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-fn dir_path(parts: &[String]) -> String {
-    parts.iter().map(|p| format!("{p}/")).collect()
 }
 
 /// The section (folder) a source file belongs to, as a site path: `a/b.md` -> `a/`,
@@ -308,6 +301,9 @@ mod tests {
         );
         assert_eq!(page_path(Path::new("index.md")), "");
         assert_eq!(page_path(Path::new("top.md")), "top/");
+        assert_eq!(page_path(Path::new("a//b/c.md")), "a/b/c/");
+        assert_eq!(page_path(Path::new("./a/c.md")), "./a/c/");
+        assert_eq!(page_path(Path::new("a/b/index.md")), "a/b/");
     }
 
     #[test]
