@@ -4,7 +4,7 @@
 //! site and ranks, for every question, the questions it names under "See also", those that link
 //! to it and those that share a tag with it (up to [`MAX_RELATED`], same order every build).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use crate::content::{PageId, Pages};
@@ -196,7 +196,7 @@ impl Related {
                 .cmp(&(&sort_key[b.0 as usize], &pages[*b].url))
         };
         // Each tag's questions by title, and where each question stands in each of its tags.
-        let mut tagged: HashMap<String, Vec<PageId>> = HashMap::new();
+        let mut tagged: FxHashMap<String, Vec<PageId>> = FxHashMap::default();
         for (id, page) in pages.ids().filter(|(_, p)| p.is_question()) {
             for tag in crate::render::page_tags(page) {
                 tagged
@@ -224,7 +224,7 @@ impl Related {
                 continue;
             }
             let i = id.0 as usize;
-            let mut score: HashMap<PageId, u32> = HashMap::new();
+            let mut score: FxHashMap<PageId, u32> = FxHashMap::default();
             for to in &see_also[i] {
                 *score.entry(*to).or_default() += SEE_ALSO;
             }
