@@ -40,6 +40,9 @@ pub struct Preprocessed {
     pub text_blocks: Vec<blocks::TextBlock>,
     /// Where `markdown` HTML elements left work for the event pass (see [`md_in_html`]).
     pub md_in_html: md_in_html::Marks,
+    /// Offsets of the empty comments that keep a lone inline tag in its paragraph
+    /// ([`py_html`]), dropped by the event pass.
+    pub fillers: Vec<usize>,
     /// Warnings found by the pass: 0-based input line and message.
     pub warnings: Vec<(u32, String)>,
 }

@@ -19,6 +19,10 @@
 
 mod scan;
 
+use std::ops::Range;
+
+use pulldown_cmark::Event;
+
 use super::md_in_html;
 use super::preprocess::{At, Line, LinePass, Taken};
 use scan::Pos;
@@ -175,7 +179,8 @@ pub(super) fn line(pass: &mut LinePass<'_>, rest: &str, line_no: u32, lines: &[L
                 pass.skip += pos.line;
                 return taken;
             }
-            Item::Markdown | Item::Other if taken == Taken::No => return Taken::No,
+            Item::Other if taken == Taken::No => return inline_tag_line(pass, text, here),
+            Item::Markdown if taken == Taken::No => return Taken::No,
             Item::Markdown | Item::Other => {
                 // Text after raw HTML on its line starts a paragraph.
                 pass.push_line(text, here);
@@ -191,6 +196,46 @@ pub(super) fn line(pass: &mut LinePass<'_>, rest: &str, line_no: u32, lines: &[L
     }
     pass.skip = pos.line;
     taken
+}
+
+/// A line that is one tag of an element that is not block-level (`<img src="a.png">`):
+/// Python-Markdown reads it as a paragraph, which pulldown-cmark would read as an HTML block.
+/// An empty comment after the tag keeps it in a paragraph; its offset is noted in
+/// `fillers`, and the event part drops it.
+fn inline_tag_line(pass: &mut LinePass<'_>, text: &str, line_no: u32) -> Taken {
+    let line = text.trim_end();
+    let name = match scan::start_tag(line) {
+        Some((name, len, _)) if len == line.len() => name,
+        _ => match scan::end_tag(line) {
+            Some((name, len)) if len == line.len() => name,
+            _ => return Taken::No,
+        },
+    };
+    // The `<ins>` and `<del>` lines of block-wide critic edits ([`super::critic`]) wrap
+    // blocks: they stay HTML blocks.
+    let critic = line.contains("class=\"critic");
+    if critic || scan::is_block_level(&name) || COMMONMARK_BLOCKS.contains(&name.as_str()) {
+        return Taken::No;
+    }
+    pass.out.fillers.push(pass.out.text.len() + line.len());
+    pass.push_line(&format!("{line}{FILLER}"), line_no);
+    Taken::AsText
+}
+
+/// What follows a lone inline tag to keep it in its paragraph.
+const FILLER: &str = "<!---->";
+
+/// Elements (besides Python-Markdown's block-level ones) whose tag starts a CommonMark HTML
+/// block that a filler does not stop.
+const COMMONMARK_BLOCKS: &[&str] = &[
+    "base", "basefont", "caption", "col", "dialog", "dir", "frame", "frameset", "head", "link",
+    "menuitem", "noframes", "optgroup", "param", "search", "title", "track",
+];
+
+/// Event part: the empty comment of [`inline_tag_line`] is dropped.
+pub(super) fn is_filler(fillers: &[usize], event: &Event<'_>, range: &Range<usize>) -> bool {
+    matches!(event, Event::InlineHtml(h) if h.as_ref() == FILLER)
+        && fillers.binary_search(&range.start).is_ok()
 }
 
 /// For the list pass ([`super::py_lists`]), which must leave raw HTML as it is: the last line

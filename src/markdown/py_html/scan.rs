@@ -117,7 +117,7 @@ pub(super) fn start_tag(text: &str) -> Option<(String, usize, bool)> {
 }
 
 /// The name of the end tag at the start of `text` and where its `>` ends, on its line.
-fn end_tag(text: &str) -> Option<(String, usize)> {
+pub(super) fn end_tag(text: &str) -> Option<(String, usize)> {
     let rest = text.strip_prefix("</")?;
     if !rest.as_bytes().first()?.is_ascii_alphabetic() {
         return None;

@@ -182,3 +182,20 @@ fn a_markdown_element_after_raw_html_on_its_line_is_markdown() {
         "<div></div>\n<div>\n<p><em>a</em></p>\n</div>\n"
     );
 }
+
+#[test]
+fn a_lone_tag_of_an_inline_element_starts_a_paragraph() {
+    assert_eq!(
+        py("<img src=\"..\\pic.png\">\n"),
+        "<p><img src=\"..\\pic.png\"></p>\n"
+    );
+    assert_eq!(
+        py("<span>\n*x*\n</span>\n"),
+        "<p><span>\n<em>x</em>\n</span></p>\n"
+    );
+}
+
+#[test]
+fn a_lone_end_tag_of_a_block_level_element_gets_no_filler() {
+    assert_eq!(py("<p>a\n</p>\n</div>\n"), "<p>a\n</p>\n</div>\n");
+}
