@@ -51,6 +51,7 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+mod py_html;
 mod py_lists;
 pub mod snippet;
 pub mod snippets;
@@ -279,7 +280,7 @@ fn render_body(input: &Input<'_>) -> Rendered {
         .and_then(|mode| critic::rewrite(input.body, mode, syntax.escapeall.is_some()));
     let body = critic.as_ref().map_or(input.body, |c| c.text.as_str());
     let relisted = (input.features.rules == Rules::PythonMarkdown)
-        .then(|| py_lists::rewrite(body, input.features.sane_lists))
+        .then(|| py_lists::rewrite(body, input.features.sane_lists, input.features.md_in_html))
         .flatten();
     let body = relisted.as_deref().unwrap_or(body);
     let tabled = tables::prepare(body, input.features.rules == Rules::PythonMarkdown);

@@ -14,7 +14,8 @@
 //! lines into their item, and escapes markers that are text (`\-`). It keeps one output line
 //! per input line, so line numbers stay true, and shifts fenced code only as a whole.
 
-use super::preprocess::fence_open;
+use super::preprocess::{Line, fence_open};
+use super::py_html;
 
 /// A line as the pass reads it: its number, columns of indentation (tabs to multiples of 4,
 /// as Python-Markdown expands them) and the text after.
@@ -110,8 +111,13 @@ fn opens_body(text: &str) -> bool {
 }
 
 /// Rewrites the lists of a page body; `None` when nothing changes.
-pub(super) fn rewrite(body: &str, sane: bool) -> Option<String> {
+pub(super) fn rewrite(body: &str, sane: bool, md_in_html: bool) -> Option<String> {
     let src: Vec<&str> = body.split('\n').collect();
+    // Raw HTML is read as Python-Markdown reads it ([`py_html`]), only on pages that have some.
+    let html_lines = match body.contains('<') {
+        true => src.iter().map(|l| Line::new(0, l)).collect(),
+        false => Vec::new(),
+    };
     let lines: Vec<Ln<'_>> = src
         .iter()
         .enumerate()
@@ -129,6 +135,8 @@ pub(super) fn rewrite(body: &str, sane: bool) -> Option<String> {
         src: &src,
         out: vec![None; src.len()],
         sane,
+        html_lines,
+        md_in_html,
     };
     pass.walk(&lines, 0, 0, false);
     if pass.out.iter().all(Option::is_none) {
@@ -149,6 +157,9 @@ struct Pass<'s, 'a> {
     /// The rewritten lines; `None` keeps the line as written.
     out: Vec<Option<String>>,
     sane: bool,
+    /// The page's lines for [`py_html`] (empty when the page has no `<`).
+    html_lines: Vec<Line<'a>>,
+    md_in_html: bool,
 }
 
 impl<'a> Pass<'_, 'a> {
@@ -224,6 +235,19 @@ impl<'a> Pass<'_, 'a> {
                 self.put(l, in_base, out_base, None);
                 para = false;
                 i += 1;
+                continue;
+            }
+            let top = in_base == 0 && out_base == 0 && !l.virt && !self.html_lines.is_empty();
+            if top
+                && l.text.starts_with('<')
+                && let Some(last) = py_html::raw_end_line(&self.html_lines, l.no, self.md_in_html)
+            {
+                // Raw HTML at the top level runs to its end, blank lines and all, as it is.
+                while i < lines.len() && lines[i].no <= last {
+                    self.put(lines[i], in_base, out_base, None);
+                    i += 1;
+                }
+                para = false;
                 continue;
             }
             if l.text.starts_with('<') || l.text.starts_with('>') {

@@ -1,7 +1,7 @@
 use super::rewrite;
 
 fn lists(src: &str) -> String {
-    rewrite(src, false).unwrap_or_else(|| src.to_owned())
+    rewrite(src, false, false).unwrap_or_else(|| src.to_owned())
 }
 
 #[test]
@@ -18,7 +18,7 @@ fn four_space_nesting_nests() {
 fn a_list_right_after_a_paragraph_is_text() {
     assert_eq!(lists("Text\n- a\n1. b\n"), "Text\n\\- a\n1\\. b\n");
     assert_eq!(
-        rewrite("# T\n- a\n", false).as_deref(),
+        rewrite("# T\n- a\n", false, false).as_deref(),
         Some("# T\n-   a\n")
     );
 }
@@ -28,7 +28,7 @@ fn ordered_and_bullet_items_make_one_list() {
     assert_eq!(lists("1. a\n- b\n\n* c\n"), "1.  a\n1.  b\n\n1.  c\n");
     // With sane_lists they stay apart, and the first number counts.
     assert_eq!(
-        rewrite("3. a\n- b\n\n* c\n", true).as_deref(),
+        rewrite("3. a\n- b\n\n* c\n", true, false).as_deref(),
         Some("3.  a\n    \\- b\n\n*   c\n")
     );
 }
@@ -42,7 +42,7 @@ fn a_fence_under_a_wide_marker_stays_in_its_item() {
 #[test]
 fn lines_keep_their_numbers_and_code_is_left_alone() {
     let src = "```\n- a\n  - b\n```\n\n    - code\n";
-    assert_eq!(rewrite(src, false), None);
+    assert_eq!(rewrite(src, false, false), None);
     let out = lists("- a\nlazy\n  - b\n\nafter\n");
     assert_eq!(out.lines().count(), 5);
     assert_eq!(out, "-   a\n    lazy\n-   b\n\nafter\n");
@@ -92,5 +92,15 @@ fn lists_in_definitions_follow_the_same_rules() {
     assert_eq!(
         lists(":   Leaves\n    - green\n"),
         ":   Leaves\n    \\- green\n"
+    );
+}
+
+#[test]
+fn lists_inside_raw_html_are_left_as_written() {
+    // The `<div>` runs to its end tag, blank lines and all; only the list after it is read.
+    let src = "<div>\n\n- a\n  - b\n\n</div>\n\n- c\n  - d\n";
+    assert_eq!(
+        rewrite(src, false, false).as_deref(),
+        Some("<div>\n\n- a\n  - b\n\n</div>\n\n-   c\n-   d\n")
     );
 }

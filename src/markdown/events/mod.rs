@@ -16,7 +16,7 @@ use super::preprocess::Preprocessed;
 use super::tab_ids::TabIds;
 use super::{
     Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
-    headings, inline, md_in_html, options, tabs,
+    headings, inline, md_in_html, options, py_html, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
@@ -177,6 +177,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             {
                 md_in_html::event(self, event, range)
             }
+            Event::InlineHtml(_) if py_html::is_filler(&self.pre.fillers, &event, range) => None,
             Event::InlineHtml(_) => def_list::event(event).map(|e| self.raw_html(e)),
             Event::Start(Tag::DefinitionListDefinition) => {
                 self.definitions.start(out, &self.pre.text, range.start);

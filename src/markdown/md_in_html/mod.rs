@@ -39,6 +39,20 @@ struct Frame {
     indent: usize,
 }
 
+impl State {
+    /// Whether no `markdown` element is open.
+    pub(in crate::markdown) fn is_empty(&self) -> bool {
+        self.frames.is_empty()
+    }
+}
+
+/// Whether `text` starts with the start tag of an element whose `markdown` attribute makes
+/// its content markdown (`<div markdown>`, not `<pre markdown>` or `markdown="0"`).
+pub(in crate::markdown) fn opens_markdown(text: &str) -> bool {
+    tags::start_tag(text)
+        .is_some_and(|t| t.markdown.is_some() && tags::mode(&t.name, t.value).is_some())
+}
+
 /// What the line part leaves for the event part, by byte offset in the text.
 #[derive(Debug, Default)]
 pub struct Marks {
@@ -76,9 +90,7 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
             return Taken::AsText;
         }
         let in_raw_block = pass.in_html_block() && !at.after_blank;
-        let opens = tags::start_tag(at.rest)
-            .is_some_and(|t| t.markdown.is_some() && tags::mode(&t.name, t.value).is_some());
-        if in_raw_block || !opens {
+        if in_raw_block || !opens_markdown(at.rest) {
             return Taken::No;
         }
     } else if !at.rest.contains('<') {

@@ -16,7 +16,9 @@ mod tests;
 
 use super::admonition::Block;
 use super::tabs::{PendingSet, TabSet};
-use super::{Features, abbr, admonition, blocks, def_list, hash_headings, md_in_html, tabs};
+use super::{
+    Features, Rules, abbr, admonition, blocks, def_list, hash_headings, md_in_html, py_html, tabs,
+};
 pub use text::Line;
 pub(super) use text::TAB;
 pub(super) use text::fence_open;
@@ -38,6 +40,9 @@ pub struct Preprocessed {
     pub text_blocks: Vec<blocks::TextBlock>,
     /// Where `markdown` HTML elements left work for the event pass (see [`md_in_html`]).
     pub md_in_html: md_in_html::Marks,
+    /// Offsets of the empty comments that keep a lone inline tag in its paragraph
+    /// ([`py_html`]), dropped by the event pass.
+    pub fillers: Vec<usize>,
     /// Warnings found by the pass: 0-based input line and message.
     pub warnings: Vec<(u32, String)>,
 }
@@ -155,6 +160,9 @@ pub(super) struct LinePass<'f> {
     pub(super) slashed: Vec<usize>,
     /// Whether an HTML comment is open.
     comment: bool,
+    /// Whether raw HTML follows Python-Markdown's rules ([`py_html`]): at the top level of a
+    /// page of a Python-Markdown site, not in a block quote.
+    py_html: bool,
 }
 
 impl<'f> LinePass<'f> {
@@ -171,6 +179,7 @@ impl<'f> LinePass<'f> {
             html_block: false,
             slashed: Vec::new(),
             comment: false,
+            py_html: features.rules == Rules::PythonMarkdown,
         }
     }
 
@@ -195,6 +204,14 @@ impl<'f> LinePass<'f> {
                 self.emit_body_line(line, line_no);
                 prev_blank = blank;
                 continue;
+            }
+            if !blank && rest.starts_with('<') && self.takes_py_html(col) {
+                let taken = py_html::line(self, rest, line_no, &lines[i - 1..]);
+                if taken != Taken::No {
+                    prev_blank = taken == Taken::AsBlank;
+                    i += std::mem::take(&mut self.skip);
+                    continue;
+                }
             }
             let opens_comment = || {
                 let body_col = self.open.last().map_or(0, |o| o.marker_col + TAB);
@@ -316,6 +333,16 @@ impl<'f> LinePass<'f> {
         col.saturating_sub(TAB * self.open.len())
     }
 
+    /// Whether a line at column `col` is read by [`py_html`]: the top level of the page, no
+    /// more than three columns in.
+    fn takes_py_html(&self, col: usize) -> bool {
+        self.py_html
+            && col <= 3
+            && self.open.is_empty()
+            && self.lists.iter().all(|&c| col < c)
+            && self.html.is_empty()
+    }
+
     /// Whether the line being read is inside an HTML block.
     pub(super) fn in_html_block(&self) -> bool {
         self.html_block
@@ -389,6 +416,7 @@ impl<'f> LinePass<'f> {
             return false;
         }
         let mut nested = LinePass::new(self.features);
+        nested.py_html = false;
         nested.run(&inner);
         let (col, _) = run[0].indentation();
         let prefix = format!("{}> ", " ".repeat(self.out_col(col)));
