@@ -1,16 +1,18 @@
 //! Fenced and indented code blocks: the fence's info string ([`FenceInfo`]: language and
 //! options such as `title="..."`) and the block's HTML, written as the site's
 //! [`CodeOptions`] say: highlighted by [`highlight`] the way MkDocs Material (pymdownx.highlight
-//! with Pygments) writes it (`block`), as `<pre><code class="language-x">` for a highlighter in
-//! the browser or Python-Markdown's plain `fenced_code`, or as a superfences custom fence
-//! (`<pre class="mermaid">`). Inline code with a language (`` `#!python x` ``) is
-//! [`inline`]. Event part: `event` (blocks) and `inline::event`.
+//! with Pygments) writes it (`block`), or, unhighlighted (`plain`), as `<pre><code
+//! class="language-x">` for a highlighter in the browser or Python-Markdown's plain
+//! `fenced_code`, or as a superfences custom fence (`<pre class="mermaid">`). Inline code with
+//! a language (`` `#!python x` ``) is [`inline`]. Event part: `event` (blocks) and
+//! `inline::event`.
 
 mod block;
 mod info;
 pub mod inline;
 mod lines;
 pub mod options;
+mod plain;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -21,8 +23,8 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use super::events::{Pass, Stream};
 use super::highlight::Lexer;
 pub use info::FenceInfo;
+use options::BlockStyle;
 pub use options::CodeOptions;
-use options::{BlockStyle, CustomFence};
 
 /// One code block on its way to HTML.
 pub(super) struct Block<'b> {
@@ -134,7 +136,7 @@ pub fn render(
             number,
             attr_list,
         };
-        return custom(&block, fence);
+        return plain::custom(&block, fence);
     }
     match opts.style {
         BlockStyle::Plain => {
@@ -146,7 +148,7 @@ pub fn render(
                 number,
                 attr_list,
             };
-            plain(opts, &block)
+            plain::plain(opts, &block)
         }
         BlockStyle::NoPygments => {
             let code = normalise(&code, opts.stripnl);
@@ -159,7 +161,7 @@ pub fn render(
                 number,
                 attr_list,
             };
-            no_pygments(opts, &block)
+            plain::no_pygments(opts, &block)
         }
         BlockStyle::Pygments => {
             let code = normalise(&code, opts.stripnl);
@@ -175,118 +177,6 @@ pub fn render(
             block::render(opts, &block)
         }
     }
-}
-
-/// A block as Python-Markdown writes it without a highlighter (an indented block when only
-/// superfences is on): `<pre><code>`, the code as written, tabs expanded.
-fn render_plain(opts: &CodeOptions, info: &FenceInfo, code: &str) -> String {
-    let code = clean_lines(code, true);
-    let block = Block {
-        info,
-        code: &code,
-        lang: "",
-        lexer: None,
-        number: 0,
-        attr_list: false,
-    };
-    plain(opts, &block)
-}
-
-/// Python-Markdown's `fenced_code` without a highlighter: `<pre id class><code
-/// class="language-x">`, the code as written.
-fn plain(opts: &CodeOptions, block: &Block<'_>) -> String {
-    let mut html = String::with_capacity(block.code.len() + 64);
-    let classes: Vec<Cow<'_, str>> = block
-        .info
-        .classes
-        .iter()
-        .map(|c| c.as_str().into())
-        .collect();
-    let _ = write!(html, "<pre");
-    if let Some(id) = &block.info.id {
-        let _ = write!(html, " id=\"{}\"", super::escape_attr(id));
-    }
-    if !classes.is_empty() {
-        let _ = write!(
-            html,
-            " class=\"{}\"",
-            super::escape_attr(&classes.join(" "))
-        );
-    }
-    html.push('>');
-    let lang: Vec<Cow<'_, str>> = match block.lang {
-        "" => Vec::new(),
-        lang => vec![format!("{}{lang}", opts.language_prefix).into()],
-    };
-    let code_tag = Block {
-        info: &FenceInfo {
-            id: None,
-            ..block.info.clone()
-        },
-        ..*block
-    };
-    // `use_pygments=true` on the fence asks a highlighter for the block: Python-Markdown then
-    // writes none of its attributes, even with no highlighter to ask.
-    let pygments = block.info.option("use_pygments").is_some_and(|v| {
-        matches!(
-            v.to_ascii_lowercase().as_str(),
-            "true" | "yes" | "y" | "on" | "1"
-        )
-    });
-    let attrs = if pygments { Attrs::None } else { Attrs::All };
-    code_tag.open_tag(&mut html, "code", &lang, attrs);
-    push_escaped(&mut html, block.code);
-    html.push_str("</code></pre>\n");
-    html
-}
-
-/// `use_pygments: false`: `<pre class="highlight"><code class="language-x">`, for a
-/// highlighter in the browser; `code_attr_on_pre` moves the code's attributes to `<pre>`.
-fn no_pygments(opts: &CodeOptions, block: &Block<'_>) -> String {
-    let mut html = String::with_capacity(block.code.len() + 64);
-    let mut classes: Vec<Cow<'_, str>> = Vec::new();
-    if !block.lang.is_empty() {
-        classes.extend(block.lang_class(opts).map(Cow::Owned));
-    }
-    let extra = block.info.classes.iter().map(|c| Cow::Borrowed(c.as_str()));
-    let css: Vec<Cow<'_, str>> = (!opts.css_class.is_empty())
-        .then(|| opts.css_class.as_str().into())
-        .into_iter()
-        .collect();
-    if opts.code_attr_on_pre {
-        classes.extend(css);
-        classes.extend(extra);
-        block.open_tag(&mut html, "pre", &classes, Attrs::All);
-        html.push_str("<code>");
-    } else {
-        classes.extend(extra);
-        block.open_tag(&mut html, "pre", &css, Attrs::None);
-        block.open_tag(&mut html, "code", &classes, Attrs::All);
-    }
-    push_escaped(&mut html, block.code);
-    html.push_str("</code></pre>\n");
-    html
-}
-
-/// A superfences custom fence (`mermaid`): `<pre class="mermaid"><code>` or `<div
-/// class="mermaid">` holding the escaped code, for a script in the browser to draw.
-fn custom(block: &Block<'_>, fence: &CustomFence) -> String {
-    let code = block.code.trim_end_matches('\n');
-    let mut html = String::with_capacity(code.len() + 64);
-    let mut classes: Vec<Cow<'_, str>> = vec![fence.class.as_str().into()];
-    classes.extend(block.info.classes.iter().map(|c| Cow::Borrowed(c.as_str())));
-    let tag = if fence.div { "div" } else { "pre" };
-    block.open_tag(&mut html, tag, &classes, Attrs::All);
-    if !fence.div {
-        html.push_str("<code>");
-    }
-    push_escaped(&mut html, code);
-    html.push_str(if fence.div {
-        "</div>\n"
-    } else {
-        "</code></pre>\n"
-    });
-    html
 }
 
 pub(super) fn push_escaped(html: &mut String, text: &str) {
@@ -387,7 +277,7 @@ pub(super) fn event<'e>(
     pass.code_blocks += 1;
     let opts = &features.code;
     let html = if matches!(kind, CodeBlockKind::Indented) && opts.plain_indented {
-        render_plain(opts, &info, &text)
+        plain::render_plain(opts, &info, &text)
     } else {
         render(opts, &info, &text, number, features.attr_list)
     };
@@ -396,61 +286,4 @@ pub(super) fn event<'e>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn html(info: &str, code: &str) -> String {
-        render(
-            &CodeOptions::default(),
-            &FenceInfo::parse(info),
-            code,
-            0,
-            true,
-        )
-    }
-
-    #[test]
-    fn wrapper_and_tokens() {
-        assert_eq!(
-            html("python title=\"a<b>.py\"", "\n\nx = 1\n\n"),
-            "<div class=\"language-python highlight\"><span class=\"filename\">a&lt;b&gt;.py</span>\
-             <pre><span></span><code><span class=\"n\">x</span> <span class=\"o\">=</span> \
-             <span class=\"mi\">1</span>\n</code></pre></div>\n"
-        );
-    }
-
-    #[test]
-    fn unknown_language_is_escaped_text() {
-        assert_eq!(
-            html("\"odd", "<script>"),
-            "<div class=\"language-&quot;odd highlight\"><pre><span></span><code>&lt;script&gt;\n\
-             </code></pre></div>\n"
-        );
-        assert!(html("", "").contains("language-text highlight"));
-    }
-
-    #[test]
-    fn marked_lines_split_tokens_that_span_lines() {
-        let html = html("css hl_lines=\"2\"", "/* a\nb */\nc {}\n");
-        assert!(
-            html.contains(concat!(
-                "<span class=\"cm\">/* a</span>\n",
-                "<span class=\"hll\"><span class=\"cm\">b */</span>\n</span>"
-            )),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn tabs_expand_and_blank_lines_empty() {
-        assert_eq!(clean_lines("a\tb\n\tc\n  \n", true), "a   b\n    c\n\n");
-        assert_eq!(clean_lines("\tc\n \t\n", false), "\tc\n\n");
-        assert!(matches!(clean_lines("  a\n\nb\n", true), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn stripnl() {
-        assert_eq!(normalise("\n\na\n\n", true), "a\n");
-        assert_eq!(normalise("\na\n\n\n", false), "\na\n\n");
-    }
-}
+mod tests;

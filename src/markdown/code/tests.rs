@@ -1,0 +1,56 @@
+use super::*;
+
+fn html(info: &str, code: &str) -> String {
+    render(
+        &CodeOptions::default(),
+        &FenceInfo::parse(info),
+        code,
+        0,
+        true,
+    )
+}
+
+#[test]
+fn wrapper_and_tokens() {
+    assert_eq!(
+        html("python title=\"a<b>.py\"", "\n\nx = 1\n\n"),
+        "<div class=\"language-python highlight\"><span class=\"filename\">a&lt;b&gt;.py</span>\
+         <pre><span></span><code><span class=\"n\">x</span> <span class=\"o\">=</span> \
+         <span class=\"mi\">1</span>\n</code></pre></div>\n"
+    );
+}
+
+#[test]
+fn unknown_language_is_escaped_text() {
+    assert_eq!(
+        html("\"odd", "<script>"),
+        "<div class=\"language-&quot;odd highlight\"><pre><span></span><code>&lt;script&gt;\n\
+         </code></pre></div>\n"
+    );
+    assert!(html("", "").contains("language-text highlight"));
+}
+
+#[test]
+fn marked_lines_split_tokens_that_span_lines() {
+    let html = html("css hl_lines=\"2\"", "/* a\nb */\nc {}\n");
+    assert!(
+        html.contains(concat!(
+            "<span class=\"cm\">/* a</span>\n",
+            "<span class=\"hll\"><span class=\"cm\">b */</span>\n</span>"
+        )),
+        "{html}"
+    );
+}
+
+#[test]
+fn tabs_expand_and_blank_lines_empty() {
+    assert_eq!(clean_lines("a\tb\n\tc\n  \n", true), "a   b\n    c\n\n");
+    assert_eq!(clean_lines("\tc\n \t\n", false), "\tc\n\n");
+    assert!(matches!(clean_lines("  a\n\nb\n", true), Cow::Borrowed(_)));
+}
+
+#[test]
+fn stripnl() {
+    assert_eq!(normalise("\n\na\n\n", true), "a\n");
+    assert_eq!(normalise("\na\n\n\n", false), "\na\n\n");
+}
