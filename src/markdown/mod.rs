@@ -52,12 +52,15 @@ pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
 mod py_lists;
+mod py_links;
 pub mod snippet;
 pub mod snippets;
 pub mod tables;
 pub mod tabs;
 pub mod tasklist;
 pub mod toc;
+#[cfg(test)]
+mod tests_support;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -367,6 +370,9 @@ fn render_body(input: &Input<'_>) -> Rendered {
     }
     if pre.text.contains('|') {
         tables::apply(&mut events, input.features.table_align_attribute);
+    }
+    if input.features.rules == Rules::PythonMarkdown {
+        py_links::hrefs::apply(&mut events);
     }
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
