@@ -51,6 +51,7 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+mod py_emphasis;
 mod py_lists;
 mod py_links;
 pub mod snippet;

@@ -13,9 +13,10 @@ use super::ids::IdSet;
 use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
+use super::py_emphasis::EmStrong;
 use super::{
     Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
-    headings, inline, md_in_html, options, tabs,
+    Rules, headings, inline, md_in_html, options, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
@@ -67,6 +68,8 @@ pub(super) struct Pass<'i, 'p> {
     pub(super) code_blocks: usize,
     /// The definition lists' definitions, tight or loose as Python-Markdown decides.
     definitions: def_list::Definitions,
+    /// `***a***` as Python-Markdown nests it, on pages with its rules.
+    em_strong: Option<EmStrong>,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -90,6 +93,9 @@ impl<'i, 'p> Pass<'i, 'p> {
             .map(abbr::Matcher::new),
             code_blocks: 0,
             definitions: def_list::Definitions::default(),
+            em_strong: (input.features.rules == Rules::PythonMarkdown
+                && !input.features.inline.betterem)
+                .then(EmStrong::default),
         }
     }
 
@@ -132,6 +138,9 @@ impl<'i, 'p> Pass<'i, 'p> {
             {
                 event = Event::Text(address.to_owned().into());
                 mailto_text = false;
+            }
+            if let Some(em_strong) = &mut self.em_strong {
+                event = em_strong.event(event, &range, &self.pre.text, out);
             }
             self.rewrite_dest(&mut event, &range);
             if let Some(event) = self.event(event, &range, &mut stream, out) {
