@@ -52,16 +52,16 @@ pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
 mod py_emphasis;
-mod py_lists;
 mod py_links;
+mod py_lists;
 pub mod snippet;
 pub mod snippets;
 pub mod tables;
 pub mod tabs;
 pub mod tasklist;
-pub mod toc;
 #[cfg(test)]
 mod tests_support;
+pub mod toc;
 
 use std::collections::HashSet;
 use std::ops::Range;

@@ -51,7 +51,8 @@ impl EmStrong {
                 if let Some(last) = out.last_mut() {
                     *last = Event::Start(Tag::Strong);
                 }
-                self.swapped.push((range.clone(), pending.unwrap_or_default()));
+                self.swapped
+                    .push((range.clone(), pending.unwrap_or_default()));
                 Event::Start(Tag::Emphasis)
             }
             Event::End(TagEnd::Strong) if self.swapped.iter().any(|(s, _)| s == range) => {
@@ -82,7 +83,9 @@ mod tests {
     #[test]
     fn three_marks_make_strong_outside_emphasis() {
         assert_eq!(
-            body(&render_python_markdown("It is ***very*** hot and ___dry___.\n")),
+            body(&render_python_markdown(
+                "It is ***very*** hot and ___dry___.\n"
+            )),
             "<p>It is <strong><em>very</em></strong> hot and <strong><em>dry</em></strong>.</p>"
         );
     }

@@ -15,8 +15,8 @@ use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
 use super::py_emphasis::EmStrong;
 use super::{
-    Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
-    Rules, headings, inline, md_in_html, options, tabs,
+    Features, Input, Rendered, Rules, abbr, admonition, alerts, blocks, code, def_list, faq,
+    footnotes, headings, inline, md_in_html, options, tabs,
 };
 use crate::diagnostics::Diagnostic;
 

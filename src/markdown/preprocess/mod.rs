@@ -16,7 +16,9 @@ mod tests;
 
 use super::admonition::Block;
 use super::tabs::{PendingSet, TabSet};
-use super::{Features, abbr, admonition, blocks, def_list, hash_headings, md_in_html, tabs};
+use super::{
+    Features, Rules, abbr, admonition, blocks, def_list, hash_headings, md_in_html, py_links, tabs,
+};
 pub use text::Line;
 pub(super) use text::TAB;
 pub(super) use text::fence_open;
@@ -266,8 +268,10 @@ impl<'f> LinePass<'f> {
                     depth,
                     out_col: self.out_col(col),
                 });
+                self.emit_body_line(line, line_no);
+            } else {
+                self.emit_text_line(line, line_no, &lines[i..]);
             }
-            self.emit_body_line(line, line_no);
             prev_blank = false;
         }
         let last_line = lines.len().saturating_sub(1) as u32;
@@ -340,6 +344,21 @@ impl<'f> LinePass<'f> {
     fn emit_body_line(&mut self, line: Line<'_>, line_no: u32) {
         let dedented = dedent(line, TAB * self.open.len());
         self.push_line(&dedented, line_no);
+    }
+
+    /// Copies a line of text (maybe a paragraph's) into the output, dedented; on pages with
+    /// Python-Markdown's rules its link targets are read by those ([`py_links`]).
+    fn emit_text_line(&mut self, line: Line<'_>, line_no: u32, next: &[Line<'_>]) {
+        let dedented = dedent(line, TAB * self.open.len());
+        if self.features.rules != Rules::PythonMarkdown || self.html_block {
+            return self.push_line(&dedented, line_no);
+        }
+        let paragraph = next
+            .iter()
+            .map(|l| l.text)
+            .take_while(|t| !t.trim().is_empty());
+        let text = py_links::rewrite_line(&dedented, paragraph);
+        self.push_line(&text, line_no);
     }
 
     fn close_less_indented(&mut self, col: usize, line_no: u32) {

@@ -99,7 +99,10 @@ mod tests {
     #[test]
     fn a_space_in_an_address_stays_a_space() {
         let html = render("[the notes](<notes for today.txt>)\n");
-        assert!(html.contains("<a href=\"notes for today.txt\">the notes</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"notes for today.txt\">the notes</a>"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -115,7 +118,10 @@ mod tests {
     #[test]
     fn a_plain_address_is_written_by_the_writer() {
         let html = render("[x](a/b.html \"T\")\n");
-        assert!(html.contains("<a href=\"a/b.html\" title=\"T\">x</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"a/b.html\" title=\"T\">x</a>"),
+            "{html}"
+        );
     }
 
     #[test]
