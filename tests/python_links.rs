@@ -61,3 +61,30 @@ fn answerbook_sites_read_these_targets_as_commonmark() {
             .contains("[the setup notes](setup notes.md")
     );
 }
+
+const DEFINITIONS: &str = "\
+# Home
+
+See [the guide] for more.
+[the guide]: old.md
+[The Guide]: guide.md 'Read me'
+Also [gone][].
+[gone]: <missing.md>\"never\"
+";
+
+#[test]
+fn mkdocs_reference_definitions_split_paragraphs_and_the_last_one_wins() {
+    let site = fixture("mkdocs_plain");
+    site.write("docs/index.md", DEFINITIONS);
+    site.write("docs/guide.md", "# Guide\n");
+    let run = site.build(&[]);
+    // `<missing.md>"never"` is one address, `missing.md>"never"`: a broken link at its use.
+    run.expect_line("docs/index.md:6: warning: broken link 'missing.md>\"never\"'");
+    assert_eq!(run.diagnostics().len(), 1, "{:?}", run.diagnostics());
+    let doc = site.page("");
+    assert_eq!(doc.attr("article a[title='Read me']", "href"), "guide/");
+    assert_eq!(
+        doc.texts("article > p"),
+        ["See the guide for more.", "Also gone."]
+    );
+}

@@ -295,10 +295,18 @@ impl<'i, 'p> Pass<'i, 'p> {
             return markdown.to_owned();
         }
         let defs = self.refdefs;
+        let py_defs = &self.pre.link_definitions;
         let callback = |link: BrokenLink<'_>| {
-            defs.get(link.reference.as_ref()).map(|d| {
+            let found = defs.get(link.reference.as_ref()).map(|d| {
                 let title = d.title.as_deref().unwrap_or("").to_owned();
                 (CowStr::from(d.dest.to_string()), CowStr::from(title))
+            });
+            found.or_else(|| {
+                let (href, title) = py_defs.get(&link.reference)?;
+                Some((
+                    CowStr::from(href.to_owned()),
+                    CowStr::from(title.to_owned()),
+                ))
             })
         };
         let parser = Parser::new_with_broken_link_callback(

@@ -42,6 +42,8 @@ pub struct Preprocessed {
     pub md_in_html: md_in_html::Marks,
     /// Warnings found by the pass: 0-based input line and message.
     pub warnings: Vec<(u32, String)>,
+    /// Link reference definitions read by Python-Markdown's rules ([`py_links::refdefs`]).
+    pub link_definitions: py_links::refdefs::Definitions,
 }
 
 impl Preprocessed {
@@ -74,6 +76,7 @@ const SYNTAXES: &[LineSyntax] = &[
     def_list::SYNTAX,
     md_in_html::SYNTAX,
     hash_headings::SYNTAX,
+    py_links::refdefs::SYNTAX,
 ];
 
 /// A line a syntax is offered.
@@ -323,6 +326,11 @@ impl<'f> LinePass<'f> {
     /// Whether the line being read is inside an HTML block.
     pub(super) fn in_html_block(&self) -> bool {
         self.html_block
+    }
+
+    /// Whether the line being read is inside a list item.
+    pub(super) fn in_list(&self) -> bool {
+        !self.lists.is_empty()
     }
 
     /// Whether a code fence is open.

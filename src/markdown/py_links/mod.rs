@@ -1,6 +1,7 @@
 //! Links and images as Python-Markdown reads and writes them, for the pages of MkDocs
 //! projects (answerbook sites keep CommonMark's rules): [`target`], the `(address "title")`
-//! part read by Python-Markdown's rules, and [`hrefs`], addresses written as written.
+//! part read by Python-Markdown's rules, [`refdefs`], reference definitions read by them, and
+//! [`hrefs`], addresses written as written.
 //!
 //! Reading happens in the line pass, on lines that are neither code nor HTML: where a line
 //! holds `[text](...)` or `![alt](...)` whose target Python-Markdown reads differently from
@@ -11,6 +12,7 @@
 //! costs one byte search.
 
 pub(super) mod hrefs;
+pub(super) mod refdefs;
 mod target;
 
 #[cfg(test)]
