@@ -54,6 +54,7 @@ pub mod preprocess;
 mod py_emphasis;
 mod py_links;
 mod py_lists;
+mod py_whitespace;
 pub mod snippet;
 pub mod snippets;
 pub mod tables;

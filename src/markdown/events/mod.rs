@@ -14,6 +14,7 @@ use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
 use super::py_emphasis::EmStrong;
+use super::py_whitespace::LineEnds;
 use super::{
     Features, Input, Rendered, Rules, abbr, admonition, alerts, blocks, code, def_list, faq,
     footnotes, headings, inline, md_in_html, options, tabs,
@@ -70,6 +71,8 @@ pub(super) struct Pass<'i, 'p> {
     definitions: def_list::Definitions,
     /// `***a***` as Python-Markdown nests it, on pages with its rules.
     em_strong: Option<EmStrong>,
+    /// White space at the ends of lines as Python-Markdown keeps it, on pages with its rules.
+    line_ends: Option<LineEnds>,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -96,6 +99,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             em_strong: (input.features.rules == Rules::PythonMarkdown
                 && !input.features.inline.betterem)
                 .then(EmStrong::default),
+            line_ends: (input.features.rules == Rules::PythonMarkdown).then(LineEnds::default),
         }
     }
 
@@ -141,6 +145,12 @@ impl<'i, 'p> Pass<'i, 'p> {
             }
             if let Some(em_strong) = &mut self.em_strong {
                 event = em_strong.event(event, &range, &self.pre.text, out);
+            }
+            if let Some(line_ends) = &mut self.line_ends {
+                match line_ends.event(event, &range, &self.pre.text, out) {
+                    Some(e) => event = e,
+                    None => continue,
+                }
             }
             self.rewrite_dest(&mut event, &range);
             if let Some(event) = self.event(event, &range, &mut stream, out) {
