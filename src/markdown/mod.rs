@@ -52,6 +52,7 @@ pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
 mod py_emphasis;
+mod py_events;
 mod py_links;
 mod py_lists;
 mod py_whitespace;

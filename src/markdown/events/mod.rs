@@ -13,11 +13,10 @@ use super::ids::IdSet;
 use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
-use super::py_emphasis::EmStrong;
-use super::py_whitespace::LineEnds;
+use super::py_events::PyEvents;
 use super::{
-    Features, Input, Rendered, Rules, abbr, admonition, alerts, blocks, code, def_list, faq,
-    footnotes, headings, inline, md_in_html, options, tabs,
+    Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
+    headings, inline, md_in_html, options, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
@@ -69,10 +68,8 @@ pub(super) struct Pass<'i, 'p> {
     pub(super) code_blocks: usize,
     /// The definition lists' definitions, tight or loose as Python-Markdown decides.
     definitions: def_list::Definitions,
-    /// `***a***` as Python-Markdown nests it, on pages with its rules.
-    em_strong: Option<EmStrong>,
-    /// White space at the ends of lines as Python-Markdown keeps it, on pages with its rules.
-    line_ends: Option<LineEnds>,
+    /// Python-Markdown's rules for emphasis and line ends, on pages that follow them.
+    py: Option<PyEvents>,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -96,10 +93,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             .map(abbr::Matcher::new),
             code_blocks: 0,
             definitions: def_list::Definitions::default(),
-            em_strong: (input.features.rules == Rules::PythonMarkdown
-                && !input.features.inline.betterem)
-                .then(EmStrong::default),
-            line_ends: (input.features.rules == Rules::PythonMarkdown).then(LineEnds::default),
+            py: PyEvents::new(input.features),
         }
     }
 
@@ -143,14 +137,11 @@ impl<'i, 'p> Pass<'i, 'p> {
                 event = Event::Text(address.to_owned().into());
                 mailto_text = false;
             }
-            if let Some(em_strong) = &mut self.em_strong {
-                event = em_strong.event(event, &range, &self.pre.text, out);
-            }
-            if let Some(line_ends) = &mut self.line_ends {
-                match line_ends.event(event, &range, &self.pre.text, out) {
-                    Some(e) => event = e,
-                    None => continue,
-                }
+            if let Some(py) = &mut self.py {
+                let Some(e) = py.event(event, &range, &self.pre.text, out) else {
+                    continue;
+                };
+                event = e;
             }
             self.rewrite_dest(&mut event, &range);
             if let Some(event) = self.event(event, &range, &mut stream, out) {
@@ -307,17 +298,14 @@ impl<'i, 'p> Pass<'i, 'p> {
         let defs = self.refdefs;
         let py_defs = &self.pre.link_definitions;
         let callback = |link: BrokenLink<'_>| {
-            let found = defs.get(link.reference.as_ref()).map(|d| {
-                let title = d.title.as_deref().unwrap_or("").to_owned();
-                (CowStr::from(d.dest.to_string()), CowStr::from(title))
-            });
-            found.or_else(|| {
-                let (href, title) = py_defs.get(&link.reference)?;
-                Some((
-                    CowStr::from(href.to_owned()),
-                    CowStr::from(title.to_owned()),
-                ))
-            })
+            let (dest, title) = match defs.get(link.reference.as_ref()) {
+                Some(d) => (d.dest.as_ref(), d.title.as_deref().unwrap_or("")),
+                None => py_defs.get(&link.reference)?,
+            };
+            Some((
+                CowStr::from(dest.to_owned()),
+                CowStr::from(title.to_owned()),
+            ))
         };
         let parser = Parser::new_with_broken_link_callback(
             markdown,
