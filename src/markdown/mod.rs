@@ -51,21 +51,27 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+mod py_emphasis;
+mod py_events;
 mod py_html;
+mod py_links;
 mod py_lists;
+mod py_whitespace;
 pub mod snippet;
 pub mod snippets;
 mod tab_ids;
 pub mod tables;
 pub mod tabs;
 pub mod tasklist;
+#[cfg(test)]
+mod tests_support;
 pub mod toc;
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{Event, Options, Parser, RefDefs};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, RefDefs};
 
 use crate::diagnostics::Diagnostic;
 use events::Pass;
@@ -306,7 +312,14 @@ fn render_body(input: &Input<'_>) -> Rendered {
         pre.line_map.iter_mut().for_each(|l| *l = to_input(*l));
         pre.warnings.iter_mut().for_each(|(l, _)| *l = to_input(*l));
     }
-    let mut parser = Parser::new_ext(&pre.text, options(input.features)).into_offset_iter();
+    // Ids that only Python-Markdown's definitions define ([`py_links::refdefs`]).
+    let defined = |link: BrokenLink<'_>| {
+        let (href, title) = pre.link_definitions.get(&link.reference)?;
+        Some((CowStr::from(href), CowStr::from(title)))
+    };
+    let mut parser =
+        Parser::new_with_broken_link_callback(&pre.text, options(input.features), Some(defined))
+            .into_offset_iter();
     let mut events: Vec<Event<'_>> = Vec::with_capacity(pre.text.len() / 8);
     // Ids the author sets on headings (`{#id}`) are taken before any is generated, and titles
     // with links need the page's link definitions, so a page that may hold either is parsed in
@@ -369,6 +382,9 @@ fn render_body(input: &Input<'_>) -> Rendered {
     }
     if pre.text.contains('|') {
         tables::apply(&mut events, input.features.table_align_attribute);
+    }
+    if input.features.rules == Rules::PythonMarkdown {
+        py_links::hrefs::apply(&mut events);
     }
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());

@@ -27,7 +27,6 @@ const ALWAYS: &[&str] = &[
     "pymdownx.superfences",
     "pymdownx.highlight",
     "pymdownx.inlinehilite",
-    "pymdownx.betterem",
 ];
 
 /// Reads a `markdown_extensions` value: a list of names and `{name: {options}}`, or a
@@ -147,6 +146,8 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
             f.def_list = true;
             f.footnotes = true;
             f.md_in_html = true;
+            // pymdownx.extra has betterem too; Python-Markdown's extra does not.
+            f.inline.betterem |= short_name(full_name) == "pymdownx.extra";
         }
         name if name.starts_with("pymdownx.blocks.") => block_extension(f, name, options),
         "toc" => {

@@ -17,6 +17,7 @@ pub fn enable(syntax: &mut inline::Syntax, name: &str, options: Option<&Node>) -
     };
     match name {
         "pymdownx.mark" => syntax.mark = true,
+        "pymdownx.betterem" => syntax.betterem = true,
         "pymdownx.caret" => {
             syntax.caret = Some(Pair {
                 double: flag("insert", true),

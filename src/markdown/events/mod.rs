@@ -13,6 +13,7 @@ use super::ids::IdSet;
 use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
+use super::py_events::PyEvents;
 use super::tab_ids::TabIds;
 use super::{
     Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
@@ -70,6 +71,8 @@ pub(super) struct Pass<'i, 'p> {
     pub(super) code_blocks: usize,
     /// The definition lists' definitions, tight or loose as Python-Markdown decides.
     definitions: def_list::Definitions,
+    /// Python-Markdown's rules for emphasis and line ends, on pages that follow them.
+    py: Option<PyEvents>,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -94,6 +97,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             .map(abbr::Matcher::new),
             code_blocks: 0,
             definitions: def_list::Definitions::default(),
+            py: PyEvents::new(input.features),
         }
     }
 
@@ -136,6 +140,12 @@ impl<'i, 'p> Pass<'i, 'p> {
             {
                 event = Event::Text(address.to_owned().into());
                 mailto_text = false;
+            }
+            if let Some(py) = &mut self.py {
+                let Some(e) = py.event(event, &range, &self.pre.text, out) else {
+                    continue;
+                };
+                event = e;
             }
             self.rewrite_dest(&mut event, &range);
             if let Some(event) = self.event(event, &range, &mut stream, out) {
@@ -292,11 +302,16 @@ impl<'i, 'p> Pass<'i, 'p> {
             return markdown.to_owned();
         }
         let defs = self.refdefs;
+        let py_defs = &self.pre.link_definitions;
         let callback = |link: BrokenLink<'_>| {
-            defs.get(link.reference.as_ref()).map(|d| {
-                let title = d.title.as_deref().unwrap_or("").to_owned();
-                (CowStr::from(d.dest.to_string()), CowStr::from(title))
-            })
+            let (dest, title) = match defs.get(link.reference.as_ref()) {
+                Some(d) => (d.dest.as_ref(), d.title.as_deref().unwrap_or("")),
+                None => py_defs.get(&link.reference)?,
+            };
+            Some((
+                CowStr::from(dest.to_owned()),
+                CowStr::from(title.to_owned()),
+            ))
         };
         let parser = Parser::new_with_broken_link_callback(
             markdown,

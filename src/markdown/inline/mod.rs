@@ -34,6 +34,9 @@ pub struct Syntax {
     pub critic: Option<super::critic::Mode>,
     /// `:smile:` emoji and icon shortcodes (pymdownx.emoji).
     pub emoji: Option<emoji::Options>,
+    /// pymdownx.betterem: `***a***` is `<em><strong>`, as in CommonMark (Python-Markdown
+    /// alone makes it `<strong><em>`, see [`super::py_emphasis`]).
+    pub betterem: bool,
 }
 
 /// Which of its two tags a mark character makes (both by default).
@@ -66,6 +69,7 @@ impl Syntax {
             escapeall: None,
             critic: None,
             emoji: Some(emoji::Options::default()),
+            betterem: false,
         }
     }
 

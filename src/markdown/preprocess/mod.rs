@@ -17,7 +17,8 @@ mod tests;
 use super::admonition::Block;
 use super::tabs::{PendingSet, TabSet};
 use super::{
-    Features, Rules, abbr, admonition, blocks, def_list, hash_headings, md_in_html, py_html, tabs,
+    Features, Rules, abbr, admonition, blocks, def_list, hash_headings, md_in_html, py_html,
+    py_links, tabs,
 };
 pub use text::Line;
 pub(super) use text::TAB;
@@ -45,6 +46,8 @@ pub struct Preprocessed {
     pub fillers: Vec<usize>,
     /// Warnings found by the pass: 0-based input line and message.
     pub warnings: Vec<(u32, String)>,
+    /// Link reference definitions read by Python-Markdown's rules ([`py_links::refdefs`]).
+    pub link_definitions: py_links::refdefs::Definitions,
 }
 
 impl Preprocessed {
@@ -77,6 +80,7 @@ const SYNTAXES: &[LineSyntax] = &[
     def_list::SYNTAX,
     md_in_html::SYNTAX,
     hash_headings::SYNTAX,
+    py_links::refdefs::SYNTAX,
 ];
 
 /// A line a syntax is offered.
@@ -283,8 +287,10 @@ impl<'f> LinePass<'f> {
                     depth,
                     out_col: self.out_col(col),
                 });
+                self.emit_body_line(line, line_no);
+            } else {
+                self.emit_text_line(line, line_no, &lines[i..]);
             }
-            self.emit_body_line(line, line_no);
             prev_blank = false;
         }
         let last_line = lines.len().saturating_sub(1) as u32;
@@ -348,6 +354,11 @@ impl<'f> LinePass<'f> {
         self.html_block
     }
 
+    /// Whether the line being read is inside a list item.
+    pub(super) fn in_list(&self) -> bool {
+        !self.lists.is_empty()
+    }
+
     /// Whether a code fence is open.
     pub(super) fn in_fence(&self) -> bool {
         self.fence.is_some()
@@ -367,6 +378,21 @@ impl<'f> LinePass<'f> {
     fn emit_body_line(&mut self, line: Line<'_>, line_no: u32) {
         let dedented = dedent(line, TAB * self.open.len());
         self.push_line(&dedented, line_no);
+    }
+
+    /// Copies a line of text (maybe a paragraph's) into the output, dedented; on pages with
+    /// Python-Markdown's rules its link targets are read by those ([`py_links`]).
+    fn emit_text_line(&mut self, line: Line<'_>, line_no: u32, next: &[Line<'_>]) {
+        let dedented = dedent(line, TAB * self.open.len());
+        if self.features.rules != Rules::PythonMarkdown || self.html_block {
+            return self.push_line(&dedented, line_no);
+        }
+        let paragraph = next
+            .iter()
+            .map(|l| l.text)
+            .take_while(|t| !t.trim().is_empty());
+        let text = py_links::rewrite_line(&dedented, paragraph);
+        self.push_line(&text, line_no);
     }
 
     fn close_less_indented(&mut self, col: usize, line_no: u32) {
