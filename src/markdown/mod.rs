@@ -51,6 +51,7 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+mod py_breaks;
 mod py_lists;
 pub mod snippet;
 pub mod snippets;
@@ -367,6 +368,9 @@ fn render_body(input: &Input<'_>) -> Rendered {
     }
     if pre.text.contains('|') {
         tables::apply(&mut events, input.features.table_align_attribute);
+    }
+    if input.features.rules == Rules::PythonMarkdown {
+        py_breaks::glue_nested_lists(&mut events);
     }
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
