@@ -112,8 +112,8 @@ pub struct Features {
     pub footnotes: bool,
     /// `footnotes` options (back link text and title, id separator, reference text).
     pub footnote_options: footnotes::Options,
-    /// `- [x]` task lists (`pymdownx.tasklist`).
-    pub tasklist: bool,
+    /// `- [x]` task lists (`pymdownx.tasklist`), with their options.
+    pub tasklist: Option<tasklist::Options>,
     /// `/// note` blocks (`pymdownx.blocks.*`).
     pub blocks: blocks::Settings,
     /// How heading ids are made.
@@ -179,7 +179,7 @@ impl Default for Features {
             abbr_glossary: Vec::new(),
             footnotes: true,
             footnote_options: footnotes::Options::default(),
-            tasklist: true,
+            tasklist: Some(tasklist::Options::default()),
             blocks: blocks::Settings::all(),
             slugs: SlugStyle::Toc,
             tab_slugs: None,
@@ -235,7 +235,7 @@ pub fn options(features: &Features) -> Options {
     if features.footnotes {
         options |= Options::ENABLE_FOOTNOTES;
     }
-    if features.tasklist {
+    if features.tasklist.is_some() {
         options |= Options::ENABLE_TASKLISTS;
     }
     if features.def_list {
@@ -360,8 +360,8 @@ fn render_body(input: &Input<'_>) -> Rendered {
             .ids
             .extend(blocks::apply_captions(&mut events, captions));
     }
-    if input.features.tasklist {
-        tasklist::apply(&mut events);
+    if let Some(options) = &input.features.tasklist {
+        tasklist::apply(&mut events, options);
     }
     if input.features.footnotes {
         footnotes::apply(&mut events, &input.features.footnote_options);
