@@ -46,6 +46,7 @@ pub fn read(list: Option<&Node>) -> Extensions {
             footnotes: false,
             footnote_options: Default::default(),
             tasklist: None,
+            arithmatex: None,
             blocks: BlockSettings::default(),
             slugs: SlugStyle::Toc,
             tab_slugs: None,
@@ -143,6 +144,7 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
                 clickable_checkbox: flag("clickable_checkbox"),
             });
         }
+        "pymdownx.arithmatex" => f.arithmatex = Some(super::math_options::read(options)),
         "pymdownx.saneheaders" => f.sane_headers = true,
         "pymdownx.snippets" => f.snippets = Some(snippet_settings(options)),
         "sane_lists" => f.sane_lists = true,
