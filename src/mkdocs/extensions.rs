@@ -275,6 +275,7 @@ fn footnote_options(options: Option<&Node>) -> crate::markdown::footnotes::Optio
         ("BACKLINK_TITLE", &mut out.backlink_title),
         ("SEPARATOR", &mut out.separator),
         ("SUPERSCRIPT_TEXT", &mut out.superscript_text),
+        ("PLACE_MARKER", &mut out.place_marker),
     ] {
         if let Some(value) = text(key) {
             *field = value;
