@@ -270,6 +270,32 @@ pub(super) fn event<'e>(
     None
 }
 
+/// A heading's trailing attribute list that pulldown-cmark left as text (a quoted value with
+/// braces or an escape): taken off the heading's last text events from `from` on, with the
+/// text it was written as.
+fn take_attr_tail(
+    out: &mut Vec<Event<'_>>,
+    from: usize,
+) -> Option<(super::attr_list::Attrs, String)> {
+    let first_text = (from..out.len())
+        .rev()
+        .take_while(|&i| matches!(out[i], Event::Text(_)))
+        .last()?;
+    let text: String = out[first_text..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let (list, start) = super::attr_list::heading_tail(&text)?;
+    out.truncate(first_text);
+    if start > 0 {
+        out.push(Event::Text(text[..start].to_owned().into()));
+    }
+    Some((list, text[start..].to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,30 +361,4 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].children[0].id, "b");
     }
-}
-
-/// A heading's trailing attribute list that pulldown-cmark left as text (a quoted value with
-/// braces or an escape): taken off the heading's last text events from `from` on, with the
-/// text it was written as.
-fn take_attr_tail(
-    out: &mut Vec<Event<'_>>,
-    from: usize,
-) -> Option<(super::attr_list::Attrs, String)> {
-    let first_text = (from..out.len())
-        .rev()
-        .take_while(|&i| matches!(out[i], Event::Text(_)))
-        .last()?;
-    let text: String = out[first_text..]
-        .iter()
-        .filter_map(|e| match e {
-            Event::Text(t) => Some(t.as_ref()),
-            _ => None,
-        })
-        .collect();
-    let (list, start) = super::attr_list::heading_tail(&text)?;
-    out.truncate(first_text);
-    if start > 0 {
-        out.push(Event::Text(text[..start].to_owned().into()));
-    }
-    Some((list, text[start..].to_owned()))
 }
