@@ -10,6 +10,7 @@ pub mod code_options;
 pub mod extensions;
 pub mod inherit;
 pub mod inline_extensions;
+pub mod math_options;
 pub mod nav;
 pub mod settings;
 pub mod tree;

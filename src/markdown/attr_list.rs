@@ -59,8 +59,8 @@ impl Attrs {
                 let value = match rest.strip_prefix('=') {
                     Some(after) => {
                         let (value, remaining) = match after.chars().next() {
-                            Some(q @ ('"' | '\'')) => {
-                                let close = after[1..].find(q)? + 1;
+                            Some(q @ ('"' | '\'')) if after[1..].contains(q) => {
+                                let close = after[1..].find(q).map_or(0, |c| c + 1);
                                 (&after[1..close], &after[close + 1..])
                             }
                             _ => {
@@ -94,6 +94,39 @@ impl Attrs {
         }
         out
     }
+}
+
+/// An attribute list ending a heading's text after a space (`Title {data-x="{}"}`): the
+/// attributes and where the list, with the spaces before it, starts. For the headings whose
+/// list pulldown-cmark does not read (quoted values holding braces or spaces).
+pub fn heading_tail(text: &str) -> Option<(Attrs, usize)> {
+    let body = text.trim_end_matches(' ').strip_suffix('}')?;
+    let open = body.find(" {")?;
+    let inner = &body[open + 2..];
+    let first = inner.trim_start_matches(':').trim_start_matches(' ');
+    if first.starts_with('}') || first.is_empty() || has_bare_brace(inner) {
+        return None;
+    }
+    let attrs = Attrs::parse(inner)?;
+    let start = text[..open].trim_end_matches(' ').len();
+    Some((attrs, start))
+}
+
+/// Whether a `}` stands outside a quoted value (`{.a} }`): then the braces are text.
+fn has_bare_brace(inner: &str) -> bool {
+    let mut quote = None;
+    let mut prev = ' ';
+    for c in inner.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if (c == '"' || c == '\'') && prev == '=' => quote = Some(c),
+            None if c == '}' => return true,
+            None => {}
+        }
+        prev = c;
+    }
+    false
 }
 
 /// A leading `{...}` of `text`: the attributes and the byte length of the list.

@@ -26,6 +26,8 @@ pub struct Options {
     /// `USE_DEFINITION_ORDER`: footnotes are numbered in the order they are defined, not in
     /// the order of their first reference.
     pub definition_order: bool,
+    /// A paragraph of only this text is where the footnotes go (else at the end).
+    pub place_marker: String,
 }
 
 impl Default for Options {
@@ -36,8 +38,30 @@ impl Default for Options {
             separator: ":".to_owned(),
             superscript_text: "{}".to_owned(),
             definition_order: false,
+            place_marker: "///Footnotes Go Here///".to_owned(),
         }
     }
+}
+
+/// The events of a paragraph holding only `marker` (its text may come in pieces).
+fn marker_paragraph(events: &[Event<'_>], marker: &str) -> Option<std::ops::Range<usize>> {
+    let mut i = 0;
+    while i < events.len() {
+        if matches!(events[i], Event::Start(Tag::Paragraph)) {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while let Some(Event::Text(t)) = events.get(j) {
+                text.push_str(t);
+                j += 1;
+            }
+            if matches!(events.get(j), Some(Event::End(TagEnd::Paragraph))) && text.trim() == marker
+            {
+                return Some(i..j + 1);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `text` with its first `{}` (or `%d`) replaced by `n`, as Python's `format` and `%` do.
@@ -107,7 +131,9 @@ pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
             numbering.order.push(label.clone());
         }
     }
-    kept.push(Event::Html(
+    let place = marker_paragraph(&kept, &options.place_marker);
+    let mut footer = Vec::new();
+    footer.push(Event::Html(
         "<div class=\"footnote\">\n<hr />\n<ol>\n".into(),
     ));
     for (i, label) in numbering.order.iter().enumerate() {
@@ -115,7 +141,7 @@ pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
         let references = numbering.seen.get(label).copied().unwrap_or(1).max(1);
         let label = escape_attr(label);
         let sep = escape_attr(&options.separator);
-        kept.push(Event::Html(format!("<li id=\"fn{sep}{label}\">\n").into()));
+        footer.push(Event::Html(format!("<li id=\"fn{sep}{label}\">\n").into()));
         let mut backrefs = String::new();
         let title = escape_attr(&numbered(&options.backlink_title, i + 1));
         for count in 1..=references {
@@ -135,10 +161,16 @@ pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
         } else {
             body.push(Event::Html(format!("<p>{backrefs}</p>\n").into()));
         }
-        kept.extend(body);
-        kept.push(Event::Html("</li>\n".into()));
+        footer.extend(body);
+        footer.push(Event::Html("</li>\n".into()));
     }
-    kept.push(Event::Html("</ol>\n</div>\n".into()));
+    footer.push(Event::Html("</ol>\n</div>\n".into()));
+    match place {
+        Some(range) => {
+            kept.splice(range, footer);
+        }
+        None => kept.extend(footer),
+    }
     *events = kept;
 }
 

@@ -93,11 +93,7 @@ impl HeadingAttrs {
             others: Vec::new(),
         };
         for (name, value) in attrs {
-            let value = value
-                .as_ref()
-                .map_or("", |v| v.as_ref())
-                .trim_matches(['"', '\''])
-                .to_owned();
+            let value = unquote(value.as_ref().map_or("", |v| v.as_ref())).to_owned();
             match name.as_ref() {
                 "id" => out.id = Some(value),
                 "class" => out
@@ -108,6 +104,16 @@ impl HeadingAttrs {
         }
         out
     }
+}
+
+/// A value without the quotes around it; a quote with no partner stays (`"dry`).
+fn unquote(value: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    value
 }
 
 /// One heading of a page.
@@ -203,8 +209,22 @@ pub(super) fn event<'e>(
             e => out.push(e),
         }
     }
-    let title = text.finish();
-    let attrs = HeadingAttrs::new(id.as_deref(), &classes, &attrs);
+    let mut title = text.finish();
+    let mut attrs = HeadingAttrs::new(id.as_deref(), &classes, &attrs);
+    if pass.input.features.attr_list
+        && attrs == HeadingAttrs::default()
+        && let Some((list, tail)) = take_attr_tail(out, open_at + 1)
+    {
+        if let Some(kept) = title.strip_suffix(tail.as_str()) {
+            title = kept.trim_end().to_owned();
+        }
+        let pairs: Vec<(&str, Option<&str>)> = list
+            .pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), Some(v.as_str())))
+            .collect();
+        attrs = HeadingAttrs::new(list.id.as_deref(), &list.classes, &pairs);
+    }
     let id = match attrs.id {
         Some(id) => id,
         None => pass.ids.unique(&slug(&title, pass.input.features.slugs)),
@@ -248,6 +268,32 @@ pub(super) fn event<'e>(
         title,
     });
     None
+}
+
+/// A heading's trailing attribute list that pulldown-cmark left as text (a quoted value with
+/// braces or an escape): taken off the heading's last text events from `from` on, with the
+/// text it was written as.
+fn take_attr_tail(
+    out: &mut Vec<Event<'_>>,
+    from: usize,
+) -> Option<(super::attr_list::Attrs, String)> {
+    let first_text = (from..out.len())
+        .rev()
+        .take_while(|&i| matches!(out[i], Event::Text(_)))
+        .last()?;
+    let text: String = out[first_text..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let (list, start) = super::attr_list::heading_tail(&text)?;
+    out.truncate(first_text);
+    if start > 0 {
+        out.push(Event::Text(text[..start].to_owned().into()));
+    }
+    Some((list, text[start..].to_owned()))
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@
 pub mod abbr;
 pub mod admonition;
 pub mod alerts;
+pub mod arithmatex;
 pub mod attr_list;
 pub mod blocks;
 pub mod code;
@@ -51,6 +52,7 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+mod py_breaks;
 mod py_emphasis;
 mod py_events;
 mod py_html;
@@ -119,8 +121,10 @@ pub struct Features {
     pub footnotes: bool,
     /// `footnotes` options (back link text and title, id separator, reference text).
     pub footnote_options: footnotes::Options,
-    /// `- [x]` task lists (`pymdownx.tasklist`).
-    pub tasklist: bool,
+    /// `- [x]` task lists (`pymdownx.tasklist`), with their options.
+    pub tasklist: Option<tasklist::Options>,
+    /// TeX math kept for MathJax or KaTeX (`pymdownx.arithmatex`), with its options.
+    pub arithmatex: Option<arithmatex::Options>,
     /// `/// note` blocks (`pymdownx.blocks.*`).
     pub blocks: blocks::Settings,
     /// How heading ids are made.
@@ -186,7 +190,8 @@ impl Default for Features {
             abbr_glossary: Vec::new(),
             footnotes: true,
             footnote_options: footnotes::Options::default(),
-            tasklist: true,
+            tasklist: Some(tasklist::Options::default()),
+            arithmatex: None,
             blocks: blocks::Settings::all(),
             slugs: SlugStyle::Toc,
             tab_slugs: None,
@@ -242,7 +247,7 @@ pub fn options(features: &Features) -> Options {
     if features.footnotes {
         options |= Options::ENABLE_FOOTNOTES;
     }
-    if features.tasklist {
+    if features.tasklist.is_some() {
         options |= Options::ENABLE_TASKLISTS;
     }
     if features.def_list {
@@ -285,6 +290,12 @@ fn render_body(input: &Input<'_>) -> Rendered {
         .critic
         .and_then(|mode| critic::rewrite(input.body, mode, syntax.escapeall.is_some()));
     let body = critic.as_ref().map_or(input.body, |c| c.text.as_str());
+    let math = input
+        .features
+        .arithmatex
+        .as_ref()
+        .and_then(|o| arithmatex::extract(body, o));
+    let body = math.as_ref().map_or(body, |m| m.text.as_str());
     let relisted = (input.features.rules == Rules::PythonMarkdown)
         .then(|| py_lists::rewrite(body, input.features.sane_lists, input.features.md_in_html))
         .flatten();
@@ -307,6 +318,11 @@ fn render_body(input: &Input<'_>) -> Rendered {
         }
         None => preprocess::run(body, input.features),
     };
+    if let Some(m) = &math {
+        let to_input = |line: u32| m.line_map.get(line as usize).copied().unwrap_or(line);
+        pre.line_map.iter_mut().for_each(|l| *l = to_input(*l));
+        pre.warnings.iter_mut().for_each(|(l, _)| *l = to_input(*l));
+    }
     if let Some(c) = &critic {
         let to_input = |line: u32| c.line_map.get(line as usize).copied().unwrap_or(line);
         pre.line_map.iter_mut().for_each(|l| *l = to_input(*l));
@@ -374,8 +390,8 @@ fn render_body(input: &Input<'_>) -> Rendered {
             .ids
             .extend(blocks::apply_captions(&mut events, captions));
     }
-    if input.features.tasklist {
-        tasklist::apply(&mut events);
+    if let Some(options) = &input.features.tasklist {
+        tasklist::apply(&mut events, options);
     }
     if input.features.footnotes {
         footnotes::apply(&mut events, &input.features.footnote_options);
@@ -385,6 +401,10 @@ fn render_body(input: &Input<'_>) -> Rendered {
     }
     if input.features.rules == Rules::PythonMarkdown {
         py_links::hrefs::apply(&mut events);
+        py_breaks::glue_nested_lists(&mut events);
+    }
+    if let Some(m) = &math {
+        events = arithmatex::resolve(events, m);
     }
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());

@@ -44,7 +44,8 @@ pub fn read(list: Option<&Node>) -> Extensions {
             abbr_glossary: Vec::new(),
             footnotes: false,
             footnote_options: Default::default(),
-            tasklist: false,
+            tasklist: None,
+            arithmatex: None,
             blocks: BlockSettings::default(),
             slugs: SlugStyle::Toc,
             tab_slugs: None,
@@ -131,7 +132,18 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
             f.footnotes = true;
             f.footnote_options = footnote_options(options);
         }
-        "pymdownx.tasklist" => f.tasklist = true,
+        "pymdownx.tasklist" => {
+            let flag = |key: &str| {
+                options
+                    .and_then(|o| o.get(key))
+                    .is_some_and(|v| matches!(&v.value, Value::Bool(true)))
+            };
+            f.tasklist = Some(crate::markdown::tasklist::Options {
+                custom_checkbox: flag("custom_checkbox"),
+                clickable_checkbox: flag("clickable_checkbox"),
+            });
+        }
+        "pymdownx.arithmatex" => f.arithmatex = Some(super::math_options::read(options)),
         "pymdownx.saneheaders" => f.sane_headers = true,
         "pymdownx.snippets" => f.snippets = Some(snippet_settings(options)),
         "sane_lists" => f.sane_lists = true,
@@ -264,6 +276,7 @@ fn footnote_options(options: Option<&Node>) -> crate::markdown::footnotes::Optio
         ("BACKLINK_TITLE", &mut out.backlink_title),
         ("SEPARATOR", &mut out.separator),
         ("SUPERSCRIPT_TEXT", &mut out.superscript_text),
+        ("PLACE_MARKER", &mut out.place_marker),
     ] {
         if let Some(value) = text(key) {
             *field = value;
@@ -441,7 +454,7 @@ mod tests {
         let f = &e.features;
         assert!(f.admonition && f.details && f.footnotes && f.tabbed);
         assert!(f.blocks.admonition.is_some() && !f.blocks.tab);
-        assert!(!f.attr_list && !f.abbr && !f.def_list && !f.md_in_html && !f.tasklist);
+        assert!(!f.attr_list && !f.abbr && !f.def_list && !f.md_in_html && f.tasklist.is_none());
         assert!(f.inline.emoji.is_some());
         assert!(e.unsupported.is_empty(), "{:?}", e.unsupported);
     }

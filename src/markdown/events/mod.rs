@@ -16,8 +16,8 @@ use super::preprocess::Preprocessed;
 use super::py_events::PyEvents;
 use super::tab_ids::TabIds;
 use super::{
-    Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
-    headings, inline, md_in_html, options, py_html, tabs,
+    Features, Input, Rendered, Rules, abbr, admonition, alerts, blocks, code, def_list, faq,
+    footnotes, headings, inline, md_in_html, options, py_breaks, py_html, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
@@ -58,6 +58,8 @@ pub(super) struct Pass<'i, 'p> {
     refdefs: &'p RefDefs<'p>,
     /// Where each line of the preprocessed text starts, worked out when first needed.
     line_starts: OnceCell<Vec<usize>>,
+    /// Where each line of the page's body starts, worked out when first needed.
+    body_line_starts: OnceCell<Vec<usize>>,
     pub(super) ids: IdSet,
     /// Tab ids that wait for the page's headings ([`super::tab_ids`]).
     pub(super) tab_ids: TabIds,
@@ -86,6 +88,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             pre,
             refdefs,
             line_starts: OnceCell::new(),
+            body_line_starts: OnceCell::new(),
             ids: IdSet::default(),
             tab_ids: TabIds::default(),
             result: Rendered::default(),
@@ -125,7 +128,18 @@ impl<'i, 'p> Pass<'i, 'p> {
             text: PageText::new(self.pre, self.input.answer_title),
         };
         let mut mailto_text = false;
+        let mut containers = (self.input.features.rules == Rules::PythonMarkdown)
+            .then(py_breaks::Containers::default);
         while let Some((mut event, range)) = stream.next() {
+            if let Some(containers) = &mut containers {
+                containers.see(&event);
+                if py_breaks::owns(&event, &self.pre.text, &range) {
+                    let written = py_breaks::next_line_start(&self.pre.text, &range)
+                        .and_then(|start| self.written_line(start));
+                    containers.line_break(event, &self.pre.text, &range, written, out);
+                    continue;
+                }
+            }
             if let Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -235,16 +249,25 @@ impl<'i, 'p> Pass<'i, 'p> {
 
     /// The line of the source file at byte `offset` of the preprocessed text.
     pub(super) fn line_at(&self, offset: usize) -> usize {
-        let line_starts = self.line_starts.get_or_init(|| {
-            let mut starts = vec![0];
-            starts.extend(self.pre.text.match_indices('\n').map(|(i, _)| i + 1));
-            starts
-        });
+        let line_starts = self.line_starts.get_or_init(|| line_starts(&self.pre.text));
         let out_line = line_starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let src_line = self.pre.line_map.get(out_line).copied().unwrap_or(0) as usize;
         self.input.body_line + src_line
+    }
+
+    /// The line of the page's body that the line of the preprocessed text starting at
+    /// `offset` came from.
+    fn written_line(&self, offset: usize) -> Option<&'i str> {
+        let starts = self.line_starts.get_or_init(|| line_starts(&self.pre.text));
+        let out_line = starts.partition_point(|&s| s <= offset).checked_sub(1)?;
+        let src_line = *self.pre.line_map.get(out_line)? as usize;
+        let body = self.input.body;
+        let body_starts = self.body_line_starts.get_or_init(|| line_starts(body));
+        let start = *body_starts.get(src_line)?;
+        let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
+        Some(&body[start..end])
     }
 
     /// A warning about the page, at the source line of `offset`.
@@ -358,6 +381,13 @@ impl<'i, 'p> Pass<'i, 'p> {
         }
         event
     }
+}
+
+/// Where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    starts
 }
 
 /// Whether `markdown` renders as itself: one paragraph of words and harmless punctuation,

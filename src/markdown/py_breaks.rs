@@ -1,0 +1,216 @@
+//! Line breaks inside a paragraph as Python-Markdown writes them, for pages read with its
+//! rules (MkDocs projects): the spaces at the start of a continuation line and a lone space
+//! at the end of a line stay in the text, where CommonMark drops them.
+//!
+//! Python-Markdown takes off only what its containers own: a block quote its `>` and one
+//! space; a list item, a definition or a footnote 4 columns, except in the paragraph that starts on the item's marker
+//! line, whose lines keep all their indentation (an outer item still takes its 4). An
+//! admonition's body was dedented by the line pass already.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// The containers around the text being read, outermost first.
+#[derive(Debug, Default)]
+pub(super) struct Containers {
+    stack: Vec<Kind>,
+    /// Whether the paragraph being read started on its list item's marker line.
+    marker_paragraph: bool,
+    /// Whether the event before was the start of a list item.
+    after_item_start: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Quote,
+    Item,
+    /// A definition list's definition or a footnote, whose lines are dedented 4 columns.
+    Definition,
+}
+
+impl Containers {
+    /// Follows the block structure through one event of the page.
+    pub(super) fn see(&mut self, event: &Event<'_>) {
+        let after_item_start = std::mem::take(&mut self.after_item_start);
+        match event {
+            Event::Start(Tag::BlockQuote(_)) => self.stack.push(Kind::Quote),
+            Event::Start(Tag::Item) => {
+                self.stack.push(Kind::Item);
+                self.marker_paragraph = true;
+                self.after_item_start = true;
+            }
+            Event::Start(Tag::DefinitionListDefinition | Tag::FootnoteDefinition(_)) => {
+                self.stack.push(Kind::Definition)
+            }
+            Event::End(
+                TagEnd::BlockQuote(_)
+                | TagEnd::Item
+                | TagEnd::DefinitionListDefinition
+                | TagEnd::FootnoteDefinition,
+            ) => {
+                self.stack.pop();
+            }
+            Event::Start(Tag::Paragraph) => self.marker_paragraph = after_item_start,
+            Event::End(TagEnd::Paragraph) | Event::Start(Tag::List(_)) => {
+                self.marker_paragraph = false
+            }
+            _ => {}
+        }
+    }
+
+    /// The events a line break at `range` of `text` becomes: the break, with the spaces
+    /// Python-Markdown keeps before and after it. `written` is the page's own line that the
+    /// line after the break came from: a line an earlier pass indented to move it into a
+    /// list item (`\\* text`) keeps only the indentation it was written with.
+    pub(super) fn line_break<'e>(
+        &self,
+        event: Event<'e>,
+        text: &str,
+        range: &Range<usize>,
+        written: Option<&str>,
+        out: &mut Vec<Event<'e>>,
+    ) {
+        let Some(newline) = next_line_start(text, range).map(|start| start - 1) else {
+            out.push(event);
+            return;
+        };
+        let trailing = text.as_bytes()[..newline]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ')
+            .count();
+        // A hard break takes two of the spaces; a soft one keeps its single space.
+        let kept_before = match event {
+            Event::HardBreak => trailing.saturating_sub(2),
+            _ => trailing.min(1),
+        };
+        if kept_before > 0 && !matches!(out.last(), Some(Event::Text(t)) if t.ends_with(' ')) {
+            out.push(Event::Text(" ".repeat(kept_before).into()));
+        }
+        out.push(event);
+        let next = &text[newline + 1..];
+        let next = next.split('\n').next().unwrap_or(next);
+        let mut kept_after = self.kept_indent(next);
+        if let Some(written) = written {
+            // The same line indented more (a marker escaped, `1\\.`, at most): it was moved.
+            let content = written.trim_start_matches([' ', '\t']);
+            let line = next.trim_start_matches([' ', '\t']);
+            let escaped_once = line.find('\\').is_some_and(|i| {
+                line.len() == content.len() + 1
+                    && content.get(..i) == Some(&line[..i])
+                    && content.get(i..) == Some(&line[i + 1..])
+            });
+            let indented = indent_columns(next) > indent_columns(written);
+            if indented && (line == content || escaped_once) {
+                kept_after = kept_after.min(indent_columns(written));
+            }
+        }
+        if kept_after > 0 {
+            out.push(Event::Text(" ".repeat(kept_after).into()));
+        }
+    }
+
+    /// How many columns of the indentation of `line` (a paragraph's continuation line) stay.
+    fn kept_indent(&self, line: &str) -> usize {
+        let bytes = line.as_bytes();
+        let mut at = 0;
+        let innermost = self.stack.len().saturating_sub(1);
+        for (depth, kind) in self.stack.iter().enumerate() {
+            match kind {
+                Kind::Quote => {
+                    let spaces = bytes[at..].iter().take_while(|&&b| b == b' ').count();
+                    if spaces > 3 || bytes.get(at + spaces) != Some(&b'>') {
+                        // A lazy line: no marker to take off.
+                        continue;
+                    }
+                    at += spaces + 1;
+                    if bytes.get(at) == Some(&b' ') {
+                        at += 1;
+                    }
+                }
+                Kind::Item if depth == innermost && self.marker_paragraph => {}
+                Kind::Item | Kind::Definition => at += columns_up_to(&bytes[at..], 4),
+            }
+        }
+        indent_columns(&line[at..])
+    }
+}
+
+/// Whether a line break is one this module writes: a soft one, or a hard one made of spaces
+/// (a backslash's is left to `escapeall`).
+pub(super) fn owns(event: &Event<'_>, text: &str, range: &Range<usize>) -> bool {
+    match event {
+        Event::SoftBreak => true,
+        Event::HardBreak => {
+            next_line_start(text, range).is_some_and(|start| text[..start - 1].ends_with(' '))
+        }
+        _ => false,
+    }
+}
+
+/// Where the line after the line break at `range` starts.
+pub(super) fn next_line_start(text: &str, range: &Range<usize>) -> Option<usize> {
+    text[range.start..].find('\n').map(|i| range.start + i + 1)
+}
+
+/// Columns of leading white space (a tab counting 4).
+fn indent_columns(line: &str) -> usize {
+    line.bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .map(|b| if b == b'\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// How many bytes of leading spaces (a tab counting 4) make up at most `limit` columns.
+fn columns_up_to(bytes: &[u8], limit: usize) -> usize {
+    let mut columns = 0;
+    let mut taken = 0;
+    for &b in bytes {
+        let width = match b {
+            b' ' => 1,
+            b'\t' => 4,
+            _ => break,
+        };
+        if columns + width > limit {
+            break;
+        }
+        columns += width;
+        taken += 1;
+    }
+    taken
+}
+
+/// A list nested right after the text of a tight item follows the text on its line
+/// (`<li>text<ul>`), as Python-Markdown writes it; pulldown-cmark's writer starts a new line.
+pub(super) fn glue_nested_lists(events: &mut [Event<'_>]) {
+    for i in 1..events.len() {
+        let Event::Start(Tag::List(start)) = &events[i] else {
+            continue;
+        };
+        let after_text = matches!(
+            &events[i - 1],
+            Event::Text(_)
+                | Event::Code(_)
+                | Event::InlineHtml(_)
+                | Event::FootnoteReference(_)
+                | Event::End(
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
+                        | TagEnd::Superscript
+                        | TagEnd::Subscript
+                )
+        );
+        if after_text {
+            let tag = match start {
+                None => "<ul>\n".to_owned(),
+                Some(1) => "<ol>\n".to_owned(),
+                Some(n) => format!("<ol start=\"{n}\">\n"),
+            };
+            events[i] = Event::Html(tag.into());
+        }
+    }
+}
