@@ -212,8 +212,9 @@ fn inline_tag_line(pass: &mut LinePass<'_>, text: &str, line_no: u32) -> Taken {
         },
     };
     // The `<ins>` and `<del>` lines of block-wide critic edits ([`super::critic`]) wrap
-    // blocks: they stay HTML blocks.
-    let critic = line.contains("class=\"critic");
+    // blocks, from their opening line to a lone `</ins>` or `</del>`: they stay HTML blocks.
+    let critic = line.contains("class=\"critic")
+        || (pass.features.inline.critic.is_some() && matches!(line, "</ins>" | "</del>"));
     if critic || scan::is_block_level(&name) || COMMONMARK_BLOCKS.contains(&name.as_str()) {
         return Taken::No;
     }
