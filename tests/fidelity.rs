@@ -230,3 +230,55 @@ fn hash_headings_after_a_no_break_space_or_no_space() {
 fn saneheaders_leaves_such_lines_as_paragraphs() {
     compare_in("fidelity-mkdocs-sane", "sane-headings");
 }
+
+/// In an MkDocs project lists follow Python-Markdown: two spaces do not nest, four do; a fence
+/// indented four spaces under `11.  ` stays in the item; no list straight after a paragraph
+/// line; `1.` items then `-` items make one list.
+#[test]
+fn python_markdown_list_rules_in_an_mkdocs_project() {
+    compare_in("fidelity-mkdocs-more", "list-rules");
+}
+
+/// Links inside headings go to the other page's URL, as MkDocs rewrites them after
+/// Python-Markdown (the expected HTML applies that rewrite, `x.md` → `../x/`); `<mailto:…>`
+/// and `<…@…>` autolinks show the address (Python-Markdown writes it as entities).
+#[test]
+fn links_in_headings_and_email_autolinks() {
+    compare_in("fidelity-mkdocs-more", "heading-links");
+}
+
+/// Nothing inside an HTML comment is rendered, not even an admonition, and the page goes on
+/// after the comment.
+#[test]
+fn admonitions_inside_html_comments_stay_hidden() {
+    compare_in("fidelity-mkdocs-more", "comments");
+}
+
+/// `[TOC]` becomes the page's table of contents with toc's `title` and `toc_depth` from
+/// mkdocs.yml.
+#[test]
+fn toc_marker_with_title_and_depth() {
+    compare_in("fidelity-mkdocs-more", "toc-marker");
+}
+
+/// With `tables`: a `|` inside a code span does not split the cell, and a delimiter row with
+/// tabs still makes a table.
+#[test]
+fn table_pipes_in_code_and_tabs_in_the_delimiter_row() {
+    compare_in("fidelity-mkdocs-more", "tables");
+}
+
+/// Tabs in code become 4 spaces, white-space-only lines become empty, and a superfences
+/// custom fence (`mermaid`) gives `<pre class="mermaid">`.
+#[test]
+fn code_tabs_blank_lines_and_a_custom_fence() {
+    compare_in("fidelity-mkdocs-more", "code");
+}
+
+/// pymdownx.snippets with `base_path`: a line range, a section between `; --8<-- [start:…]`
+/// and `[end:…]` markers in an ini file (inside a fence), the multi-file block form, and
+/// `;--8<--` written out literally.
+#[test]
+fn snippets_line_ranges_sections_and_block_form() {
+    compare_in("fidelity-mkdocs-more", "snippets");
+}
