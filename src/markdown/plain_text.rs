@@ -78,7 +78,22 @@ impl PlainText {
     }
 }
 
-fn fold(text: &str) -> String {
+/// Text on one line: runs of white space (line breaks included) folded to one space, none at
+/// the ends.
+pub(crate) fn fold(text: &str) -> String {
+    // ASCII white space as `split_whitespace` sees it (vertical tab included).
+    let ws = |c: &u8| c.is_ascii_whitespace() || *c == 0x0b;
+    let b = text.as_bytes();
+    let plain = text.is_ascii()
+        && !b.first().is_some_and(ws)
+        && !b.last().is_some_and(ws)
+        && !b
+            .windows(2)
+            .any(|w| ws(&w[1]) && (w[0] == b' ' || w[1] != b' '));
+    if plain {
+        // Already one line with single spaces (most answers and titles): as it is.
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -180,4 +195,23 @@ fn is_more_marker(html: &str) -> bool {
     t.strip_prefix("<!--")
         .and_then(|r| r.strip_suffix("-->"))
         .is_some_and(|m| m.trim() == "more")
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::fold;
+
+    #[test]
+    fn fold_folds_every_run_of_white_space() {
+        for (text, want) in [
+            ("Steep it for two minutes.", "Steep it for two minutes."),
+            ("Steep  it\tfor\ntwo", "Steep it for two"),
+            (" padded ", "padded"),
+            ("tab\x0bbed", "tab bed"),
+            ("no\u{a0}break and\u{2003}em", "no break and em"),
+            ("", ""),
+        ] {
+            assert_eq!(fold(text), want, "{text:?}");
+        }
+    }
 }

@@ -154,27 +154,7 @@ fn llms_txt(site: &Site<'_>, facts: &Facts) -> String {
 
 /// Text on one line: runs of white space (line breaks included) folded to one space.
 fn one_line(text: &str) -> String {
-    // ASCII white space as `split_whitespace` sees it (vertical tab included).
-    let ws = |c: &u8| c.is_ascii_whitespace() || *c == 0x0b;
-    let b = text.as_bytes();
-    let plain = text.is_ascii()
-        && !b.first().is_some_and(ws)
-        && !b.last().is_some_and(ws)
-        && !b
-            .windows(2)
-            .any(|w| ws(&w[1]) && (w[0] == b' ' || w[1] != b' '));
-    if plain {
-        // Already one line with single spaces (most answers and titles): as it is.
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::markdown::plain_text::fold(text)
 }
 
 fn escape(s: &str) -> String {
@@ -182,23 +162,4 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::one_line;
-
-    #[test]
-    fn one_line_folds_every_run_of_white_space() {
-        for (text, want) in [
-            ("Steep it for two minutes.", "Steep it for two minutes."),
-            ("Steep  it\tfor\ntwo", "Steep it for two"),
-            (" padded ", "padded"),
-            ("tab\x0bbed", "tab bed"),
-            ("no\u{a0}break and\u{2003}em", "no break and em"),
-            ("", ""),
-        ] {
-            assert_eq!(one_line(text), want, "{text:?}");
-        }
-    }
 }
