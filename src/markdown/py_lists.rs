@@ -17,98 +17,12 @@
 use super::preprocess::{Line, fence_open};
 use super::py_html;
 
-/// A line as the pass reads it: its number, columns of indentation (tabs to multiples of 4,
-/// as Python-Markdown expands them) and the text after.
-#[derive(Debug, Clone, Copy)]
-struct Ln<'a> {
-    no: usize,
-    indent: usize,
-    text: &'a str,
-    /// Not a line of the page but the text after an item's marker.
-    virt: bool,
-}
+mod lines;
 
-impl Ln<'_> {
-    fn blank(&self) -> bool {
-        self.text.trim().is_empty()
-    }
-}
-
-/// A list item marker, as Python-Markdown recognises one (`- `, `12. `).
-#[derive(Debug, Clone, Copy)]
-struct Marker<'a> {
-    ordered: bool,
-    digits: &'a str,
-    bullet: u8,
-    /// Text after the marker and its spaces.
-    content: &'a str,
-}
-
-fn marker(text: &str) -> Option<Marker<'_>> {
-    let b = text.as_bytes();
-    let (ordered, len) = match b.first()? {
-        b'-' | b'*' | b'+' => (false, 1),
-        b'0'..=b'9' => {
-            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-            (b.get(digits) == Some(&b'.')).then_some((true, digits + 1))?
-        }
-        _ => return None,
-    };
-    if !matches!(b.get(len), Some(b' ' | b'\t')) || is_rule(text) {
-        return None;
-    }
-    Some(Marker {
-        ordered,
-        digits: &text[..len - 1],
-        bullet: b[0],
-        content: text[len..].trim_start_matches([' ', '\t']),
-    })
-}
-
-/// A thematic break (`***`, `- - -`), which is never a list item.
-fn is_rule(text: &str) -> bool {
-    let t = text.trim_end();
-    let Some(&c) = t.as_bytes().first() else {
-        return false;
-    };
-    matches!(c, b'-' | b'*' | b'_')
-        && t.bytes().filter(|&b| b == c).count() >= 3
-        && t.bytes().all(|b| b == c || b == b' ' || b == b'\t')
-}
-
-/// What CommonMark reads as a list item where Python-Markdown reads text (`1) a`, a bare `-`):
-/// the byte to escape.
-fn commonmark_only_marker(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
-    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let after = |i: usize| matches!(b.get(i), None | Some(b' ' | b'\t' | b'\r'));
-    if (1..=9).contains(&digits) && b.get(digits) == Some(&b')') && after(digits + 1) {
-        return Some(digits);
-    }
-    let bare = text.trim_end();
-    if matches!(bare, "-" | "*" | "+") {
-        return Some(0);
-    }
-    (digits > 0 && bare.len() == digits + 1 && bare.ends_with('.')).then_some(digits)
-}
-
-/// The width of a definition's marker (`:` and 1 to 3 spaces) that `text` starts with.
-fn definition_marker(text: &str) -> Option<usize> {
-    let spaces = text
-        .strip_prefix(':')?
-        .bytes()
-        .take_while(|&b| b == b' ')
-        .count();
-    let rest = &text[1 + spaces..];
-    ((1..=3).contains(&spaces) && !rest.trim().is_empty()).then_some(1 + spaces)
-}
-
-/// Starts of the indented blocks of admonitions, details and tabs.
-fn opens_body(text: &str) -> bool {
-    ["!!!", "???", "==="]
-        .iter()
-        .any(|m| text.starts_with(m) && !text.trim_end().bytes().all(|b| b == b'='))
-}
+use lines::{
+    Ln, Marker, commonmark_only_marker, definition_marker, indentation, indented_end, is_rule,
+    marker, opens_body,
+};
 
 /// Rewrites the lists of a page body; `None` when nothing changes.
 pub(super) fn rewrite(body: &str, sane: bool, md_in_html: bool) -> Option<String> {
@@ -488,33 +402,6 @@ impl<'a> Pass<'_, 'a> {
         }
         lines.len()
     }
-}
-
-/// Columns of leading white space (tabs to the next multiple of 4) and the rest of the line.
-fn indentation(line: &str) -> (usize, &str) {
-    let mut col = 0;
-    for (i, b) in line.bytes().enumerate() {
-        match b {
-            b' ' => col += 1,
-            b'\t' => col += 4 - col % 4,
-            _ => return (col, &line[i..]),
-        }
-    }
-    (col, "")
-}
-
-/// Index after the lines from `start` that are blank or indented `body` columns or more,
-/// less the blank lines at its end.
-fn indented_end(lines: &[Ln<'_>], start: usize, body: usize) -> usize {
-    let mut end = start;
-    let mut i = start;
-    while i < lines.len() && (lines[i].blank() || lines[i].indent >= body) {
-        i += 1;
-        if !lines[i - 1].blank() {
-            end = i;
-        }
-    }
-    end
 }
 
 #[cfg(test)]
