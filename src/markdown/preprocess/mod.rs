@@ -9,59 +9,23 @@
 //! it came from, so diagnostics still name the right line). Each syntax's own lines are read
 //! by its module, tried in the order of `SYNTAXES`.
 
+mod output;
+mod quote;
 mod text;
 
 #[cfg(test)]
 mod tests;
 
-use super::admonition::Block;
-use super::tabs::{PendingSet, TabSet};
+use super::tabs::PendingSet;
 use super::{
     Features, Rules, abbr, admonition, blocks, def_list, hash_headings, md_in_html, py_html,
     py_links, tabs,
 };
+pub use output::Preprocessed;
 pub use text::Line;
 pub(super) use text::TAB;
 pub(super) use text::fence_open;
-use text::{Fence, dedent, list_marker_width, quote_run_end, unquote};
-
-/// The text pulldown-cmark will parse, and what the pass found.
-#[derive(Debug, Default)]
-pub struct Preprocessed {
-    pub text: String,
-    /// `line_map[i]` is the 0-based input line that output line `i` came from.
-    pub line_map: Vec<u32>,
-    /// Admonitions and details, in document order.
-    pub blocks: Vec<Block>,
-    /// Tab sets, in document order.
-    pub tab_sets: Vec<TabSet>,
-    /// `*[ABBR]: text` definitions.
-    pub abbreviations: Vec<(String, String)>,
-    /// `///` blocks whose body is not block markdown, in document order (see [`blocks`]).
-    pub text_blocks: Vec<blocks::TextBlock>,
-    /// Where `markdown` HTML elements left work for the event pass (see [`md_in_html`]).
-    pub md_in_html: md_in_html::Marks,
-    /// Offsets of the empty comments that keep a lone inline tag in its paragraph
-    /// ([`py_html`]), dropped by the event pass.
-    pub fillers: Vec<usize>,
-    /// Warnings found by the pass: 0-based input line and message.
-    pub warnings: Vec<(u32, String)>,
-    /// Link reference definitions read by Python-Markdown's rules ([`py_links::refdefs`]).
-    pub link_definitions: py_links::refdefs::Definitions,
-}
-
-impl Preprocessed {
-    /// Whether a block or tab title may hold a link, which needs the page's link definitions.
-    pub fn titles_have_links(&self) -> bool {
-        let block_titles = self.blocks.iter().filter_map(|b| b.title.as_deref());
-        let tab_titles = self
-            .tab_sets
-            .iter()
-            .flat_map(|s| &s.titles)
-            .map(String::as_str);
-        block_titles.chain(tab_titles).any(|t| t.contains('['))
-    }
-}
+use text::{Fence, dedent, list_marker_width, quote_run_end};
 
 /// A syntax of the line pass, as its module declares it.
 pub(super) struct LineSyntax {
@@ -419,66 +383,6 @@ impl<'f> LinePass<'f> {
         }
         self.push_line("", line_no);
         self.lists.retain(|&c| c <= top.marker_col);
-    }
-
-    /// A run of `>` lines holding markers: the pass runs again on the quoted text, whose
-    /// output is quoted again. Returns false (nothing done) when the quote holds no marker.
-    fn quote(&mut self, run: &[Line<'_>], first_line: usize) -> bool {
-        let inner: Vec<Line<'_>> = run
-            .iter()
-            .map(|l| Line {
-                indent: 0,
-                text: unquote(l.text),
-            })
-            .collect();
-        let has_marker = inner.iter().any(|l| {
-            let t = l.text.trim_start();
-            SYNTAXES
-                .iter()
-                .flat_map(|s| s.quoted_starts)
-                .any(|start| t.starts_with(start))
-        });
-        if !has_marker {
-            return false;
-        }
-        let mut nested = LinePass::new(self.features);
-        nested.py_html = false;
-        nested.run(&inner);
-        let (col, _) = run[0].indentation();
-        let prefix = format!("{}> ", " ".repeat(self.out_col(col)));
-        // Where each nested line starts, there and here (after the prefix), to move the
-        // offsets the nested pass noted.
-        let mut starts: Vec<(usize, usize)> = Vec::with_capacity(nested.out.line_map.len());
-        let mut nested_start = 0;
-        for (text, &src) in nested.out.text.lines().zip(&nested.out.line_map) {
-            starts.push((nested_start, self.out.text.len() + prefix.len()));
-            nested_start += text.len() + 1;
-            let quoted = format!("{prefix}{text}");
-            self.push_line(quoted.trim_end(), first_line as u32 + src);
-        }
-        let moved = |at: usize| {
-            let line = starts.partition_point(|&(s, _)| s <= at).saturating_sub(1);
-            starts
-                .get(line)
-                .map_or(at, |&(there, here)| here + (at - there))
-        };
-        for mut block in nested.out.blocks {
-            block.tag_at = moved(block.tag_at);
-            block.body = 0..0;
-            self.out.blocks.push(block);
-        }
-        for mut set in nested.out.tab_sets {
-            set.at = moved(set.at);
-            set.tabs_at.iter_mut().for_each(|t| *t = moved(*t));
-            self.out.tab_sets.push(set);
-        }
-        self.out.abbreviations.extend(nested.out.abbreviations);
-        self.out.md_in_html.extend(nested.out.md_in_html, moved);
-        let warnings = nested.out.warnings.into_iter();
-        self.out
-            .warnings
-            .extend(warnings.map(|(l, w)| (first_line as u32 + l, w)));
-        true
     }
 
     /// Width of the list item or definition marker (with its spaces) that `rest` starts with.
