@@ -2,7 +2,9 @@
 //! class="footnote-ref" href="#fn:x">1</a></sup>`, and every definition gathered at the end of
 //! the page in `<div class="footnote"><hr /><ol><li id="fn:x">...` with a back link. The
 //! extension's `BACKLINK_TEXT`, `BACKLINK_TITLE`, `SEPARATOR`, `SUPERSCRIPT_TEXT` and
-//! `USE_DEFINITION_ORDER` options are read from mkdocs.yml ([`Options`]).
+//! `USE_DEFINITION_ORDER` options are read from mkdocs.yml ([`Options`]). A paragraph or
+//! heading whose text holds `PLACE_MARKER` (`///Footnotes Go Here///`) is replaced by the
+//! footnotes, which then stand there instead of at the end.
 
 use super::events::Pass;
 
@@ -26,6 +28,8 @@ pub struct Options {
     /// `USE_DEFINITION_ORDER`: footnotes are numbered in the order they are defined, not in
     /// the order of their first reference.
     pub definition_order: bool,
+    /// `PLACE_MARKER`: the first paragraph holding this text makes way for the footnotes.
+    pub place_marker: String,
 }
 
 impl Default for Options {
@@ -36,6 +40,7 @@ impl Default for Options {
             separator: ":".to_owned(),
             superscript_text: "{}".to_owned(),
             definition_order: false,
+            place_marker: "///Footnotes Go Here///".to_owned(),
         }
     }
 }
@@ -107,15 +112,15 @@ pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
             numbering.order.push(label.clone());
         }
     }
-    kept.push(Event::Html(
+    let mut div = vec![Event::Html(
         "<div class=\"footnote\">\n<hr />\n<ol>\n".into(),
-    ));
+    )];
     for (i, label) in numbering.order.iter().enumerate() {
         let mut body = std::mem::take(&mut definitions[defined[label]].1);
         let references = numbering.seen.get(label).copied().unwrap_or(1).max(1);
         let label = escape_attr(label);
         let sep = escape_attr(&options.separator);
-        kept.push(Event::Html(format!("<li id=\"fn{sep}{label}\">\n").into()));
+        div.push(Event::Html(format!("<li id=\"fn{sep}{label}\">\n").into()));
         let mut backrefs = String::new();
         let title = escape_attr(&numbered(&options.backlink_title, i + 1));
         for count in 1..=references {
@@ -135,11 +140,52 @@ pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
         } else {
             body.push(Event::Html(format!("<p>{backrefs}</p>\n").into()));
         }
-        kept.extend(body);
-        kept.push(Event::Html("</li>\n".into()));
+        div.extend(body);
+        div.push(Event::Html("</li>\n".into()));
     }
-    kept.push(Event::Html("</ol>\n</div>\n".into()));
+    div.push(Event::Html("</ol>\n</div>\n".into()));
+    match placeholder(&kept, &options.place_marker) {
+        Some(at) => {
+            kept.splice(at, div);
+        }
+        None => kept.extend(div),
+    }
     *events = kept;
+}
+
+/// The events of the first paragraph or heading whose leading text holds `marker`, the place
+/// Python-Markdown gives the footnotes instead of the end of the page.
+fn placeholder(events: &[Event<'_>], marker: &str) -> Option<std::ops::Range<usize>> {
+    if marker.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    for (start, event) in events.iter().enumerate() {
+        if !matches!(event, Event::Start(Tag::Paragraph | Tag::Heading { .. })) {
+            continue;
+        }
+        text.clear();
+        for e in &events[start + 1..] {
+            match e {
+                Event::Text(t) => text.push_str(t),
+                Event::SoftBreak => text.push('\n'),
+                _ => break,
+            }
+        }
+        if !text.contains(marker) {
+            continue;
+        }
+        let mut depth = 0usize;
+        for (i, e) in events.iter().enumerate().skip(start) {
+            match e {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 1 => return Some(start..i + 1),
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// Footnote numbers, in the order of first reference, and how often each is referred to.
@@ -202,4 +248,66 @@ pub(super) fn event<'e>(pass: &mut Pass<'_, '_>, event: Event<'e>) -> Option<Eve
         _ => {}
     }
     Some(event)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::content::PageId;
+    use crate::link_index::LinkIndex;
+    use crate::markdown::links::LinkContext;
+    use crate::markdown::{Features, Input, Rules, faq, render};
+
+    fn page(body: &str, options: super::Options) -> String {
+        let index = LinkIndex::default();
+        let features = Features {
+            rules: Rules::PythonMarkdown,
+            footnotes: true,
+            footnote_options: options,
+            ..Features::default()
+        };
+        let input = Input {
+            body,
+            body_line: 1,
+            display_path: Path::new("docs/page.md"),
+            links: LinkContext {
+                source: Path::new("page.md"),
+                page: PageId(0),
+                page_url: "page/",
+                index: &index,
+                absolute_base: None,
+            },
+            answer_title: "Answer",
+            features: &features,
+            faq: faq::FaqRule::default(),
+        };
+        render(&input).html
+    }
+
+    #[test]
+    fn the_place_marker_paragraph_makes_way_for_the_footnotes() {
+        let body =
+            "> Steep it.[^t]\n>\n> ///Footnotes Go Here///\n\nServe.\n\n[^t]: Three minutes.\n";
+        let html = page(body, super::Options::default());
+        assert!(!html.contains("Footnotes Go Here"), "{html}");
+        let div = html.find("<div class=\"footnote\">").expect(&html);
+        assert!(div < html.find("</blockquote>").expect(&html), "{html}");
+        assert!(html.find("Steep it.").expect(&html) < div, "{html}");
+        assert!(html.ends_with("<p>Serve.</p>\n"), "{html}");
+    }
+
+    #[test]
+    fn the_marker_is_configurable_and_without_it_footnotes_close_the_page() {
+        let options = super::Options {
+            place_marker: "FOOTNOTES".to_owned(),
+            ..super::Options::default()
+        };
+        let body = "FOOTNOTES\n\nPour.[^p]\n\n[^p]: Slowly.\n";
+        let html = page(body, options);
+        assert!(html.starts_with("<div class=\"footnote\">"), "{html}");
+        let html = page(body, super::Options::default());
+        assert!(html.starts_with("<p>FOOTNOTES</p>"), "{html}");
+        assert!(html.trim_end().ends_with("</div>"), "{html}");
+    }
 }

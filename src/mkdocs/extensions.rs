@@ -147,6 +147,7 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
             f.def_list = true;
             f.footnotes = true;
             f.md_in_html = true;
+            f.footnote_options = footnote_options(options.and_then(|o| o.get("footnotes")));
         }
         name if name.starts_with("pymdownx.blocks.") => block_extension(f, name, options),
         "toc" => {
@@ -263,6 +264,7 @@ fn footnote_options(options: Option<&Node>) -> crate::markdown::footnotes::Optio
         ("BACKLINK_TITLE", &mut out.backlink_title),
         ("SEPARATOR", &mut out.separator),
         ("SUPERSCRIPT_TEXT", &mut out.superscript_text),
+        ("PLACE_MARKER", &mut out.place_marker),
     ] {
         if let Some(value) = text(key) {
             *field = value;
