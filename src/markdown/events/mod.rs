@@ -15,8 +15,8 @@ use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
 use super::tab_ids::TabIds;
 use super::{
-    Features, Input, Rendered, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
-    headings, inline, md_in_html, options, py_html, tabs,
+    Features, Input, Rendered, Rules, abbr, admonition, alerts, blocks, code, def_list, faq,
+    footnotes, headings, inline, md_in_html, options, py_html, tabs,
 };
 use crate::diagnostics::Diagnostic;
 
@@ -165,7 +165,14 @@ impl<'i, 'p> Pass<'i, 'p> {
         match event {
             Event::Start(Tag::Heading { .. }) => headings::event(self, event, rest, out),
             Event::Start(Tag::CodeBlock(_)) => code::event(self, event, range, rest, out),
-            Event::Code(_) => Some(code::inline::event(&self.input.features.code, event)),
+            Event::Code(_) => {
+                // inlinehilite reads a language only right after the backticks.
+                let event = code::inline::event(&self.input.features.code, event);
+                Some(match self.input.features.rules {
+                    Rules::PythonMarkdown => code::inline::py_trim(event),
+                    _ => event,
+                })
+            }
             Event::Start(Tag::BlockQuote(Some(_))) | Event::End(TagEnd::BlockQuote(Some(_))) => {
                 alerts::event(event)
             }
