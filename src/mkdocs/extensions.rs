@@ -160,6 +160,7 @@ fn enable(out: &mut Extensions, full_name: &str, options: Option<&Node>) {
             f.md_in_html = true;
             // pymdownx.extra has betterem too; Python-Markdown's extra does not.
             f.inline.betterem |= short_name(full_name) == "pymdownx.extra";
+            f.footnote_options = footnote_options(options.and_then(|o| o.get("footnotes")));
         }
         name if name.starts_with("pymdownx.blocks.") => block_extension(f, name, options),
         "toc" => {

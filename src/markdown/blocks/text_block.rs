@@ -38,7 +38,7 @@ pub(in crate::markdown) fn event<'e>(
                 .body
                 .split("\n\n")
                 .filter(|p| !p.trim().is_empty())
-                .map(|p| pass.inline(p.trim_matches('\n'), range))
+                .map(|p| pass.inline(&no_block_starts(p.trim_matches('\n')), range))
                 .collect();
             paragraphs.join("\n\n")
         }
@@ -48,6 +48,36 @@ pub(in crate::markdown) fn event<'e>(
     let html = format!("{}{body}{}\n", block.open_tag, block.close_tag);
     out.push(Event::Html(html.into()));
     None
+}
+
+/// Inline-only text: a line that would start a block (`- a`, `# b`, `> c`, `1. d`, `===`)
+/// gets its first mark escaped, so it stays text as in pymdownx's `markdown: inline`.
+fn no_block_starts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let rest = line.trim_start_matches(' ');
+        let after = |n: usize| rest[n..].chars().next().is_none_or(char::is_whitespace);
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let starts_block = match rest.as_bytes().first() {
+            Some(b'-' | b'+' | b'*') => after(1) || rest.bytes().all(|b| b == b'-'),
+            Some(b'#' | b'>' | b'=') => true,
+            Some(b'0'..=b'9') => {
+                matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) && after(digits + 1)
+            }
+            _ => false,
+        };
+        // A backslash escapes punctuation only: `2\. x`, not `\2. x`.
+        let at = line.len() - rest.len() + if starts_block { digits } else { 0 };
+        out.push_str(&line[..at]);
+        if starts_block {
+            out.push('\\');
+        }
+        out.push_str(&line[at..]);
+    }
+    out
 }
 
 /// A raw body less the indentation its lines share, up to 4 columns.
@@ -69,4 +99,15 @@ fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn inline_bodies_keep_list_and_heading_marks_as_text() {
+        assert_eq!(
+            super::no_block_starts("- cup\n  # pot\n2. kettle\n---\nplain -x"),
+            "\\- cup\n  \\# pot\n2\\. kettle\n\\---\nplain -x"
+        );
+    }
 }

@@ -98,9 +98,28 @@ pub(in crate::markdown) fn event<'e>(opts: &CodeOptions, event: Event<'e>) -> Ev
     }
 }
 
+/// Python-Markdown strips all white space around a code span's text (`` `` `x`` ``` is
+/// `` `x``), where CommonMark strips one space from each side only when both have one.
+pub(in crate::markdown) fn py_trim(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Code(code) if code.starts_with(' ') || code.ends_with(' ') => {
+            Event::Code(code.trim_matches(' ').to_owned().into())
+        }
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn python_markdown_strips_every_space_around_code() {
+        let code = |t: &'static str| py_trim(Event::Code(t.into()));
+        assert_eq!(code(" `x"), Event::Code("`x".into()));
+        assert_eq!(code("  a b  "), Event::Code("a b".into()));
+        assert_eq!(code("tight"), Event::Code("tight".into()));
+    }
 
     #[test]
     fn languages_are_read_from_the_start() {

@@ -189,7 +189,14 @@ impl<'i, 'p> Pass<'i, 'p> {
         match event {
             Event::Start(Tag::Heading { .. }) => headings::event(self, event, rest, out),
             Event::Start(Tag::CodeBlock(_)) => code::event(self, event, range, rest, out),
-            Event::Code(_) => Some(code::inline::event(&self.input.features.code, event)),
+            Event::Code(_) => {
+                // inlinehilite reads a language only right after the backticks.
+                let event = code::inline::event(&self.input.features.code, event);
+                Some(match self.input.features.rules {
+                    Rules::PythonMarkdown => code::inline::py_trim(event),
+                    _ => event,
+                })
+            }
             Event::Start(Tag::BlockQuote(Some(_))) | Event::End(TagEnd::BlockQuote(Some(_))) => {
                 alerts::event(event)
             }
