@@ -231,6 +231,15 @@ fn saneheaders_leaves_such_lines_as_paragraphs() {
     compare_in("fidelity-mkdocs-sane", "sane-headings");
 }
 
+/// Emoji as Material's documentation configures them (its twemoji index and SVG generator,
+/// which hand ordinary shortcodes to pymdownx's): twemoji images from the CDN version that
+/// the pymdown-extensions Material installs names; colons that are no shortcode stay text.
+/// (The expected page is pymdownx's own twemoji index and `to_svg`, which Material's wrap.)
+#[test]
+fn emoji_as_material_configures_them() {
+    compare_in("fidelity-mkdocs-emoji", "emoji");
+}
+
 /// In an MkDocs project lists follow Python-Markdown: two spaces do not nest, four do; a fence
 /// indented four spaces under `11.  ` stays in the item; no list straight after a paragraph
 /// line; `1.` items then `-` items make one list.

@@ -187,11 +187,11 @@ fn emoji(e: &emojis::Emoji, shortcode: &str, options: &Options) -> String {
         ),
         (Index::Twemoji, Generator::Svg) => (
             "twemoji",
-            "https://cdn.jsdelivr.net/gh/jdecked/twemoji@15.0.3/assets/svg/",
+            "https://cdn.jsdelivr.net/gh/jdecked/twemoji@16.0.1/assets/svg/",
         ),
         (Index::Twemoji, _) => (
             "twemoji",
-            "https://cdn.jsdelivr.net/gh/jdecked/twemoji@15.0.3/assets/72x72/",
+            "https://cdn.jsdelivr.net/gh/jdecked/twemoji@16.0.1/assets/72x72/",
         ),
         (Index::Gemoji, _) => (
             "gemoji",
