@@ -24,6 +24,9 @@ pub struct SiteView<'a> {
     /// The favicon's path from the site root: the site's own `content/favicon.*`, else the
     /// theme's `assets/favicon.svg`.
     pub favicon: String,
+    /// The site's own Mermaid renderer (`mermaid.min.js` at the top of its content folder),
+    /// its path from the site root; the theme loads it on pages with a diagram only.
+    pub mermaid: Option<String>,
 }
 
 impl<'a> SiteView<'a> {
@@ -38,6 +41,7 @@ impl<'a> SiteView<'a> {
             copyright: config.copyright.as_deref(),
             extra: &config.extra,
             favicon: "assets/favicon.svg".to_owned(),
+            mermaid: None,
         }
     }
 }
@@ -90,6 +94,9 @@ pub struct PageView<'a> {
     pub summary: Option<&'a str>,
     /// Whether the content starts its own `<h1>` (the theme then does not add one).
     pub has_h1: bool,
+    /// Whether the content holds a Mermaid diagram (a `mermaid` custom fence) and the site
+    /// ships a renderer for it ([`SiteView::mermaid`]).
+    pub diagrams: bool,
     pub toc: &'a [TocEntry],
     /// Its tags, with links to their pages.
     pub tags: Vec<TagLink<'a>>,

@@ -84,6 +84,31 @@ fn mermaid_fences_are_left_for_the_browser() {
 }
 
 #[test]
+fn the_sites_mermaid_renderer_is_loaded_on_pages_with_a_diagram_only() {
+    let site = fixture("mkdocs_code");
+    site.write(
+        "docs/plain.md",
+        "# Plain\n\nNo diagram here, only `code`.\n",
+    );
+    // Without a renderer of the site's own, no page loads one (nothing from a CDN).
+    site.build(&[]).expect_clean();
+    assert!(!site.page("").has("script[src$='mermaid.min.js']"));
+    // With one, the page with a diagram loads it, and the page without does not.
+    site.write(
+        "docs/mermaid.min.js",
+        "window.mermaid = { initialize() {}, run() {} };\n",
+    );
+    site.build(&[]).expect_clean();
+    let diagram = site.page("");
+    assert_eq!(
+        diagram.attrs("head script[src$='mermaid.min.js']", "src"),
+        ["./mermaid.min.js"]
+    );
+    assert!(site.out().join("mermaid.min.js").is_file());
+    assert!(!site.page("plain/").has("script[src$='mermaid.min.js']"));
+}
+
+#[test]
 fn inline_code_with_a_language_is_highlighted() {
     let (_site, doc) = built();
     let code = doc.one("p > code.language-python.highlight");

@@ -98,7 +98,8 @@ impl<'a> Site<'a> {
     }
 
     /// Pages name the site's own favicon (`content/favicon.svg`, `.ico` or `.png`, in that
-    /// order of preference) when it has one, else the theme's.
+    /// order of preference) when it has one, else the theme's; and its own Mermaid renderer
+    /// (`content/mermaid.min.js`), when it has one, on pages with a diagram.
     pub fn use_favicon_of(&mut self, assets: &[Asset]) {
         let own = ["favicon.svg", "favicon.ico", "favicon.png"]
             .into_iter()
@@ -109,6 +110,10 @@ impl<'a> Site<'a> {
             });
         if let Some(name) = own {
             self.view.favicon = name.to_owned();
+        }
+        let renderer = std::path::Path::new("mermaid.min.js");
+        if assets.iter().any(|a| a.rel_path == renderer) {
+            self.view.mermaid = Some("mermaid.min.js".to_owned());
         }
     }
 }

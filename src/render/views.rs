@@ -133,6 +133,7 @@ fn page_view<'s>(
         updated: page.updated.as_ref(),
         summary: summary(page, rendered),
         has_h1: rendered.h1.is_some(),
+        diagrams: site.view.mermaid.is_some() && has_diagram(&rendered.html),
         toc: if toc_len >= TOC_MIN_ENTRIES { toc } else { &[] },
         tags: super::tags::links(site, page),
         extra: &page.front.extra,
@@ -157,6 +158,7 @@ pub(super) fn generated_page_view<'s>(
         updated: None,
         summary: None,
         has_h1: false,
+        diagrams: false,
         toc: &[],
         tags: Vec::new(),
         extra: &site.no_extra,
@@ -334,4 +336,10 @@ fn breadcrumbs<'s>(site: &'s Site<'s>, section: SectionId, here: &str) -> Vec<Cr
             href: urls::href(here, &site.sections[s].url),
         })
         .collect()
+}
+
+/// Whether rendered HTML holds a Mermaid diagram: an element of class `mermaid`, as a
+/// `mermaid` custom fence writes it (`<pre class="mermaid">` or `<div class="mermaid">`).
+fn has_diagram(html: &str) -> bool {
+    html.contains("<pre class=\"mermaid\"") || html.contains("<div class=\"mermaid\"")
 }
