@@ -238,3 +238,25 @@ fn use_pygments_on_a_plain_fence_drops_its_attributes() {
     assert_eq!(codes[1].value().attr("size"), Some("small"));
     assert!(!doc.has("code[use_pygments]"));
 }
+
+#[test]
+fn a_quoted_toc_label_with_spaces_names_the_heading_in_the_toc_only() {
+    let page = "# Kettles\n\n## Descaling with vinegar { #descale data-toc-label=\"Descale it\" }\n\n\
+                Fill it with vinegar.\n\n## Boiling <small>fast</small> { #boil data-toc-label=\"Boil\" }\n\n\
+                Use the lid.\n\n## Pouring { #pour }\n\nSlowly.\n";
+    let doc = mkdocs("  - attr_list\n  - toc:\n      permalink: true\n", page);
+    // The heading keeps its id, and no attribute made of the label's pieces.
+    for (id, text) in [
+        ("descale", "Descaling with vinegar"),
+        ("boil", "Boiling fast"),
+    ] {
+        let css = format!("article h2#{id}");
+        assert_eq!(doc.text(&css).trim_end_matches('¶'), text);
+        let names: Vec<&str> = doc.one(&css).value().attrs().map(|(n, _)| n).collect();
+        assert_eq!(names, ["id"]);
+    }
+    assert_eq!(
+        doc.texts("nav[aria-label='On this page'] a"),
+        ["Descale it", "Boil", "Pouring"]
+    );
+}

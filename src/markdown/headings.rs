@@ -92,9 +92,34 @@ impl HeadingAttrs {
             classes: classes.iter().map(|c| c.as_ref().to_owned()).collect(),
             others: Vec::new(),
         };
+        // pulldown-cmark splits an attribute list at every space, even inside quotes
+        // (`label="with pip"` comes as `label="with` and `pip"`): the parts are joined again.
+        let mut joined: Vec<(String, String)> = Vec::new();
+        let mut open_quote: Option<char> = None;
         for (name, value) in attrs {
-            let value = unquote(value.as_ref().map_or("", |v| v.as_ref())).to_owned();
-            match name.as_ref() {
+            let (name, value) = (name.as_ref(), value.as_ref().map(|v| v.as_ref()));
+            if let (Some(q), Some((_, last))) = (open_quote, joined.last_mut()) {
+                last.push(' ');
+                last.push_str(name);
+                if let Some(v) = value {
+                    last.push('=');
+                    last.push_str(v);
+                }
+                if last.ends_with(q) {
+                    open_quote = None;
+                }
+                continue;
+            }
+            let value = value.unwrap_or("");
+            open_quote = value
+                .chars()
+                .next()
+                .filter(|q| matches!(q, '"' | '\'') && (value.len() == 1 || !value.ends_with(*q)));
+            joined.push((name.to_owned(), value.to_owned()));
+        }
+        for (name, value) in &joined {
+            let value = unquote(value).to_owned();
+            match name.as_str() {
                 "id" => out.id = Some(value),
                 "class" => out
                     .classes
@@ -232,6 +257,11 @@ pub(super) fn event<'e>(
     let toc = &pass.input.features.toc;
     if level as u8 == 1 && pass.result.h1.is_none() {
         pass.result.h1 = Some(title.clone());
+    }
+    // `data-toc-label` names the heading in the table of contents only, as toc reads it; the
+    // heading itself does not keep the attribute.
+    if let Some(at) = attrs.others.iter().position(|(n, _)| n == "data-toc-label") {
+        title = attrs.others.remove(at).1;
     }
     let n = toc.level(level as u8);
     let mut open = format!("<h{n} id=\"{}\"", escape_attr(&id));
