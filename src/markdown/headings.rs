@@ -92,34 +92,9 @@ impl HeadingAttrs {
             classes: classes.iter().map(|c| c.as_ref().to_owned()).collect(),
             others: Vec::new(),
         };
-        // pulldown-cmark splits an attribute list at every space, even inside quotes
-        // (`label="with pip"` comes as `label="with` and `pip"`): the parts are joined again.
-        let mut joined: Vec<(String, String)> = Vec::new();
-        let mut open_quote: Option<char> = None;
         for (name, value) in attrs {
-            let (name, value) = (name.as_ref(), value.as_ref().map(|v| v.as_ref()));
-            if let (Some(q), Some((_, last))) = (open_quote, joined.last_mut()) {
-                last.push(' ');
-                last.push_str(name);
-                if let Some(v) = value {
-                    last.push('=');
-                    last.push_str(v);
-                }
-                if last.ends_with(q) {
-                    open_quote = None;
-                }
-                continue;
-            }
-            let value = value.unwrap_or("");
-            open_quote = value
-                .chars()
-                .next()
-                .filter(|q| matches!(q, '"' | '\'') && (value.len() == 1 || !value.ends_with(*q)));
-            joined.push((name.to_owned(), value.to_owned()));
-        }
-        for (name, value) in &joined {
-            let value = unquote(value).to_owned();
-            match name.as_str() {
+            let value = unquote(value.as_ref().map_or("", |v| v.as_ref())).to_owned();
+            match name.as_ref() {
                 "id" => out.id = Some(value),
                 "class" => out
                     .classes

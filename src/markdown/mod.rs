@@ -238,8 +238,13 @@ pub struct Rendered {
 
 /// pulldown-cmark's options for a site's features.
 pub fn options(features: &Features) -> Options {
-    let mut options =
-        Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_GFM;
+    let mut options = Options::ENABLE_TABLES | Options::ENABLE_GFM;
+    // In MkDocs projects a heading's `{ ... }` is attr_list's, read by its own parser
+    // ([`headings`]: quoted values with spaces, braces, escapes); pulldown-cmark's heading
+    // attributes split values at every space.
+    if !(features.rules == Rules::PythonMarkdown && features.attr_list) {
+        options |= Options::ENABLE_HEADING_ATTRIBUTES;
+    }
     // pymdownx.tilde reads `~~` and `~` itself ([`inline`]).
     if features.inline.tilde.is_none() {
         options |= Options::ENABLE_STRIKETHROUGH;
