@@ -88,3 +88,24 @@ fn mkdocs_reference_definitions_split_paragraphs_and_the_last_one_wins() {
         ["See the guide for more.", "Also gone."]
     );
 }
+
+#[test]
+fn a_definition_inside_a_quote_with_an_admonition_serves_its_link() {
+    let site = fixture("mkdocs_plain");
+    site.write(
+        "mkdocs.yml",
+        "site_name: Quoted\nmarkdown_extensions:\n  - admonition\n",
+    );
+    site.write(
+        "docs/index.md",
+        "# Quoted\n\n> !!! note\n>     See [the guide][g].\n>\n> [g]: guide.md\n",
+    );
+    site.write("docs/guide.md", "# Guide\n");
+    site.build(&[]).expect_clean();
+    let doc = site.page("");
+    assert_eq!(doc.attr("blockquote .admonition a", "href"), "guide/");
+    assert_eq!(
+        doc.text("blockquote .admonition p:not(.admonition-title)"),
+        "See the guide."
+    );
+}

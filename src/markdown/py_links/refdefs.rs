@@ -27,6 +27,11 @@ struct Definition {
 }
 
 impl Definitions {
+    /// Adds the definitions another pass found (a block quote's nested pass), after these.
+    pub fn extend(&mut self, other: Definitions) {
+        self.0.extend(other.0);
+    }
+
     /// The address and title of the reference `[label]`, the last definition of its id.
     pub fn get(&self, label: &str) -> Option<(&str, &str)> {
         if self.0.is_empty() {
