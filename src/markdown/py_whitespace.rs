@@ -1,12 +1,10 @@
-//! White space at the ends of a paragraph's lines, kept as Python-Markdown keeps it, on the
-//! pages of MkDocs projects: a line's trailing spaces stay (`a \nb` is `a \nb`, and a
-//! paragraph may end in a space), and so do the leading spaces of the lines after the first
-//! of a paragraph outside any list, quote, footnote or definition. Tabs there become spaces up to the next multiple
-//! of 4 columns, as Python-Markdown expands them. CommonMark drops all of these.
+//! The white space at the end of a paragraph, kept as Python-Markdown keeps it, on the pages
+//! of MkDocs projects (a paragraph may end in spaces; tabs there become spaces up to the next
+//! multiple of 4 columns). CommonMark drops it. The white space around the line breaks inside
+//! a paragraph is [`super::py_breaks`]'s, which sees every soft break first.
 //!
-//! The event pass hands over each paragraph's events; the white space is read from the text
-//! pulldown-cmark parsed, between the end of the last inline event and the line break. A
-//! paragraph whose lines have none costs a look at one byte per line.
+//! The white space is read from the text pulldown-cmark parsed, after the end of the
+//! paragraph's last inline event.
 
 use std::ops::Range;
 
@@ -14,18 +12,16 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::preprocess::TAB;
 
-/// Where the pass is: how deep in lists and quotes, and the end of the last inline event of
-/// the paragraph being read.
+/// The end of the last inline event of the paragraph being read.
 #[derive(Debug, Default)]
 pub(super) struct LineEnds {
-    containers: usize,
     /// Inside a paragraph: the furthest end of its inline events so far.
     inline_end: Option<usize>,
 }
 
 impl LineEnds {
-    /// Reads an event before it is written; returns it, or `None` when it wrote it itself
-    /// (a soft break, with the white space around it).
+    /// Reads an event before it is written, and writes a paragraph's trailing white space
+    /// before its end; returns the event.
     pub(super) fn event<'e>(
         &mut self,
         event: Event<'e>,
@@ -34,41 +30,12 @@ impl LineEnds {
         out: &mut Vec<Event<'e>>,
     ) -> Option<Event<'e>> {
         match &event {
-            Event::Start(
-                Tag::Item
-                | Tag::BlockQuote(_)
-                | Tag::FootnoteDefinition(_)
-                | Tag::DefinitionListDefinition,
-            ) => self.containers += 1,
-            Event::End(
-                TagEnd::Item
-                | TagEnd::BlockQuote(_)
-                | TagEnd::FootnoteDefinition
-                | TagEnd::DefinitionListDefinition,
-            ) => {
-                self.containers = self.containers.saturating_sub(1);
-            }
             Event::Start(Tag::Paragraph) => self.inline_end = Some(range.start),
             Event::End(TagEnd::Paragraph) => {
                 if let Some(end) = self.inline_end.take() {
                     push_spaces(out, text, end, trailing(text, end));
                 }
             }
-            Event::SoftBreak => {
-                let Some(end) = self.inline_end else {
-                    return Some(event);
-                };
-                push_spaces(out, text, end, trailing(text, end));
-                out.push(event);
-                let next = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-                let leading = leading(text, next);
-                self.inline_end = Some(next + leading);
-                if self.containers == 0 {
-                    push_spaces(out, text, next, leading);
-                }
-                return None;
-            }
-            Event::HardBreak => self.inline_end = self.inline_end.map(|_| range.end),
             _ => {
                 if let Some(end) = &mut self.inline_end {
                     *end = (*end).max(range.end);
