@@ -323,13 +323,14 @@ fn render_body(input: &Input<'_>) -> Rendered {
         }
         None => preprocess::run(body, input.features),
     };
-    if let Some(m) = &math {
-        let to_input = |line: u32| m.line_map.get(line as usize).copied().unwrap_or(line);
-        pre.line_map.iter_mut().for_each(|l| *l = to_input(*l));
-        pre.warnings.iter_mut().for_each(|(l, _)| *l = to_input(*l));
-    }
-    if let Some(c) = &critic {
-        let to_input = |line: u32| c.line_map.get(line as usize).copied().unwrap_or(line);
+    // Each rewrite before the line pass maps its lines back to the lines it read, innermost
+    // first (arithmatex read critic's output).
+    let rewrites = [
+        math.as_ref().map(|m| &m.line_map),
+        critic.as_ref().map(|c| &c.line_map),
+    ];
+    for line_map in rewrites.into_iter().flatten() {
+        let to_input = |line: u32| line_map.get(line as usize).copied().unwrap_or(line);
         pre.line_map.iter_mut().for_each(|l| *l = to_input(*l));
         pre.warnings.iter_mut().for_each(|(l, _)| *l = to_input(*l));
     }
