@@ -57,7 +57,9 @@ impl LinePass<'_> {
             self.out.tab_sets.push(set);
         }
         self.out.abbreviations.extend(nested.out.abbreviations);
-        self.out.link_definitions.extend(nested.out.link_definitions);
+        self.out
+            .link_definitions
+            .extend(nested.out.link_definitions);
         self.out.md_in_html.extend(nested.out.md_in_html, moved);
         let warnings = nested.out.warnings.into_iter();
         self.out
