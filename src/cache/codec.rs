@@ -5,6 +5,7 @@
 //! nothing, and the build goes on without a cache.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{Cache, CachedAnchor, Entry, Made, Stat};
@@ -13,10 +14,10 @@ use crate::frontmatter::PageDate;
 /// Bumped whenever the format or the meaning of an entry changes.
 const MAGIC: &[u8] = b"answerbook build cache, version 8\n";
 
-pub(super) fn encode(cache: &Cache) -> Vec<u8> {
-    let mut w = Writer(Vec::with_capacity(
-        256 * cache.pages.len() + 64 * cache.outputs.len(),
-    ));
+/// Writes `cache` to `out` in pieces of about [`PIECE`] bytes, so that a large cache is never
+/// held in memory twice (as entries and as bytes).
+pub(super) fn encode(cache: &Cache, out: &mut impl Write) -> io::Result<()> {
+    let mut w = Writer(Vec::with_capacity(2 * PIECE));
     w.0.extend_from_slice(MAGIC);
     w.u64(cache.inputs);
     w.u64(cache.structure);
@@ -73,6 +74,7 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
             w.str(&path.to_string_lossy());
             w.stat(stat);
         }
+        w.spill(out)?;
     }
     w.u64(cache.outputs.len() as u64);
     for (path, made) in &cache.outputs {
@@ -88,9 +90,13 @@ pub(super) fn encode(cache: &Cache) -> Vec<u8> {
                 w.stat(stat);
             }
         }
+        w.spill(out)?;
     }
-    w.0
+    out.write_all(&w.0)
 }
+
+/// About how many encoded bytes [`encode`] gathers before it writes them out.
+const PIECE: usize = 64 * 1024;
 
 pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
     let mut r = Reader(bytes.strip_prefix(MAGIC)?);
@@ -187,6 +193,15 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
 struct Writer(Vec<u8>);
 
 impl Writer {
+    /// Writes out what was gathered once it reaches [`PIECE`] bytes.
+    fn spill(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.0.len() >= PIECE {
+            out.write_all(&self.0)?;
+            self.0.clear();
+        }
+        Ok(())
+    }
+
     /// A number in LEB128: seven bits a byte, low bits first, the high bit set on all but the
     /// last byte. Most numbers in a cache (lengths, lines, word positions) take one or two bytes.
     fn u64(&mut self, mut v: u64) {
@@ -343,7 +358,8 @@ mod tests {
         cache.outputs.insert("a/index.html".into(), Made::Bytes(7));
         cache.outputs.insert("x.png".into(), Made::Copy(stat));
         cache.outputs.insert("a/b é/index.html".into(), Made::Page);
-        let bytes = encode(&cache);
+        let mut bytes = Vec::new();
+        encode(&cache, &mut bytes).unwrap();
         let back = decode(&bytes).unwrap();
         assert_eq!(back.pages, cache.pages);
         assert_eq!(back.outputs, cache.outputs);
@@ -354,5 +370,58 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(decode(&longer).is_none());
+    }
+
+    #[test]
+    fn a_cache_larger_than_one_piece_is_written_in_pieces_and_comes_back_whole() {
+        let mut cache = Cache::new(1, 2);
+        for n in 0..3000 {
+            let entry = Entry {
+                stat: Stat {
+                    len: n,
+                    mtime_ns: 1,
+                    ino: n,
+                },
+                hash: n,
+                title: format!("Question {n}"),
+                draft: false,
+                date: None,
+                updated: None,
+                body_offset: 4,
+                body_line: 2,
+                listed_summary: None,
+                short_answer: Some("yes".into()),
+                ids: vec![format!("id-{n}")],
+                anchors: Vec::new(),
+                headings: Vec::new(),
+                words: format!("word{n} ").repeat(20),
+                marks: Vec::new(),
+                tags: Vec::new(),
+                links: Vec::new(),
+                listing: None,
+                includes: Vec::new(),
+            };
+            cache.pages.insert(format!("s/q{n}.md"), entry);
+            cache.outputs.insert(format!("s/q{n}/index.html"), Made::Page);
+        }
+        /// Counts the pieces written.
+        struct Pieces(Vec<u8>, usize);
+        impl Write for Pieces {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.1 += 1;
+                self.0.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut out = Pieces(Vec::new(), 0);
+        encode(&cache, &mut out).unwrap();
+        assert!(out.0.len() > 4 * PIECE, "{} bytes", out.0.len());
+        assert!(out.1 >= 4, "written in {} pieces", out.1);
+        let back = decode(&out.0).unwrap();
+        assert_eq!(back.pages, cache.pages);
+        assert_eq!(back.outputs, cache.outputs);
     }
 }

@@ -182,7 +182,7 @@ impl Cache {
     /// plain file, [`beside`]).
     pub fn save(&mut self, target: &Path) -> std::io::Result<()> {
         self.stamp();
-        beside::replace_file(&Self::path_for(target), &codec::encode(self))
+        beside::replace_file_with(&Self::path_for(target), |file| codec::encode(self, file))
     }
 
     /// Removes the cache of `target`, when a build could not keep it true.

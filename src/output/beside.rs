@@ -19,6 +19,15 @@ pub fn beside(target: &Path, what: &str) -> PathBuf {
 /// Writes `bytes` to `path` through `PATH.tmp-PID`, created new (never opened if something is
 /// already there). Refused when `path` is anything but a plain file or nothing.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_file_with(path, |file| file.write_all(bytes))
+}
+
+/// [`replace_file`] with the bytes written by `write`, in as many pieces as it likes (a large
+/// file need not be held in memory whole). Nothing replaces `path` unless `write` succeeds.
+pub fn replace_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<()> {
     if fs::symlink_metadata(path).is_ok_and(|meta| !meta.is_file()) {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
@@ -32,7 +41,7 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .write(true)
         .create_new(true)
         .open(&tmp)?;
-    file.write_all(bytes)
+    write(&mut file)
         .and_then(|()| fs::rename(&tmp, path))
         .inspect_err(|_| {
             let _ = fs::remove_file(&tmp);

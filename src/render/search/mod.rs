@@ -54,7 +54,7 @@ pub struct SearchDoc {
     /// Its `h2` and `h3` headings: id and text.
     pub headings: Vec<(String, String)>,
     /// Its distinct words ([`words`](words::html_words)), separated by spaces: those of its
-    /// text, sorted, then those only in its title, short answer or headings (one string
+    /// text, in order of first appearance, then those only in its title, short answer or headings (one string
     /// rather than many: this is kept for every question until the index is written).
     pub words: String,
     /// The words that stand anywhere but only in its text: each one's place in [`words`]
@@ -75,11 +75,18 @@ impl SearchDoc {
             .filter(|h| (2..=3).contains(&h.level))
             .map(|h| (h.id.clone(), h.title.clone()))
             .collect();
-        let mut body = Vec::new();
-        html_words(&rendered.html, |word| body.push(word));
-        body.sort_unstable();
-        body.dedup();
-        let (extra, marks) = marks_of(&body, title, answer, &headings);
+        // Each distinct word with its place, in order of first appearance: a page repeats
+        // most of its words, and nothing needs them sorted.
+        let mut places: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+        html_words(&rendered.html, |word| {
+            let next = places.len() as u32;
+            places.entry(word).or_insert(next);
+        });
+        let (extra, marks) = marks_of(&places, title, answer, &headings);
+        let mut body = vec![Cow::Borrowed(""); places.len()];
+        for (word, at) in places {
+            body[at as usize] = word;
+        }
         let mut words = String::new();
         for word in body.iter().chain(&extra) {
             if !words.is_empty() {
@@ -110,10 +117,10 @@ impl SearchDoc {
     }
 }
 
-/// The words of a question's title, short answer and headings that its text (`body`, sorted)
-/// lacks, and the [`SearchDoc::marks`] of every word found there.
+/// The words of a question's title, short answer and headings that its text (`body`: each
+/// word and its place) lacks, and the [`SearchDoc::marks`] of every word found there.
 fn marks_of<'a>(
-    body: &[Cow<'_, str>],
+    body: &FxHashMap<Cow<'_, str>, u32>,
     title: &'a str,
     answer: Option<&'a str>,
     headings: &'a [(String, String)],
@@ -121,9 +128,9 @@ fn marks_of<'a>(
     let mut extra: Vec<Cow<'a, str>> = Vec::new();
     let mut marks: Vec<(u32, u32)> = Vec::new();
     let mut mark = |w: Cow<'a, str>, bits: u32| {
-        let at = match body.binary_search_by(|x| x.as_ref().cmp(w.as_ref())) {
-            Ok(at) => at,
-            Err(_) => match extra.iter().position(|x| *x == w) {
+        let at = match body.get(w.as_ref()) {
+            Some(&at) => at as usize,
+            None => match extra.iter().position(|x| *x == w) {
                 Some(at) => body.len() + at,
                 None => {
                     extra.push(w);
@@ -346,9 +353,9 @@ mod tests {
         assert_eq!(
             fields,
             [
-                ("boil", BODY),
-                ("care", BODY | HEADING | 1 << 4),
                 ("kettle", BODY | HEADING | 1 << 4),
+                ("care", BODY | HEADING | 1 << 4),
+                ("boil", BODY),
                 ("water", BODY | ANSWER),
                 ("boiling", TITLE),
                 ("tea", TITLE),

@@ -110,20 +110,24 @@ pub(super) fn html_words<'h>(html: &'h str, mut each: impl FnMut(Cow<'h, str>)) 
 fn after_tag(html: &str, lt: usize) -> usize {
     let rest = &html[lt..];
     let mut from = lt;
-    for (open, close) in [("<script", "</script"), ("<style", "</style")] {
-        if rest
-            .as_bytes()
-            .get(..open.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(open.as_bytes()))
-        {
-            if let Some(at) = rest.find(close) {
-                from = lt + at;
+    if rest.as_bytes().get(1).is_some_and(|b| b.eq_ignore_ascii_case(&b's')) {
+        for (open, close) in [("<script", "</script"), ("<style", "</style")] {
+            if rest
+                .as_bytes()
+                .get(..open.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(open.as_bytes()))
+            {
+                if let Some(at) = rest.find(close) {
+                    from = lt + at;
+                }
+                break;
             }
-            break;
         }
     }
-    html[from..]
-        .find('>')
+    // A tag's `>` is a few bytes on: a plain loop beats a searcher set up for each tag.
+    html.as_bytes()[from..]
+        .iter()
+        .position(|&b| b == b'>')
         .map_or(html.len(), |gt| from + gt + 1)
 }
 
