@@ -402,7 +402,9 @@ mod tests {
                 includes: Vec::new(),
             };
             cache.pages.insert(format!("s/q{n}.md"), entry);
-            cache.outputs.insert(format!("s/q{n}/index.html"), Made::Page);
+            cache
+                .outputs
+                .insert(format!("s/q{n}/index.html"), Made::Page);
         }
         /// Counts the pieces written.
         struct Pieces(Vec<u8>, usize);

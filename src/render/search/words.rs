@@ -110,7 +110,11 @@ pub(super) fn html_words<'h>(html: &'h str, mut each: impl FnMut(Cow<'h, str>)) 
 fn after_tag(html: &str, lt: usize) -> usize {
     let rest = &html[lt..];
     let mut from = lt;
-    if rest.as_bytes().get(1).is_some_and(|b| b.eq_ignore_ascii_case(&b's')) {
+    if rest
+        .as_bytes()
+        .get(1)
+        .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
+    {
         for (open, close) in [("<script", "</script"), ("<style", "</style")] {
             if rest
                 .as_bytes()
