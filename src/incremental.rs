@@ -156,7 +156,7 @@ pub fn search_from_entry(entry: &Entry) -> SearchDoc {
 pub fn entry_for(
     page: &Page,
     rendered: &Rendered,
-    search: Option<&SearchDoc>,
+    search: Option<SearchDoc>,
     pages: &Pages,
     stat: Stat,
     hash: u64,
@@ -166,6 +166,12 @@ pub fn entry_for(
     }
     let mut ids: Vec<String> = rendered.ids.iter().cloned().collect();
     ids.sort();
+    // Moved, not copied: the words are most of a cache entry.
+    let SearchDoc {
+        headings,
+        words,
+        marks,
+    } = search.unwrap_or_default();
     let listed_summary = rendered
         .summary
         .as_ref()
@@ -199,9 +205,9 @@ pub fn entry_for(
                 line: a.line,
             })
             .collect(),
-        headings: search.map(|s| s.headings.clone()).unwrap_or_default(),
-        words: search.map(|s| s.words.clone()).unwrap_or_default(),
-        marks: search.map(|s| s.marks.clone()).unwrap_or_default(),
+        headings,
+        words,
+        marks,
         tags: crate::render::page_tags(page).map(str::to_owned).collect(),
         links: page.links.clone(),
         // A reused page's front matter is not read again: its description is kept here.

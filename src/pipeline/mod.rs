@@ -278,7 +278,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
         setup,
         structure,
         &pages,
-        &outcome.facts,
+        &mut outcome.facts,
         &mut parsed,
         cache,
         made,

@@ -148,7 +148,7 @@ pub(super) fn next_cache(
     setup: &Setup<'_>,
     structure: u64,
     pages: &Pages,
-    facts: &render::Facts,
+    facts: &mut render::Facts,
     parsed: &mut ParsedPages,
     previous: Option<&Cache>,
     made: HashMap<String, Made>,
@@ -177,14 +177,9 @@ pub(super) fn next_cache(
             }
             _ if troubled.contains(page.display_path.as_path()) => None,
             _ => {
-                let entry = incremental::entry_for(
-                    page,
-                    &facts[id],
-                    facts.search(id),
-                    pages,
-                    known.stat,
-                    known.hash,
-                );
+                let search = facts.take_search(id);
+                let entry =
+                    incremental::entry_for(page, &facts[id], search, pages, known.stat, known.hash);
                 changed |= entry.is_some();
                 entry
             }

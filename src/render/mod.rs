@@ -136,6 +136,11 @@ impl Facts {
         self.1[id.0 as usize].as_ref()
     }
 
+    /// A question's search data, taken out (for the build cache, once the index is written).
+    pub fn take_search(&mut self, id: PageId) -> Option<SearchDoc> {
+        self.1[id.0 as usize].take()
+    }
+
     /// Every page's diagnostics, taken out.
     pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
         self.0
