@@ -129,6 +129,7 @@ impl Theme {
         }
         let fingerprint = digest.finish();
         let mut tera = tera::Tera::default();
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates)
             .map_err(|e| theme_error(e.to_string()))?;
         for required in ["page.html", "section.html", "home.html", "404.html"] {
@@ -229,6 +230,28 @@ fn prints_content_plainly(template: &str) -> bool {
     true
 }
 
+/// Tera's HTML escaping (`&`, `<`, `>`, `"` and `'`), written in runs between the characters
+/// it replaces: Tera's own writes each byte through a call of its own, which was a twentieth
+/// of a build.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let with: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(with)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
+}
+
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut message = e.to_string();
     let mut source = e.source();
@@ -242,7 +265,26 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::prints_content_plainly;
+    use super::{escape_html, prints_content_plainly};
+
+    #[test]
+    fn escaping_writes_what_teras_own_escaping_writes() {
+        for text in [
+            "",
+            "plain words",
+            "Tom & Jerry's \"<b>bold</b>\" café &amp;",
+            "<<>>''\"\"&&",
+            "ends with &",
+        ] {
+            let (mut ours, mut teras) = (Vec::new(), Vec::new());
+            escape_html(text, &mut ours).unwrap();
+            tera::escape_html(text, &mut teras).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(teras).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn only_plain_safe_prints_of_the_content_are_spliced() {

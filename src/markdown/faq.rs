@@ -118,16 +118,27 @@ pub fn script_json(value: &serde_json::Value) -> String {
 
 fn escape_for_script(json: &str) -> String {
     let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let bytes = json.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let with = match b {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8)) => {
+                "\\u2028"
+            }
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA9)) => {
+                "\\u2029"
+            }
+            _ => continue,
+        };
+        out.push_str(&json[start..i]);
+        out.push_str(with);
+        start = i + if b == 0xE2 { 3 } else { 1 };
     }
+    out.push_str(&json[start..]);
     out
 }
 
@@ -239,6 +250,14 @@ pub(super) fn event<'e>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_escapes_replace_only_their_characters() {
+        assert_eq!(
+            escape_for_script("a<b>&c\u{2028}\u{2029}\u{2027}é€</script>"),
+            "a\\u003cb\\u003e\\u0026c\\u2028\\u2029\u{2027}é€\\u003c/script\\u003e"
+        );
+    }
 
     #[test]
     fn escapes_so_the_script_cannot_be_closed_early() {
