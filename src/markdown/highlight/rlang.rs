@@ -152,16 +152,14 @@ const CONSTANTS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    fn classed(code: &str) -> Vec<(&'static str, &str)> {
-        let mut out = Vec::new();
-        super::lex(code, |c, t| out.extend(c.map(|c| (c, t))));
-        out
-    }
+    use super::super::test_support::classed;
 
     #[test]
     fn classes_follow_pygments() {
-        let got =
-            classed("x <- c(1, 2.5, 3L) # note\nf <- function(a = TRUE) if (is.na(a)) NULL\n");
+        let got = classed(
+            "r",
+            "x <- c(1, 2.5, 3L) # note\nf <- function(a = TRUE) if (is.na(a)) NULL\n",
+        );
         for expected in [
             ("n", "x"),
             ("o", "<-"),
@@ -178,9 +176,9 @@ mod tests {
         ] {
             assert!(got.contains(&expected), "{expected:?} not in {got:?}");
         }
-        let got = classed("x<-1");
+        let got = classed("r", "x<-1");
         assert_eq!(got, [("n", "x"), ("o", "<-"), ("m", "1")]);
-        let got = classed("y %in% z; df$col; 'it\\'s' \"q\" 0x1F -1e-3");
+        let got = classed("r", "y %in% z; df$col; 'it\\'s' \"q\" 0x1F -1e-3");
         for expected in [
             ("o", "%in%"),
             ("o", "$"),
