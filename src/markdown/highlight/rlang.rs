@@ -115,7 +115,9 @@ fn suffix(bytes: &[u8], i: usize) -> usize {
 /// The class of a name that ends at `end`.
 fn word_class(word: &str, bytes: &[u8], end: usize) -> &'static str {
     if CONSTANTS.contains(&word)
-        || (word.starts_with("..") && word[2..].bytes().all(|b| b.is_ascii_digit()))
+        || (word.len() > 2
+            && word.starts_with("..")
+            && word[2..].bytes().all(|b| b.is_ascii_digit()))
     {
         "kc"
     } else if RESERVED.contains(&word) {
@@ -189,5 +191,23 @@ mod tests {
         ] {
             assert!(got.contains(&expected), "{expected:?} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn only_dots_before_digits_are_the_constant() {
+        // `..1` and `...` name arguments (constants to Pygments); a bare `..` is a name, or a
+        // function's name before `(`.
+        let got = classed("r", "g(..1, ..12, ..., ..) + ..(x) + ..2L");
+        for expected in [
+            ("kc", "..1"),
+            ("kc", "..12"),
+            ("kc", "..."),
+            ("n", ".."),
+            ("nf", ".."),
+            ("n", "..2L"),
+        ] {
+            assert!(got.contains(&expected), "{expected:?} not in {got:?}");
+        }
+        assert!(!got.contains(&("kc", "..")), "{got:?}");
     }
 }
