@@ -60,10 +60,8 @@ pub(super) fn lex<'a>(code: &'a str, mut emit: impl FnMut(Option<&'static str>, 
                 i = run(bytes, i + 1, |b| is_name(b) || b == b'!');
                 Some("nd")
             }
-            b'0' if matches!(next, Some(b'x' | b'b' | b'o'))
-                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit) =>
-            {
-                i = run(bytes, i + 2, |b| b.is_ascii_hexdigit() || b == b'_');
+            b'0' if radix_digits(bytes, i + 2, next) > i + 2 => {
+                i = radix_digits(bytes, i + 2, next);
                 Some(match next {
                     Some(b'x') => "mh",
                     Some(b'b') => "mb",
@@ -125,6 +123,23 @@ fn word_class(word: &str, type_next: bool, before_brace: bool) -> &'static str {
     } else {
         "n"
     }
+}
+
+/// The end of the digits of a `0x` / `0b` / `0o` number (`radix` is the letter) from `i`:
+/// digits of that base, single `_` between them, as Pygments reads them; `i` when none.
+fn radix_digits(bytes: &[u8], i: usize, radix: Option<u8>) -> usize {
+    let digit = |b: u8| match radix {
+        Some(b'x') => b.is_ascii_hexdigit(),
+        Some(b'b') => matches!(b, b'0' | b'1'),
+        Some(b'o') => matches!(b, b'0'..=b'7'),
+        _ => false,
+    };
+    let mut end = run(bytes, i, digit);
+    while end > i && bytes.get(end) == Some(&b'_') && bytes.get(end + 1).is_some_and(|&b| digit(b))
+    {
+        end = run(bytes, end + 1, digit);
+    }
+    end
 }
 
 /// Emits a string whose opening quote is at `i` as `class` pieces and interpolations `si`;
@@ -365,5 +380,29 @@ mod tests {
         ] {
             assert!(got.contains(&expected), "{expected:?} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn binary_and_octal_numbers_take_only_their_own_digits() {
+        // As Pygments reads them: the digits of the base, joined by single underscores; what
+        // follows is a decimal number or a name.
+        let got = classed("julia", "0b102 0o78 0b1_0 0o7_7 0x1f_ag 0b12 0b 0o9");
+        let expected = [
+            ("mb", "0b10"),
+            ("mi", "2"),
+            ("mo", "0o7"),
+            ("mi", "8"),
+            ("mb", "0b1_0"),
+            ("mo", "0o7_7"),
+            ("mh", "0x1f_a"),
+            ("n", "g"),
+            ("mb", "0b1"),
+            ("mi", "2"),
+            ("mi", "0"),
+            ("n", "b"),
+            ("mi", "0"),
+            ("n", "o9"),
+        ];
+        assert_eq!(got, expected);
     }
 }
