@@ -84,6 +84,7 @@ pub(super) fn lex<'a>(code: &'a str, mut emit: impl FnMut(Option<&'static str>, 
                     // A string macro's prefix: `r"..."` is a regex.
                     emit(Some("sa"), word);
                     i = string(code, i, if word == "r" { "sr" } else { "s" }, &mut emit);
+                    type_next = false;
                     continue;
                 }
                 let class = word_class(word, type_next, bytes.get(i) == Some(&b'{'));
@@ -404,5 +405,15 @@ mod tests {
             ("n", "o9"),
         ];
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_string_macro_ends_what_made_the_next_name_a_type() {
+        // After `::` or `struct` only the next word is a type; a string macro in that place
+        // is that word, so the name after it is a plain name, as Pygments reads it.
+        for code in ["x::html\"a\" y", "struct r\"x\" y"] {
+            let got = classed("julia", code);
+            assert_eq!(got.last(), Some(&("n", "y")), "{code}: {got:?}");
+        }
     }
 }
