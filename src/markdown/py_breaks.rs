@@ -11,6 +11,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use super::preprocess::{TAB, indentation};
+
 /// The containers around the text being read, outermost first.
 #[derive(Debug, Default)]
 pub(super) struct Containers {
@@ -154,28 +156,27 @@ pub(super) fn next_line_start(text: &str, range: &Range<usize>) -> Option<usize>
     text[range.start..].find('\n').map(|i| range.start + i + 1)
 }
 
-/// Columns of leading white space (a tab counting 4).
+/// Columns of leading white space, tabs to the next multiple of 4 (Python-Markdown expands
+/// them so before reading a line).
 fn indent_columns(line: &str) -> usize {
-    line.bytes()
-        .take_while(|&b| b == b' ' || b == b'\t')
-        .map(|b| if b == b'\t' { 4 } else { 1 })
-        .sum()
+    indentation(line).0
 }
 
-/// How many bytes of leading spaces (a tab counting 4) make up at most `limit` columns.
+/// How many bytes of leading white space (tabs to the next multiple of 4) make up at most
+/// `limit` columns.
 fn columns_up_to(bytes: &[u8], limit: usize) -> usize {
     let mut columns = 0;
     let mut taken = 0;
     for &b in bytes {
-        let width = match b {
-            b' ' => 1,
-            b'\t' => 4,
+        let next = match b {
+            b' ' => columns + 1,
+            b'\t' => columns + TAB - columns % TAB,
             _ => break,
         };
-        if columns + width > limit {
+        if next > limit {
             break;
         }
-        columns += width;
+        columns = next;
         taken += 1;
     }
     taken
@@ -212,5 +213,39 @@ pub(super) fn glue_nested_lists(events: &mut [Event<'_>]) {
             };
             events[i] = Event::Html(tag.into());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::tests_support::render_python_markdown as render;
+
+    #[test]
+    fn a_lone_space_stays_and_a_hard_break_keeps_the_spaces_beyond_two() {
+        assert_eq!(
+            render("Scones \nwarm    \n  from the oven\n"),
+            "<p>Scones \nwarm  <br />\n  from the oven</p>\n"
+        );
+    }
+
+    #[test]
+    fn indentation_tabs_go_to_the_next_multiple_of_four() {
+        assert_eq!(render("jam\n \tbread\n"), "<p>jam\n    bread</p>\n");
+        assert_eq!(render("jam\n\t bread\n"), "<p>jam\n     bread</p>\n");
+        // The item takes its 4 columns (a space and a tab) and the 2 after stay.
+        let html = render("* jam\n\n    scones\n \t  bread\n");
+        assert!(html.contains("<p>scones\n  bread</p>"), "{html}");
+    }
+
+    #[test]
+    fn a_quote_takes_its_marker_and_one_space() {
+        let html = render("> jam\n>   bread\n");
+        assert!(html.contains("<p>jam\n  bread</p>"), "{html}");
+    }
+
+    #[test]
+    fn a_list_right_after_an_items_text_follows_it_on_its_line() {
+        let html = render("* jam\n    * bread\n");
+        assert!(html.contains("<li>jam<ul>\n<li>bread</li>"), "{html}");
     }
 }
