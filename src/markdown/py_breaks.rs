@@ -77,20 +77,19 @@ impl Containers {
             out.push(event);
             return;
         };
-        let trailing = text.as_bytes()[..newline]
-            .iter()
-            .rev()
-            .take_while(|&&b| b == b' ')
-            .count();
-        // A hard break takes two of the spaces; a soft one keeps its single space.
-        let kept_before = match event {
-            Event::HardBreak => trailing.saturating_sub(2),
-            _ => trailing.min(1),
+        let trailing = trailing_columns(&text[..newline]);
+        // Two columns of white space make a hard break, which takes them; a soft one keeps
+        // its single space. Tabs count to their tab stop, so `ab` and a tab is a hard break.
+        let hard = matches!(event, Event::HardBreak) || trailing >= 2;
+        let kept_before = if hard {
+            trailing.saturating_sub(2)
+        } else {
+            trailing.min(1)
         };
         if kept_before > 0 && !matches!(out.last(), Some(Event::Text(t)) if t.ends_with(' ')) {
             out.push(Event::Text(" ".repeat(kept_before).into()));
         }
-        out.push(event);
+        out.push(if hard { Event::HardBreak } else { event });
         let next = &text[newline + 1..];
         let next = next.split('\n').next().unwrap_or(next);
         let mut kept_after = self.kept_indent(next);
@@ -144,9 +143,8 @@ impl Containers {
 pub(super) fn owns(event: &Event<'_>, text: &str, range: &Range<usize>) -> bool {
     match event {
         Event::SoftBreak => true,
-        Event::HardBreak => {
-            next_line_start(text, range).is_some_and(|start| text[..start - 1].ends_with(' '))
-        }
+        Event::HardBreak => next_line_start(text, range)
+            .is_some_and(|start| text[..start - 1].ends_with([' ', '\t'])),
         _ => false,
     }
 }
@@ -160,6 +158,28 @@ pub(super) fn next_line_start(text: &str, range: &Range<usize>) -> Option<usize>
 /// them so before reading a line).
 fn indent_columns(line: &str) -> usize {
     indentation(line).0
+}
+
+/// Columns of the white space at the end of `before` (the text up to a line's end), tabs
+/// expanded from the start of its line as Python-Markdown expands them.
+fn trailing_columns(before: &str) -> usize {
+    let content = before.trim_end_matches([' ', '\t']);
+    let run = &before[content.len()..];
+    if !run.contains('\t') {
+        return run.len();
+    }
+    let line = &content[content.rfind('\n').map_or(0, |i| i + 1)..];
+    let start = line.chars().fold(0, advance);
+    run.chars().fold(start, advance) - start
+}
+
+/// The column after `ch` written at `col`.
+fn advance(col: usize, ch: char) -> usize {
+    if ch == '\t' {
+        col + TAB - col % TAB
+    } else {
+        col + 1
+    }
 }
 
 /// How many bytes of leading white space (tabs to the next multiple of 4) make up at most
@@ -226,6 +246,22 @@ mod tests {
             render("Scones \nwarm    \n  from the oven\n"),
             "<p>Scones \nwarm  <br />\n  from the oven</p>\n"
         );
+    }
+
+    #[test]
+    fn a_tab_at_a_line_end_counts_to_its_tab_stop() {
+        for (markdown, html) in [
+            // Two columns make a hard break, which takes them: `jam` and a tab is one column.
+            ("jam\t\nbread\n", "<p>jam \nbread</p>\n"),
+            ("ja\t\nbread\n", "<p>ja<br />\nbread</p>\n"),
+            ("j\t\nbread\n", "<p>j <br />\nbread</p>\n"),
+            ("ja\t  \nbread\n", "<p>ja  <br />\nbread</p>\n"),
+            ("ja  \t\nbread\n", "<p>ja    <br />\nbread</p>\n"),
+            ("j\t\t\nbread\n", "<p>j     <br />\nbread</p>\n"),
+            ("é\t\nbread\n", "<p>é <br />\nbread</p>\n"),
+        ] {
+            assert_eq!(render(markdown), html, "{markdown:?}");
+        }
     }
 
     #[test]
