@@ -218,7 +218,8 @@ fn style_plain_text_may_name_the_language_of_plain_inline_code() {
         "both are Python"
     );
     // Blocks are not inline code: the indented block names no language and stays plain.
-    assert!(!doc.has("article div.highlight code span.kn"));
+    let block = doc.one("article div.highlight pre > code");
+    assert_eq!(block.inner_html(), "import cup\n");
 }
 
 #[test]
