@@ -32,6 +32,7 @@ fn layout(doc: &Doc) -> Vec<String> {
 fn the_default_marker_paragraph_becomes_the_footnotes() {
     let doc = page("", "///Footnotes Go Here///");
     assert_eq!(layout(&doc), ["h1.", "p.", "div.footnote", "p."]);
+    assert_eq!(doc.text("article div.footnote li p"), "Mostly. ↩");
     assert!(!doc.text("article").contains("Go Here"));
 }
 
@@ -44,4 +45,5 @@ fn a_marker_set_in_mkdocs_yml_is_used_and_the_default_is_text() {
         "///Footnotes Go Here///",
     );
     assert_eq!(layout(&doc), ["h1.", "p.", "p.", "p.", "div.footnote"]);
+    assert_eq!(doc.texts("article > p")[1], "///Footnotes Go Here///");
 }
