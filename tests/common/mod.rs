@@ -13,6 +13,9 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod search;
+pub(crate) use search::postings;
+
 /// The folder the fixture sites live in.
 pub(crate) fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
