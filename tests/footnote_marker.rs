@@ -4,17 +4,13 @@
 
 mod common;
 
-use common::{Doc, fixture};
+use common::{Doc, mkdocs_page};
 
 const PAGE: &str = "# Notes\n\nBefore.\n\nMARKER\n\nTea[^t] is hot.\n\n[^t]: Mostly.\n";
 
 fn page(options: &str, marker: &str) -> Doc {
-    let site = fixture("mkdocs_plain");
     let yml = format!("site_name: Notes\nmarkdown_extensions:\n  - footnotes{options}\n");
-    site.write("mkdocs.yml", &yml);
-    site.write("docs/index.md", &PAGE.replace("MARKER", marker));
-    site.build(&[]).expect_clean();
-    site.page("")
+    mkdocs_page(&yml, &PAGE.replace("MARKER", marker))
 }
 
 /// The article's children, by tag and class.

@@ -5,17 +5,13 @@
 
 mod common;
 
-use common::{Doc, fixture, heading_text};
+use common::{Doc, heading_text, mkdocs_page};
 
 fn page(markdown: &str) -> Doc {
-    let site = fixture("mkdocs_plain");
-    site.write(
-        "mkdocs.yml",
+    mkdocs_page(
         "site_name: Heads\nmarkdown_extensions:\n  - attr_list\n",
-    );
-    site.write("docs/index.md", markdown);
-    site.build(&[]).expect_clean();
-    site.page("")
+        markdown,
+    )
 }
 
 #[test]
