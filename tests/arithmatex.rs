@@ -5,15 +5,11 @@
 
 mod common;
 
-use common::{Doc, fixture};
+use common::{Doc, mkdocs_page};
 
 fn page(options: &str, markdown: &str) -> Doc {
-    let site = fixture("mkdocs_plain");
     let yml = format!("site_name: Sums\nmarkdown_extensions:\n  - pymdownx.arithmatex{options}\n");
-    site.write("mkdocs.yml", &yml);
-    site.write("docs/index.md", &format!("# Sums\n\n{markdown}"));
-    site.build(&[]).expect_clean();
-    site.page("")
+    mkdocs_page(&yml, &format!("# Sums\n\n{markdown}"))
 }
 
 fn generic(markdown: &str) -> Doc {

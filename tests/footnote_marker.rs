@@ -4,17 +4,13 @@
 
 mod common;
 
-use common::{Doc, fixture};
+use common::{Doc, mkdocs_page};
 
 const PAGE: &str = "# Notes\n\nBefore.\n\nMARKER\n\nTea[^t] is hot.\n\n[^t]: Mostly.\n";
 
 fn page(options: &str, marker: &str) -> Doc {
-    let site = fixture("mkdocs_plain");
     let yml = format!("site_name: Notes\nmarkdown_extensions:\n  - footnotes{options}\n");
-    site.write("mkdocs.yml", &yml);
-    site.write("docs/index.md", &PAGE.replace("MARKER", marker));
-    site.build(&[]).expect_clean();
-    site.page("")
+    mkdocs_page(&yml, &PAGE.replace("MARKER", marker))
 }
 
 /// The article's children, by tag and class.
@@ -32,6 +28,7 @@ fn layout(doc: &Doc) -> Vec<String> {
 fn the_default_marker_paragraph_becomes_the_footnotes() {
     let doc = page("", "///Footnotes Go Here///");
     assert_eq!(layout(&doc), ["h1.", "p.", "div.footnote", "p."]);
+    assert_eq!(doc.text("article div.footnote li p"), "Mostly. ↩");
     assert!(!doc.text("article").contains("Go Here"));
 }
 
@@ -44,4 +41,5 @@ fn a_marker_set_in_mkdocs_yml_is_used_and_the_default_is_text() {
         "///Footnotes Go Here///",
     );
     assert_eq!(layout(&doc), ["h1.", "p.", "p.", "p.", "div.footnote"]);
+    assert_eq!(doc.texts("article > p")[1], "///Footnotes Go Here///");
 }

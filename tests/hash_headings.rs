@@ -7,18 +7,13 @@
 
 mod common;
 
-use common::{Doc, Site, fixture, heading_text};
+use common::{Doc, heading_text, mkdocs_page};
 
 const PAGE: &str =
     "##No space\n\n####### Seven\n\n### Kept # \n\n # Indented\n\n<div>\n#raw\n</div>\n";
 
-fn built(mkdocs_yml: &str) -> (Site, Doc) {
-    let site = fixture("mkdocs_plain");
-    site.write("mkdocs.yml", mkdocs_yml);
-    site.write("docs/index.md", PAGE);
-    site.build(&[]).expect_clean();
-    let doc = site.page("");
-    (site, doc)
+fn built(mkdocs_yml: &str) -> Doc {
+    mkdocs_page(mkdocs_yml, PAGE)
 }
 
 fn headings(doc: &Doc) -> Vec<(String, String)> {
@@ -32,7 +27,7 @@ fn headings(doc: &Doc) -> Vec<(String, String)> {
 
 #[test]
 fn headings_follow_python_markdown() {
-    let (_site, doc) = built("site_name: Headings\n");
+    let doc = built("site_name: Headings\n");
     assert_eq!(
         headings(&doc),
         [
@@ -48,8 +43,7 @@ fn headings_follow_python_markdown() {
 
 #[test]
 fn saneheaders_wants_a_space_after_the_hashes() {
-    let (_site, doc) =
-        built("site_name: Headings\nmarkdown_extensions:\n  - pymdownx.saneheaders\n");
+    let doc = built("site_name: Headings\nmarkdown_extensions:\n  - pymdownx.saneheaders\n");
     assert_eq!(headings(&doc), [("h3".to_owned(), "Kept #".to_owned())]);
     let paragraphs = doc.texts("article p");
     assert!(

@@ -7,18 +7,14 @@
 
 mod common;
 
-use common::{Doc, fixture};
+use common::{Doc, mkdocs_page};
 
 /// Builds a one-page MkDocs project listing `extensions` (YAML list items) with `page`.
 fn mkdocs(extensions: &str, page: &str) -> Doc {
-    let site = fixture("mkdocs_plain");
-    site.write(
-        "mkdocs.yml",
+    mkdocs_page(
         &format!("site_name: Cases\nmarkdown_extensions:\n{extensions}"),
-    );
-    site.write("docs/index.md", page);
-    site.build(&[]).expect_clean();
-    site.page("")
+        page,
+    )
 }
 
 const TABS: &str = "  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n";
@@ -218,7 +214,8 @@ fn style_plain_text_may_name_the_language_of_plain_inline_code() {
         "both are Python"
     );
     // Blocks are not inline code: the indented block names no language and stays plain.
-    assert!(!doc.has("article div.highlight code span.kn"));
+    let block = doc.one("article div.highlight pre > code");
+    assert_eq!(block.inner_html(), "import cup\n");
 }
 
 #[test]

@@ -54,12 +54,15 @@ fn answerbook_sites_read_these_targets_as_commonmark() {
     site.write("content/guide.md", "# Guide\n");
     site.build(&[]);
     let doc = site.page("");
-    // `guide.md"The guide"` is one address with no title; the spaced one is no link.
-    assert!(doc.all("a[title='The guide']").is_empty());
-    assert!(
-        doc.text("article")
-            .contains("[the setup notes](setup notes.md")
+    // Neither target is a CommonMark link destination (a quote right after the address, a
+    // space in it unbracketed): both stay as written, while the bracketed image address is one.
+    assert_eq!(
+        doc.all("article p")[0].inner_html(),
+        "Read [the guide](guide.md\"The guide\") first,\n\
+         then [the setup notes](setup notes.md 'How to set up')."
     );
+    assert!(!doc.has("article p a"));
+    assert_eq!(doc.attr("article img", "src"), "img/the%20map.png");
 }
 
 const DEFINITIONS: &str = "\

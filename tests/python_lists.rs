@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{Doc, fixture};
+use common::{Doc, fixture, mkdocs_project};
 
 const PAGE: &str = "\
 # Packing
@@ -37,9 +37,7 @@ Ask <mailto:tea@example.org> or <kettle@example.org>.
 ";
 
 fn mkdocs(yml: &str) -> Doc {
-    let site = fixture("mkdocs_plain");
-    site.write("mkdocs.yml", yml);
-    site.write("docs/index.md", PAGE);
+    let site = mkdocs_project(yml, PAGE);
     site.write("docs/other.md", "# Other\n");
     site.build(&[]).expect_clean();
     site.page("")

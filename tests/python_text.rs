@@ -5,18 +5,10 @@
 
 mod common;
 
-use common::{Doc, fixture};
-
-fn page(yml: &str, markdown: &str) -> Doc {
-    let site = fixture("mkdocs_plain");
-    site.write("mkdocs.yml", yml);
-    site.write("docs/index.md", markdown);
-    site.build(&[]).expect_clean();
-    site.page("")
-}
+use common::{Doc, mkdocs_page};
 
 fn plain(markdown: &str) -> Doc {
-    page("site_name: Text\n", markdown)
+    mkdocs_page("site_name: Text\n", markdown)
 }
 
 #[test]
@@ -57,7 +49,7 @@ fn a_quote_takes_its_marker_and_one_space() {
 
 #[test]
 fn a_definition_takes_four_columns() {
-    let doc = page(
+    let doc = mkdocs_page(
         "site_name: Text\nmarkdown_extensions:\n  - def_list\n",
         "# T\n\nOolong\n:   a tea\n      half oxidised\n",
     );
@@ -66,7 +58,7 @@ fn a_definition_takes_four_columns() {
 
 #[test]
 fn a_line_moved_into_an_item_keeps_the_indentation_it_was_written_with() {
-    let doc = page(
+    let doc = mkdocs_page(
         "site_name: Text\nmarkdown_extensions:\n  - sane_lists\n",
         "# T\n\n- green\n1. not an item\n",
     );

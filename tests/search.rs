@@ -6,33 +6,12 @@ mod common;
 
 use serde_json::Value;
 
-use common::{Site, fixture};
+use common::{Site, fixture, postings};
 
 fn built() -> Site {
     let site = fixture("navigation");
     site.build(&[]).expect_clean();
     site
-}
-
-fn json(site: &Site, rel: &str) -> Value {
-    serde_json::from_str(&site.out_text(rel)).unwrap()
-}
-
-/// The questions (by their path) a word is on, with its field bits, from the word's shard.
-fn postings(site: &Site, shard: &str, word: &str) -> Vec<(String, u64)> {
-    let list = json(site, &format!("search/t/{shard}.json"))[word].clone();
-    let list = list.as_array().expect("the word is in its shard");
-    let mut doc = 0;
-    list.chunks(2)
-        .map(|pair| {
-            doc += pair[0].as_u64().unwrap();
-            let page = json(site, &format!("search/d/{doc}.json"));
-            (
-                page["u"].as_str().unwrap().to_owned(),
-                pair[1].as_u64().unwrap(),
-            )
-        })
-        .collect()
 }
 
 #[test]

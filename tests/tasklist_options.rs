@@ -5,18 +5,14 @@
 
 mod common;
 
-use common::{Doc, fixture};
+use common::{Doc, mkdocs_page};
 
 const PAGE: &str =
     "# Chores\n\n- [x] sweep the porch\n- [ ] water the ferns\n\nAnd then:\n\n1. [ ] buy bread\n";
 
 fn page(options: &str) -> Doc {
-    let site = fixture("mkdocs_plain");
     let yml = format!("site_name: Chores\nmarkdown_extensions:\n  - pymdownx.tasklist{options}\n");
-    site.write("mkdocs.yml", &yml);
-    site.write("docs/index.md", PAGE);
-    site.build(&[]).expect_clean();
-    site.page("")
+    mkdocs_page(&yml, PAGE)
 }
 
 #[test]

@@ -48,13 +48,13 @@ fn marker_paragraph(events: &[Event<'_>], marker: &str) -> Option<std::ops::Rang
     let mut i = 0;
     while i < events.len() {
         if matches!(events[i], Event::Start(Tag::Paragraph)) {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while let Some(Event::Text(t)) = events.get(j) {
-                text.push_str(t);
-                j += 1;
-            }
-            if matches!(events.get(j), Some(Event::End(TagEnd::Paragraph))) && text.trim() == marker
+            let pieces = events[i + 1..]
+                .iter()
+                .take_while(|e| matches!(e, Event::Text(_)))
+                .count();
+            let j = i + 1 + pieces;
+            if matches!(events.get(j), Some(Event::End(TagEnd::Paragraph)))
+                && is_marker(&events[i + 1..j], marker)
             {
                 return Some(i..j + 1);
             }
@@ -62,6 +62,22 @@ fn marker_paragraph(events: &[Event<'_>], marker: &str) -> Option<std::ops::Rang
         i += 1;
     }
     None
+}
+
+/// Whether the text of `pieces` (text events), trimmed, is `marker`; read in place.
+fn is_marker(pieces: &[Event<'_>], marker: &str) -> bool {
+    if marker.trim() != marker {
+        // Trimmed text never starts or ends with white space.
+        return false;
+    }
+    let mut chars = pieces
+        .iter()
+        .flat_map(|e| match e {
+            Event::Text(t) => t.chars(),
+            _ => "".chars(),
+        })
+        .skip_while(|c| c.is_whitespace());
+    marker.chars().all(|m| chars.next() == Some(m)) && chars.all(char::is_whitespace)
 }
 
 /// `text` with its first `{}` (or `%d`) replaced by `n`, as Python's `format` and `%` do.
@@ -234,4 +250,55 @@ pub(super) fn event<'e>(pass: &mut Pass<'_, '_>, event: Event<'e>) -> Option<Eve
         _ => {}
     }
     Some(event)
+}
+
+#[cfg(test)]
+mod tests {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+
+    use super::marker_paragraph;
+
+    fn paragraph(pieces: &[&'static str]) -> Vec<Event<'static>> {
+        let mut events = vec![Event::Text("before".into()), Event::Start(Tag::Paragraph)];
+        events.extend(pieces.iter().map(|&p| Event::Text(p.into())));
+        events.push(Event::End(TagEnd::Paragraph));
+        events
+    }
+
+    #[test]
+    fn the_marker_paragraph_is_found_whatever_pieces_its_text_comes_in() {
+        for pieces in [
+            &["[[notes]]"][..],
+            &[" [[", "notes", "]] "],
+            &["", "[[notes]]", "\n"],
+        ] {
+            let events = paragraph(pieces);
+            assert_eq!(
+                marker_paragraph(&events, "[[notes]]"),
+                Some(1..events.len()),
+                "{pieces:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn more_or_less_text_than_the_marker_is_no_marker() {
+        for pieces in [
+            &["[[notes]] x"][..],
+            &["[[", "note", "]]"],
+            &["[[notes]"],
+            &["[[notes]]", "]"],
+        ] {
+            assert_eq!(
+                marker_paragraph(&paragraph(pieces), "[[notes]]"),
+                None,
+                "{pieces:?}"
+            );
+        }
+        // Trimmed text never ends in white space: such a marker matches nothing.
+        assert_eq!(
+            marker_paragraph(&paragraph(&["[[notes]] "]), "[[notes]] "),
+            None
+        );
+    }
 }

@@ -11,6 +11,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use super::preprocess::{TAB, indentation};
+
 /// The containers around the text being read, outermost first.
 #[derive(Debug, Default)]
 pub(super) struct Containers {
@@ -75,20 +77,19 @@ impl Containers {
             out.push(event);
             return;
         };
-        let trailing = text.as_bytes()[..newline]
-            .iter()
-            .rev()
-            .take_while(|&&b| b == b' ')
-            .count();
-        // A hard break takes two of the spaces; a soft one keeps its single space.
-        let kept_before = match event {
-            Event::HardBreak => trailing.saturating_sub(2),
-            _ => trailing.min(1),
+        let trailing = trailing_columns(&text[..newline]);
+        // Two columns of white space make a hard break, which takes them; a soft one keeps
+        // its single space. Tabs count to their tab stop, so `ab` and a tab is a hard break.
+        let hard = matches!(event, Event::HardBreak) || trailing >= 2;
+        let kept_before = if hard {
+            trailing.saturating_sub(2)
+        } else {
+            trailing.min(1)
         };
         if kept_before > 0 && !matches!(out.last(), Some(Event::Text(t)) if t.ends_with(' ')) {
             out.push(Event::Text(" ".repeat(kept_before).into()));
         }
-        out.push(event);
+        out.push(if hard { Event::HardBreak } else { event });
         let next = &text[newline + 1..];
         let next = next.split('\n').next().unwrap_or(next);
         let mut kept_after = self.kept_indent(next);
@@ -142,9 +143,8 @@ impl Containers {
 pub(super) fn owns(event: &Event<'_>, text: &str, range: &Range<usize>) -> bool {
     match event {
         Event::SoftBreak => true,
-        Event::HardBreak => {
-            next_line_start(text, range).is_some_and(|start| text[..start - 1].ends_with(' '))
-        }
+        Event::HardBreak => next_line_start(text, range)
+            .is_some_and(|start| text[..start - 1].ends_with([' ', '\t'])),
         _ => false,
     }
 }
@@ -154,28 +154,49 @@ pub(super) fn next_line_start(text: &str, range: &Range<usize>) -> Option<usize>
     text[range.start..].find('\n').map(|i| range.start + i + 1)
 }
 
-/// Columns of leading white space (a tab counting 4).
+/// Columns of leading white space, tabs to the next multiple of 4 (Python-Markdown expands
+/// them so before reading a line).
 fn indent_columns(line: &str) -> usize {
-    line.bytes()
-        .take_while(|&b| b == b' ' || b == b'\t')
-        .map(|b| if b == b'\t' { 4 } else { 1 })
-        .sum()
+    indentation(line).0
 }
 
-/// How many bytes of leading spaces (a tab counting 4) make up at most `limit` columns.
+/// Columns of the white space at the end of `before` (the text up to a line's end), tabs
+/// expanded from the start of its line as Python-Markdown expands them.
+fn trailing_columns(before: &str) -> usize {
+    let content = before.trim_end_matches([' ', '\t']);
+    let run = &before[content.len()..];
+    if !run.contains('\t') {
+        return run.len();
+    }
+    let line = &content[content.rfind('\n').map_or(0, |i| i + 1)..];
+    let start = line.chars().fold(0, advance);
+    run.chars().fold(start, advance) - start
+}
+
+/// The column after `ch` written at `col`.
+fn advance(col: usize, ch: char) -> usize {
+    if ch == '\t' {
+        col + TAB - col % TAB
+    } else {
+        col + 1
+    }
+}
+
+/// How many bytes of leading white space (tabs to the next multiple of 4) make up at most
+/// `limit` columns.
 fn columns_up_to(bytes: &[u8], limit: usize) -> usize {
     let mut columns = 0;
     let mut taken = 0;
     for &b in bytes {
-        let width = match b {
-            b' ' => 1,
-            b'\t' => 4,
+        let next = match b {
+            b' ' => columns + 1,
+            b'\t' => columns + TAB - columns % TAB,
             _ => break,
         };
-        if columns + width > limit {
+        if next > limit {
             break;
         }
-        columns += width;
+        columns = next;
         taken += 1;
     }
     taken
@@ -212,5 +233,55 @@ pub(super) fn glue_nested_lists(events: &mut [Event<'_>]) {
             };
             events[i] = Event::Html(tag.into());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::tests_support::render_python_markdown as render;
+
+    #[test]
+    fn a_lone_space_stays_and_a_hard_break_keeps_the_spaces_beyond_two() {
+        assert_eq!(
+            render("Scones \nwarm    \n  from the oven\n"),
+            "<p>Scones \nwarm  <br />\n  from the oven</p>\n"
+        );
+    }
+
+    #[test]
+    fn a_tab_at_a_line_end_counts_to_its_tab_stop() {
+        for (markdown, html) in [
+            // Two columns make a hard break, which takes them: `jam` and a tab is one column.
+            ("jam\t\nbread\n", "<p>jam \nbread</p>\n"),
+            ("ja\t\nbread\n", "<p>ja<br />\nbread</p>\n"),
+            ("j\t\nbread\n", "<p>j <br />\nbread</p>\n"),
+            ("ja\t  \nbread\n", "<p>ja  <br />\nbread</p>\n"),
+            ("ja  \t\nbread\n", "<p>ja    <br />\nbread</p>\n"),
+            ("j\t\t\nbread\n", "<p>j     <br />\nbread</p>\n"),
+            ("é\t\nbread\n", "<p>é <br />\nbread</p>\n"),
+        ] {
+            assert_eq!(render(markdown), html, "{markdown:?}");
+        }
+    }
+
+    #[test]
+    fn indentation_tabs_go_to_the_next_multiple_of_four() {
+        assert_eq!(render("jam\n \tbread\n"), "<p>jam\n    bread</p>\n");
+        assert_eq!(render("jam\n\t bread\n"), "<p>jam\n     bread</p>\n");
+        // The item takes its 4 columns (a space and a tab) and the 2 after stay.
+        let html = render("* jam\n\n    scones\n \t  bread\n");
+        assert!(html.contains("<p>scones\n  bread</p>"), "{html}");
+    }
+
+    #[test]
+    fn a_quote_takes_its_marker_and_one_space() {
+        let html = render("> jam\n>   bread\n");
+        assert!(html.contains("<p>jam\n  bread</p>"), "{html}");
+    }
+
+    #[test]
+    fn a_list_right_after_an_items_text_follows_it_on_its_line() {
+        let html = render("* jam\n    * bread\n");
+        assert!(html.contains("<li>jam<ul>\n<li>bread</li>"), "{html}");
     }
 }

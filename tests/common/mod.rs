@@ -13,6 +13,14 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod mkdocs;
+mod search;
+// Each test binary uses some of these only.
+#[allow(unused_imports)]
+pub(crate) use mkdocs::{mkdocs_page, mkdocs_project};
+#[allow(unused_imports)]
+pub(crate) use search::postings;
+
 /// The folder the fixture sites live in.
 pub(crate) fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

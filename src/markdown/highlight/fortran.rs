@@ -265,18 +265,14 @@ const INTRINSICS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    fn classed(code: &str) -> Vec<(&'static str, &str)> {
-        let mut out = Vec::new();
-        super::lex(code, |c, t| out.extend(c.map(|c| (c, t))));
-        out
-    }
+    use super::super::test_support::classed;
 
     #[test]
     fn classes_follow_pygments() {
         let code = "! note\nPROGRAM demo\n  implicit none\n  real(8) :: x = 1.5d0\n  \
                     character(len=10) :: s = 'abc'\n  do i = 1, 10\n    x = x ** 2 + sqrt(x)\n  \
                     end do\n  print *, \"Hi\", .true.\nend program demo\n";
-        let got = classed(code);
+        let got = classed("fortran", code);
         for expected in [
             ("c", "! note"),
             ("k", "PROGRAM"),

@@ -60,10 +60,8 @@ pub(super) fn lex<'a>(code: &'a str, mut emit: impl FnMut(Option<&'static str>, 
                 i = run(bytes, i + 1, |b| is_name(b) || b == b'!');
                 Some("nd")
             }
-            b'0' if matches!(next, Some(b'x' | b'b' | b'o'))
-                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit) =>
-            {
-                i = run(bytes, i + 2, |b| b.is_ascii_hexdigit() || b == b'_');
+            b'0' if radix_digits(bytes, i + 2, next) > i + 2 => {
+                i = radix_digits(bytes, i + 2, next);
                 Some(match next {
                     Some(b'x') => "mh",
                     Some(b'b') => "mb",
@@ -86,6 +84,7 @@ pub(super) fn lex<'a>(code: &'a str, mut emit: impl FnMut(Option<&'static str>, 
                     // A string macro's prefix: `r"..."` is a regex.
                     emit(Some("sa"), word);
                     i = string(code, i, if word == "r" { "sr" } else { "s" }, &mut emit);
+                    type_next = false;
                     continue;
                 }
                 let class = word_class(word, type_next, bytes.get(i) == Some(&b'{'));
@@ -125,6 +124,23 @@ fn word_class(word: &str, type_next: bool, before_brace: bool) -> &'static str {
     } else {
         "n"
     }
+}
+
+/// The end of the digits of a `0x` / `0b` / `0o` number (`radix` is the letter) from `i`:
+/// digits of that base, single `_` between them, as Pygments reads them; `i` when none.
+fn radix_digits(bytes: &[u8], i: usize, radix: Option<u8>) -> usize {
+    let digit = |b: u8| match radix {
+        Some(b'x') => b.is_ascii_hexdigit(),
+        Some(b'b') => matches!(b, b'0' | b'1'),
+        Some(b'o') => matches!(b, b'0'..=b'7'),
+        _ => false,
+    };
+    let mut end = run(bytes, i, digit);
+    while end > i && bytes.get(end) == Some(&b'_') && bytes.get(end + 1).is_some_and(|&b| digit(b))
+    {
+        end = run(bytes, end + 1, digit);
+    }
+    end
 }
 
 /// Emits a string whose opening quote is at `i` as `class` pieces and interpolations `si`;
@@ -328,47 +344,5 @@ const LITERALS: &[&str] = &[
 ];
 
 #[cfg(test)]
-mod tests {
-    fn classed(code: &str) -> Vec<(&'static str, &str)> {
-        let mut out = Vec::new();
-        super::lex(code, |c, t| out.extend(c.map(|c| (c, t))));
-        out
-    }
-
-    #[test]
-    fn classes_follow_pygments() {
-        let code = "# note\nfunction f(x::Int64, y=2.0)\n    s = \"hi $x and $(y+1)\"\n    \
-                    c = 'c'\n    return x + y\nend\n@time println(sum([1 2]))\n#= a #= b =# =#\n\
-                    mutable struct P <: AbstractType; a::Vector{Float64}; end\n\
-                    r\"\\d+\" :sym true 0x1f 1_000 A'\n";
-        let got = classed(code);
-        for expected in [
-            ("c", "# note"),
-            ("k", "function"),
-            ("o", "::"),
-            ("kt", "Int64"),
-            ("mf", "2.0"),
-            ("s", "\"hi "),
-            ("si", "$x"),
-            ("si", "$(y+1)"),
-            ("sc", "'c'"),
-            ("k", "return"),
-            ("nd", "@time"),
-            ("n", "println"),
-            ("cm", "#= a #= b =# =#"),
-            ("k", "mutable"),
-            ("kt", "P"),
-            ("kt", "AbstractType"),
-            ("kt", "Vector"),
-            ("sa", "r"),
-            ("sr", "\"\\d+\""),
-            ("ss", ":sym"),
-            ("nb", "true"),
-            ("mh", "0x1f"),
-            ("mi", "1_000"),
-            ("o", "'"),
-        ] {
-            assert!(got.contains(&expected), "{expected:?} not in {got:?}");
-        }
-    }
-}
+#[path = "julia_tests.rs"]
+mod tests;

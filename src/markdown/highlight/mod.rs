@@ -232,4 +232,6 @@ impl Tokens<'_, '_> {
 }
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;

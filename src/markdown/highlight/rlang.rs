@@ -115,7 +115,9 @@ fn suffix(bytes: &[u8], i: usize) -> usize {
 /// The class of a name that ends at `end`.
 fn word_class(word: &str, bytes: &[u8], end: usize) -> &'static str {
     if CONSTANTS.contains(&word)
-        || (word.starts_with("..") && word[2..].bytes().all(|b| b.is_ascii_digit()))
+        || (word.len() > 2
+            && word.starts_with("..")
+            && word[2..].bytes().all(|b| b.is_ascii_digit()))
     {
         "kc"
     } else if RESERVED.contains(&word) {
@@ -152,16 +154,14 @@ const CONSTANTS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    fn classed(code: &str) -> Vec<(&'static str, &str)> {
-        let mut out = Vec::new();
-        super::lex(code, |c, t| out.extend(c.map(|c| (c, t))));
-        out
-    }
+    use super::super::test_support::classed;
 
     #[test]
     fn classes_follow_pygments() {
-        let got =
-            classed("x <- c(1, 2.5, 3L) # note\nf <- function(a = TRUE) if (is.na(a)) NULL\n");
+        let got = classed(
+            "r",
+            "x <- c(1, 2.5, 3L) # note\nf <- function(a = TRUE) if (is.na(a)) NULL\n",
+        );
         for expected in [
             ("n", "x"),
             ("o", "<-"),
@@ -178,9 +178,9 @@ mod tests {
         ] {
             assert!(got.contains(&expected), "{expected:?} not in {got:?}");
         }
-        let got = classed("x<-1");
+        let got = classed("r", "x<-1");
         assert_eq!(got, [("n", "x"), ("o", "<-"), ("m", "1")]);
-        let got = classed("y %in% z; df$col; 'it\\'s' \"q\" 0x1F -1e-3");
+        let got = classed("r", "y %in% z; df$col; 'it\\'s' \"q\" 0x1F -1e-3");
         for expected in [
             ("o", "%in%"),
             ("o", "$"),
@@ -191,5 +191,23 @@ mod tests {
         ] {
             assert!(got.contains(&expected), "{expected:?} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn only_dots_before_digits_are_the_constant() {
+        // `..1` and `...` name arguments (constants to Pygments); a bare `..` is a name, or a
+        // function's name before `(`.
+        let got = classed("r", "g(..1, ..12, ..., ..) + ..(x) + ..2L");
+        for expected in [
+            ("kc", "..1"),
+            ("kc", "..12"),
+            ("kc", "..."),
+            ("n", ".."),
+            ("nf", ".."),
+            ("n", "..2L"),
+        ] {
+            assert!(got.contains(&expected), "{expected:?} not in {got:?}");
+        }
+        assert!(!got.contains(&("kc", "..")), "{got:?}");
     }
 }

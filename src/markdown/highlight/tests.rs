@@ -1,6 +1,7 @@
 //! Tests of [`super`] across languages: classes where Pygments gives them, aliases, and that
 //! the tokens of any input, however broken, are that input.
 
+use super::test_support::{assert_has, pieces};
 use super::*;
 
 /// The classified tokens of `code` in `lang`, white space and plain text left out.
@@ -180,18 +181,38 @@ fn tokens_rebuild_any_input() {
     }
 }
 
-/// The pieces a standalone lexer hands out, as it hands them out (nothing merged or added).
-fn pieces(lexer: &str, code: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut keep = |_: Option<&'static str>, text: &str| out.push(text.to_owned());
-    match lexer {
-        "r" => super::rlang::lex(code, &mut keep),
-        "matlab" => super::matlab::lex(code, &mut keep),
-        "julia" => super::julia::lex(code, &mut keep),
-        "fortran" => super::fortran::lex(code, &mut keep),
-        _ => unreachable!("{lexer}"),
+#[test]
+fn a_quote_after_an_operand_is_the_transpose_operator_in_matlab_and_julia() {
+    // After a name, a `)` or a `]` (and `.'` in MATLAB) a quote is an operator, as Pygments
+    // reads it; elsewhere it opens text.
+    assert_has(
+        "matlab",
+        "B = A' + x(1)' * [1 2]' + C.'; s = 'a';",
+        &[("p", "."), ("s", "'a'")],
+    );
+    assert_has(
+        "julia",
+        "B = A' + x(1)' * [1 2]'; c = 'a'",
+        &[("sc", "'a'")],
+    );
+    for (lexer, code) in [
+        ("matlab", "A' + x(1)' * [1 2]' + C.'"),
+        ("julia", "A' + x(1)' * [1 2]'"),
+    ] {
+        let quotes: Vec<_> = test_support::classed(lexer, code)
+            .into_iter()
+            .filter(|(_, t)| t.contains('\''))
+            .collect();
+        assert!(
+            quotes.iter().all(|&q| q == ("o", "'")),
+            "{lexer}: {quotes:?}"
+        );
+        assert_eq!(
+            quotes.len(),
+            code.matches('\'').count(),
+            "{lexer}: {quotes:?}"
+        );
     }
-    out
 }
 
 #[test]
