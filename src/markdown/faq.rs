@@ -69,13 +69,14 @@ struct FaqPage<'a> {
     main_entity: [Question<'a>; 1],
 }
 
+/// schema.org's `Question` with its accepted answer.
 #[derive(Serialize)]
-struct Question<'a> {
+pub struct Question<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    name: &'a str,
     #[serde(rename = "acceptedAnswer")]
     accepted_answer: Answer<'a>,
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -89,6 +90,19 @@ struct Answer<'a> {
 /// `&` are written as `\u003c`-style escapes, so no title or answer can close the element.
 pub fn json_ld(question: &str, answer: &str) -> String {
     script_json(&faq_page(question, answer))
+}
+
+impl<'a> Question<'a> {
+    pub fn new(question: &'a str, answer: &'a str) -> Question<'a> {
+        Question {
+            kind: "Question",
+            name: question,
+            accepted_answer: Answer {
+                kind: "Answer",
+                text: answer,
+            },
+        }
+    }
 }
 
 /// A one-question FAQPage as a JSON value (with its `@context`, which a node of an `@graph`
@@ -111,7 +125,7 @@ pub fn faq_page(question: &str, answer: &str) -> serde_json::Value {
 
 /// Any JSON value written to sit inside a `<script>` element: `<`, `>`, `&`, U+2028 and
 /// U+2029 escaped, so no text in it can close the element or break a script.
-pub fn script_json(value: &serde_json::Value) -> String {
+pub fn script_json(value: &impl Serialize) -> String {
     let json = serde_json::to_string(value).unwrap_or_default();
     escape_for_script(&json)
 }

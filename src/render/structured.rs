@@ -6,7 +6,8 @@
 //! from `site.yaml`. The JSON is escaped for the `<script>` element
 //! ([`crate::markdown::faq::script_json`]).
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::content::{Page, SectionId};
 use crate::context::SocialView;
@@ -14,18 +15,76 @@ use crate::markdown::faq;
 
 use super::Site;
 
+/// One node of a graph. Its fields are in the order of their JSON names (`@` first, then
+/// alphabetical), the order the build wrote them in when it built them as JSON maps.
+#[derive(Serialize, Default)]
+struct Node<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Named<'a>>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'a str>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(rename = "inLanguage", skip_serializing_if = "Option::is_none")]
+    in_language: Option<&'a str>,
+    #[serde(rename = "itemListElement", skip_serializing_if = "Vec::is_empty")]
+    item_list_element: Vec<ListItem>,
+    #[serde(rename = "mainEntity", skip_serializing_if = "Option::is_none")]
+    main_entity: Option<[faq::Question<'a>; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Named<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+/// A `Person` or an `Organization`.
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct ListItem {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    item: String,
+    name: String,
+    position: usize,
+}
+
+#[derive(Serialize)]
+struct Graph<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<Node<'a>>,
+}
+
 /// The graph of a question page; `faq_answer` is its FAQPage answer when it gets one.
 pub(super) fn page_graph(site: &Site<'_>, page: &Page, faq_answer: Option<&str>) -> String {
     let url = site.base.url_of(&page.url);
     let mut node = match faq_answer {
-        Some(answer) => faq::faq_page(&page.title, answer),
-        None => json!({"@type": "WebPage", "name": page.title}),
+        Some(answer) => Node {
+            kind: "FAQPage",
+            main_entity: Some([faq::Question::new(&page.title, answer)]),
+            ..Node::default()
+        },
+        None => Node {
+            kind: "WebPage",
+            name: Some(&page.title),
+            ..Node::default()
+        },
     };
-    if let Value::Object(map) = &mut node {
-        map.remove("@context");
-        map.insert("url".to_owned(), Value::String(url.clone()));
-        describe(site, map, page);
-    }
+    node.url = Some(&url);
+    describe(site, &mut node, page);
     let crumbs = breadcrumbs(site, page.section, Some((&page.title, &url)));
     graph([Some(node), crumbs])
 }
@@ -36,23 +95,22 @@ pub(super) fn section_graph(site: &Site<'_>, s: SectionId) -> String {
     let url = site.base.url_of(&section.url);
     let index = section.index.map(|p| &site.pages[p]);
     if s == SectionId::HOME {
-        let mut node = Map::new();
-        node.insert("@type".to_owned(), "WebSite".into());
-        node.insert("name".to_owned(), site.config.title.as_str().into());
-        node.insert("url".to_owned(), url.into());
-        if !site.config.description.is_empty() {
-            node.insert(
-                "description".to_owned(),
-                site.config.description.as_str().into(),
-            );
-        }
+        let mut node = Node {
+            kind: "WebSite",
+            name: Some(&site.config.title),
+            url: Some(&url),
+            description: Some(site.config.description.as_str()).filter(|d| !d.is_empty()),
+            ..Node::default()
+        };
         add_people(site, &mut node);
-        return graph([Some(Value::Object(node))]);
+        return graph([Some(node)]);
     }
-    let mut node = Map::new();
-    node.insert("@type".to_owned(), "CollectionPage".into());
-    node.insert("name".to_owned(), section.title.as_str().into());
-    node.insert("url".to_owned(), url.clone().into());
+    let mut node = Node {
+        kind: "CollectionPage",
+        name: Some(&section.title),
+        url: Some(&url),
+        ..Node::default()
+    };
     match index {
         Some(page) => describe(site, &mut node, page),
         None => add_people(site, &mut node),
@@ -60,50 +118,44 @@ pub(super) fn section_graph(site: &Site<'_>, s: SectionId) -> String {
     let crumbs = section
         .parent
         .and_then(|parent| breadcrumbs(site, parent, Some((&section.title, &url))));
-    graph([Some(Value::Object(node)), crumbs])
+    graph([Some(node), crumbs])
 }
 
 /// A page's description, dates, author and publisher, where it has them.
-fn describe(site: &Site<'_>, node: &mut Map<String, Value>, page: &Page) {
-    if let Some(d) = page
+fn describe<'a>(site: &'a Site<'_>, node: &mut Node<'a>, page: &'a Page) {
+    node.description = page
         .front
         .description
         .as_deref()
-        .filter(|d| !d.trim().is_empty())
-    {
-        node.insert("description".to_owned(), d.into());
-    }
-    if let Some(date) = &page.date {
-        node.insert("datePublished".to_owned(), date.machine.as_str().into());
-    }
-    if let Some(updated) = page.updated.as_ref().or(page.date.as_ref()) {
-        node.insert("dateModified".to_owned(), updated.machine.as_str().into());
-    }
-    node.insert(
-        "inLanguage".to_owned(),
-        site.config.language.as_str().into(),
-    );
+        .filter(|d| !d.trim().is_empty());
+    node.date_published = page.date.as_ref().map(|d| d.machine.as_str());
+    node.date_modified = page
+        .updated
+        .as_ref()
+        .or(page.date.as_ref())
+        .map(|d| d.machine.as_str());
+    node.in_language = Some(&site.config.language);
     add_people(site, node);
 }
 
-fn add_people(site: &Site<'_>, node: &mut Map<String, Value>) {
-    if let Some(author) = site.config.author.as_deref() {
-        node.insert(
-            "author".to_owned(),
-            json!({"@type": "Person", "name": author}),
-        );
-    }
-    if let Some(publisher) = site.config.publisher.as_deref() {
-        node.insert(
-            "publisher".to_owned(),
-            json!({"@type": "Organization", "name": publisher}),
-        );
-    }
+fn add_people<'a>(site: &'a Site<'_>, node: &mut Node<'a>) {
+    node.author = site.config.author.as_deref().map(|name| Named {
+        kind: "Person",
+        name,
+    });
+    node.publisher = site.config.publisher.as_deref().map(|name| Named {
+        kind: "Organization",
+        name,
+    });
 }
 
 /// Home, each enclosing section down to `section`, then the page itself; `None` on the home
 /// page, which has no trail.
-fn breadcrumbs(site: &Site<'_>, section: SectionId, last: Option<(&str, &str)>) -> Option<Value> {
+fn breadcrumbs<'a>(
+    site: &Site<'_>,
+    section: SectionId,
+    last: Option<(&str, &str)>,
+) -> Option<Node<'a>> {
     let mut chain = Vec::new();
     let mut current = Some(section);
     while let Some(s) = current {
@@ -126,20 +178,30 @@ fn breadcrumbs(site: &Site<'_>, section: SectionId, last: Option<(&str, &str)>) 
     if items.len() < 2 {
         return None;
     }
-    let list: Vec<Value> = items
+    let list = items
         .into_iter()
         .enumerate()
-        .map(|(i, (name, item))| {
-            json!({"@type": "ListItem", "position": i + 1, "name": name, "item": item})
+        .map(|(i, (name, item))| ListItem {
+            kind: "ListItem",
+            item,
+            name,
+            position: i + 1,
         })
         .collect();
-    Some(json!({"@type": "BreadcrumbList", "itemListElement": list}))
+    Some(Node {
+        kind: "BreadcrumbList",
+        item_list_element: list,
+        ..Node::default()
+    })
 }
 
 /// One `@graph` of the nodes given, escaped for a `<script>` element.
-fn graph<const N: usize>(nodes: [Option<Value>; N]) -> String {
-    let nodes: Vec<Value> = nodes.into_iter().flatten().collect();
-    faq::script_json(&json!({"@context": "https://schema.org", "@graph": nodes}))
+fn graph<const N: usize>(nodes: [Option<Node<'_>>; N]) -> String {
+    let graph = Graph {
+        context: "https://schema.org",
+        graph: nodes.into_iter().flatten().collect(),
+    };
+    faq::script_json(&graph)
 }
 
 /// The Open Graph and Twitter card values of a page (`kind` is its `og:type`).

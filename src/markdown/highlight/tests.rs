@@ -315,11 +315,18 @@ fn lexing_time_grows_linearly() {
                 .min()
                 .unwrap_or_default()
         };
-        let small = time(1_000).max(std::time::Duration::from_micros(20));
-        let large = time(16_000);
+        // A quadratic lexer fails every round; a machine busy with other work (CI, parallel
+        // tests) may slow one round, so three are allowed.
+        let mut rounds = Vec::new();
+        let linear = (0..3).any(|_| {
+            let small = time(1_000).max(std::time::Duration::from_micros(20));
+            let large = time(16_000);
+            rounds.push((small, large));
+            large < small * 100
+        });
         assert!(
-            large < small * 100,
-            "{lang} {seed:?}: {small:?} for 1,000 copies, {large:?} for 16,000"
+            linear,
+            "{lang} {seed:?}: (1,000 copies, 16,000 copies) took {rounds:?}"
         );
     }
 }
