@@ -5,8 +5,15 @@ use std::sync::Mutex;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-/// The phases seen so far: each name with the moment it ended.
-static MARKS: Mutex<Vec<(&'static str, Instant)>> = Mutex::new(Vec::new());
+/// The phases seen so far: each name with the moment it ended and the resident memory then.
+static MARKS: Mutex<Vec<(&'static str, Instant, Option<u64>)>> = Mutex::new(Vec::new());
+
+/// Resident memory in MiB, where the system tells it (`/proc/self/statm`, in 4 KiB pages).
+fn resident_mib() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096 / (1024 * 1024))
+}
 
 fn enabled() -> bool {
     static ENABLED: OnceLock<bool> = OnceLock::new();
@@ -18,17 +25,18 @@ pub fn start() {
     if enabled() {
         let mut marks = MARKS.lock().unwrap_or_else(|e| e.into_inner());
         marks.clear();
-        marks.push(("start", Instant::now()));
+        marks.push(("start", Instant::now(), resident_mib()));
     }
 }
 
 /// Marks the end of the phase `name`.
 pub fn mark(name: &'static str) {
     if enabled() {
-        MARKS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((name, Instant::now()));
+        MARKS.lock().unwrap_or_else(|e| e.into_inner()).push((
+            name,
+            Instant::now(),
+            resident_mib(),
+        ));
     }
 }
 
@@ -43,4 +51,12 @@ pub fn print() {
         .map(|w| format!("{} {:.1}", w[1].0, (w[1].1 - w[0].1).as_secs_f64() * 1000.0))
         .collect();
     eprintln!("timings (ms): {}", line.join(", "));
+    let resident: Vec<String> = marks
+        .iter()
+        .skip(1)
+        .filter_map(|m| Some(format!("{} {}", m.0, m.2?)))
+        .collect();
+    if !resident.is_empty() {
+        eprintln!("resident after (MiB): {}", resident.join(", "));
+    }
 }

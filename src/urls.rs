@@ -85,18 +85,23 @@ fn is_plain_relative(text: &str) -> bool {
 
 /// A relative URL that leads from the page at site path `from` to site path `to`.
 pub fn relative(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split_terminator('/').collect();
-    let (to_dirs, to_file) = match to.rfind('/') {
-        Some(i) => (to[..i].split('/').collect::<Vec<_>>(), &to[i + 1..]),
-        None => (Vec::new(), to),
+    // Walked twice rather than collected: this runs for every link of every page.
+    let from_dirs = || from.split_terminator('/');
+    let (to_dir, to_file) = match to.rfind('/') {
+        Some(i) => (Some(&to[..i]), &to[i + 1..]),
+        None => (None, to),
     };
-    let common = from_dirs
-        .iter()
-        .zip(&to_dirs)
+    let to_dirs = || to_dir.into_iter().flat_map(|dir| dir.split('/'));
+    let common = from_dirs()
+        .zip(to_dirs())
         .take_while(|(a, b)| a == b)
         .count();
-    let mut out = "../".repeat(from_dirs.len() - common);
-    for dir in &to_dirs[common..] {
+    let ups = from_dirs().count() - common;
+    let mut out = String::with_capacity(3 * ups + to.len());
+    for _ in 0..ups {
+        out.push_str("../");
+    }
+    for dir in to_dirs().skip(common) {
         out.push_str(dir);
         out.push('/');
     }
