@@ -88,6 +88,10 @@ fn is_see_also(text: &str) -> bool {
 /// The link targets on one line, code spans skipped.
 fn links_in(line: &str, see_also: bool, out: &mut Vec<OutLink>) {
     let bytes = line.as_bytes();
+    // Both kinds of link need a `]`; most lines have none, and this search is fast.
+    if !bytes.contains(&b']') {
+        return;
+    }
     let trimmed = line.trim_start();
     if trimmed.starts_with('[')
         && let Some(i) = trimmed.find("]:")
