@@ -9,6 +9,7 @@
 //! it came from, so diagnostics still name the right line). Each syntax's own lines are read
 //! by its module, tried in the order of `SYNTAXES`.
 
+mod fences;
 mod output;
 mod quote;
 mod text;
@@ -131,6 +132,8 @@ pub(super) struct LinePass<'f> {
     /// Whether raw HTML follows Python-Markdown's rules ([`py_html`]): at the top level of a
     /// page of a Python-Markdown site, not in a block quote.
     py_html: bool,
+    /// A fence (character, length) that no later line closes ([`Self::never_closed`]).
+    unclosed: Option<(u8, usize)>,
 }
 
 impl<'f> LinePass<'f> {
@@ -148,6 +151,7 @@ impl<'f> LinePass<'f> {
             slashed: Vec::new(),
             comment: false,
             py_html: features.rules == Rules::PythonMarkdown,
+            unclosed: None,
         }
     }
 
@@ -242,7 +246,9 @@ impl<'f> LinePass<'f> {
                     }
                 }
             }
-            if let Some((ch, len)) = fence_open(rest) {
+            if let Some((ch, len)) = fence_open(rest)
+                && !self.never_closed(&lines[i..], ch, len)
+            {
                 let depth = self.open.len();
                 self.fence = Some(Fence {
                     ch,
@@ -252,6 +258,8 @@ impl<'f> LinePass<'f> {
                     out_col: self.out_col(col),
                 });
                 self.emit_body_line(line, line_no);
+            } else if fence_open(rest).is_some() {
+                self.emit_fence_as_text(line, rest, line_no, &lines[i..]);
             } else {
                 self.emit_text_line(line, line_no, &lines[i..]);
             }
@@ -346,7 +354,7 @@ impl<'f> LinePass<'f> {
 
     /// Copies a line of text (maybe a paragraph's) into the output, dedented; on pages with
     /// Python-Markdown's rules its link targets are read by those ([`py_links`]).
-    fn emit_text_line(&mut self, line: Line<'_>, line_no: u32, next: &[Line<'_>]) {
+    pub(super) fn emit_text_line(&mut self, line: Line<'_>, line_no: u32, next: &[Line<'_>]) {
         let dedented = dedent(line, TAB * self.open.len());
         if self.features.rules != Rules::PythonMarkdown || self.html_block {
             return self.push_line(&dedented, line_no);
