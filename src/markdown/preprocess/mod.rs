@@ -134,6 +134,8 @@ pub(super) struct LinePass<'f> {
     py_html: bool,
     /// A fence (character, length) that no later line closes ([`Self::never_closed`]).
     unclosed: Option<(u8, usize)>,
+    /// The page's link ids, on Python-Markdown pages with `[text] [id]` ([`py_links::spaced`]).
+    labels: Option<py_links::spaced::Labels>,
 }
 
 impl<'f> LinePass<'f> {
@@ -152,10 +154,14 @@ impl<'f> LinePass<'f> {
             comment: false,
             py_html: features.rules == Rules::PythonMarkdown,
             unclosed: None,
+            labels: None,
         }
     }
 
     fn run(&mut self, lines: &[Line<'_>]) {
+        if self.features.rules == Rules::PythonMarkdown {
+            self.labels = py_links::spaced::Labels::of_page(lines);
+        }
         let mut prev_blank = true;
         let mut indented_code = false;
         let mut i = 0;
@@ -364,6 +370,10 @@ impl<'f> LinePass<'f> {
             .map(|l| l.text)
             .take_while(|t| !t.trim().is_empty());
         let text = py_links::rewrite_line(&dedented, paragraph);
+        let text = match &self.labels {
+            Some(labels) => py_links::spaced::join(text, labels),
+            None => text,
+        };
         self.push_line(&text, line_no);
     }
 

@@ -108,3 +108,14 @@ fn answerbook_sites_keep_commonmark_links() {
     let html = render_commonmark("See [the notes](my notes.md).\n");
     assert!(!html.contains("<a"), "{html}");
 }
+
+#[test]
+fn a_space_between_text_and_a_defined_id_makes_one_link_in_mkdocs_projects() {
+    let page = "Brew with [green tea] [leaf], not [black] [none].\n\n[leaf]: /tea/\n";
+    assert_eq!(
+        render_python_markdown(page),
+        "<p>Brew with <a href=\"/tea/\">green tea</a>, not [black] [none].</p>\n"
+    );
+    // CommonMark: `[green tea]` is text and `[leaf]` a link of its own.
+    assert!(render_commonmark(page).contains("[green tea] <a href=\"/tea/\">leaf</a>"));
+}

@@ -1,0 +1,157 @@
+//! Reference links written with white space between their brackets, `[text] [id]`, as
+//! Python-Markdown reads them on the pages of MkDocs projects: one space or tab between the
+//! two pairs joins them into one link when `id` (or, for `[text] []`, `text`) is defined.
+//! CommonMark reads two shortcut references there, so the line pass takes the space out.
+//!
+//! Whether an id is defined must be known before the page is parsed: [`Labels::of_page`]
+//! collects the labels of every line that looks like a definition, on the pages that hold a
+//! spaced pair at all (one byte search per line otherwise).
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::{code_span_end, escapable, text_end};
+use crate::markdown::preprocess::Line;
+
+/// The ids a page defines, lower case with runs of white space as one space.
+#[derive(Debug, Default)]
+pub(in crate::markdown) struct Labels(HashSet<String>);
+
+impl Labels {
+    /// The labels of a page that holds `] [` (or `]` and a tab before `[`); `None` otherwise.
+    pub(in crate::markdown) fn of_page(lines: &[Line<'_>]) -> Option<Self> {
+        if !lines.iter().any(|l| spaced_pair(l.text)) {
+            return None;
+        }
+        let mut labels = HashSet::new();
+        for line in lines {
+            let rest = line.text.trim_start();
+            let Some(inner) = rest.strip_prefix('[') else {
+                continue;
+            };
+            let Some(end) = inner.find("]:") else {
+                continue;
+            };
+            let label = &inner[..end];
+            // `[^1]:` is a footnote's.
+            if !label.starts_with('^') && !label.contains('[') {
+                labels.insert(normalise(label));
+            }
+        }
+        Some(Labels(labels))
+    }
+
+    fn defines(&self, label: &str) -> bool {
+        self.0.contains(&normalise(label))
+    }
+}
+
+/// Whether a line holds `]`, one space or tab, and `[`.
+fn spaced_pair(line: &str) -> bool {
+    line.contains("] [") || line.contains("]\t[")
+}
+
+fn normalise(label: &str) -> String {
+    let mut id = String::with_capacity(label.len());
+    for word in label.split_whitespace() {
+        if !id.is_empty() {
+            id.push(' ');
+        }
+        id.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    id
+}
+
+/// `line` with the white space taken out of each `[text] [id]` whose id is defined.
+pub(in crate::markdown) fn join<'a>(line: Cow<'a, str>, labels: &Labels) -> Cow<'a, str> {
+    if !spaced_pair(&line) {
+        return line;
+    }
+    let b = line.as_bytes();
+    let mut joins: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if b.get(i + 1).is_some_and(|&c| escapable(c)) => i += 2,
+            b'`' => match code_span_end(b, i) {
+                Some(end) => i = end,
+                None => break,
+            },
+            b'[' => {
+                let Some(close) = text_end(b, i) else {
+                    i += 1;
+                    continue;
+                };
+                let spaced = matches!(b.get(close + 1), Some(b' ' | b'\t'));
+                let id_at = if spaced { close + 2 } else { close + 1 };
+                // `[id]`: no bracket inside.
+                let id_end = (b.get(id_at) == Some(&b'['))
+                    .then(|| line[id_at + 1..].find(']').map(|n| id_at + 1 + n))
+                    .flatten();
+                let Some(id_end) = id_end else {
+                    i = close + 1;
+                    continue;
+                };
+                let text = &line[i + 1..close];
+                let id = &line[id_at + 1..id_end];
+                let id = if id.is_empty() { text } else { id };
+                if spaced && !text.starts_with('^') && labels.defines(id) {
+                    joins.push(close + 1);
+                }
+                i = id_end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    if joins.is_empty() {
+        return line;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut copied = 0;
+    for at in joins {
+        out.push_str(&line[copied..at]);
+        copied = at + 1;
+    }
+    out.push_str(&line[copied..]);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(page: &str) -> Labels {
+        let lines: Vec<Line<'_>> = page.lines().map(|l| Line::new(0, l)).collect();
+        Labels::of_page(&lines).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_defined_id_after_one_space_or_tab_joins_the_pair() {
+        let page = "[Rust] [lang] and ![logo]\t[pic]\n\n[lang]: /rust\n  [PIC]: /p.png\n";
+        let l = labels(page);
+        let first = page.lines().next().unwrap_or_default();
+        assert_eq!(join(first.into(), &l), "[Rust][lang] and ![logo][pic]");
+    }
+
+    #[test]
+    fn an_undefined_id_two_spaces_or_a_footnote_stay_as_written() {
+        let page = "[a] [nope], [b]  [d], [^n] [d], `[c] [d]`\n\n[d]: /d\n[^n]: note\n";
+        let l = labels(page);
+        let first = page.lines().next().unwrap_or_default();
+        assert_eq!(join(first.into(), &l), first);
+    }
+
+    #[test]
+    fn empty_brackets_use_the_text_and_a_used_id_starts_no_pair() {
+        let page = "[Home] [] then [x][home] [home]\n\n[home]: /\n";
+        let l = labels(page);
+        let first = page.lines().next().unwrap_or_default();
+        assert_eq!(join(first.into(), &l), "[Home][] then [x][home] [home]");
+    }
+
+    #[test]
+    fn a_page_without_a_spaced_pair_collects_nothing() {
+        let lines = [Line::new(0, "[a][b]"), Line::new(0, "[b]: /b")];
+        assert!(Labels::of_page(&lines).is_none());
+    }
+}
