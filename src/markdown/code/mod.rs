@@ -295,10 +295,11 @@ pub(super) fn event<'e>(
         pass.ids.reserve(id);
     }
     let features = pass.input.features;
-    if matches!(kind, CodeBlockKind::Indented) && features.rules == super::Rules::PythonMarkdown {
-        if let Cow::Owned(trimmed) = trim_chunk_ends(&text) {
-            text = trimmed;
-        }
+    if matches!(kind, CodeBlockKind::Indented)
+        && features.rules == super::Rules::PythonMarkdown
+        && let Cow::Owned(trimmed) = trim_chunk_ends(&text)
+    {
+        text = trimmed;
     }
     let number = pass.code_blocks;
     pass.code_blocks += 1;
