@@ -160,7 +160,8 @@ impl<'f> LinePass<'f> {
 
     fn run(&mut self, lines: &[Line<'_>]) {
         if self.features.rules == Rules::PythonMarkdown {
-            self.labels = py_links::spaced::Labels::of_page(lines);
+            let tasks = self.features.tasklist.is_some();
+            self.labels = py_links::spaced::Labels::of_page(lines, tasks);
         }
         let mut prev_blank = true;
         let mut indented_code = false;

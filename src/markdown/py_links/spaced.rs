@@ -15,11 +15,16 @@ use crate::markdown::preprocess::Line;
 
 /// The ids a page defines, lower case with runs of white space as one space.
 #[derive(Debug, Default)]
-pub(in crate::markdown) struct Labels(HashSet<String>);
+pub(in crate::markdown) struct Labels {
+    ids: HashSet<String>,
+    /// pymdownx.tasklist is on: `[x]` starting a list item is its check box, never a link's
+    /// text (`- [x] [Pinned posts]` is a checked item holding one link).
+    tasks: bool,
+}
 
 impl Labels {
     /// The labels of a page that holds `] [` (or `]` and a tab before `[`); `None` otherwise.
-    pub(in crate::markdown) fn of_page(lines: &[Line<'_>]) -> Option<Self> {
+    pub(in crate::markdown) fn of_page(lines: &[Line<'_>], tasks: bool) -> Option<Self> {
         if !lines.iter().any(|l| spaced_pair(l.text)) {
             return None;
         }
@@ -38,17 +43,28 @@ impl Labels {
                 labels.insert(normalise(label));
             }
         }
-        Some(Labels(labels))
+        Some(Labels { ids: labels, tasks })
     }
 
     fn defines(&self, label: &str) -> bool {
-        self.0.contains(&normalise(label))
+        self.ids.contains(&normalise(label))
     }
 }
 
 /// Whether a line holds `]`, one space or tab, and `[`.
 fn spaced_pair(line: &str) -> bool {
     line.contains("] [") || line.contains("]\t[")
+}
+
+/// Whether `[text]` after `before` is a task list item's check box: `[ ]`, `[x]` or `[X]`
+/// right after a list item's marker.
+fn is_check_box(before: &str, text: &str) -> bool {
+    let marker = before.trim();
+    let bullet = matches!(marker, "-" | "*" | "+");
+    let number = marker
+        .strip_suffix('.')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    matches!(text, " " | "x" | "X") && (bullet || number) && before.ends_with([' ', '\t'])
 }
 
 fn normalise(label: &str) -> String {
@@ -95,6 +111,11 @@ pub(in crate::markdown) fn join<'a>(line: Cow<'a, str>, labels: &Labels) -> Cow<
                 let text = &line[i + 1..close];
                 let id = &line[id_at + 1..id_end];
                 let id = if id.is_empty() { text } else { id };
+                if labels.tasks && is_check_box(&line[..i], text) {
+                    // The check box is taken first; what follows it may still pair.
+                    i = close + 1;
+                    continue;
+                }
                 if spaced && !text.starts_with('^') && labels.defines(id) {
                     joins.push(close + 1);
                 }
@@ -122,7 +143,7 @@ mod tests {
 
     fn labels(page: &str) -> Labels {
         let lines: Vec<Line<'_>> = page.lines().map(|l| Line::new(0, l)).collect();
-        Labels::of_page(&lines).unwrap_or_default()
+        Labels::of_page(&lines, true).unwrap_or_default()
     }
 
     #[test]
@@ -152,6 +173,23 @@ mod tests {
     #[test]
     fn a_page_without_a_spaced_pair_collects_nothing() {
         let lines = [Line::new(0, "[a][b]"), Line::new(0, "[b]: /b")];
-        assert!(Labels::of_page(&lines).is_none());
+        assert!(Labels::of_page(&lines, false).is_none());
+    }
+
+    #[test]
+    fn a_task_check_box_is_no_links_text_with_tasklist() {
+        let page = "-   [x] [Pinned posts]\n- [ ] [pinned posts] [] too\n\n[pinned posts]: /p/\n";
+        let l = labels(page);
+        let mut lines = page.lines();
+        let first = lines.next().unwrap_or_default();
+        assert_eq!(join(first.into(), &l), first);
+        let second = lines.next().unwrap_or_default();
+        assert_eq!(join(second.into(), &l), "- [ ] [pinned posts][] too");
+        let without = Labels::of_page(
+            &[Line::new(0, first), Line::new(0, "[pinned posts]: /p/")],
+            false,
+        );
+        let joined = join(first.into(), &without.unwrap_or_default());
+        assert_eq!(joined, "-   [x][Pinned posts]");
     }
 }
