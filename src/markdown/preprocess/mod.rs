@@ -12,6 +12,7 @@
 mod fences;
 mod output;
 mod quote;
+mod references;
 mod text;
 
 #[cfg(test)]
@@ -136,6 +137,9 @@ pub(super) struct LinePass<'f> {
     unclosed: Option<(u8, usize)>,
     /// The page's link ids, on Python-Markdown pages with `[text] [id]` ([`py_links::spaced`]).
     labels: Option<py_links::spaced::Labels>,
+    /// The `[id]` moved up to the line before ([`py_links::spaced::across_lines`]): the
+    /// line it leaves and its length there.
+    moved_id: Option<(u32, usize)>,
 }
 
 impl<'f> LinePass<'f> {
@@ -155,6 +159,7 @@ impl<'f> LinePass<'f> {
             py_html: features.rules == Rules::PythonMarkdown,
             unclosed: None,
             labels: None,
+            moved_id: None,
         }
     }
 
@@ -371,10 +376,7 @@ impl<'f> LinePass<'f> {
             .map(|l| l.text)
             .take_while(|t| !t.trim().is_empty());
         let text = py_links::rewrite_line(&dedented, paragraph);
-        let text = match &self.labels {
-            Some(labels) => py_links::spaced::join(text, labels),
-            None => text,
-        };
+        let text = self.spaced_references(text, line_no, next);
         self.push_line(&text, line_no);
     }
 

@@ -1,7 +1,8 @@
 //! Reference links written with white space between their brackets, `[text] [id]`, as
-//! Python-Markdown reads them on the pages of MkDocs projects: one space or tab between the
-//! two pairs joins them into one link when `id` (or, for `[text] []`, `text`) is defined.
-//! CommonMark reads two shortcut references there, so the line pass takes the space out.
+//! Python-Markdown reads them on the pages of MkDocs projects: one space, tab or line break
+//! between the two pairs joins them into one link when `id` (or, for `[text] []`, `text`) is
+//! defined. CommonMark reads two shortcut references there, so the line pass takes the space
+//! out, or moves a next line's `[id]` up to the `[text]` that ends the line before.
 //!
 //! Whether an id is defined must be known before the page is parsed: [`Labels::of_page`]
 //! collects the labels of every line that looks like a definition, on the pages that hold a
@@ -23,9 +24,17 @@ pub(in crate::markdown) struct Labels {
 }
 
 impl Labels {
-    /// The labels of a page that holds `] [` (or `]` and a tab before `[`); `None` otherwise.
+    /// The labels of a page that holds `] [` (or `]` and a tab before `[`, or a line ending
+    /// with `]` before one starting with `[`); `None` otherwise.
     pub(in crate::markdown) fn of_page(lines: &[Line<'_>], tasks: bool) -> Option<Self> {
-        if !lines.iter().any(|l| spaced_pair(l.text)) {
+        let split = |(i, l): (usize, &Line<'_>)| {
+            l.text.ends_with(']')
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| n.text.trim_start().starts_with('['))
+        };
+        let paired = lines.iter().any(|l| spaced_pair(l.text));
+        if !paired && !lines.iter().enumerate().any(split) {
             return None;
         }
         let mut labels = HashSet::new();
@@ -83,8 +92,59 @@ pub(in crate::markdown) fn join<'a>(line: Cow<'a, str>, labels: &Labels) -> Cow<
     if !spaced_pair(&line) {
         return line;
     }
+    let joins = scan(&line, labels).joins;
+    if joins.is_empty() {
+        return line;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut copied = 0;
+    for at in joins {
+        out.push_str(&line[copied..at]);
+        copied = at + 1;
+    }
+    out.push_str(&line[copied..]);
+    Cow::Owned(out)
+}
+
+/// The pair split over two lines: for a `line` that ends with `[text]` and a `next` line
+/// (from its container's column on) that starts with `[id]`, `id` defined (or empty and
+/// `text` defined), the `[id]` of `next`, which the line pass moves up to `line`.
+pub(in crate::markdown) fn across_lines<'n>(
+    line: &str,
+    next: &'n str,
+    labels: &Labels,
+) -> Option<&'n str> {
+    if !line.ends_with(']') || !next.starts_with('[') {
+        return None;
+    }
+    let (open, close) = scan(line, labels).last_text?;
+    let id_end = 1 + next[1..].find(']')?;
+    // `[id]:` is a definition.
+    if next[id_end + 1..].starts_with(':') {
+        return None;
+    }
+    let text = &line[open + 1..close];
+    let id = match &next[1..id_end] {
+        "" => text,
+        id => id,
+    };
+    labels.defines(id).then(|| &next[..=id_end])
+}
+
+/// What [`scan`] finds on a line.
+struct Scan {
+    /// Offsets of the white space to take out.
+    joins: Vec<usize>,
+    /// The `[` and `]` of a `[text]` that ends the line, which a next line's `[id]` may pair.
+    last_text: Option<(usize, usize)>,
+}
+
+fn scan(line: &str, labels: &Labels) -> Scan {
     let b = line.as_bytes();
-    let mut joins: Vec<usize> = Vec::new();
+    let mut found = Scan {
+        joins: Vec::new(),
+        last_text: None,
+    };
     let mut i = 0;
     while i < b.len() {
         match b[i] {
@@ -98,6 +158,12 @@ pub(in crate::markdown) fn join<'a>(line: Cow<'a, str>, labels: &Labels) -> Cow<
                     i += 1;
                     continue;
                 };
+                let text = &line[i + 1..close];
+                if labels.tasks && is_check_box(&line[..i], text) {
+                    // The check box is taken first; what follows it may still pair.
+                    i = close + 1;
+                    continue;
+                }
                 let spaced = matches!(b.get(close + 1), Some(b' ' | b'\t'));
                 let id_at = if spaced { close + 2 } else { close + 1 };
                 // `[id]`: no bracket inside.
@@ -105,36 +171,23 @@ pub(in crate::markdown) fn join<'a>(line: Cow<'a, str>, labels: &Labels) -> Cow<
                     .then(|| line[id_at + 1..].find(']').map(|n| id_at + 1 + n))
                     .flatten();
                 let Some(id_end) = id_end else {
+                    if close + 1 == b.len() && !text.starts_with('^') {
+                        found.last_text = Some((i, close));
+                    }
                     i = close + 1;
                     continue;
                 };
-                let text = &line[i + 1..close];
                 let id = &line[id_at + 1..id_end];
                 let id = if id.is_empty() { text } else { id };
-                if labels.tasks && is_check_box(&line[..i], text) {
-                    // The check box is taken first; what follows it may still pair.
-                    i = close + 1;
-                    continue;
-                }
                 if spaced && !text.starts_with('^') && labels.defines(id) {
-                    joins.push(close + 1);
+                    found.joins.push(close + 1);
                 }
                 i = id_end + 1;
             }
             _ => i += 1,
         }
     }
-    if joins.is_empty() {
-        return line;
-    }
-    let mut out = String::with_capacity(line.len());
-    let mut copied = 0;
-    for at in joins {
-        out.push_str(&line[copied..at]);
-        copied = at + 1;
-    }
-    out.push_str(&line[copied..]);
-    Cow::Owned(out)
+    found
 }
 
 #[cfg(test)]
@@ -172,8 +225,24 @@ mod tests {
 
     #[test]
     fn a_page_without_a_spaced_pair_collects_nothing() {
-        let lines = [Line::new(0, "[a][b]"), Line::new(0, "[b]: /b")];
+        let lines = [Line::new(0, "[a][b] and [c]."), Line::new(0, "[b]: /b")];
         assert!(Labels::of_page(&lines, false).is_none());
+    }
+
+    #[test]
+    fn a_pair_split_over_two_lines_gives_the_next_lines_id() {
+        let page = "see the [Tea guide]\n[leaf]: /tea/\n";
+        let l = labels(page);
+        assert_eq!(
+            across_lines("see the [Tea guide]", "[leaf] now.", &l),
+            Some("[leaf]")
+        );
+        assert_eq!(across_lines("see [Leaf]", "[] now.", &l), Some("[]"));
+        // A definition, an undefined id, a `]` that closes no text, or no `[` at the start.
+        assert_eq!(across_lines("see the [Tea guide]", "[leaf]: /x", &l), None);
+        assert_eq!(across_lines("see the [Tea guide]", "[nope] now", &l), None);
+        assert_eq!(across_lines("see `[Tea` guide]", "[leaf] now", &l), None);
+        assert_eq!(across_lines("see the [Tea guide]", " [leaf] now", &l), None);
     }
 
     #[test]
