@@ -58,6 +58,7 @@ mod py_events;
 mod py_html;
 mod py_links;
 mod py_lists;
+mod py_loose;
 mod py_whitespace;
 pub mod snippet;
 pub mod snippets;

@@ -1,16 +1,18 @@
 //! The rules of Python-Markdown that the event pass applies on the pages of MkDocs projects:
-//! [`super::py_emphasis`] (`***a***`) and [`super::py_whitespace`] (white space at the ends
-//! of lines).
+//! [`super::py_loose`] (list items tight or loose one by one), [`super::py_emphasis`]
+//! (`***a***`) and [`super::py_whitespace`] (white space at the ends of lines).
 
 use std::ops::Range;
 
 use pulldown_cmark::Event;
 
 use super::py_emphasis::EmStrong;
+use super::py_loose::LooseItems;
 use super::py_whitespace::LineEnds;
 use super::{Features, Rules};
 
 pub(super) struct PyEvents {
+    loose: LooseItems,
     /// Off with pymdownx.betterem, which nests `***a***` as CommonMark does.
     em_strong: Option<EmStrong>,
     line_ends: LineEnds,
@@ -20,6 +22,7 @@ impl PyEvents {
     /// The rules for a page with these features, if they are Python-Markdown's.
     pub(super) fn new(features: &Features) -> Option<Self> {
         (features.rules == Rules::PythonMarkdown).then(|| PyEvents {
+            loose: LooseItems::default(),
             em_strong: (!features.inline.betterem).then(EmStrong::default),
             line_ends: LineEnds::default(),
         })
@@ -29,11 +32,12 @@ impl PyEvents {
     /// the event to `out` itself.
     pub(super) fn event<'e>(
         &mut self,
-        mut event: Event<'e>,
+        event: Event<'e>,
         range: &Range<usize>,
         text: &str,
         out: &mut Vec<Event<'e>>,
     ) -> Option<Event<'e>> {
+        let mut event = self.loose.event(event, range, text)?;
         if let Some(em_strong) = &mut self.em_strong {
             event = em_strong.event(event, range, text, out);
         }

@@ -222,6 +222,28 @@ fn clean_lines(code: &str, tabs: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// An indented block as Python-Markdown keeps it: each run of lines between blank lines
+/// loses the white space at the end of its last line. Borrowed when there is none.
+fn trim_chunk_ends(code: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = code.split('\n').collect();
+    let ends_chunk = |i: usize| lines.get(i + 1).is_none_or(|next| next.trim().is_empty());
+    let dirty = (0..lines.len()).any(|i| ends_chunk(i) && lines[i].ends_with([' ', '\t']));
+    if !dirty {
+        return Cow::Borrowed(code);
+    }
+    let mut out = String::with_capacity(code.len());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match ends_chunk(i) {
+            true => out.push_str(line.trim_end_matches([' ', '\t'])),
+            false => out.push_str(line),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The code as Pygments sees it: with `stripnl`, leading and trailing blank lines removed;
 /// without, the newline that ends the fence's last line dropped. Ends with one newline.
 /// Borrowed when the code already is that way.
@@ -273,6 +295,12 @@ pub(super) fn event<'e>(
         pass.ids.reserve(id);
     }
     let features = pass.input.features;
+    if matches!(kind, CodeBlockKind::Indented)
+        && features.rules == super::Rules::PythonMarkdown
+        && let Cow::Owned(trimmed) = trim_chunk_ends(&text)
+    {
+        text = trimmed;
+    }
     let number = pass.code_blocks;
     pass.code_blocks += 1;
     let opts = &features.code;

@@ -54,3 +54,25 @@ fn stripnl() {
     assert_eq!(normalise("\n\na\n\n", true), "a\n");
     assert_eq!(normalise("\na\n\n\n", false), "\na\n\n");
 }
+
+#[test]
+fn indented_chunks_lose_white_space_at_their_last_line_only() {
+    let code = "let a = 1;  \nlet b = 2;\t\n\nlet c = 3; \n";
+    assert_eq!(
+        trim_chunk_ends(code),
+        "let a = 1;  \nlet b = 2;\n\nlet c = 3;\n"
+    );
+    assert!(matches!(
+        trim_chunk_ends("kept  \nas is\n"),
+        Cow::Borrowed(_)
+    ));
+}
+
+#[test]
+fn an_indented_block_of_an_mkdocs_page_ends_without_trailing_white_space() {
+    use crate::markdown::tests_support::{render_commonmark, render_python_markdown};
+    let page = "Pour:\n\n    cup = fill()   \n\nDone.\n";
+    let html = render_python_markdown(page);
+    assert!(html.contains("cup = fill()\n</code>"), "{html}");
+    assert!(render_commonmark(page).contains("cup = fill()   \n</code>"));
+}

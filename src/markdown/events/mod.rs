@@ -248,6 +248,11 @@ impl<'i, 'p> Pass<'i, 'p> {
     fn escaped_mark(&self, text: &str, range: &Range<usize>) -> bool {
         range.start > 0
             && self.pre.text.as_bytes().get(range.start - 1) == Some(&b'\\')
+            && self
+                .pre
+                .fence_escapes
+                .binary_search(&(range.start - 1))
+                .is_err()
             && text
                 .chars()
                 .next()

@@ -11,6 +11,7 @@
 //! only: the line part notes the byte range of the element in the text, and the event part
 //! drops the paragraphs that start inside it.
 
+mod spans;
 mod tags;
 
 use std::ops::Range;
@@ -19,6 +20,8 @@ use pulldown_cmark::Event;
 
 use super::events::Pass;
 use super::preprocess::{At, Line, LinePass, LineSyntax, Taken};
+pub use spans::Span;
+pub(super) use spans::event;
 use tags::{Mode, StartTag};
 
 /// The `markdown` elements open where the line pass is, innermost last.
@@ -57,7 +60,7 @@ pub(in crate::markdown) fn opens_markdown(text: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Marks {
     /// `markdown="span"` elements, in order: their paragraphs are dropped.
-    pub spans: Vec<Range<usize>>,
+    pub spans: Vec<Span>,
     /// Raw HTML inside `markdown` elements, written without its blank lines (so that it
     /// stays one HTML block): where it starts, and the HTML as written.
     pub raw: Vec<(usize, String)>,
@@ -67,8 +70,10 @@ impl Marks {
     /// Adds the marks of a nested pass, whose offsets `moved` turns into ours.
     pub(in crate::markdown) fn extend(&mut self, other: Marks, moved: impl Fn(usize) -> usize) {
         let spans = other.spans.into_iter();
-        self.spans
-            .extend(spans.map(|s| moved(s.start)..moved(s.end)));
+        self.spans.extend(spans.map(|s| Span {
+            range: moved(s.range.start)..moved(s.range.end),
+            ..s
+        }));
         let raw = other.raw.into_iter();
         self.raw.extend(raw.map(|(at, html)| (moved(at), html)));
     }
@@ -101,6 +106,7 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
         indent: 0,
         line_no: at.line_no,
         last: Taken::No,
+        end_starts_line: false,
     };
     reader.indent = reader.pass.out_col(at.col);
     reader.read(at.rest, at.next);
@@ -120,10 +126,13 @@ struct Reader<'r, 'f> {
     line_no: u32,
     /// What the last thing written reads as; `No` while nothing was.
     last: Taken,
+    /// Whether the end tag being read starts its line.
+    end_starts_line: bool,
 }
 
 impl Reader<'_, '_> {
     fn read<'t>(&mut self, mut text: &'t str, next: &[Line<'t>]) {
+        let line = text;
         loop {
             let trimmed = text.trim_start();
             if let Some(len) = is_void_end(trimmed) {
@@ -146,7 +155,11 @@ impl Reader<'_, '_> {
                     .map(|m| if in_span { Mode::Span } else { m });
                 match mode {
                     Some(_) if tag.is_void() => self.tag_line(&tag.without_markdown()),
-                    Some(mode) => self.open(&tag, mode),
+                    Some(mode) => {
+                        self.open(&tag, mode);
+                        let after = &trimmed[tag.text.len()..];
+                        self.note_line_end_after_start(after.trim().is_empty());
+                    }
                     None if self.pass.html.frames.is_empty() => break,
                     None if tag.is_void() => self.tag_line(tag.text),
                     None => match self.raw(trimmed, &tag, next) {
@@ -165,9 +178,11 @@ impl Reader<'_, '_> {
                 break;
             };
             self.text(&text[..at]);
+            self.end_starts_line = text.len() == line.len() && text[..at].trim().is_empty();
             for _ in depth..self.pass.html.frames.len() {
                 self.close();
             }
+            self.end_starts_line = false;
             text = &text[at + len..];
         }
         if self.last != Taken::No {
@@ -198,7 +213,7 @@ impl Reader<'_, '_> {
         let span =
             (mode == Mode::Span && frames.last().is_none_or(|f| f.mode != Mode::Span)).then(|| {
                 let spans = &mut self.pass.out.md_in_html.spans;
-                spans.push(self.pass.out.text.len()..usize::MAX);
+                spans.push(Span::new(self.pass.out.text.len()));
                 spans.len() - 1
             });
         self.pass.html.frames.push(Frame {
@@ -217,7 +232,10 @@ impl Reader<'_, '_> {
         };
         self.pass.ensure_blank(self.line_no);
         if let Some(i) = frame.span {
-            self.pass.out.md_in_html.spans[i].end = self.pass.out.text.len();
+            let newline = self.end_starts_line && self.keeps_newlines();
+            let span = &mut self.pass.out.md_in_html.spans[i];
+            span.range.end = self.pass.out.text.len();
+            span.newline_before_end = newline;
         }
         self.tag_line(&format!("</{}>", frame.name));
     }
@@ -360,22 +378,10 @@ pub(super) fn finish(pass: &mut LinePass<'_>, last_line: u32) {
             pass,
             line_no: last_line,
             last: Taken::No,
+            end_starts_line: false,
         };
         reader.close();
     }
-}
-
-/// Event part: a paragraph that starts inside a `markdown="span"` element is left out (its
-/// inline content stays).
-pub(super) fn event<'e>(
-    pass: &Pass<'_, '_>,
-    event: Event<'e>,
-    range: &Range<usize>,
-) -> Option<Event<'e>> {
-    let spans = &pass.pre.md_in_html.spans;
-    let i = spans.partition_point(|s| s.start <= range.start);
-    let inside = i > 0 && spans[i - 1].end > range.start;
-    (!inside).then_some(event)
 }
 
 /// Event part for HTML blocks: raw HTML gets its blank lines back, and the start tag of a
@@ -396,9 +402,12 @@ pub(super) fn html<'e>(
     {
         return Some(Event::Html(written.clone().into()));
     }
-    let i = marks.spans.partition_point(|s| s.start + 4 < range.start);
+    let i = marks
+        .spans
+        .partition_point(|s| s.range.start + 4 < range.start);
     if let (Some(span), Event::Html(html)) = (marks.spans.get(i), &event)
-        && near(span.start)
+        && near(span.range.start)
+        && !span.newline_after_start
     {
         return Some(Event::Html(html.trim_end().to_owned().into()));
     }

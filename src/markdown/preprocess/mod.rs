@@ -9,8 +9,10 @@
 //! it came from, so diagnostics still name the right line). Each syntax's own lines are read
 //! by its module, tried in the order of `SYNTAXES`.
 
+mod fences;
 mod output;
 mod quote;
+mod references;
 mod text;
 
 #[cfg(test)]
@@ -131,6 +133,13 @@ pub(super) struct LinePass<'f> {
     /// Whether raw HTML follows Python-Markdown's rules ([`py_html`]): at the top level of a
     /// page of a Python-Markdown site, not in a block quote.
     py_html: bool,
+    /// A fence (character, length) that no later line closes ([`Self::never_closed`]).
+    unclosed: Option<(u8, usize)>,
+    /// The page's link ids, on Python-Markdown pages with `[text] [id]` ([`py_links::spaced`]).
+    labels: Option<py_links::spaced::Labels>,
+    /// The `[id]` moved up to the line before ([`py_links::spaced::across_lines`]): the
+    /// line it leaves and its length there.
+    moved_id: Option<(u32, usize)>,
 }
 
 impl<'f> LinePass<'f> {
@@ -148,10 +157,17 @@ impl<'f> LinePass<'f> {
             slashed: Vec::new(),
             comment: false,
             py_html: features.rules == Rules::PythonMarkdown,
+            unclosed: None,
+            labels: None,
+            moved_id: None,
         }
     }
 
     fn run(&mut self, lines: &[Line<'_>]) {
+        if self.features.rules == Rules::PythonMarkdown {
+            let tasks = self.features.tasklist.is_some();
+            self.labels = py_links::spaced::Labels::of_page(lines, tasks);
+        }
         let mut prev_blank = true;
         let mut indented_code = false;
         let mut i = 0;
@@ -242,7 +258,9 @@ impl<'f> LinePass<'f> {
                     }
                 }
             }
-            if let Some((ch, len)) = fence_open(rest) {
+            if let Some((ch, len)) = fence_open(rest)
+                && !self.never_closed(&lines[i..], ch, len)
+            {
                 let depth = self.open.len();
                 self.fence = Some(Fence {
                     ch,
@@ -252,6 +270,8 @@ impl<'f> LinePass<'f> {
                     out_col: self.out_col(col),
                 });
                 self.emit_body_line(line, line_no);
+            } else if fence_open(rest).is_some() {
+                self.emit_fence_as_text(line, rest, line_no, &lines[i..]);
             } else {
                 self.emit_text_line(line, line_no, &lines[i..]);
             }
@@ -346,7 +366,7 @@ impl<'f> LinePass<'f> {
 
     /// Copies a line of text (maybe a paragraph's) into the output, dedented; on pages with
     /// Python-Markdown's rules its link targets are read by those ([`py_links`]).
-    fn emit_text_line(&mut self, line: Line<'_>, line_no: u32, next: &[Line<'_>]) {
+    pub(super) fn emit_text_line(&mut self, line: Line<'_>, line_no: u32, next: &[Line<'_>]) {
         let dedented = dedent(line, TAB * self.open.len());
         if self.features.rules != Rules::PythonMarkdown || self.html_block {
             return self.push_line(&dedented, line_no);
@@ -356,6 +376,7 @@ impl<'f> LinePass<'f> {
             .map(|l| l.text)
             .take_while(|t| !t.trim().is_empty());
         let text = py_links::rewrite_line(&dedented, paragraph);
+        let text = self.spaced_references(text, line_no, next);
         self.push_line(&text, line_no);
     }
 

@@ -24,6 +24,10 @@ pub struct Preprocessed {
     /// Offsets of the empty comments that keep a lone inline tag in its paragraph
     /// ([`py_html`]), dropped by the event pass.
     pub fillers: Vec<usize>,
+    /// Offsets of the backslashes put before a fence Python-Markdown never closes, which
+    /// make its line text for pulldown-cmark; the event pass reads the character after each
+    /// as written, so pymdownx.tilde still sees a whole `~~~` run.
+    pub fence_escapes: Vec<usize>,
     /// Warnings found by the pass: 0-based input line and message.
     pub warnings: Vec<(u32, String)>,
     /// Link reference definitions read by Python-Markdown's rules ([`py_links::refdefs`]).

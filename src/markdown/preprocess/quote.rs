@@ -60,6 +60,8 @@ impl LinePass<'_> {
         self.out
             .link_definitions
             .extend(nested.out.link_definitions);
+        let escapes = nested.out.fence_escapes.iter();
+        self.out.fence_escapes.extend(escapes.map(|&at| moved(at)));
         self.out.md_in_html.extend(nested.out.md_in_html, moved);
         let warnings = nested.out.warnings.into_iter();
         self.out

@@ -106,3 +106,22 @@ fn abbreviation_definitions_are_taken_out() {
     );
     assert!(!p.text.contains("*[HTML]"));
 }
+
+#[test]
+fn a_fence_never_closed_is_text_with_python_markdowns_rules_only() {
+    use crate::markdown::tests_support::{render_commonmark, render_python_markdown};
+    let page = "~~~ recipe\nBoil *water*.\n\nServe.\n";
+    assert_eq!(
+        render_python_markdown(page),
+        "<p>~~~ recipe\nBoil <em>water</em>.</p>\n<p>Serve.</p>\n"
+    );
+    assert!(render_commonmark(page).contains("Boil *water*."));
+    // Closed further down, it stays a fence.
+    let closed = render_python_markdown("```\nBoil *water*.\n\n```\n");
+    assert!(closed.contains("Boil *water*."), "{closed}");
+    // Its `~~~` run is still one run for pymdownx.tilde, as in Python-Markdown.
+    assert_eq!(
+        render_python_markdown("~~~tea~~~\n"),
+        "<p><sub><del>tea</del></sub></p>\n"
+    );
+}

@@ -9,10 +9,11 @@
 //! target is written again in a form CommonMark reads the same way, `(<address> "title")`.
 //! Nothing else on the line moves to another line, so line numbers stay true; a link that
 //! pulldown-cmark then parses is rewritten and checked like any other. A line without `](`
-//! costs one byte search.
+//! costs one byte search. [`spaced`] joins `[text] [id]` into one reference link.
 
 pub(super) mod hrefs;
 pub(super) mod refdefs;
+pub(super) mod spaced;
 mod target;
 
 #[cfg(test)]

@@ -108,3 +108,36 @@ fn answerbook_sites_keep_commonmark_links() {
     let html = render_commonmark("See [the notes](my notes.md).\n");
     assert!(!html.contains("<a"), "{html}");
 }
+
+#[test]
+fn a_space_between_text_and_a_defined_id_makes_one_link_in_mkdocs_projects() {
+    let page = "Brew with [green tea] [leaf], not [black] [none].\n\n[leaf]: /tea/\n";
+    assert_eq!(
+        render_python_markdown(page),
+        "<p>Brew with <a href=\"/tea/\">green tea</a>, not [black] [none].</p>\n"
+    );
+    // CommonMark: `[green tea]` is text and `[leaf]` a link of its own.
+    assert!(render_commonmark(page).contains("[green tea] <a href=\"/tea/\">leaf</a>"));
+}
+
+#[test]
+fn a_pair_split_over_two_lines_is_one_link_in_mkdocs_projects() {
+    let page = "Brew with [green tea]\n[leaf] today.\n\n- Use the [pot]\n    [leaf] too.\n\n[leaf]: /tea/\n";
+    let html = render_python_markdown(page);
+    assert!(
+        html.contains("<p>Brew with <a href=\"/tea/\">green tea</a>\ntoday.</p>"),
+        "{html}"
+    );
+    // White space only between the link and the rest of the line, as in Python-Markdown.
+    let item = html.split("<li>").nth(1).unwrap_or_default();
+    let words: Vec<&str> = item.split_whitespace().collect();
+    assert_eq!(
+        words.join(" "),
+        "Use the <a href=\"/tea/\">pot</a> too.</li> </ul>"
+    );
+    let html = render_commonmark(page);
+    assert!(
+        html.contains("[green tea]\n<a href=\"/tea/\">leaf</a> today."),
+        "{html}"
+    );
+}

@@ -1,0 +1,264 @@
+//! Reference links written with white space between their brackets, `[text] [id]`, as
+//! Python-Markdown reads them on the pages of MkDocs projects: one space, tab or line break
+//! between the two pairs joins them into one link when `id` (or, for `[text] []`, `text`) is
+//! defined. CommonMark reads two shortcut references there, so the line pass takes the space
+//! out, or moves a next line's `[id]` up to the `[text]` that ends the line before.
+//!
+//! Whether an id is defined must be known before the page is parsed: [`Labels::of_page`]
+//! collects the labels of every line that looks like a definition, on the pages that hold a
+//! spaced pair at all (one byte search per line otherwise).
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::{code_span_end, escapable, text_end};
+use crate::markdown::preprocess::Line;
+
+/// The ids a page defines, lower case with runs of white space as one space.
+#[derive(Debug, Default)]
+pub(in crate::markdown) struct Labels {
+    ids: HashSet<String>,
+    /// pymdownx.tasklist is on: `[x]` starting a list item is its check box, never a link's
+    /// text (`- [x] [Pinned posts]` is a checked item holding one link).
+    tasks: bool,
+}
+
+impl Labels {
+    /// The labels of a page that holds `] [` (or `]` and a tab before `[`, or a line ending
+    /// with `]` before one starting with `[`); `None` otherwise.
+    pub(in crate::markdown) fn of_page(lines: &[Line<'_>], tasks: bool) -> Option<Self> {
+        let split = |(i, l): (usize, &Line<'_>)| {
+            l.text.ends_with(']')
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| n.text.trim_start().starts_with('['))
+        };
+        let paired = lines.iter().any(|l| spaced_pair(l.text));
+        if !paired && !lines.iter().enumerate().any(split) {
+            return None;
+        }
+        let mut labels = HashSet::new();
+        for line in lines {
+            let rest = line.text.trim_start();
+            let Some(inner) = rest.strip_prefix('[') else {
+                continue;
+            };
+            let Some(end) = inner.find("]:") else {
+                continue;
+            };
+            let label = &inner[..end];
+            // `[^1]:` is a footnote's.
+            if !label.starts_with('^') && !label.contains('[') {
+                labels.insert(normalise(label));
+            }
+        }
+        Some(Labels { ids: labels, tasks })
+    }
+
+    fn defines(&self, label: &str) -> bool {
+        self.ids.contains(&normalise(label))
+    }
+}
+
+/// Whether a line holds `]`, one space or tab, and `[`.
+fn spaced_pair(line: &str) -> bool {
+    line.contains("] [") || line.contains("]\t[")
+}
+
+/// Whether `[text]` after `before` is a task list item's check box: `[ ]`, `[x]` or `[X]`
+/// right after a list item's marker.
+fn is_check_box(before: &str, text: &str) -> bool {
+    let marker = before.trim();
+    let bullet = matches!(marker, "-" | "*" | "+");
+    let number = marker
+        .strip_suffix('.')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    matches!(text, " " | "x" | "X") && (bullet || number) && before.ends_with([' ', '\t'])
+}
+
+fn normalise(label: &str) -> String {
+    let mut id = String::with_capacity(label.len());
+    for word in label.split_whitespace() {
+        if !id.is_empty() {
+            id.push(' ');
+        }
+        id.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    id
+}
+
+/// `line` with the white space taken out of each `[text] [id]` whose id is defined.
+pub(in crate::markdown) fn join<'a>(line: Cow<'a, str>, labels: &Labels) -> Cow<'a, str> {
+    if !spaced_pair(&line) {
+        return line;
+    }
+    let joins = scan(&line, labels).joins;
+    if joins.is_empty() {
+        return line;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut copied = 0;
+    for at in joins {
+        out.push_str(&line[copied..at]);
+        copied = at + 1;
+    }
+    out.push_str(&line[copied..]);
+    Cow::Owned(out)
+}
+
+/// The pair split over two lines: for a `line` that ends with `[text]` and a `next` line
+/// (from its container's column on) that starts with `[id]`, `id` defined (or empty and
+/// `text` defined), the `[id]` of `next`, which the line pass moves up to `line`.
+pub(in crate::markdown) fn across_lines<'n>(
+    line: &str,
+    next: &'n str,
+    labels: &Labels,
+) -> Option<&'n str> {
+    if !line.ends_with(']') || !next.starts_with('[') {
+        return None;
+    }
+    let (open, close) = scan(line, labels).last_text?;
+    let id_end = 1 + next[1..].find(']')?;
+    // `[id]:` is a definition.
+    if next[id_end + 1..].starts_with(':') {
+        return None;
+    }
+    let text = &line[open + 1..close];
+    let id = match &next[1..id_end] {
+        "" => text,
+        id => id,
+    };
+    labels.defines(id).then(|| &next[..=id_end])
+}
+
+/// What [`scan`] finds on a line.
+struct Scan {
+    /// Offsets of the white space to take out.
+    joins: Vec<usize>,
+    /// The `[` and `]` of a `[text]` that ends the line, which a next line's `[id]` may pair.
+    last_text: Option<(usize, usize)>,
+}
+
+fn scan(line: &str, labels: &Labels) -> Scan {
+    let b = line.as_bytes();
+    let mut found = Scan {
+        joins: Vec::new(),
+        last_text: None,
+    };
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if b.get(i + 1).is_some_and(|&c| escapable(c)) => i += 2,
+            b'`' => match code_span_end(b, i) {
+                Some(end) => i = end,
+                None => break,
+            },
+            b'[' => {
+                let Some(close) = text_end(b, i) else {
+                    i += 1;
+                    continue;
+                };
+                let text = &line[i + 1..close];
+                if labels.tasks && is_check_box(&line[..i], text) {
+                    // The check box is taken first; what follows it may still pair.
+                    i = close + 1;
+                    continue;
+                }
+                let spaced = matches!(b.get(close + 1), Some(b' ' | b'\t'));
+                let id_at = if spaced { close + 2 } else { close + 1 };
+                // `[id]`: no bracket inside.
+                let id_end = (b.get(id_at) == Some(&b'['))
+                    .then(|| line[id_at + 1..].find(']').map(|n| id_at + 1 + n))
+                    .flatten();
+                let Some(id_end) = id_end else {
+                    if close + 1 == b.len() && !text.starts_with('^') {
+                        found.last_text = Some((i, close));
+                    }
+                    i = close + 1;
+                    continue;
+                };
+                let id = &line[id_at + 1..id_end];
+                let id = if id.is_empty() { text } else { id };
+                if spaced && !text.starts_with('^') && labels.defines(id) {
+                    found.joins.push(close + 1);
+                }
+                i = id_end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(page: &str) -> Labels {
+        let lines: Vec<Line<'_>> = page.lines().map(|l| Line::new(0, l)).collect();
+        Labels::of_page(&lines, true).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_defined_id_after_one_space_or_tab_joins_the_pair() {
+        let page = "[Rust] [lang] and ![logo]\t[pic]\n\n[lang]: /rust\n  [PIC]: /p.png\n";
+        let l = labels(page);
+        let first = page.lines().next().unwrap_or_default();
+        assert_eq!(join(first.into(), &l), "[Rust][lang] and ![logo][pic]");
+    }
+
+    #[test]
+    fn an_undefined_id_two_spaces_or_a_footnote_stay_as_written() {
+        let page = "[a] [nope], [b]  [d], [^n] [d], `[c] [d]`\n\n[d]: /d\n[^n]: note\n";
+        let l = labels(page);
+        let first = page.lines().next().unwrap_or_default();
+        assert_eq!(join(first.into(), &l), first);
+    }
+
+    #[test]
+    fn empty_brackets_use_the_text_and_a_used_id_starts_no_pair() {
+        let page = "[Home] [] then [x][home] [home]\n\n[home]: /\n";
+        let l = labels(page);
+        let first = page.lines().next().unwrap_or_default();
+        assert_eq!(join(first.into(), &l), "[Home][] then [x][home] [home]");
+    }
+
+    #[test]
+    fn a_page_without_a_spaced_pair_collects_nothing() {
+        let lines = [Line::new(0, "[a][b] and [c]."), Line::new(0, "[b]: /b")];
+        assert!(Labels::of_page(&lines, false).is_none());
+    }
+
+    #[test]
+    fn a_pair_split_over_two_lines_gives_the_next_lines_id() {
+        let page = "see the [Tea guide]\n[leaf]: /tea/\n";
+        let l = labels(page);
+        assert_eq!(
+            across_lines("see the [Tea guide]", "[leaf] now.", &l),
+            Some("[leaf]")
+        );
+        assert_eq!(across_lines("see [Leaf]", "[] now.", &l), Some("[]"));
+        // A definition, an undefined id, a `]` that closes no text, or no `[` at the start.
+        assert_eq!(across_lines("see the [Tea guide]", "[leaf]: /x", &l), None);
+        assert_eq!(across_lines("see the [Tea guide]", "[nope] now", &l), None);
+        assert_eq!(across_lines("see `[Tea` guide]", "[leaf] now", &l), None);
+        assert_eq!(across_lines("see the [Tea guide]", " [leaf] now", &l), None);
+    }
+
+    #[test]
+    fn a_task_check_box_is_no_links_text_with_tasklist() {
+        let page = "-   [x] [Pinned posts]\n- [ ] [pinned posts] [] too\n\n[pinned posts]: /p/\n";
+        let l = labels(page);
+        let mut lines = page.lines();
+        let first = lines.next().unwrap_or_default();
+        assert_eq!(join(first.into(), &l), first);
+        let second = lines.next().unwrap_or_default();
+        assert_eq!(join(second.into(), &l), "- [ ] [pinned posts][] too");
+        let without = Labels::of_page(
+            &[Line::new(0, first), Line::new(0, "[pinned posts]: /p/")],
+            false,
+        );
+        let joined = join(first.into(), &without.unwrap_or_default());
+        assert_eq!(joined, "-   [x][Pinned posts]");
+    }
+}
