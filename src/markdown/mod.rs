@@ -379,6 +379,9 @@ fn render_body(input: &Input<'_>) -> Rendered {
             }
         }
     }
+    if pre.inline_marks {
+        py_html::unwrap_lone_tags(&mut events);
+    }
     let mut events = inline::apply(events, &input.features.inline);
     if input.features.attr_list {
         rendered.ids.extend(attr_list::apply(&mut events));

@@ -174,6 +174,10 @@ impl<'f> LinePass<'f> {
                 continue;
             }
             if !blank && rest.starts_with('<') && self.takes_py_html(col) {
+                if def_list::py_comment_term(self, rest, line_no, &lines[i..]) {
+                    prev_blank = false;
+                    continue;
+                }
                 let taken = py_html::line(self, rest, line_no, &lines[i - 1..]);
                 if taken != Taken::No {
                     prev_blank = taken == Taken::AsBlank;
@@ -224,6 +228,12 @@ impl<'f> LinePass<'f> {
                     continue;
                 }
             }
+            if let Some(content) = py_html::nested_tag_start(self, line, rest) {
+                self.html_block = false;
+                self.emit_text_line(line, line_no, &lines[i..], Some(content));
+                prev_blank = false;
+                continue;
+            }
             let at = At {
                 col,
                 container,
@@ -253,7 +263,7 @@ impl<'f> LinePass<'f> {
                 });
                 self.emit_body_line(line, line_no);
             } else {
-                self.emit_text_line(line, line_no, &lines[i..]);
+                self.emit_text_line(line, line_no, &lines[i..], None);
             }
             prev_blank = false;
         }
@@ -313,6 +323,12 @@ impl<'f> LinePass<'f> {
             && self.html.is_empty()
     }
 
+    /// Whether raw HTML at the start of a line can be read as such here: not in a block
+    /// quote of a Python-Markdown page, nor inside a `markdown` element.
+    pub(super) fn reads_py_html(&self) -> bool {
+        self.py_html && self.html.is_empty()
+    }
+
     /// Whether the line being read is inside an HTML block.
     pub(super) fn in_html_block(&self) -> bool {
         self.html_block
@@ -345,9 +361,22 @@ impl<'f> LinePass<'f> {
     }
 
     /// Copies a line of text (maybe a paragraph's) into the output, dedented; on pages with
-    /// Python-Markdown's rules its link targets are read by those ([`py_links`]).
-    fn emit_text_line(&mut self, line: Line<'_>, line_no: u32, next: &[Line<'_>]) {
-        let dedented = dedent(line, TAB * self.open.len());
+    /// Python-Markdown's rules its link targets are read by those ([`py_links`]). With
+    /// `inline_html`, the length of the line's end that starts with an HTML tag which must
+    /// stay inline text, [`py_html::INLINE_MARK`] goes in front of that tag.
+    fn emit_text_line(
+        &mut self,
+        line: Line<'_>,
+        line_no: u32,
+        next: &[Line<'_>],
+        inline_html: Option<usize>,
+    ) {
+        let mut dedented = dedent(line, TAB * self.open.len());
+        if let Some(len) = inline_html {
+            let at = dedented.len() - len;
+            dedented.to_mut().insert_str(at, py_html::INLINE_MARK);
+            self.out.inline_marks = true;
+        }
         if self.features.rules != Rules::PythonMarkdown || self.html_block {
             return self.push_line(&dedented, line_no);
         }

@@ -24,6 +24,8 @@ pub struct Preprocessed {
     /// Offsets of the empty comments that keep a lone inline tag in its paragraph
     /// ([`py_html`]), dropped by the event pass.
     pub fillers: Vec<usize>,
+    /// Whether a line got [`py_html::INLINE_MARK`] (a tag kept inline in a list item, say).
+    pub inline_marks: bool,
     /// Warnings found by the pass: 0-based input line and message.
     pub warnings: Vec<(u32, String)>,
     /// Link reference definitions read by Python-Markdown's rules ([`py_links::refdefs`]).
