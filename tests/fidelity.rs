@@ -299,3 +299,10 @@ fn snippets_line_ranges_sections_and_block_form() {
 fn html_inside_blocks_is_inline_and_comments_are_terms() {
     compare_in("fidelity-mkdocs-html", "nested-html");
 }
+
+/// pymdownx.smartsymbols with an option from mkdocs.yml (`care_of: false`): symbols in text,
+/// headings and link text; code, code blocks and image descriptions keep them as written.
+#[test]
+fn smart_symbols_with_their_options() {
+    compare_in("fidelity-mkdocs-html", "symbols");
+}

@@ -225,6 +225,12 @@ pub(super) fn event<'e>(
             .collect();
         attrs = HeadingAttrs::new(list.id.as_deref(), &list.classes, &pairs);
     }
+    // pymdownx.smartsymbols runs before toc reads the heading: `(c)` is `©` by then.
+    if let Some(options) = &pass.input.features.inline.smartsymbols
+        && let Some(replaced) = super::inline::smartsymbols::plain(&title, options)
+    {
+        title = replaced;
+    }
     let id = match attrs.id {
         Some(id) => id,
         None => pass.ids.unique(&slug(&title, pass.input.features.slugs)),
