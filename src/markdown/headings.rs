@@ -250,7 +250,7 @@ pub(super) fn event<'e>(
         let _ = write!(open, " class=\"{}\"", escape_attr(&attrs.classes.join(" ")));
     }
     for (name, value) in &attrs.others {
-        let _ = write!(open, " {}=\"{}\"", escape_attr(name), escape_attr(value));
+        super::attr_list::write_pair(&mut open, name, value);
     }
     open.push('>');
     let permalink = toc.permalink_html(&id);
