@@ -57,6 +57,7 @@ mod py_emphasis;
 mod py_events;
 mod py_footnotes;
 mod py_html;
+mod py_items;
 mod py_links;
 mod py_lists;
 mod py_whitespace;

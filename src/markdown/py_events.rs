@@ -1,12 +1,13 @@
 //! The rules of Python-Markdown that the event pass applies on the pages of MkDocs projects:
-//! [`super::py_emphasis`] (`***a***`) and [`super::py_whitespace`] (white space at the ends
-//! of lines).
+//! [`super::py_emphasis`] (`***a***`), [`super::py_whitespace`] (white space at the ends
+//! of lines) and [`super::py_items`] (tight and loose list items).
 
 use std::ops::Range;
 
 use pulldown_cmark::Event;
 
 use super::py_emphasis::EmStrong;
+use super::py_items::Items;
 use super::py_whitespace::LineEnds;
 use super::{Features, Rules};
 
@@ -14,6 +15,7 @@ pub(super) struct PyEvents {
     /// Off with pymdownx.betterem, which nests `***a***` as CommonMark does.
     em_strong: Option<EmStrong>,
     line_ends: LineEnds,
+    items: Items,
 }
 
 impl PyEvents {
@@ -22,6 +24,7 @@ impl PyEvents {
         (features.rules == Rules::PythonMarkdown).then(|| PyEvents {
             em_strong: (!features.inline.betterem).then(EmStrong::default),
             line_ends: LineEnds::default(),
+            items: Items::default(),
         })
     }
 
@@ -34,6 +37,7 @@ impl PyEvents {
         text: &str,
         out: &mut Vec<Event<'e>>,
     ) -> Option<Event<'e>> {
+        self.items.event(&event, range, text, out);
         if let Some(em_strong) = &mut self.em_strong {
             event = em_strong.event(event, range, text, out);
         }
