@@ -90,6 +90,7 @@ fn magiclink(
         repo_url_shorthand: flag("repo_url_shorthand", false),
         social_url_shortener: flag("social_url_shortener", false),
         social_url_shorthand: flag("social_url_shorthand", false),
+        normalize_issue_symbols: flag("normalize_issue_symbols", false),
         provider: text("provider").unwrap_or_else(|| "github".to_owned()),
         user: text("user"),
         repo: text("repo"),
