@@ -37,8 +37,8 @@ impl Items {
                     *n += 1;
                     *n - 1
                 });
-                let tight = !(earlier > 0 && blank_line_before(text, range.start))
-                    && !has_blank_line(text, range);
+                let blank_before = earlier > 0 && blank_line_before(text, range.start);
+                let tight = !blank_before && !has_blank_line(text, range);
                 self.open.push((out.len(), tight));
             }
             Event::End(TagEnd::Item) => {

@@ -204,7 +204,7 @@ pub(super) fn line(pass: &mut LinePass<'_>, rest: &str, line_no: u32, lines: &[L
 /// Python-Markdown reads it as a paragraph, which pulldown-cmark would read as an HTML block.
 /// An empty comment after the tag keeps it in a paragraph; its offset is noted in
 /// `fillers`, and the event part drops it.
-fn inline_tag_line(pass: &mut LinePass<'_>, text: &str, line_no: u32) -> Taken {
+pub(super) fn inline_tag_line(pass: &mut LinePass<'_>, text: &str, line_no: u32) -> Taken {
     let line = text.trim_end();
     let name = match scan::start_tag(line) {
         Some((name, len, _)) if len == line.len() => name,

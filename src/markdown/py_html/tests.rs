@@ -235,3 +235,15 @@ fn code_spans_in_a_comment_in_a_paragraph_become_code() {
     let html = py("<!-- kept: `x` -->\n");
     assert!(html.contains("<!-- kept: `x` -->"), "{html}");
 }
+
+#[test]
+fn a_lone_inline_tag_inside_a_markdown_element_is_a_paragraph() {
+    let html = page(
+        "<div class=\"shown\" markdown>\n  <img src=\"leaf.png\" width=\"30\" />\n</div>\n",
+        true,
+    );
+    assert!(
+        html.contains("<p><img src=\"leaf.png\" width=\"30\" /></p>"),
+        "{html}"
+    );
+}
