@@ -25,7 +25,7 @@ pub use output::Preprocessed;
 pub use text::Line;
 pub(super) use text::TAB;
 pub(super) use text::fence_open;
-use text::{Fence, dedent, list_marker_width, quote_run_end};
+use text::{Fence, dedent, fence_is_closed, list_marker_width, quote_run_end};
 
 /// A syntax of the line pass, as its module declares it.
 pub(super) struct LineSyntax {
@@ -230,7 +230,8 @@ impl<'f> LinePass<'f> {
             }
             if let Some(content) = py_html::nested_tag_start(self, line, rest) {
                 self.html_block = false;
-                self.emit_text_line(line, line_no, &lines[i..], Some(content));
+                let mark = py_html::INLINE_MARK;
+                self.emit_text_line(line, line_no, &lines[i..], Some((content, mark)));
                 prev_blank = false;
                 continue;
             }
@@ -252,7 +253,14 @@ impl<'f> LinePass<'f> {
                     }
                 }
             }
-            if let Some((ch, len)) = fence_open(rest) {
+            let fence = fence_open(rest).filter(|&(ch, len)| {
+                // Python-Markdown's fences need their closing line: one never closed is text.
+                self.features.rules != Rules::PythonMarkdown
+                    || fence_is_closed(&lines[i..], ch, len, col, container)
+            });
+            if fence.is_none() && fence_open(rest).is_some() {
+                self.emit_text_line(line, line_no, &lines[i..], Some((rest.len(), "\\")));
+            } else if let Some((ch, len)) = fence {
                 let depth = self.open.len();
                 self.fence = Some(Fence {
                     ch,
@@ -362,20 +370,21 @@ impl<'f> LinePass<'f> {
 
     /// Copies a line of text (maybe a paragraph's) into the output, dedented; on pages with
     /// Python-Markdown's rules its link targets are read by those ([`py_links`]). With
-    /// `inline_html`, the length of the line's end that starts with an HTML tag which must
-    /// stay inline text, [`py_html::INLINE_MARK`] goes in front of that tag.
+    /// `insert`, `(len, text)`: `text` goes in front of the line's last `len` bytes (the
+    /// [`py_html::INLINE_MARK`] before a tag that must stay inline, a backslash before a
+    /// fence that is text).
     fn emit_text_line(
         &mut self,
         line: Line<'_>,
         line_no: u32,
         next: &[Line<'_>],
-        inline_html: Option<usize>,
+        insert: Option<(usize, &str)>,
     ) {
         let mut dedented = dedent(line, TAB * self.open.len());
-        if let Some(len) = inline_html {
+        if let Some((len, text)) = insert {
             let at = dedented.len() - len;
-            dedented.to_mut().insert_str(at, py_html::INLINE_MARK);
-            self.out.inline_marks = true;
+            dedented.to_mut().insert_str(at, text);
+            self.out.inline_marks |= text == py_html::INLINE_MARK;
         }
         if self.features.rules != Rules::PythonMarkdown || self.html_block {
             return self.push_line(&dedented, line_no);
