@@ -291,3 +291,18 @@ fn code_tabs_blank_lines_and_a_custom_fence() {
 fn snippets_line_ranges_sections_and_block_form() {
     compare_in("fidelity-mkdocs-more", "snippets");
 }
+
+/// Python-Markdown reads raw HTML only at the start of a line of the page: a comment there
+/// before a definition is its term; inside list items, definitions, tabs and admonitions a
+/// tag is inline HTML in a paragraph (a block-level tag alone in one loses the `<p>`).
+#[test]
+fn html_inside_blocks_is_inline_and_comments_are_terms() {
+    compare_in("fidelity-mkdocs-html", "nested-html");
+}
+
+/// pymdownx.smartsymbols with an option from mkdocs.yml (`care_of: false`): symbols in text,
+/// headings and link text; code, code blocks and image descriptions keep them as written.
+#[test]
+fn smart_symbols_with_their_options() {
+    compare_in("fidelity-mkdocs-html", "symbols");
+}

@@ -90,9 +90,19 @@ impl Attrs {
             let _ = write!(out, " id=\"{}\"", escape_attr(id));
         }
         for (k, v) in &self.pairs {
-            let _ = write!(out, " {}=\"{}\"", escape_attr(k), escape_attr(v));
+            write_pair(&mut out, k, v);
         }
         out
+    }
+}
+
+/// Writes ` key="value"`, or ` key` alone when the value is the key, as Python-Markdown
+/// writes a key without value (`{ data-preview }` gives `data-preview`, an empty value).
+pub(super) fn write_pair(out: &mut String, key: &str, value: &str) {
+    if key == value {
+        let _ = write!(out, " {}", escape_attr(key));
+    } else {
+        let _ = write!(out, " {}=\"{}\"", escape_attr(key), escape_attr(value));
     }
 }
 
@@ -366,8 +376,17 @@ mod tests {
         );
         assert_eq!(
             a.to_html(),
-            " class=\"lead\" id=\"intro\" data-x=\"1 2\" hidden=\"hidden\""
+            " class=\"lead\" id=\"intro\" data-x=\"1 2\" hidden"
         );
+        // A key without a value is written alone, as MkDocs writes it.
+        let html = crate::markdown::tests_support::render_python_markdown(
+            "[Guide](guide.md){ data-preview }\n\n## Notes { data-skip }\n",
+        );
+        assert!(
+            html.contains("<a href=\"guide.md\" data-preview>"),
+            "{html}"
+        );
+        assert!(html.contains(" data-skip>"), "{html}");
         assert!(Attrs::parse("x + y").is_none());
         assert!(Attrs::parse("").is_none());
     }

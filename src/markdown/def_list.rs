@@ -49,11 +49,7 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
         );
         return Taken::AsText;
     }
-    if !(pass.features.def_list
-        && rest.starts_with("<!--")
-        && rest.trim_end().ends_with("-->")
-        && definition_follows(at.next))
-    {
+    if !(pass.features.def_list && is_comment_term(rest, at.next)) {
         return Taken::No;
     }
     pass.push_indented(
@@ -62,6 +58,36 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
         at.line_no,
     );
     Taken::AsText
+}
+
+/// Whether `rest` is a lone one-line HTML comment with a definition after it.
+fn is_comment_term(rest: &str, next: &[Line<'_>]) -> bool {
+    let rest = rest.trim_end();
+    rest.starts_with("<!--")
+        && rest.ends_with("-->")
+        && rest.len() >= 7
+        && !rest[4..rest.len() - 3].contains("-->")
+        && definition_follows(next)
+}
+
+/// The same for a line that Python-Markdown's raw HTML rules ([`super::py_html`]) would read:
+/// Python-Markdown stashes the comment as a paragraph of its own, which a definition after it
+/// takes for its term, so the term is loose and never joins a paragraph before it.
+pub(super) fn py_comment_term(
+    pass: &mut LinePass<'_>,
+    rest: &str,
+    line_no: u32,
+    next: &[Line<'_>],
+) -> bool {
+    if !(pass.features.def_list && is_comment_term(rest, next)) {
+        return false;
+    }
+    pass.ensure_blank(line_no);
+    pass.push_line(&[TERM_MARK, rest.trim_end()].concat(), line_no);
+    if next.first().is_some_and(|l| !l.text.trim().is_empty()) {
+        pass.push_line("", line_no);
+    }
+    true
 }
 
 /// Width of a definition marker (`:   `) plus its spaces, as for a list item.

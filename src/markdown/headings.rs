@@ -225,6 +225,12 @@ pub(super) fn event<'e>(
             .collect();
         attrs = HeadingAttrs::new(list.id.as_deref(), &list.classes, &pairs);
     }
+    // pymdownx.smartsymbols runs before toc reads the heading: `(c)` is `©` by then.
+    if let Some(options) = &pass.input.features.inline.smartsymbols
+        && let Some(replaced) = super::inline::smartsymbols::plain(&title, options)
+    {
+        title = replaced;
+    }
     let id = match attrs.id {
         Some(id) => id,
         None => pass.ids.unique(&slug(&title, pass.input.features.slugs)),
@@ -244,7 +250,7 @@ pub(super) fn event<'e>(
         let _ = write!(open, " class=\"{}\"", escape_attr(&attrs.classes.join(" ")));
     }
     for (name, value) in &attrs.others {
-        let _ = write!(open, " {}=\"{}\"", escape_attr(name), escape_attr(value));
+        super::attr_list::write_pair(&mut open, name, value);
     }
     open.push('>');
     let permalink = toc.permalink_html(&id);

@@ -55,6 +55,7 @@ pub mod preprocess;
 mod py_breaks;
 mod py_emphasis;
 mod py_events;
+mod py_footnotes;
 mod py_html;
 mod py_links;
 mod py_lists;
@@ -302,6 +303,10 @@ fn render_body(input: &Input<'_>) -> Rendered {
         .as_ref()
         .and_then(|o| arithmatex::extract(body, o));
     let body = math.as_ref().map_or(body, |m| m.text.as_str());
+    let lifted = (input.features.rules == Rules::PythonMarkdown && input.features.footnotes)
+        .then(|| py_footnotes::rewrite(body))
+        .flatten();
+    let body = lifted.as_ref().map_or(body, |l| l.text.as_str());
     let relisted = (input.features.rules == Rules::PythonMarkdown)
         .then(|| py_lists::rewrite(body, input.features.sane_lists, input.features.md_in_html))
         .flatten();
@@ -325,8 +330,9 @@ fn render_body(input: &Input<'_>) -> Rendered {
         None => preprocess::run(body, input.features),
     };
     // Each rewrite before the line pass maps its lines back to the lines it read, innermost
-    // first (arithmatex read critic's output).
+    // first (the footnotes' read arithmatex's output, which read critic's).
     let rewrites = [
+        lifted.as_ref().map(|l| &l.line_map),
         math.as_ref().map(|m| &m.line_map),
         critic.as_ref().map(|c| &c.line_map),
     ];
@@ -379,6 +385,9 @@ fn render_body(input: &Input<'_>) -> Rendered {
                 events[i] = Event::Html(without.into());
             }
         }
+    }
+    if pre.inline_marks {
+        py_html::unwrap_lone_tags(&mut events);
     }
     let mut events = inline::apply(events, &input.features.inline);
     if input.features.attr_list {

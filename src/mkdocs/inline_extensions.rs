@@ -37,6 +37,19 @@ pub fn enable(syntax: &mut inline::Syntax, name: &str, options: Option<&Node>) -
             syntax.critic = Some(mode.and_then(Mode::parse).unwrap_or_default())
         }
         "pymdownx.emoji" => syntax.emoji = Some(emoji(options)),
+        "pymdownx.smartsymbols" => {
+            syntax.smartsymbols = Some(inline::smartsymbols::Options {
+                trademark: flag("trademark", true),
+                copyright: flag("copyright", true),
+                registered: flag("registered", true),
+                plusminus: flag("plusminus", true),
+                arrows: flag("arrows", true),
+                notequal: flag("notequal", true),
+                fractions: flag("fractions", true),
+                ordinal_numbers: flag("ordinal_numbers", true),
+                care_of: flag("care_of", true),
+            })
+        }
         "pymdownx.escapeall" => {
             syntax.escapeall = Some(inline::escapeall::Options {
                 hardbreak: flag("hardbreak", false),
@@ -77,6 +90,7 @@ fn magiclink(
         repo_url_shorthand: flag("repo_url_shorthand", false),
         social_url_shortener: flag("social_url_shortener", false),
         social_url_shorthand: flag("social_url_shorthand", false),
+        normalize_issue_symbols: flag("normalize_issue_symbols", false),
         provider: text("provider").unwrap_or_else(|| "github".to_owned()),
         user: text("user"),
         repo: text("repo"),

@@ -209,6 +209,10 @@ impl<'i, 'p> Pass<'i, 'p> {
                 md_in_html::event(self, event, range)
             }
             Event::InlineHtml(_) if py_html::is_filler(&self.pre.fillers, &event, range) => None,
+            Event::InlineHtml(html) if self.input.features.rules == Rules::PythonMarkdown => {
+                def_list::event(Event::InlineHtml(py_html::code_in_comment(html)))
+                    .map(|e| self.raw_html(e))
+            }
             Event::InlineHtml(_) => def_list::event(event).map(|e| self.raw_html(e)),
             Event::Start(Tag::DefinitionListDefinition) => {
                 self.definitions.start(out, &self.pre.text, range.start);

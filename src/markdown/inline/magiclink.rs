@@ -18,6 +18,8 @@ pub struct Options {
     pub repo_url_shorthand: bool,
     pub social_url_shortener: bool,
     pub social_url_shorthand: bool,
+    /// Pull requests (`!12`) and discussions (`?12`) are shown with `#` like issues.
+    pub normalize_issue_symbols: bool,
     /// The provider of `#12` and `@user` (`github` unless set to one answerbook knows).
     pub provider: String,
     pub user: Option<String>,
@@ -227,4 +229,36 @@ fn repo_link(url: &str, options: &Options) -> Option<String> {
         options.repo_url_shortener
     };
     wanted.then(|| link.html())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalized_symbols_show_pulls_and_discussions_with_a_hash() {
+        let html = |normalize: bool| {
+            let options = Options {
+                repo_url_shorthand: true,
+                provider: "github".to_owned(),
+                user: Some("lamplighter".to_owned()),
+                repo: Some("wick".to_owned()),
+                normalize_issue_symbols: normalize,
+                ..Options::default()
+            };
+            let events = pulldown_cmark::Parser::new("Fixed by !15 after ?16.").collect();
+            let mut out = String::new();
+            pulldown_cmark::html::push_html(&mut out, apply(events, &options).into_iter());
+            out
+        };
+        let normalized = html(true);
+        assert!(normalized.contains(">#15</a> after"), "{normalized}");
+        assert!(normalized.contains("/discussions/16\""), "{normalized}");
+        assert!(normalized.contains(">#16</a>."), "{normalized}");
+        let plain = html(false);
+        assert!(
+            plain.contains(">!15</a>") && plain.contains(">?16</a>"),
+            "{plain}"
+        );
+    }
 }

@@ -57,6 +57,8 @@ pub(super) struct RepoLink {
     own_repo: bool,
     /// The text leaves out `user/` (the site's own user).
     own_user: bool,
+    /// Pull requests and discussions are shown `#12` too (`normalize_issue_symbols`).
+    normalize: bool,
     /// The URL as written, for a shortened URL (it stays the link's address).
     written: Option<String>,
 }
@@ -134,6 +136,7 @@ fn link(provider: Provider, user: &str, repo: &str, target: Target, options: &Op
         target,
         own_repo,
         own_user,
+        normalize: options.normalize_issue_symbols,
         written: None,
     }
 }
@@ -155,6 +158,7 @@ impl RepoLink {
             (false, false) => whole.as_str(),
         };
         let gitlab = if kind == Kind::GitLab { "/-" } else { "" };
+        let symbol = |own: char| if self.normalize { '#' } else { own };
         let (class, href, title, text) = match &self.target {
             Target::User => (
                 "mention",
@@ -184,14 +188,14 @@ impl RepoLink {
                     "pull",
                     format!("{host}/{whole}{path}/{n}"),
                     format!("{label} Pull Request: {whole} #{n}"),
-                    format!("{prefix}!{n}"),
+                    format!("{prefix}{}{n}", symbol('!')),
                 )
             }
             Target::Discussion(n) => (
                 "discussion",
                 format!("{host}/{whole}/discussions/{n}"),
                 format!("{label} Discussion: {whole} #{n}"),
-                format!("{prefix}?{n}"),
+                format!("{prefix}{}{n}", symbol('?')),
             ),
             Target::Commit(h) => {
                 let path = match kind {

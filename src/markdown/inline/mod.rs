@@ -1,7 +1,8 @@
 //! The inline syntaxes of pymdown-extensions that work on a page's text after pulldown-cmark
 //! has parsed it (so code spans, links and raw HTML are already set apart): marks in pairs
-//! ([`delimiters`]: pymdownx.caret, .tilde and .mark) and [`magiclink`]. Each runs only when the site turns it
-//! on and costs one scan of the text events on a page without its characters.
+//! ([`delimiters`]: pymdownx.caret, .tilde and .mark), [`magiclink`] and, last,
+//! [`smartsymbols`]. Each runs only when the site turns it on and costs one scan of the text
+//! events on a page without its characters.
 
 pub mod delimiters;
 pub mod emoji;
@@ -10,6 +11,7 @@ pub mod keys;
 mod keys_table;
 pub mod magiclink;
 mod magiclink_repos;
+pub mod smartsymbols;
 
 use pulldown_cmark::Event;
 
@@ -37,6 +39,8 @@ pub struct Syntax {
     /// pymdownx.betterem: `***a***` is `<em><strong>`, as in CommonMark (Python-Markdown
     /// alone makes it `<strong><em>`, see [`super::py_emphasis`]).
     pub betterem: bool,
+    /// `(c)`, `-->`, `1/2`, `4th` and the like as symbols (pymdownx.smartsymbols).
+    pub smartsymbols: Option<smartsymbols::Options>,
 }
 
 /// Which of its two tags a mark character makes (both by default).
@@ -70,6 +74,7 @@ impl Syntax {
             critic: None,
             emoji: Some(emoji::Options::default()),
             betterem: false,
+            smartsymbols: None,
         }
     }
 
@@ -117,5 +122,9 @@ pub fn apply<'e>(events: Vec<Event<'e>>, syntax: &Syntax) -> Vec<Event<'e>> {
         Some(options) => magiclink::apply(events, options),
         None => events,
     };
-    delimiters::apply(events, &syntax.marks())
+    let events = delimiters::apply(events, &syntax.marks());
+    match &syntax.smartsymbols {
+        Some(options) => smartsymbols::apply(events, options),
+        None => events,
+    }
 }

@@ -20,6 +20,7 @@ use pulldown_cmark::Event;
 
 use super::events::Pass;
 use super::preprocess::{At, Line, LinePass, LineSyntax, Taken};
+use super::{Rules, py_html};
 pub use spans::Span;
 pub(super) use spans::event;
 use tags::{Mode, StartTag};
@@ -100,6 +101,12 @@ fn line(pass: &mut LinePass<'_>, at: &At<'_, '_>) -> Taken {
         }
     } else if !at.rest.contains('<') {
         return Taken::No;
+    } else if pass.features.rules == Rules::PythonMarkdown && at.rest.starts_with('<') {
+        // A lone inline tag (`<img>`) inside is a paragraph, as at the top of the page.
+        let taken = py_html::inline_tag_line(pass, at.rest, at.line_no);
+        if taken != Taken::No {
+            return taken;
+        }
     }
     let mut reader = Reader {
         pass,

@@ -4,29 +4,30 @@
 //! text for pulldown-cmark too; the event pass reads the escaped character as written
 //! (`Preprocessed::fence_escapes`), so pymdownx.tilde still sees a whole `~~~` run.
 
-use super::text::Fence;
+use super::text::fence_is_closed;
 use super::{Line, LinePass, Rules};
 
 impl LinePass<'_> {
     /// Whether a fence of `len` `ch`s is one Python-Markdown never closes (no line of `next`
     /// closes it), which it reads as text; always false with CommonMark's rules.
-    pub(super) fn never_closed(&mut self, next: &[Line<'_>], ch: u8, len: usize) -> bool {
+    pub(super) fn never_closed(
+        &mut self,
+        next: &[Line<'_>],
+        ch: u8,
+        len: usize,
+        col: usize,
+        container: usize,
+    ) -> bool {
         if self.features.rules != Rules::PythonMarkdown {
             return false;
         }
-        // No line after an earlier unclosed fence closes it, so none closes a longer one.
-        if self.unclosed.is_some_and(|(c, l)| c == ch && l <= len) {
+        // At the top of the page no line after an earlier unclosed fence closes it, so none
+        // closes a longer one (a fence in a list item ends with its item instead).
+        if container == 0 && self.unclosed.is_some_and(|(c, l)| c == ch && l <= len) {
             return true;
         }
-        let fence = Fence {
-            ch,
-            len,
-            col: 0,
-            depth: 0,
-            out_col: 0,
-        };
-        let closed = next.iter().any(|l| fence.is_closed_by(l.indentation().1));
-        if !closed {
+        let closed = fence_is_closed(next, ch, len, col, container);
+        if !closed && container == 0 {
             self.unclosed = Some((ch, len));
         }
         !closed
@@ -42,7 +43,7 @@ impl LinePass<'_> {
     ) {
         if self.html_block {
             // Inside raw HTML, where a backslash would show.
-            return self.emit_text_line(line, line_no, next);
+            return self.emit_text_line(line, line_no, next, None);
         }
         let escaped = format!("{}\\{rest}", &line.text[..line.text.len() - rest.len()]);
         let text = Line {
@@ -50,7 +51,7 @@ impl LinePass<'_> {
             ..line
         };
         let start = self.out.text.len();
-        self.emit_text_line(text, line_no, next);
+        self.emit_text_line(text, line_no, next, None);
         let written = &self.out.text[start..];
         let at = start + written.len() - written.trim_start().len();
         if self.out.text.as_bytes().get(at) == Some(&b'\\') {

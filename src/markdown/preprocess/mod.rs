@@ -190,6 +190,10 @@ impl<'f> LinePass<'f> {
                 continue;
             }
             if !blank && rest.starts_with('<') && self.takes_py_html(col) {
+                if def_list::py_comment_term(self, rest, line_no, &lines[i..]) {
+                    prev_blank = false;
+                    continue;
+                }
                 let taken = py_html::line(self, rest, line_no, &lines[i - 1..]);
                 if taken != Taken::No {
                     prev_blank = taken == Taken::AsBlank;
@@ -240,6 +244,13 @@ impl<'f> LinePass<'f> {
                     continue;
                 }
             }
+            if let Some(content) = py_html::nested_tag_start(self, line, rest) {
+                self.html_block = false;
+                let mark = py_html::INLINE_MARK;
+                self.emit_text_line(line, line_no, &lines[i..], Some((content, mark)));
+                prev_blank = false;
+                continue;
+            }
             let at = At {
                 col,
                 container,
@@ -259,7 +270,7 @@ impl<'f> LinePass<'f> {
                 }
             }
             if let Some((ch, len)) = fence_open(rest)
-                && !self.never_closed(&lines[i..], ch, len)
+                && !self.never_closed(&lines[i..], ch, len, col, container)
             {
                 let depth = self.open.len();
                 self.fence = Some(Fence {
@@ -273,7 +284,7 @@ impl<'f> LinePass<'f> {
             } else if fence_open(rest).is_some() {
                 self.emit_fence_as_text(line, rest, line_no, &lines[i..]);
             } else {
-                self.emit_text_line(line, line_no, &lines[i..]);
+                self.emit_text_line(line, line_no, &lines[i..], None);
             }
             prev_blank = false;
         }
@@ -333,6 +344,12 @@ impl<'f> LinePass<'f> {
             && self.html.is_empty()
     }
 
+    /// Whether raw HTML at the start of a line can be read as such here: not in a block
+    /// quote of a Python-Markdown page, nor inside a `markdown` element.
+    pub(super) fn reads_py_html(&self) -> bool {
+        self.py_html && self.html.is_empty()
+    }
+
     /// Whether the line being read is inside an HTML block.
     pub(super) fn in_html_block(&self) -> bool {
         self.html_block
@@ -365,9 +382,23 @@ impl<'f> LinePass<'f> {
     }
 
     /// Copies a line of text (maybe a paragraph's) into the output, dedented; on pages with
-    /// Python-Markdown's rules its link targets are read by those ([`py_links`]).
-    pub(super) fn emit_text_line(&mut self, line: Line<'_>, line_no: u32, next: &[Line<'_>]) {
-        let dedented = dedent(line, TAB * self.open.len());
+    /// Python-Markdown's rules its link targets are read by those ([`py_links`]). With
+    /// `insert`, `(len, text)`: `text` goes in front of the line's last `len` bytes (the
+    /// [`py_html::INLINE_MARK`] before a tag that must stay inline, a backslash before a
+    /// fence that is text).
+    pub(super) fn emit_text_line(
+        &mut self,
+        line: Line<'_>,
+        line_no: u32,
+        next: &[Line<'_>],
+        insert: Option<(usize, &str)>,
+    ) {
+        let mut dedented = dedent(line, TAB * self.open.len());
+        if let Some((len, text)) = insert {
+            let at = dedented.len() - len;
+            dedented.to_mut().insert_str(at, text);
+            self.out.inline_marks |= text == py_html::INLINE_MARK;
+        }
         if self.features.rules != Rules::PythonMarkdown || self.html_block {
             return self.push_line(&dedented, line_no);
         }

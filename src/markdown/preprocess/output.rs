@@ -28,6 +28,8 @@ pub struct Preprocessed {
     /// make its line text for pulldown-cmark; the event pass reads the character after each
     /// as written, so pymdownx.tilde still sees a whole `~~~` run.
     pub fence_escapes: Vec<usize>,
+    /// Whether a line got [`py_html::INLINE_MARK`] (a tag kept inline in a list item, say).
+    pub inline_marks: bool,
     /// Warnings found by the pass: 0-based input line and message.
     pub warnings: Vec<(u32, String)>,
     /// Link reference definitions read by Python-Markdown's rules ([`py_links::refdefs`]).

@@ -125,3 +125,16 @@ fn a_fence_never_closed_is_text_with_python_markdowns_rules_only() {
         "<p><sub><del>tea</del></sub></p>\n"
     );
 }
+
+#[test]
+fn a_fence_never_closed_is_text_on_python_markdown_pages() {
+    let markdown =
+        "Some words\nand more.\n```\n\nAfter.\n\n- Item\n\n    ```\n    not code\n\nEnd.\n";
+    let html = crate::markdown::tests_support::render_python_markdown(markdown);
+    assert!(html.contains("<p>Some words\nand more.\n```</p>"), "{html}");
+    assert!(html.contains("<p>```\nnot code</p>"), "{html}");
+    assert!(!html.contains("<pre>"), "{html}");
+    // CommonMark's fence runs to the end of its container.
+    let html = crate::markdown::tests_support::render_commonmark(markdown);
+    assert!(html.contains("<pre>"), "{html}");
+}

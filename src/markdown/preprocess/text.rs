@@ -106,6 +106,31 @@ pub(in crate::markdown) fn fence_open(rest: &str) -> Option<(u8, usize)> {
     Some((ch, len))
 }
 
+/// Whether a fence of `len` × `ch` opened at column `col` is closed in `next` before the
+/// container it is in (content at column `container`) ends.
+pub(super) fn fence_is_closed(
+    next: &[Line<'_>],
+    ch: u8,
+    len: usize,
+    col: usize,
+    container: usize,
+) -> bool {
+    for line in next {
+        let (c, rest) = line.indentation();
+        if rest.is_empty() {
+            continue;
+        }
+        if c < container {
+            return false;
+        }
+        let run = rest.bytes().take_while(|&b| b == ch).count();
+        if c < col + TAB && run >= len && rest[run..].trim().is_empty() {
+            return true;
+        }
+    }
+    false
+}
+
 /// Index one past the last line of the block quote that starts at `start`.
 pub(super) fn quote_run_end(lines: &[Line<'_>], start: usize) -> usize {
     let mut end = start;

@@ -17,6 +17,7 @@
 //! the offset and the HTML as written go to [`md_in_html::Marks::raw`], whose event part
 //! puts the HTML back as written.
 
+mod nested;
 mod scan;
 
 use std::ops::Range;
@@ -25,6 +26,7 @@ use pulldown_cmark::Event;
 
 use super::md_in_html;
 use super::preprocess::{At, Line, LinePass, Taken};
+pub(super) use nested::{INLINE_MARK, code_in_comment, nested_tag_start, unwrap_lone_tags};
 use scan::Pos;
 
 /// Block-level elements of Python-Markdown whose start tag does not start a CommonMark HTML
@@ -202,7 +204,7 @@ pub(super) fn line(pass: &mut LinePass<'_>, rest: &str, line_no: u32, lines: &[L
 /// Python-Markdown reads it as a paragraph, which pulldown-cmark would read as an HTML block.
 /// An empty comment after the tag keeps it in a paragraph; its offset is noted in
 /// `fillers`, and the event part drops it.
-fn inline_tag_line(pass: &mut LinePass<'_>, text: &str, line_no: u32) -> Taken {
+pub(super) fn inline_tag_line(pass: &mut LinePass<'_>, text: &str, line_no: u32) -> Taken {
     let line = text.trim_end();
     let name = match scan::start_tag(line) {
         Some((name, len, _)) if len == line.len() => name,

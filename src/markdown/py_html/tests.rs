@@ -199,3 +199,51 @@ fn a_lone_tag_of_an_inline_element_starts_a_paragraph() {
 fn a_lone_end_tag_of_a_block_level_element_gets_no_filler() {
     assert_eq!(py("<p>a\n</p>\n</div>\n"), "<p>a\n</p>\n</div>\n");
 }
+
+#[test]
+fn a_comment_alone_before_a_definition_is_its_term() {
+    let html = py("Some options:\n\n<!-- option: colour -->\n\n:   The colour of the bed.\n");
+    assert!(html.contains("<dt><!-- option: colour --></dt>"), "{html}");
+    assert!(html.contains("<p>Some options:</p>"), "{html}");
+    assert!(!html.contains("answerbook-term"), "{html}");
+}
+
+#[test]
+fn tags_inside_a_list_item_stay_in_its_paragraphs() {
+    let html = page(
+        "- Pick one:\n\n    <div class=\"picker\">\n    <input value=\"a\" />\n    </div>\n\n    <div markdown>\n\n    *not* markdown\n\n    </div>\n",
+        true,
+    );
+    assert!(
+        html.contains("<p><div class=\"picker\">\n<input value=\"a\" />\n</div></p>"),
+        "{html}"
+    );
+    // Alone in its paragraph, a block-level tag loses the `<p>`; `markdown` does nothing.
+    assert!(html.contains("\n<div markdown>"), "{html}");
+    assert!(html.contains("<p><em>not</em> markdown</p>"), "{html}");
+    assert!(!html.contains("answerbook-term"), "{html}");
+}
+
+#[test]
+fn code_spans_in_a_comment_in_a_paragraph_become_code() {
+    let html = py("- Item\n\n    <!-- default: `a<b` --> then words with `c`\n");
+    assert!(
+        html.contains("<!-- default: <code>a&lt;b</code> --> then words with <code>c</code>"),
+        "{html}"
+    );
+    // A comment that is raw HTML of its own is left as written.
+    let html = py("<!-- kept: `x` -->\n");
+    assert!(html.contains("<!-- kept: `x` -->"), "{html}");
+}
+
+#[test]
+fn a_lone_inline_tag_inside_a_markdown_element_is_a_paragraph() {
+    let html = page(
+        "<div class=\"shown\" markdown>\n  <img src=\"leaf.png\" width=\"30\" />\n</div>\n",
+        true,
+    );
+    assert!(
+        html.contains("<p><img src=\"leaf.png\" width=\"30\" /></p>"),
+        "{html}"
+    );
+}

@@ -1,0 +1,146 @@
+//! Footnote definitions that Python-Markdown takes out of the page wherever they stand, for
+//! pages of MkDocs projects: a definition indented one to three spaces (`  [^1]:`) or whose
+//! text starts on the next line (`[^1]:` alone, then its lines lazily indented) ends a list in
+//! CommonMark, or comes out empty; Python-Markdown lifts the definition out, with the rest of
+//! its block and the blocks indented 4 after it, and the list around it goes on.
+//!
+//! A text rewrite before the list pass: such definitions move to the end of the page, written
+//! as pulldown-cmark reads them (`[^1]: text`, then their lines 4 columns in), and the line
+//! map keeps every line's own number. Other definitions stay where they are.
+
+use super::preprocess::fence_open;
+
+/// The page with its definitions moved, and where each of its lines came from.
+pub(super) struct Moved {
+    pub text: String,
+    /// `line_map[i]`: the line of the input that output line `i` came from.
+    pub line_map: Vec<u32>,
+}
+
+/// Moves the definitions described above; `None` when the page has none.
+pub(super) fn rewrite(body: &str) -> Option<Moved> {
+    if !body.contains("[^") {
+        return None;
+    }
+    let lines: Vec<&str> = body.split('\n').collect();
+    let mut kept: Vec<(u32, String)> = Vec::with_capacity(lines.len());
+    let mut moved: Vec<(u32, String)> = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let rest = line.trim_start_matches(' ');
+        if let Some((ch, len)) = fence {
+            let run = rest.bytes().take_while(|&b| b == ch).count();
+            if run >= len && rest[run..].trim().is_empty() {
+                fence = None;
+            }
+        } else if let Some(open) = fence_open(rest) {
+            fence = Some(open);
+        } else if is_lifted_definition(line) && (i == 0 || lines[i - 1].trim().is_empty()) {
+            let end = definition_end(&lines, i);
+            moved.push((i as u32, String::new()));
+            moved.push((i as u32, rest.trim_end().to_owned()));
+            for (j, l) in lines.iter().enumerate().take(end).skip(i + 1) {
+                let text = l.strip_prefix("    ").unwrap_or(l);
+                let text = match text.trim().is_empty() {
+                    true => String::new(),
+                    false => format!("    {text}"),
+                };
+                moved.push((j as u32, text));
+            }
+            // The lines stay, blank, so that every other line keeps its number's place.
+            for j in i..end {
+                kept.push((j as u32, String::new()));
+            }
+            i = end;
+            continue;
+        }
+        kept.push((i as u32, line.to_owned()));
+        i += 1;
+    }
+    if moved.is_empty() {
+        return None;
+    }
+    kept.extend(moved);
+    let mut text = String::with_capacity(body.len() + 16);
+    let mut line_map = Vec::with_capacity(kept.len());
+    for (n, (no, line)) in kept.iter().enumerate() {
+        if n > 0 {
+            text.push('\n');
+        }
+        text.push_str(line);
+        line_map.push(*no);
+    }
+    Some(Moved { text, line_map })
+}
+
+/// Whether `line` is the first line of a definition that Python-Markdown reads and
+/// CommonMark would not the same way (indented, or with its text on the next line).
+fn is_lifted_definition(line: &str) -> bool {
+    let rest = line.trim_start_matches(' ');
+    let indent = line.len() - rest.len();
+    let Some((label, after)) = rest.strip_prefix("[^").and_then(|l| l.split_once("]:")) else {
+        return false;
+    };
+    !label.is_empty()
+        && !label.contains(']')
+        && indent <= 3
+        && (indent > 0 || after.trim().is_empty())
+}
+
+/// One past the last line of the definition that starts at line `start`: the rest of its
+/// block, then the blocks after it whose first line is indented 4, up to another definition.
+fn definition_end(lines: &[&str], start: usize) -> usize {
+    let starts_definition = |l: &str| {
+        let rest = l.trim_start_matches(' ');
+        l.len() - rest.len() <= 3 && rest.starts_with("[^") && rest.contains("]:")
+    };
+    let mut end = start + 1;
+    while end < lines.len() && !lines[end].trim().is_empty() && !starts_definition(lines[end]) {
+        end += 1;
+    }
+    loop {
+        let mut next = end;
+        while next < lines.len() && lines[next].trim().is_empty() {
+            next += 1;
+        }
+        if next == end || next >= lines.len() || !lines[next].starts_with("    ") {
+            return end;
+        }
+        end = next;
+        while end < lines.len() && !lines[end].trim().is_empty() {
+            if end > next && starts_definition(lines[end]) {
+                return end;
+            }
+            end += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::tests_support::render_python_markdown;
+
+    #[test]
+    fn a_definition_between_list_items_leaves_the_list_whole() {
+        let html = render_python_markdown(
+            "1.  Read the guide.[^a]\n\n  [^a]:\n    Mind the indentation.\n\n1.  Ask a question.\n",
+        );
+        assert_eq!(html.matches("<ol>").count(), 2, "{html}"); // the list and the notes
+        assert!(
+            html.contains("<p>Ask a question.</p>\n</li>\n</ol>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>Mind the indentation."), "{html}");
+    }
+
+    #[test]
+    fn a_definition_whose_text_starts_on_the_next_line_keeps_it() {
+        let html =
+            render_python_markdown("- One.[^b]\n\n[^b]:\n  A lazily indented note.\n\n- Two.\n");
+        assert_eq!(html.matches("<ul>").count(), 1, "{html}");
+        assert!(html.contains("<p>A lazily indented note."), "{html}");
+        assert!(html.contains("<p>Two.</p>\n</li>\n</ul>"), "{html}");
+    }
+}
