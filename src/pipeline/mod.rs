@@ -189,7 +189,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
     seen.kept = discovered
         .walk
         .take()
-        .and_then(|(found, left_out)| resident::Walk::keep(&setup.content_dir, &found, left_out));
+        .and_then(|(found, left_out)| resident::Walk::keep(&setup.content_dir, found, left_out));
     report.extend(std::mem::take(&mut discovered.diagnostics));
     timings::mark("discover");
 

@@ -32,13 +32,14 @@ pub(super) struct Walk {
 
 impl Walk {
     /// The walk, when it may be kept: nothing was left out, nothing came through a symlink.
-    pub(super) fn keep(content_dir: &Path, found: &[Found], left_out: usize) -> Option<Walk> {
+    pub(super) fn keep(content_dir: &Path, found: Vec<Found>, left_out: usize) -> Option<Walk> {
+        // Compared as strings: `Path`'s own comparison parses both into components.
         let plain = found
             .iter()
-            .all(|f| f.abs_path == content_dir.join(&f.rel_path));
+            .all(|f| f.abs_path.as_os_str() == content_dir.join(&f.rel_path).as_os_str());
         (left_out == 0 && plain).then(|| Walk {
             content_dir: content_dir.to_path_buf(),
-            found: found.to_vec(),
+            found,
         })
     }
 }
