@@ -223,7 +223,7 @@ pub(super) fn write(
         })?;
     let keys = before.map(|b| {
         let renewed = docs.iter().filter(|(id, _)| renew(*id));
-        b.keys(renewed.flat_map(|(_, doc)| doc.words.split(' ')))
+        b.keys(renewed.filter_map(|&(id, doc)| Some((site.pages[id].rel_path.to_str()?, doc))))
     });
     // The shards, in as many parts as there are threads, by the first byte of their words:
     // each part reads every question's words but indexes only its own.
