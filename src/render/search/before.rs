@@ -165,6 +165,37 @@ impl Keys {
 mod tests {
     use super::*;
 
+    fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
+        SearchDoc {
+            headings: Vec::new(),
+            words: words.to_owned(),
+            marks,
+        }
+    }
+
+    #[test]
+    fn only_words_gained_lost_or_moved_are_written_again() {
+        // Last time: "boil" and "kettle" in the text, "tea" in the title only.
+        let old = doc("boil kettle tea", vec![(2, super::super::TITLE)]);
+        let before = Before {
+            old: [("a.md".to_owned(), old)].into_iter().collect(),
+            files: Vec::new(),
+        };
+        // Now: "kettle" also in the title, "tea" gone, "water" new, "boil" as it was.
+        let new = doc(
+            "boil kettle water",
+            vec![(1, super::super::BODY | super::super::TITLE)],
+        );
+        let keys = before.keys([("a.md", &new)].into_iter());
+        for word in ["kettle", "tea", "water"] {
+            assert!(keys.has_word(word), "{word}");
+        }
+        assert!(!keys.has_word("boil"));
+        // A question the last build did not have: every word of it.
+        let keys = before.keys([("b.md", &new)].into_iter());
+        assert!(keys.has_word("boil") && keys.has_word("water"));
+    }
+
     #[test]
     fn a_word_is_found_by_its_shard_key() {
         let mut keys = Keys::default();
