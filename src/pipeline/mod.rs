@@ -119,11 +119,12 @@ pub fn build_in_memory(
         keep: true,
         ..Seen::default()
     };
-    if let (Some(changed), Some(_)) = (changed, &cache) {
-        if let Some((found, saved)) = resident::still_true(walk, &setup.content_dir, changed) {
-            seen.walk = Some(found);
-            seen.saved = Some(saved);
-        }
+    let still = changed
+        .filter(|_| cache.is_some())
+        .and_then(|changed| resident::still_true(walk, &setup.content_dir, changed));
+    if let Some((found, saved)) = still {
+        seen.walk = Some(found);
+        seen.saved = Some(saved);
     }
     let (result, next) = run_fitting(&setup, cache, &mut seen)?;
     memory.walk = seen.kept;
