@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::cache::{self, Stat};
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
-use crate::walk::{self, Policy};
+use crate::walk::{self, Found, Policy};
 
 /// A markdown file read into memory.
 #[derive(Debug)]
@@ -42,26 +42,48 @@ pub struct Discovered {
     pub assets: Vec<Asset>,
     /// Files left out (symlinks not followed, bad names, text that is not UTF-8).
     pub diagnostics: Vec<Diagnostic>,
+    /// The walk, when [`Known::keep_walk`] asked for it, and how many entries it left out.
+    pub walk: Option<(Vec<Found>, usize)>,
+}
+
+/// What the caller already knows of the content folder (`serve`, between two builds).
+pub struct Known<'a> {
+    /// The folder's files as the last walk found them, still true: no walk this time.
+    pub walk: Option<Vec<Found>>,
+    /// Hand back the walk, for the next build.
+    pub keep_walk: bool,
+    /// The stat of a page's file known without asking the file system, when it is.
+    pub stat: &'a (dyn Fn(&Path) -> Option<Stat> + Sync),
+    /// Whether a page need not be read (by path and stat).
+    pub unchanged: &'a (dyn Fn(&Path, &Stat) -> bool + Sync),
 }
 
 /// Walks `content_dir` (named `content_name` in messages) and reads every markdown file in
-/// parallel, but those `unchanged` says need not be read (by path and stat). Every markdown
-/// file that is not UTF-8 is reported, not only the first.
+/// parallel, but those `known` says need not be read. Every markdown file that is not UTF-8
+/// is reported, not only the first.
 pub fn discover(
     content_dir: &Path,
     content_name: &Path,
     policy: &Policy,
-    unchanged: &(dyn Fn(&Path, &Stat) -> bool + Sync),
+    known: Known<'_>,
 ) -> Result<Discovered> {
-    let (found, mut diagnostics) = walk::walk(content_dir, content_name, policy)?;
+    let (found, mut diagnostics) = match known.walk {
+        Some(found) => (found, Vec::new()),
+        None => walk::walk(content_dir, content_name, policy)?,
+    };
+    let walk = known.keep_walk.then(|| (found.clone(), diagnostics.len()));
     let (markdown, assets): (Vec<_>, Vec<_>) = found
         .into_iter()
         .partition(|f| f.rel_path.extension().is_some_and(|ext| ext == "md"));
     let read = markdown
         .into_par_iter()
         .map(|f| {
+            if let Some(stat) = (known.stat)(&f.rel_path) {
+                return Ok(Ok(PageSource::Reused(f.rel_path, stat)));
+            }
             let meta = std::fs::metadata(&f.abs_path).map_err(|e| Error::io(&f.abs_path, e))?;
             let stat = Stat::of(&meta);
+            let unchanged = known.unchanged;
             if unchanged(&f.rel_path, &stat) {
                 return Ok(Ok(PageSource::Reused(f.rel_path, stat)));
             }
@@ -98,6 +120,7 @@ pub fn discover(
         pages,
         assets,
         diagnostics,
+        walk,
     })
 }
 

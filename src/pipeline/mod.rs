@@ -8,6 +8,7 @@
 //! swap (only when nothing failed; a build whose input already failed renders for its
 //! diagnostics alone and writes nothing).
 
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::cache::{Cache, Stat};
@@ -28,7 +29,10 @@ use crate::titles;
 use crate::urls::BaseUrl;
 
 mod pages;
+mod resident;
 mod setup;
+
+pub use resident::Memory;
 
 use pages::{link_index, next_cache, parse_pages, sources};
 use setup::Setup;
@@ -80,7 +84,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     timings::mark("setup");
     let cache = setup.previous_cache();
     timings::mark("cache load");
-    let (result, next) = run_fitting(&setup, cache)?;
+    let (result, next) = run_fitting(&setup, cache, &mut Seen::default())?;
     if let Some((mut cache, changed)) = next {
         // A cache that cannot be written is removed, so that no stale one is ever read.
         if changed && cache.save(&setup.out_target).is_err() {
@@ -93,31 +97,64 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     Ok(result)
 }
 
-/// Builds as [`build`] does, but keeps the build cache in `memory` between calls instead of
-/// reading and writing its file: for `serve`, which rebuilds on every save.
-pub fn build_in_memory(opts: &BuildOptions, memory: &mut Option<Cache>) -> Result<BuildResult> {
+/// Builds as [`build`] does, but keeps the build cache and the walk of the content folder in
+/// `memory` between calls instead of reading and writing the cache's file: for `serve`, which
+/// rebuilds on every save. `changed`: the sources the watcher reported since the last call
+/// (absolute paths), `None` when unknown.
+pub fn build_in_memory(
+    opts: &BuildOptions,
+    memory: &mut Memory,
+    changed: Option<&BTreeSet<PathBuf>>,
+) -> Result<BuildResult> {
     timings::start();
+    let walk = memory.walk.take();
     let setup = Setup::load(opts)?;
     timings::mark("setup");
     let cache = memory
+        .cache
         .take()
         .filter(|c| c.inputs == setup.inputs)
         .filter(|_| setup.out_target.join(output::MARKER).is_file());
-    let (result, next) = run_fitting(&setup, cache)?;
+    let mut seen = Seen {
+        keep: true,
+        ..Seen::default()
+    };
+    let still = changed
+        .filter(|_| cache.is_some())
+        .and_then(|changed| resident::still_true(walk, &setup.content_dir, changed));
+    if let Some((found, saved)) = still {
+        seen.walk = Some(found);
+        seen.saved = Some(saved);
+    }
+    let (result, next) = run_fitting(&setup, cache, &mut seen)?;
+    memory.walk = seen.kept;
     if let Some((mut cache, _)) = next {
         cache.stamp();
-        *memory = Some(cache);
+        memory.cache = Some(cache);
     }
     timings::print();
     Ok(result)
 }
 
+/// What a build is told of the content folder before it looks (`serve`), and the walk it
+/// hands back for the next build.
+#[derive(Default)]
+struct Seen {
+    /// The last walk, still true.
+    walk: Option<Vec<crate::walk::Found>>,
+    /// The pages the watcher reported: every other page with a cache entry is as it was.
+    saved: Option<HashSet<PathBuf>>,
+    /// Whether to hand back this build's walk.
+    keep: bool,
+    kept: Option<resident::Walk>,
+}
+
 /// A build with `cache`, or without it when it turns out not to fit the site's shape.
-fn run_fitting(setup: &Setup<'_>, cache: Option<Cache>) -> Result<Built> {
-    match run(setup, cache)? {
+fn run_fitting(setup: &Setup<'_>, cache: Option<Cache>, seen: &mut Seen) -> Result<Built> {
+    match run(setup, cache, seen)? {
         Some(built) => Ok(built),
         // The site's shape changed since the cache was written: build it all.
-        None => run(setup, None)?.ok_or_else(|| Error::Usage("internal: no build".into())),
+        None => run(setup, None, seen)?.ok_or_else(|| Error::Usage("internal: no build".into())),
     }
 }
 
@@ -127,7 +164,7 @@ type Built = (BuildResult, Option<(Cache, bool)>);
 
 /// One build, reusing what `cache` knows; `None` when the cache turned out not to fit the
 /// site's shape (the caller builds again without it).
-fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
+fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<Option<Built>> {
     let opts = setup.opts;
     let mut report = Report::default();
     report.extend(setup.notes.iter().cloned());
@@ -136,12 +173,24 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>) -> Result<Option<Built>> {
             .as_ref()
             .is_some_and(|c| incremental::may_reuse(rel) && c.unchanged(rel, stat).is_some())
     };
+    let saved = seen.saved.take();
+    let stat = |rel: &Path| resident::trusted_stat(cache.as_ref(), saved.as_ref(), rel);
+    let known = discover::Known {
+        walk: seen.walk.take(),
+        keep_walk: seen.keep,
+        stat: &stat,
+        unchanged: &unchanged,
+    };
     let mut discovered = discover::discover(
         &setup.content_dir,
         &setup.content_name,
         &setup.policy,
-        &unchanged,
+        known,
     )?;
+    seen.kept = discovered
+        .walk
+        .take()
+        .and_then(|(found, left_out)| resident::Walk::keep(&setup.content_dir, found, left_out));
     report.extend(std::mem::take(&mut discovered.diagnostics));
     timings::mark("discover");
 

@@ -73,7 +73,7 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_millis() as u64),
         builds: 0,
-        cache: None,
+        memory: pipeline::Memory::default(),
     };
     builder.rebuild(None);
 
@@ -159,8 +159,8 @@ struct Builder {
     /// Set at start, so build ids differ from one run of `serve` to the next.
     first_id: u64,
     builds: u64,
-    /// The build cache, kept here between rebuilds instead of in its file.
-    cache: Option<crate::cache::Cache>,
+    /// The build cache and the last walk of the content folder, kept between rebuilds.
+    memory: pipeline::Memory,
 }
 
 impl Builder {
@@ -172,7 +172,8 @@ impl Builder {
             return;
         }
         let started = Instant::now();
-        let result = pipeline::build_in_memory(&self.build, &mut self.cache);
+        let sources = changed.map(|c| c.iter().map(|p| self.build.site_dir.join(p)).collect());
+        let result = pipeline::build_in_memory(&self.build, &mut self.memory, sources.as_ref());
         let ms = started.elapsed().as_millis();
         self.builds += 1;
         let what = changed.map_or_else(String::new, changed_note);

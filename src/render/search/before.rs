@@ -1,21 +1,22 @@
 //! What an incremental build needs to write only the part of the search index that its
-//! re-rendered questions touch: the shard files that held their words last time, and the
-//! index files the last build wrote. Every other file of the index is left as it is: no
+//! re-rendered questions touch: the shard files of the words they gained, lost, or hold in
+//! other places (title, answer, heading, text) than last time, and the index files the last
+//! build wrote. Every other file of the index is left as it is: no
 //! question whose words it lists changed, and the questions' numbers stay the same because
 //! the build cache applies only while the site's shape does.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cache::{Cache, Made};
 use crate::content::Pages;
 
-use super::shard_key;
+use super::{SearchDoc, shard_key};
 
 /// The search index as the last build left it, as far as this build must know it.
 #[derive(Debug, Default)]
 pub struct Before {
-    /// The shard keys of every word the re-rendered questions had last time.
-    stale: Keys,
+    /// The search data the re-rendered questions had last time, by path under `content/`.
+    old: FxHashMap<String, SearchDoc>,
     /// The files under `search/` the last build wrote.
     files: Vec<String>,
 }
@@ -24,12 +25,14 @@ impl Before {
     /// What the last build's index was, from its cache; `None` when a re-rendered question has
     /// no entry there (its old words are unknown: the whole index is written again).
     pub fn of(cache: &Cache, pages: &Pages) -> Option<Before> {
-        let mut stale = Keys::default();
+        let mut old = FxHashMap::default();
         for page in pages.iter().filter(|p| !p.reused && p.is_question()) {
-            let entry = cache.pages.get(page.rel_path.to_str()?)?;
-            for word in entry.words.split(' ').filter(|w| !w.is_empty()) {
-                stale.insert(word);
-            }
+            let path = page.rel_path.to_str()?;
+            let entry = cache.pages.get(path)?;
+            old.insert(
+                path.to_owned(),
+                crate::incremental::search_from_entry(entry),
+            );
         }
         let files = cache
             .outputs
@@ -37,14 +40,37 @@ impl Before {
             .filter(|(path, made)| path.starts_with("search/") && **made != Made::Page)
             .map(|(path, _)| path.clone())
             .collect();
-        Some(Before { stale, files })
+        Some(Before { old, files })
     }
 
-    /// The shard keys to write again: those of the old words and of `new` words.
-    pub(super) fn keys<'a>(&self, new: impl Iterator<Item = &'a str>) -> Keys {
-        let mut keys = self.stale.clone();
-        for word in new.filter(|w| !w.is_empty()) {
-            keys.insert(word);
+    /// The shard keys to write again: those of every word a re-rendered question (`renewed`,
+    /// by path) gained, lost or holds with other fields than last time. The other shards list
+    /// the same questions with the same fields: their files stay as they are.
+    pub(super) fn keys<'a>(&self, renewed: impl Iterator<Item = (&'a str, &'a SearchDoc)>) -> Keys {
+        let mut keys = Keys::default();
+        for (path, doc) in renewed {
+            let Some(old) = self.old.get(path) else {
+                doc.fields().for_each(|(word, _)| keys.insert(word));
+                continue;
+            };
+            let was: FxHashMap<&str, u32> = old.fields().collect();
+            let mut seen = 0;
+            for (word, fields) in doc.fields() {
+                match was.get(word) {
+                    Some(&f) if f == fields => seen += 1,
+                    Some(_) => {
+                        seen += 1;
+                        keys.insert(word);
+                    }
+                    None => keys.insert(word),
+                }
+            }
+            if seen < was.len() {
+                let now: FxHashSet<&str> = doc.fields().map(|(word, _)| word).collect();
+                was.keys()
+                    .filter(|w| !now.contains(*w))
+                    .for_each(|w| keys.insert(w));
+            }
         }
         keys
     }
@@ -138,6 +164,37 @@ impl Keys {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
+        SearchDoc {
+            headings: Vec::new(),
+            words: words.to_owned(),
+            marks,
+        }
+    }
+
+    #[test]
+    fn only_words_gained_lost_or_moved_are_written_again() {
+        // Last time: "boil" and "kettle" in the text, "tea" in the title only.
+        let old = doc("boil kettle tea", vec![(2, super::super::TITLE)]);
+        let before = Before {
+            old: [("a.md".to_owned(), old)].into_iter().collect(),
+            files: Vec::new(),
+        };
+        // Now: "kettle" also in the title, "tea" gone, "water" new, "boil" as it was.
+        let new = doc(
+            "boil kettle water",
+            vec![(1, super::super::BODY | super::super::TITLE)],
+        );
+        let keys = before.keys([("a.md", &new)].into_iter());
+        for word in ["kettle", "tea", "water"] {
+            assert!(keys.has_word(word), "{word}");
+        }
+        assert!(!keys.has_word("boil"));
+        // A question the last build did not have: every word of it.
+        let keys = before.keys([("b.md", &new)].into_iter());
+        assert!(keys.has_word("boil") && keys.has_word("water"));
+    }
 
     #[test]
     fn a_word_is_found_by_its_shard_key() {
