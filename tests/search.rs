@@ -55,9 +55,10 @@ fn a_heading_word_points_at_its_heading() {
         .join("search/d")
         .read_dir()
         .unwrap()
-        .map(|e| {
-            serde_json::from_str::<Value>(&std::fs::read_to_string(e.unwrap().path()).unwrap())
-                .unwrap()
+        .flat_map(|e| {
+            let file: Value =
+                serde_json::from_str(&std::fs::read_to_string(e.unwrap().path()).unwrap()).unwrap();
+            file.as_array().expect("a result file is a list").clone()
         })
         .find(|d| d["u"] == "knots/which-knot-holds-a-boat/")
         .unwrap();
@@ -76,6 +77,20 @@ fn a_heading_word_points_at_its_heading() {
 fn common_words_and_section_pages_are_not_indexed() {
     let site = built();
     assert!(!site.out().join("search/t/the.json").exists());
-    let docs = site.out().join("search/d").read_dir().unwrap().count();
-    assert_eq!(docs, 4, "one file per question");
+    let files = site.out().join("search/d").read_dir().unwrap().count();
+    assert_eq!(files, 1, "the four questions share one result file");
+    let results: Value = serde_json::from_str(&site.out_text("search/d/0.json")).unwrap();
+    let mut urls: Vec<&str> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["u"].as_str().unwrap())
+        .collect();
+    urls.sort_unstable();
+    urls.dedup();
+    assert_eq!(urls.len(), 4, "one result per question: {urls:?}");
+    assert!(
+        urls.iter().all(|u| !u.is_empty() && u.ends_with('/')),
+        "{urls:?}"
+    );
 }

@@ -4,7 +4,8 @@
 //!
 //! Under `search/`: `t/<key>.json` holds every word that starts with `<key>` (its first three
 //! letters; shorter words have their own file) with the questions it is in, and `d/<n>.json`
-//! what a result shows of question `n` (path, title, short answer, headings). A query fetches
+//! what a result shows of questions `16n` to `16n + 15` (path, title, short answer, headings:
+//! an array, one entry per question). A query fetches
 //! the shard of each of its words, then the files of the questions it shows: nothing of the
 //! rest of the site. The theme's script (`answerbook.js`) reads it, with the same rules for
 //! words as [`words`](words::html_words).
@@ -44,6 +45,11 @@ const BODY: u32 = 8;
 /// Questions a word keeps in the index at most, the best placed first (title, answer,
 /// heading, text): a word on more pages than this is a poor search term anyway.
 const MAX_POSTINGS: usize = 1000;
+
+/// Questions per result file (`d/<n>.json` holds questions `16n` to `16n + 15`, in order): one
+/// file per question doubled the files a build writes, and the file system's cost of making a
+/// file is most of the cost of a small one.
+const DOCS_PER_FILE: usize = 16;
 
 /// Characters of the short answer a result shows.
 const ANSWER_CHARS: usize = 160;
@@ -213,21 +219,29 @@ pub(super) fn write(
         .filter_map(|(id, _)| Some((id, facts.search(id)?)))
         .collect();
     let renew = |id: PageId| before.is_none() || !site.pages[id].reused;
-    // Each question's result file, in parallel.
-    docs.par_iter()
+    // The result files, DOCS_PER_FILE questions each, in parallel: a file is written when
+    // one of its questions was rendered again (all of them in a clean build).
+    let files: usize = docs
+        .par_chunks(DOCS_PER_FILE)
         .enumerate()
-        .filter(|(_, (id, _))| renew(*id))
-        .try_for_each(|(n, &(id, doc))| {
-            let page = &site.pages[id];
-            let result = ResultDoc {
-                u: &page.url,
-                t: &page.title,
-                a: answer_of(site, id, &facts[id]).map(|a| cut(a, ANSWER_CHARS)),
-                h: &doc.headings,
-            };
-            let json = serde_json::to_vec(&result).unwrap_or_default();
-            sink.put(&format!("search/d/{n}.json"), Body::Bytes(json))
-        })?;
+        .filter(|(_, chunk)| chunk.iter().any(|(id, _)| renew(*id)))
+        .map(|(c, chunk)| {
+            let results: Vec<ResultDoc<'_>> = chunk
+                .iter()
+                .map(|&(id, doc)| {
+                    let page = &site.pages[id];
+                    ResultDoc {
+                        u: &page.url,
+                        t: &page.title,
+                        a: answer_of(site, id, &facts[id]).map(|a| cut(a, ANSWER_CHARS)),
+                        h: &doc.headings,
+                    }
+                })
+                .collect();
+            let json = serde_json::to_vec(&results).unwrap_or_default();
+            sink.put(&result_file(c), Body::Bytes(json)).map(|()| 1)
+        })
+        .sum::<Result<usize>>()?;
     let keys = before.map(|b| {
         let renewed = docs.iter().filter(|(id, _)| renew(*id));
         b.keys(renewed.filter_map(|&(id, doc)| Some((site.pages[id].rel_path.to_str()?, doc))))
@@ -259,17 +273,21 @@ pub(super) fn write(
     let kept = match (before, &keys) {
         (Some(before), Some(keys)) => {
             let rewritten = docs
-                .iter()
+                .chunks(DOCS_PER_FILE)
                 .enumerate()
-                .filter(|(_, (id, _))| renew(*id))
-                .map(|(n, _)| format!("search/d/{n}.json"))
+                .filter(|(_, chunk)| chunk.iter().any(|(id, _)| renew(*id)))
+                .map(|(c, _)| result_file(c))
                 .collect();
             before.kept(&rewritten, keys)
         }
         _ => Vec::new(),
     };
-    let written = docs.iter().filter(|(id, _)| renew(*id)).count() + shards;
-    Ok((written, kept))
+    Ok((files + shards, kept))
+}
+
+/// The result file of the `c`-th run of [`DOCS_PER_FILE`] questions.
+fn result_file(c: usize) -> String {
+    format!("search/d/{c}.json")
 }
 
 /// The shards of the words `mine` accepts: shard key -> word -> `[doc, fields, ...]`.

@@ -87,8 +87,10 @@
   /* ---- Search ----
      The index is written at build time under search/: one shard per three-letter start of a
      word (search/t/<key>.json: word -> [doc, fields, doc, fields, ...], doc numbers as
-     differences), and one small file per page (search/d/<n>.json). A query fetches the shards
-     of its words and the files of the pages it shows, nothing else. */
+     differences), and what results show of pages, 16 pages a file (search/d/<n>.json holds
+     pages 16n to 16n + 15). A query fetches the shards of its words and the files of the
+     pages it shows, nothing else. */
+  var DOCS_PER_FILE = 16;
   var STOP = {};
   "a an and are as at be but by can do does for from has have how i if in into is it its of on or so than that the their then there these this to was what when where which who why will with you your".split(" ")
     .forEach(function (w) { STOP[w] = true; });
@@ -165,7 +167,11 @@
       });
       found.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       found = found.slice(0, 8);
-      return Promise.all(found.map(function (f) { return fetchJson("d/" + f.doc + ".json"); }))
+      return Promise.all(found.map(function (f) {
+        return fetchJson("d/" + Math.floor(f.doc / DOCS_PER_FILE) + ".json").then(function (docs) {
+          return docs ? docs[f.doc % DOCS_PER_FILE] : null;
+        });
+      }))
         .then(function (docs) {
           return found.map(function (f, i) { return { hit: f, page: docs[i] }; })
             .filter(function (r) { return r.page; });
