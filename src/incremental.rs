@@ -142,6 +142,23 @@ pub fn facts_from_entry(entry: &Entry, index: &LinkIndex) -> Rendered {
     }
 }
 
+/// What the search index needs of a reused page, taken out of its entry: the words are most
+/// of an entry, and [`restore_search`] puts them back for the next cache.
+pub fn take_search(entry: &mut Entry) -> SearchDoc {
+    SearchDoc {
+        headings: std::mem::take(&mut entry.headings),
+        words: std::mem::take(&mut entry.words),
+        marks: std::mem::take(&mut entry.marks),
+    }
+}
+
+/// Puts a reused page's search data, taken by [`take_search`], back into its entry.
+pub fn restore_search(entry: &mut Entry, search: SearchDoc) {
+    entry.headings = search.headings;
+    entry.words = search.words;
+    entry.marks = search.marks;
+}
+
 /// What the search index needs of a reused page, from its entry.
 pub fn search_from_entry(entry: &Entry) -> SearchDoc {
     SearchDoc {

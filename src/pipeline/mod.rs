@@ -247,7 +247,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
     // With a cache, changed files are collected and written in place at the end; without, the
     // whole site goes into a staging folder swapped in at the end.
     let base = BaseUrl::parse(&config.base_url);
-    let sources = sources(&mut pages, &parsed.known, &index);
+    let sources = sources(&mut pages, &mut parsed.known, &index);
     let external = opts.external.map(|timeout| checks::external::Settings {
         timeout,
         cache_file: checks::external::cache::path_for(&setup.out_target),

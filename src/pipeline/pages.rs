@@ -122,7 +122,7 @@ pub(super) fn link_index(
 /// What every page is rendered from: its text, or what the cache kept of it.
 pub(super) fn sources(
     pages: &mut Pages,
-    known: &HashMap<PathBuf, Known>,
+    known: &mut HashMap<PathBuf, Known>,
     index: &LinkIndex,
 ) -> Vec<render::Source> {
     let texts = pages.take_sources();
@@ -130,10 +130,10 @@ pub(super) fn sources(
         .iter()
         .zip(texts)
         .map(
-            |(page, text)| match known.get(&page.rel_path).and_then(|k| k.entry.as_ref()) {
+            |(page, text)| match known.get_mut(&page.rel_path).and_then(|k| k.entry.as_mut()) {
                 Some(entry) if page.reused => render::Source::Known(
                     Box::new(incremental::facts_from_entry(entry, index)),
-                    Some(incremental::search_from_entry(entry)),
+                    Some(incremental::take_search(entry)),
                 ),
                 _ => render::Source::Text(text),
             },
@@ -168,8 +168,12 @@ pub(super) fn next_cache(
             continue;
         };
         let entry = match known.entry {
-            Some(old) if page.reused => {
+            Some(mut old) if page.reused => {
                 changed |= old.stat != known.stat;
+                // Its search data went into this build's facts ([`sources`]): back it comes.
+                if let Some(search) = facts.take_search(id) {
+                    incremental::restore_search(&mut old, search);
+                }
                 Some(Entry {
                     stat: known.stat,
                     ..old
