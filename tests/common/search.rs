@@ -14,8 +14,8 @@ pub(crate) fn postings(site: &Site, shard: &str, word: &str) -> Vec<(String, u64
     list.chunks(2)
         .map(|pair| {
             doc += pair[0].as_u64().unwrap();
-            // Result files hold 16 questions each, in order.
-            let page = json(&format!("search/d/{}.json", doc / 16))[(doc % 16) as usize].clone();
+            // Result files hold 8 questions each, in order.
+            let page = json(&format!("search/d/{}.json", doc / 8))[(doc % 8) as usize].clone();
             (
                 page["u"].as_str().unwrap().to_owned(),
                 pair[1].as_u64().unwrap(),

@@ -4,7 +4,7 @@
 //!
 //! Under `search/`: `t/<key>.json` holds every word that starts with `<key>` (its first three
 //! letters; shorter words have their own file) with the questions it is in, and `d/<n>.json`
-//! what a result shows of questions `16n` to `16n + 15` (path, title, short answer, headings:
+//! what a result shows of questions `8n` to `8n + 7` (path, title, short answer, headings:
 //! an array, one entry per question). A query fetches
 //! the shard of each of its words, then the files of the questions it shows: nothing of the
 //! rest of the site. The theme's script (`answerbook.js`) reads it, with the same rules for
@@ -46,10 +46,11 @@ const BODY: u32 = 8;
 /// heading, text): a word on more pages than this is a poor search term anyway.
 const MAX_POSTINGS: usize = 1000;
 
-/// Questions per result file (`d/<n>.json` holds questions `16n` to `16n + 15`, in order): one
+/// Questions per result file (`d/<n>.json` holds questions `8n` to `8n + 7`, in order): one
 /// file per question doubled the files a build writes, and the file system's cost of making a
-/// file is most of the cost of a small one.
-const DOCS_PER_FILE: usize = 16;
+/// file is most of the cost of a small one. Not more: a query's first results fetch up to
+/// eight of these files (at 16 a file, a first query downloaded twice as much).
+const DOCS_PER_FILE: usize = 8;
 
 /// Characters of the short answer a result shows.
 const ANSWER_CHARS: usize = 160;

@@ -87,10 +87,10 @@
   /* ---- Search ----
      The index is written at build time under search/: one shard per three-letter start of a
      word (search/t/<key>.json: word -> [doc, fields, doc, fields, ...], doc numbers as
-     differences), and what results show of pages, 16 pages a file (search/d/<n>.json holds
-     pages 16n to 16n + 15). A query fetches the shards of its words and the files of the
+     differences), and what results show of pages, 8 pages a file (search/d/<n>.json holds
+     pages 8n to 8n + 7). A query fetches the shards of its words and the files of the
      pages it shows, nothing else. */
-  var DOCS_PER_FILE = 16;
+  var DOCS_PER_FILE = 8;
   var STOP = {};
   "a an and are as at be but by can do does for from has have how i if in into is it its of on or so than that the their then there these this to was what when where which who why will with you your".split(" ")
     .forEach(function (w) { STOP[w] = true; });
