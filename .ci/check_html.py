@@ -16,10 +16,14 @@ import sys
 import tempfile
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-# Fixtures whose content is invalid HTML on purpose, for `answerbook check` to find.
+# Fixtures whose content is invalid HTML on purpose: for `answerbook check` to find, or to
+# render what MkDocs renders, invalid as it is.
 INVALID_ON_PURPOSE = {
     "check_problems": "an image without alt text, which `answerbook check` must report",
     "external_links": "its links name a `PORT` that tests/external_links.rs fills in",
+    "fidelity-mkdocs-html": "raw HTML inside list items, tabs and admonitions rendered as "
+    "MkDocs renders it (a <div> inside a <p>, `markdown` left on a tag), compared with "
+    "MkDocs' own output by tests/fidelity.rs",
 }
 
 
