@@ -240,6 +240,14 @@ fn emoji_as_material_configures_them() {
     compare_in("fidelity-mkdocs-emoji", "emoji");
 }
 
+/// With pymdownx.superfences a fence with no blank line between it and a paragraph's line is
+/// part of that paragraph (before it, after it, in an admonition, in a quote), and text right
+/// after a fence makes one paragraph with it; a fence between blank lines stays a block.
+#[test]
+fn superfences_keeps_fences_that_touch_text_in_the_paragraph() {
+    compare_in("fidelity-mkdocs-more", "fence-paragraphs");
+}
+
 /// In an MkDocs project lists follow Python-Markdown: two spaces do not nest, four do; a fence
 /// indented four spaces under `11.  ` stays in the item; no list straight after a paragraph
 /// line; `1.` items then `-` items make one list.

@@ -55,6 +55,7 @@ pub mod preprocess;
 mod py_breaks;
 mod py_emphasis;
 mod py_events;
+mod py_fence_paras;
 mod py_footnotes;
 mod py_html;
 mod py_links;

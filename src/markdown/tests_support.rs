@@ -36,6 +36,16 @@ pub(super) fn render_python_markdown(markdown: &str) -> String {
     render_with(markdown, &features)
 }
 
+/// The HTML of `markdown` on a page of an MkDocs project that lists `pymdownx.superfences`.
+pub(super) fn render_superfences(markdown: &str) -> String {
+    let mut features = Features {
+        rules: Rules::PythonMarkdown,
+        ..Features::default()
+    };
+    features.code.superfences = true;
+    render_with(markdown, &features)
+}
+
 /// The HTML of `markdown` on a page of an answerbook site (CommonMark's rules).
 pub(super) fn render_commonmark(markdown: &str) -> String {
     render_with(markdown, &Features::default())

@@ -34,6 +34,7 @@ pub fn read(entries: &[(&str, Option<&Node>)]) -> CodeOptions {
         read_highlight(&mut opts, o);
     }
     opts.plain_indented = superfences.is_some() && highlight.is_none() && codehilite.is_none();
+    opts.superfences = superfences.is_some();
     if let Some(o) = superfences.flatten() {
         opts.preserve_tabs = flag(o, "preserve_tabs").unwrap_or(false);
         if let Some(Value::Seq(fences)) = o.get("custom_fences").map(|f| &f.value) {

@@ -49,6 +49,9 @@ pub struct CodeOptions {
     /// Indented code blocks are plain `<pre><code>`: superfences highlights fences only,
     /// indented blocks are `pymdownx.highlight`'s (or codehilite's) to highlight.
     pub plain_indented: bool,
+    /// `pymdownx.superfences` is on: a fence touching a paragraph's line is part of it
+    /// (`super::super::py_fence_paras`).
+    pub superfences: bool,
 }
 
 /// The writer of code blocks.
@@ -141,6 +144,7 @@ impl CodeOptions {
             preserve_tabs: false,
             inline: None,
             plain_indented: false,
+            superfences: false,
         }
     }
 

@@ -14,6 +14,7 @@ use super::links::{self, AnchorRef, Rewrite};
 use super::plain_text::PageText;
 use super::preprocess::Preprocessed;
 use super::py_events::PyEvents;
+use super::py_fence_paras::FenceParas;
 use super::tab_ids::TabIds;
 use super::{
     Features, Input, Rendered, Rules, abbr, admonition, alerts, blocks, code, def_list, faq,
@@ -128,6 +129,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             text: PageText::new(self.pre, self.input.answer_title),
         };
         let mut mailto_text = false;
+        let mut fence_paras = FenceParas::new(self.input.features);
         let mut containers = (self.input.features.rules == Rules::PythonMarkdown)
             .then(py_breaks::Containers::default);
         while let Some((mut event, range)) = stream.next() {
@@ -161,11 +163,16 @@ impl<'i, 'p> Pass<'i, 'p> {
                 };
                 event = e;
             }
+            let Some(seen) = fence_paras.before(&event, &range, &self.pre.text, out) else {
+                continue;
+            };
             self.rewrite_dest(&mut event, &range);
             if let Some(event) = self.event(event, &range, &mut stream, out) {
                 out.push(event);
             }
+            fence_paras.after(seen, &range, out);
         }
+        fence_paras.finish(out);
         stream.text.finish(&mut self.result);
         std::mem::take(&mut self.tab_ids).fill(&mut self.ids, out);
         self.result.ids = std::mem::take(&mut self.ids).into_set();
