@@ -24,6 +24,8 @@ INVALID_ON_PURPOSE = {
     "fidelity-mkdocs-html": "raw HTML inside list items, tabs and admonitions rendered as "
     "MkDocs renders it (a <div> inside a <p>, `markdown` left on a tag), compared with "
     "MkDocs' own output by tests/fidelity.rs",
+    "fidelity-mkdocs-fences": "fences touching a paragraph rendered inside it, a <div> in a "
+    "<p>, as MkDocs renders them, compared with MkDocs' own output by tests/fidelity.rs",
 }
 
 

@@ -245,7 +245,7 @@ fn emoji_as_material_configures_them() {
 /// after a fence makes one paragraph with it; a fence between blank lines stays a block.
 #[test]
 fn superfences_keeps_fences_that_touch_text_in_the_paragraph() {
-    compare_in("fidelity-mkdocs-more", "fence-paragraphs");
+    compare_in("fidelity-mkdocs-fences", "fence-paragraphs");
 }
 
 /// In an MkDocs project lists follow Python-Markdown: two spaces do not nest, four do; a fence
