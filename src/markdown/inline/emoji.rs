@@ -121,7 +121,7 @@ pub(crate) fn split<'e>(
                 }
                 svg
             }
-            None => emojis::get_by_shortcode(name).map(|e| emoji(e, name, options)),
+            None => by_shortcode(name).map(|e| emoji(e, name, options)),
         };
         let Some(html) = html else {
             i = end;
@@ -210,6 +210,19 @@ fn emoji(e: &emojis::Emoji, shortcode: &str, options: &Options) -> String {
     format!("<img alt=\"{alt}\" class=\"{class}\" src=\"{base}{code}.{ext}\"{title} />")
 }
 
+/// The emoji of a shortcode: GitHub's names (the `emojis` crate), and the twemoji and
+/// EmojiOne spelling of people that GitHub names the other way round (`:man_raising_hand:`,
+/// GitHub's `:raising_hand_man:`).
+fn by_shortcode(name: &str) -> Option<&'static emojis::Emoji> {
+    emojis::get_by_shortcode(name).or_else(|| {
+        let (who, rest) = name
+            .strip_prefix("man_")
+            .map(|rest| ("man", rest))
+            .or_else(|| name.strip_prefix("woman_").map(|rest| ("woman", rest)))?;
+        emojis::get_by_shortcode(&format!("{rest}_{who}"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +251,24 @@ mod tests {
             html(":smile:", &png).0,
             "<img alt=\"😄\" class=\"emojione\" src=\"https://cdnjs.cloudflare.com/ajax/libs/\
              emojione/2.2.7/assets/png/1f604.png\" title=\":smile:\" />"
+        );
+    }
+
+    #[test]
+    fn people_named_the_twemoji_way_are_found_under_githubs_name() {
+        let unicode = Options::default();
+        assert_eq!(
+            html(
+                ":man_raising_hand: :woman_raising_hand: :man_frowning_x:",
+                &unicode
+            )
+            .0,
+            "\u{1f64b}\u{200d}\u{2642}\u{fe0f} \u{1f64b}\u{200d}\u{2640}\u{fe0f} :man_frowning_x:"
+        );
+        // GitHub's own spelling still comes first.
+        assert_eq!(
+            html(":man_technologist:", &unicode).0,
+            "\u{1f468}\u{200d}\u{1f4bb}"
         );
     }
 
