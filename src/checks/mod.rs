@@ -10,6 +10,7 @@
 
 pub mod external;
 mod links;
+mod list_notes;
 mod page;
 pub mod scan;
 pub mod visible;
@@ -21,7 +22,7 @@ use std::sync::Mutex;
 use crate::content::{PageId, Pages};
 use crate::diagnostics::Diagnostic;
 use crate::link_index::LinkIndex;
-use crate::markdown::Rendered;
+use crate::markdown::{Rendered, Rules};
 use crate::mkdocs::AbsoluteLinks;
 use crate::project::Flavor;
 use crate::render::{Inspect, Site};
@@ -161,6 +162,14 @@ impl Inspect for Checker {
             &self.urls,
             self.root_links,
         ));
+        if site.features.rules == Rules::PythonMarkdown {
+            let notes = list_notes::notes(body, page.body_line, site.features.sane_lists);
+            problems.extend(
+                notes
+                    .into_iter()
+                    .map(|(line, text)| Diagnostic::note(&page.display_path, Some(line), text)),
+            );
+        }
         if let Some((_, links)) = &self.external {
             let outside = found.iter().filter(|f| external::is_external(&f.dest));
             let outside: Vec<external::Link> = outside
