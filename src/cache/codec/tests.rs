@@ -1,0 +1,124 @@
+use super::*;
+
+#[test]
+fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {
+    let mut cache = Cache::new(3, 4);
+    cache.written_ns = -5;
+    let stat = Stat {
+        len: 1,
+        mtime_ns: 2,
+        ino: 3,
+    };
+    cache.pages.insert(
+        "a/b é.md".into(),
+        Entry {
+            stat,
+            hash: 9,
+            title: "Is it?".into(),
+            draft: true,
+            date: Some(PageDate {
+                machine: "2025-01-02".into(),
+                day: "2025-01-02".into(),
+            }),
+            updated: None,
+            body_offset: 40,
+            body_line: 5,
+            listed_summary: Some(String::new()),
+            short_answer: Some("Yes.".into()),
+            ids: vec!["see-also".into(), "x".into()],
+            anchors: vec![CachedAnchor {
+                target: "c.md".into(),
+                fragment: "f".into(),
+                written: "c.md#f".into(),
+                line: 12,
+            }],
+            headings: vec![("tying-it".into(), "Tying it".into())],
+            words: "bean tea".into(),
+            marks: vec![(1, 3)],
+            tags: vec!["boats".into()],
+            links: vec![crate::related::OutLink {
+                target: "../d.md".into(),
+                see_also: true,
+            }],
+            listing: Some("<code>x</code> y".into()),
+            includes: vec![(
+                PathBuf::from("/site/snippets/a.md"),
+                Stat {
+                    len: 3,
+                    mtime_ns: 9,
+                    ino: 2,
+                },
+            )],
+        },
+    );
+    cache.outputs.insert("a/index.html".into(), Made::Bytes(7));
+    cache.outputs.insert("x.png".into(), Made::Copy(stat));
+    cache.outputs.insert("a/b é/index.html".into(), Made::Page);
+    let mut bytes = Vec::new();
+    encode(&cache, &mut bytes).unwrap();
+    let back = decode(&bytes).unwrap();
+    assert_eq!(back.pages, cache.pages);
+    assert_eq!(back.outputs, cache.outputs);
+    assert_eq!((back.inputs, back.structure, back.written_ns), (3, 4, -5));
+    for cut in [0, MAGIC.len(), bytes.len() / 2, bytes.len() - 1] {
+        assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(decode(&longer).is_none());
+}
+
+#[test]
+fn a_cache_larger_than_one_piece_is_written_in_pieces_and_comes_back_whole() {
+    let mut cache = Cache::new(1, 2);
+    for n in 0..3000 {
+        let entry = Entry {
+            stat: Stat {
+                len: n,
+                mtime_ns: 1,
+                ino: n,
+            },
+            hash: n,
+            title: format!("Question {n}"),
+            draft: false,
+            date: None,
+            updated: None,
+            body_offset: 4,
+            body_line: 2,
+            listed_summary: None,
+            short_answer: Some("yes".into()),
+            ids: vec![format!("id-{n}")],
+            anchors: Vec::new(),
+            headings: Vec::new(),
+            words: format!("word{n} ").repeat(20),
+            marks: Vec::new(),
+            tags: Vec::new(),
+            links: Vec::new(),
+            listing: None,
+            includes: Vec::new(),
+        };
+        cache.pages.insert(format!("s/q{n}.md"), entry);
+        cache
+            .outputs
+            .insert(format!("s/q{n}/index.html"), Made::Page);
+    }
+    /// Counts the pieces written.
+    struct Pieces(Vec<u8>, usize);
+    impl Write for Pieces {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.1 += 1;
+            self.0.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Pieces(Vec::new(), 0);
+    encode(&cache, &mut out).unwrap();
+    assert!(out.0.len() > 4 * PIECE, "{} bytes", out.0.len());
+    assert!(out.1 >= 4, "written in {} pieces", out.1);
+    let back = decode(&out.0).unwrap();
+    assert_eq!(back.pages, cache.pages);
+    assert_eq!(back.outputs, cache.outputs);
+}

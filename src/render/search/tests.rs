@@ -1,0 +1,50 @@
+use super::*;
+
+#[test]
+fn marks_place_title_answer_and_heading_words() {
+    let mut rendered = Rendered {
+        html: "<h2 id=\"kettle\">Kettle care</h2><p>Boil water in the kettle.</p>".into(),
+        ..Rendered::default()
+    };
+    rendered.headings = vec![crate::markdown::headings::Heading {
+        level: 2,
+        id: "kettle".into(),
+        title: "Kettle care".into(),
+    }];
+    let doc = SearchDoc::of(&rendered, "Boiling tea", Some("Use fresh water."));
+    let fields: Vec<(&str, u32)> = doc.fields().collect();
+    assert_eq!(
+        fields,
+        [
+            ("kettle", BODY | HEADING | 1 << 4),
+            ("care", BODY | HEADING | 1 << 4),
+            ("boil", BODY),
+            ("water", BODY | ANSWER),
+            ("boiling", TITLE),
+            ("tea", TITLE),
+            ("use", ANSWER),
+            ("fresh", ANSWER),
+        ]
+    );
+}
+
+#[test]
+fn shard_keys_are_the_first_three_letters_or_their_hex() {
+    assert_eq!(shard_key("beans"), "bea");
+    assert_eq!(shard_key("io"), "io");
+    assert_eq!(shard_key("café"), "caf");
+    assert_eq!(shard_key("éclair"), "xc3a9636c");
+}
+
+#[test]
+fn rank_puts_the_title_first_and_the_text_last() {
+    assert!(rank(TITLE) > rank(ANSWER | HEADING | BODY));
+    assert!(rank(ANSWER) > rank(HEADING | BODY));
+    assert!(rank(HEADING) > rank(BODY));
+}
+
+#[test]
+fn cut_stops_at_a_word() {
+    assert_eq!(cut("short", 10), "short");
+    assert_eq!(cut("one two three four", 10), "one two…");
+}
