@@ -4,6 +4,8 @@
 //! paragraph line (text in MkDocs), and `1.` items followed by `-` items (one list in MkDocs,
 //! without `sane_lists`). Top-level lists only; fenced code is skipped.
 
+use crate::markdown::indentation;
+
 const AFTER_TEXT: &str = "this list follows a paragraph line with no blank line between: MkDocs shows it as text of the paragraph, GitHub as a list (add a blank line above it)";
 
 /// One note: the 1-based line in the file and its text.
@@ -182,19 +184,6 @@ fn fence_open(text: &str) -> Option<(u8, usize)> {
     }
     let run = text.bytes().take_while(|&b| b == ch).count();
     (run >= 3 && !(ch == b'`' && text[run..].contains('`'))).then_some((ch, run))
-}
-
-/// Columns of indentation (tabs to the next multiple of 4) and the text after.
-fn indentation(line: &str) -> (usize, &str) {
-    let mut col = 0;
-    for (i, b) in line.bytes().enumerate() {
-        match b {
-            b' ' => col += 1,
-            b'\t' => col += 4 - col % 4,
-            _ => return (col, &line[i..]),
-        }
-    }
-    (col, "")
 }
 
 #[cfg(test)]

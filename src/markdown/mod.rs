@@ -52,6 +52,8 @@ pub mod links;
 pub mod md_in_html;
 pub mod plain_text;
 pub mod preprocess;
+/// Columns of leading white space (tabs to the next multiple of 4) and the rest of a line.
+pub(crate) use preprocess::indentation;
 mod py_breaks;
 mod py_emphasis;
 mod py_events;

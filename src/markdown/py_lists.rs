@@ -14,14 +14,14 @@
 //! lines into their item, and escapes markers that are text (`\-`). It keeps one output line
 //! per input line, so line numbers stay true, and shifts fenced code only as a whole.
 
-use super::preprocess::{Line, fence_open};
+use super::preprocess::{Line, fence_open, indentation};
 use super::py_html;
 
 mod lines;
 
 use lines::{
-    Ln, Marker, commonmark_only_marker, definition_marker, indentation, indented_end, is_rule,
-    marker, opens_body,
+    Ln, Marker, commonmark_only_marker, definition_marker, indented_end, is_rule, marker,
+    opens_body,
 };
 
 /// Rewrites the lists of a page body; `None` when nothing changes.

@@ -15,6 +15,8 @@ mod scan;
 
 use html::{block_html, inline_html};
 
+use super::indentation;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// The options of pymdownx.arithmatex.
@@ -315,19 +317,6 @@ impl Extracted {
         out.push_str(rest);
         out
     }
-}
-
-/// Columns of indentation (a tab counting 4) and the text after.
-fn indentation(line: &str) -> (usize, &str) {
-    let mut col = 0;
-    for (i, b) in line.bytes().enumerate() {
-        match b {
-            b' ' => col += 1,
-            b'\t' => col += 4 - col % 4,
-            _ => return (col, &line[i..]),
-        }
-    }
-    (col, "")
 }
 
 /// `line` without up to `columns` columns of leading spaces.

@@ -32,7 +32,7 @@ impl<'a> Line<'a> {
 }
 
 /// Columns of leading white space (tabs to the next multiple of 4) and the rest of the line.
-pub(in crate::markdown) fn indentation(line: &str) -> (usize, &str) {
+pub(crate) fn indentation(line: &str) -> (usize, &str) {
     let mut col = 0;
     for (i, b) in line.bytes().enumerate() {
         match b {

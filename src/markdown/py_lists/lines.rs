@@ -95,19 +95,6 @@ pub(super) fn opens_body(text: &str) -> bool {
         .any(|m| text.starts_with(m) && !text.trim_end().bytes().all(|b| b == b'='))
 }
 
-/// Columns of leading white space (tabs to the next multiple of 4) and the rest of the line.
-pub(super) fn indentation(line: &str) -> (usize, &str) {
-    let mut col = 0;
-    for (i, b) in line.bytes().enumerate() {
-        match b {
-            b' ' => col += 1,
-            b'\t' => col += 4 - col % 4,
-            _ => return (col, &line[i..]),
-        }
-    }
-    (col, "")
-}
-
 /// Index after the lines from `start` that are blank or indented `body` columns or more,
 /// less the blank lines at its end.
 pub(super) fn indented_end(lines: &[Ln<'_>], start: usize, body: usize) -> usize {
