@@ -19,9 +19,8 @@ fn mkdocs(extensions: &str, page: &str) -> Doc {
 
 const TABS: &str = "  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n";
 
-#[test]
-fn a_tab_after_a_nested_set_joins_the_outer_set() {
-    let page = "\
+/// A set of two tabs whose first holds a nested set of two, then the outer set's second tab.
+const NESTED_TABS: &str = "\
 === \"Kettle\"
     Fill it.
 
@@ -34,6 +33,10 @@ fn a_tab_after_a_nested_set_joins_the_outer_set() {
 === \"Teapot\"
     Warm it first.
 ";
+
+#[test]
+fn a_tab_after_a_nested_set_joins_the_outer_set() {
+    let page = NESTED_TABS;
     let doc = mkdocs(TABS, page);
     assert_eq!(
         doc.attrs("div.tabbed-set", "data-tabs"),
@@ -56,19 +59,7 @@ fn a_tab_after_a_nested_set_joins_the_outer_set() {
 
 #[test]
 fn a_tab_after_a_nested_set_joins_the_outer_set_in_the_first_style() {
-    let page = "\
-=== \"Kettle\"
-    Fill it.
-
-    === \"Electric\"
-        Press the switch.
-
-    === \"Stove\"
-        Light the gas.
-
-=== \"Teapot\"
-    Warm it first.
-";
+    let page = NESTED_TABS;
     let doc = mkdocs("  - pymdownx.superfences\n  - pymdownx.tabbed\n", page);
     assert_eq!(doc.attrs("div.tabbed-set", "data-tabs"), ["1:2", "2:2"]);
     assert_eq!(

@@ -7,7 +7,8 @@ use super::{Features, Input, Rules, faq, render};
 use crate::content::PageId;
 use crate::link_index::LinkIndex;
 
-fn render_with(markdown: &str, features: &Features) -> String {
+/// The HTML of `markdown` on a page with these features.
+pub(super) fn render_with(markdown: &str, features: &Features) -> String {
     let index = LinkIndex::default();
     let input = Input {
         body: markdown,

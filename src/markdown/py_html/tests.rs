@@ -1,35 +1,15 @@
 //! Raw HTML on pages of a Python-Markdown site, rendered whole.
 
-use std::path::Path;
-
-use crate::content::PageId;
-use crate::link_index::LinkIndex;
-use crate::markdown::links::LinkContext;
-use crate::markdown::{Features, Input, Rules, faq, render};
+use crate::markdown::tests_support::{render_commonmark, render_with};
+use crate::markdown::{Features, Rules};
 
 fn page(body: &str, md_in_html: bool) -> String {
-    let index = LinkIndex::default();
     let features = Features {
         rules: Rules::PythonMarkdown,
         md_in_html,
         ..Features::default()
     };
-    let input = Input {
-        body,
-        body_line: 1,
-        display_path: Path::new("docs/page.md"),
-        links: LinkContext {
-            source: Path::new("page.md"),
-            page: PageId(0),
-            page_url: "page/",
-            index: &index,
-            absolute_base: None,
-        },
-        answer_title: "Answer",
-        features: &features,
-        faq: faq::FaqRule::default(),
-    };
-    render(&input).html
+    render_with(body, &features)
 }
 
 fn py(body: &str) -> String {
@@ -155,24 +135,10 @@ fn only_the_top_level_is_read_this_way() {
 
 #[test]
 fn commonmark_sites_keep_commonmark_html_blocks() {
-    let index = LinkIndex::default();
-    let features = Features::default();
-    let input = Input {
-        body: "<div>\n\n*a*\n\n</div>\n",
-        body_line: 1,
-        display_path: Path::new("content/page.md"),
-        links: LinkContext {
-            source: Path::new("page.md"),
-            page: PageId(0),
-            page_url: "page/",
-            index: &index,
-            absolute_base: None,
-        },
-        answer_title: "Answer",
-        features: &features,
-        faq: faq::FaqRule::default(),
-    };
-    assert_eq!(render(&input).html, "<div>\n<p><em>a</em></p>\n</div>\n");
+    assert_eq!(
+        render_commonmark("<div>\n\n*a*\n\n</div>\n"),
+        "<div>\n<p><em>a</em></p>\n</div>\n"
+    );
 }
 
 #[test]

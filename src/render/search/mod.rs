@@ -222,11 +222,16 @@ pub(super) fn write(
     let renew = |id: PageId| before.is_none() || !site.pages[id].reused;
     // The result files, DOCS_PER_FILE questions each, in parallel: a file is written when
     // one of its questions was rendered again (all of them in a clean build).
-    let files: usize = docs
-        .par_chunks(DOCS_PER_FILE)
+    let stale: Vec<usize> = docs
+        .chunks(DOCS_PER_FILE)
         .enumerate()
         .filter(|(_, chunk)| chunk.iter().any(|(id, _)| renew(*id)))
-        .map(|(c, chunk)| {
+        .map(|(c, _)| c)
+        .collect();
+    let files: usize = stale
+        .par_iter()
+        .map(|&c| {
+            let chunk = &docs[c * DOCS_PER_FILE..((c + 1) * DOCS_PER_FILE).min(docs.len())];
             let results: Vec<ResultDoc<'_>> = chunk
                 .iter()
                 .map(|&(id, doc)| {
@@ -273,12 +278,7 @@ pub(super) fn write(
         .sum();
     let kept = match (before, &keys) {
         (Some(before), Some(keys)) => {
-            let rewritten = docs
-                .chunks(DOCS_PER_FILE)
-                .enumerate()
-                .filter(|(_, chunk)| chunk.iter().any(|(id, _)| renew(*id)))
-                .map(|(c, _)| result_file(c))
-                .collect();
+            let rewritten = stale.iter().map(|&c| result_file(c)).collect();
             before.kept(&rewritten, keys)
         }
         _ => Vec::new(),
