@@ -46,6 +46,10 @@ pub struct SiteConfig {
     pub answer_title: String,
     /// Publish what symlinks under `content/` lead to even outside the site folder.
     pub follow_symlinks: bool,
+    /// The most top sections a page's sidebar lists; a site with more lists that many around
+    /// the page's own and links to the home page, which lists them all (so a page's size does
+    /// not grow with the number of sections).
+    pub sidebar_sections: usize,
     /// Whose list rules pages follow: CommonMark's (GitHub's, the default) or
     /// Python-Markdown's (MkDocs').
     pub markdown: crate::markdown::Rules,
@@ -69,6 +73,7 @@ impl Default for SiteConfig {
             strict: false,
             answer_title: "In short".to_owned(),
             follow_symlinks: false,
+            sidebar_sections: 25,
             markdown: crate::markdown::Rules::Commonmark,
             extra: serde_json::Map::new(),
         }

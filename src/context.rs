@@ -155,8 +155,20 @@ pub struct SidebarView<'a> {
     pub section: NavLink<'a>,
     /// Its questions, in listing order.
     pub pages: Vec<NavLink<'a>>,
-    /// The sections directly under the home page, in listing order.
+    /// The sections directly under the home page, in listing order: all of them, or (on a
+    /// site with more than `sidebar_sections`) that many around the page's own.
     pub sections: Vec<NavLink<'a>>,
+    /// When `sections` is not all of them: a link to the home page, which lists them all.
+    pub more_sections: Option<MoreSections>,
+}
+
+/// The link from a sidebar that lists only some of the top sections to the page that lists
+/// them all.
+#[derive(Debug, Serialize)]
+pub struct MoreSections {
+    pub href: String,
+    /// How many top sections the site has.
+    pub total: usize,
 }
 
 /// The context of `sidebar.html`.

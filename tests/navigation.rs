@@ -193,3 +193,46 @@ fn the_sitemap_lists_tag_pages_and_the_tags_index() {
         ]
     );
 }
+
+#[test]
+fn a_site_with_many_sections_lists_those_around_the_page_and_links_to_all() {
+    let site = fixture("navigation");
+    site.write("site.yaml", "title: Knot answers\nsidebar_sections: 3\n");
+    for folder in ["anchors", "lashings", "splices", "whipping"] {
+        site.write(
+            &format!("content/{folder}/a-question.md"),
+            &format!("# A question on {folder}\n\nAn answer.\n"),
+        );
+    }
+    site.build(&[]).expect_clean();
+    let sections = |doc: &common::Doc| doc.texts("nav.sidebar .sidebar-sections a");
+    let ropes = site.page("ropes/is-nylon-rope-stretchy/");
+    assert_eq!(
+        sections(&ropes),
+        ["Lashings", "Ropes", "Splices", "All 6 sections"]
+    );
+    assert_eq!(ropes.attr("nav.sidebar .sidebar-more a", "href"), "../../");
+    // At either end the window keeps its size.
+    let knots = site.page("knots/what-is-a-bowline/");
+    assert_eq!(
+        sections(&knots),
+        ["Anchors", "Knots", "Lashings", "All 6 sections"]
+    );
+    let whipping = site.page("whipping/a-question/");
+    assert_eq!(
+        sections(&whipping),
+        ["Ropes", "Splices", "Whipping", "All 6 sections"]
+    );
+    // The home page, where the link leads, lists them all.
+    let home = site.page("");
+    assert_eq!(
+        sections(&home),
+        ["Anchors", "Knots", "Lashings", "All 6 sections"]
+    );
+    assert_eq!(
+        home.texts(".section-list a.section-title"),
+        [
+            "Anchors", "Knots", "Lashings", "Ropes", "Splices", "Whipping"
+        ]
+    );
+}

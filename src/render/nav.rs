@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use crate::content::{Page, PageId, Pages, Placed, SectionId, Sections};
-use crate::context::{NavLink, SidebarContext, SidebarView};
+use crate::context::{MoreSections, NavLink, SidebarContext, SidebarView};
 use crate::error::Result;
 use crate::theme::Theme;
 use crate::urls;
@@ -201,6 +201,8 @@ pub(super) fn sidebar<'s>(
     } else {
         listed_section_title(site.pages, site.sections, s)
     };
+    let all = site.order.subsections(SectionId::HOME);
+    let shown = sections_around(all, top, site.config.sidebar_sections);
     SidebarView {
         section: NavLink {
             title,
@@ -213,9 +215,7 @@ pub(super) fn sidebar<'s>(
             .iter()
             .map(|&p| page_link(site, p, here, current == Some(p)))
             .collect(),
-        sections: site
-            .order
-            .subsections(SectionId::HOME)
+        sections: shown
             .iter()
             .map(|&sub| NavLink {
                 title: listed_section_title(site.pages, site.sections, sub),
@@ -223,7 +223,22 @@ pub(super) fn sidebar<'s>(
                 current: sub == top && s != SectionId::HOME,
             })
             .collect(),
+        more_sections: (shown.len() < all.len()).then(|| MoreSections {
+            href: urls::href(here, &site.sections[SectionId::HOME].url),
+            total: all.len(),
+        }),
     }
+}
+
+/// The top sections a sidebar lists: all of them, or `limit` of them around `top` (the first
+/// `limit` when `top` is none of them, as on the home page).
+fn sections_around(all: &[SectionId], top: SectionId, limit: usize) -> &[SectionId] {
+    if all.len() <= limit {
+        return all;
+    }
+    let at = all.iter().position(|&x| x == top).unwrap_or(0);
+    let start = at.saturating_sub(limit / 2).min(all.len() - limit);
+    &all[start..start + limit]
 }
 
 /// The questions before and after question `p` in its section's listing.
