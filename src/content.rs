@@ -89,6 +89,8 @@ pub struct Page {
     pub rel_path: PathBuf,
     /// Path for messages: `content/a/b.md`.
     pub display_path: PathBuf,
+    /// Its source: the whole file while phase one needs it, then empty (phase two reads the
+    /// file again).
     pub text: String,
     pub body_offset: usize,
     pub body_line: usize,
@@ -115,8 +117,10 @@ pub struct Page {
 }
 
 impl Page {
+    /// The markdown body, while phase one holds the page's text (see
+    /// `pipeline::pages::parse_pages`); empty once it was dropped.
     pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
+        self.text.get(self.body_offset..).unwrap_or("")
     }
 
     /// The markdown body within `text`, the page's source taken out by [`Pages::take_sources`].
@@ -142,11 +146,7 @@ impl Page {
 /// front matter is broken is still returned (with what could be kept), so that links to it
 /// resolve and the only message is the real one; the problems fail the build.
 pub fn parse_page(mut file: SourceFile, content_name: &Path) -> (Page, Vec<Diagnostic>) {
-    // CommonMark: U+0000 is replaced by U+FFFD. Done on the whole file, before anything reads
-    // it, so front matter, markdown and raw HTML passed through are all free of it (lines stay).
-    if file.text.contains('\0') {
-        file.text = file.text.replace('\0', "\u{FFFD}");
-    }
+    file.text = without_nul(file.text);
     let display_path = content_name.join(&file.rel_path);
     let split = frontmatter::split(&file.text);
     let mut problems = Vec::new();
@@ -190,6 +190,16 @@ pub fn parse_page(mut file: SourceFile, content_name: &Path) -> (Page, Vec<Diagn
         links,
     };
     (page, problems)
+}
+
+/// CommonMark: U+0000 is replaced by U+FFFD. Done on the whole file, before anything reads
+/// it, so front matter, markdown and raw HTML passed through are all free of it (lines stay).
+pub fn without_nul(text: String) -> String {
+    if text.contains('\0') {
+        text.replace('\0', "\u{FFFD}")
+    } else {
+        text
+    }
 }
 
 /// Where the not-found page is published.

@@ -30,8 +30,13 @@ pub struct Asset {
 /// A markdown file found by the walk, in walk order.
 #[derive(Debug)]
 pub enum PageSource {
-    /// Read into memory, with its file's stat and the hash of its bytes.
-    Read(SourceFile, Stat, u64),
+    /// To be read (by phase one, [`read_page`], which parses each page as it reads it, so that
+    /// the texts of all pages are never held at once), with its file's stat.
+    Read {
+        rel_path: PathBuf,
+        abs_path: PathBuf,
+        stat: Stat,
+    },
     /// Not read: the build cache knows it unchanged.
     Reused(PathBuf, Stat),
 }
@@ -58,16 +63,15 @@ pub struct Known<'a> {
     pub unchanged: &'a (dyn Fn(&Path, &Stat) -> bool + Sync),
 }
 
-/// Walks `content_dir` (named `content_name` in messages) and reads every markdown file in
-/// parallel, but those `known` says need not be read. Every markdown file that is not UTF-8
-/// is reported, not only the first.
+/// Walks `content_dir` (named `content_name` in messages) and stats every markdown file in
+/// parallel, telling those to read from those `known` says need not be read.
 pub fn discover(
     content_dir: &Path,
     content_name: &Path,
     policy: &Policy,
     known: Known<'_>,
 ) -> Result<Discovered> {
-    let (found, mut diagnostics) = match known.walk {
+    let (found, diagnostics) = match known.walk {
         Some(found) => (found, Vec::new()),
         None => walk::walk(content_dir, content_name, policy)?,
     };
@@ -75,40 +79,25 @@ pub fn discover(
     let (markdown, assets): (Vec<_>, Vec<_>) = found
         .into_iter()
         .partition(|f| f.rel_path.extension().is_some_and(|ext| ext == "md"));
-    let read = markdown
+    let pages = markdown
         .into_par_iter()
         .map(|f| {
             if let Some(stat) = (known.stat)(&f.rel_path) {
-                return Ok(Ok(PageSource::Reused(f.rel_path, stat)));
+                return Ok(PageSource::Reused(f.rel_path, stat));
             }
             let meta = std::fs::metadata(&f.abs_path).map_err(|e| Error::io(&f.abs_path, e))?;
             let stat = Stat::of(&meta);
             let unchanged = known.unchanged;
             if unchanged(&f.rel_path, &stat) {
-                return Ok(Ok(PageSource::Reused(f.rel_path, stat)));
+                return Ok(PageSource::Reused(f.rel_path, stat));
             }
-            let bytes = std::fs::read(&f.abs_path).map_err(|e| Error::io(&f.abs_path, e))?;
-            let hash = cache::hash_bytes(&bytes);
-            Ok(match String::from_utf8(bytes) {
-                Ok(text) => Ok(PageSource::Read(
-                    SourceFile {
-                        rel_path: f.rel_path,
-                        text,
-                    },
-                    stat,
-                    hash,
-                )),
-                Err(e) => Err(not_utf8(&content_name.join(&f.rel_path), e.as_bytes())),
+            Ok(PageSource::Read {
+                rel_path: f.rel_path,
+                abs_path: f.abs_path,
+                stat,
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut pages = Vec::with_capacity(read.len());
-    for r in read {
-        match r {
-            Ok(page) => pages.push(page),
-            Err(d) => diagnostics.push(d),
-        }
-    }
     let assets = assets
         .into_iter()
         .map(|f| Asset {
@@ -121,6 +110,21 @@ pub fn discover(
         assets,
         diagnostics,
         walk,
+    })
+}
+
+/// A markdown file's text and the hash of its bytes; a diagnostic when it is not UTF-8 (every
+/// such file is reported, not only the first).
+pub fn read_page(
+    rel_path: PathBuf,
+    abs_path: &Path,
+    content_name: &Path,
+) -> Result<std::result::Result<(SourceFile, u64), Diagnostic>> {
+    let bytes = std::fs::read(abs_path).map_err(|e| Error::io(abs_path, e))?;
+    let hash = cache::hash_bytes(&bytes);
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => Ok((SourceFile { rel_path, text }, hash)),
+        Err(e) => Err(not_utf8(&content_name.join(&rel_path), e.as_bytes())),
     })
 }
 

@@ -196,7 +196,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
 
     // Phase one: every page read (or brought back from the cache), with what other pages
     // need of it.
-    let mut parsed = parse_pages(discovered.pages, setup, cache.as_mut(), &mut report);
+    let mut parsed = parse_pages(discovered.pages, setup, cache.as_mut(), &mut report)?;
     if let Flavor::MkDocs { .. } = setup.flavor {
         report.extend(mkdocs::readme_as_index(&mut parsed.published));
     }

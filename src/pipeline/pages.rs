@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use crate::cache::{Cache, Entry, Made, Stat};
 use crate::content::{self, Page, Pages};
 use crate::diagnostics::Report;
-use crate::discover::{Asset, PageSource};
+use crate::discover::{self, Asset, PageSource};
+use crate::error::Result;
 use crate::incremental;
 use crate::link_index::LinkIndex;
 use crate::render;
@@ -29,6 +30,8 @@ pub(super) struct ParsedPages {
 pub(super) struct Known {
     stat: Stat,
     hash: u64,
+    /// Where it was read from, when it was read (not reused).
+    abs_path: Option<PathBuf>,
     /// The cache entry it was reused from.
     entry: Option<Entry>,
 }
@@ -38,7 +41,7 @@ pub(super) fn parse_pages(
     setup: &Setup<'_>,
     mut cache: Option<&mut Cache>,
     report: &mut Report,
-) -> ParsedPages {
+) -> Result<ParsedPages> {
     let content_name = &setup.content_name;
     let entries = cache.as_deref().map(|c| &c.pages);
     let entry_of = |rel: &Path| entries.and_then(|e| e.get(rel.to_str()?));
@@ -49,9 +52,19 @@ pub(super) fn parse_pages(
                 let entry = entry_of(&rel);
                 let page = entry.map(|e| incremental::page_from_entry(&rel, content_name, e));
                 let hash = entry.map_or(0, |e| e.hash);
-                (page, Vec::new(), rel, stat, hash)
+                Ok((page, Vec::new(), rel, stat, hash, None))
             }
-            PageSource::Read(file, stat, hash) => {
+            PageSource::Read {
+                rel_path,
+                abs_path,
+                stat,
+            } => {
+                let (file, hash) = match discover::read_page(rel_path, &abs_path, content_name)? {
+                    Ok(read) => read,
+                    Err(not_utf8) => {
+                        return Ok((None, vec![not_utf8], PathBuf::new(), stat, 0, None));
+                    }
+                };
                 // The same text as last time (a file saved again unchanged): reused all the same.
                 let same = entry_of(&file.rel_path).filter(|e| {
                     e.hash == hash
@@ -59,41 +72,57 @@ pub(super) fn parse_pages(
                         && cache.as_deref().is_some_and(|c| c.includes_unchanged(e))
                 });
                 let rel = file.rel_path.clone();
-                match same {
+                Ok(match same {
                     Some(entry) => {
                         let page = incremental::page_from_entry(&rel, content_name, entry);
-                        (Some(page), Vec::new(), rel, stat, hash)
+                        (Some(page), Vec::new(), rel, stat, hash, None)
                     }
                     None => {
-                        let (page, problems) = content::parse_page(file, content_name);
-                        (Some(page), problems, rel, stat, hash)
+                        let (mut page, problems) = content::parse_page(file, content_name);
+                        // Phase two reads the file again; phase one needs its text only to
+                        // find a title the front matter does not give.
+                        if page
+                            .front
+                            .title
+                            .as_ref()
+                            .is_some_and(|t| !t.trim().is_empty())
+                        {
+                            page.text = String::new();
+                        }
+                        (Some(page), problems, rel, stat, hash, Some(abs_path))
                     }
-                }
+                })
             }
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
     let mut published = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();
     let mut known = HashMap::with_capacity(results.len());
-    for (page, problems, rel, stat, hash) in results {
+    for (page, problems, rel, stat, hash, abs_path) in results {
         report.extend(problems);
         let Some(page) = page else { continue };
         let entry = match (&mut cache, page.reused) {
             (Some(cache), true) => rel.to_str().and_then(|k| cache.pages.remove(k)),
             _ => None,
         };
-        known.insert(rel, Known { stat, hash, entry });
+        let known_page = Known {
+            stat,
+            hash,
+            abs_path,
+            entry,
+        };
+        known.insert(rel, known_page);
         if page.front.draft && !setup.opts.drafts {
             drafts.push(page.rel_path);
         } else {
             published.push(page);
         }
     }
-    ParsedPages {
+    Ok(ParsedPages {
         published,
         drafts,
         known,
-    }
+    })
 }
 
 /// The link index: every page, draft, copied file and section by its path under `content/`.
@@ -119,7 +148,9 @@ pub(super) fn link_index(
     index
 }
 
-/// What every page is rendered from: its text, or what the cache kept of it.
+/// What every page is rendered from: its file, read again when it renders (so that no more
+/// than a page per thread is held in memory from here on), or what the cache kept of it.
+/// Each page's text is dropped here.
 pub(super) fn sources(
     pages: &mut Pages,
     known: &mut HashMap<PathBuf, Known>,
@@ -135,7 +166,18 @@ pub(super) fn sources(
                     Box::new(incremental::facts_from_entry(entry, index)),
                     Some(incremental::take_search(entry)),
                 ),
-                _ => render::Source::Text(text),
+                _ => match known.get(&page.rel_path) {
+                    Some(Known {
+                        abs_path: Some(path),
+                        hash,
+                        ..
+                    }) => render::Source::File {
+                        path: path.clone(),
+                        hash: *hash,
+                    },
+                    // No file read this build stands behind it: its text, kept.
+                    _ => render::Source::Text(text),
+                },
             },
         )
         .collect()

@@ -18,6 +18,7 @@ pub use tags::page_tags;
 pub use views::output_path;
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -26,7 +27,7 @@ use crate::content::{PageId, Pages, SectionId, Sections};
 use crate::context::SiteView;
 use crate::diagnostics::Diagnostic;
 use crate::discover::Asset;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::link_index::LinkIndex;
 use crate::related::Related;
 use crate::timings;
@@ -155,6 +156,10 @@ impl Facts {
 pub enum Source {
     /// Its text: rendered, and written if it is a question.
     Text(String),
+    /// Its file, read again when the page renders: phase one read it (and dropped its text),
+    /// and `hash` is what its bytes were then. A file that changed since fails the build, as
+    /// its page would not agree with what every other page knows of it.
+    File { path: PathBuf, hash: u64 },
     /// What the build cache kept of it: its output file is left as it is.
     Known(Box<Rendered>, Option<SearchDoc>),
 }
@@ -192,6 +197,10 @@ pub fn write_site(
         .enumerate()
         .map(|(i, source)| match source {
             Source::Text(text) => render_page(site, theme, &sidebars, PageId(i as u32), text, sink),
+            Source::File { path, hash } => {
+                let text = read_again(&path, hash, &site.pages[PageId(i as u32)].display_path)?;
+                render_page(site, theme, &sidebars, PageId(i as u32), text, sink)
+            }
             Source::Known(rendered, search) => Ok((*rendered, search)),
         })
         .collect::<Result<Vec<_>>>()?;
@@ -234,6 +243,21 @@ pub fn write_site(
         kept,
         kept_pages,
     })
+}
+
+/// A page's file read again for phase two, as phase one read it: its bytes must be the ones
+/// phase one parsed (hash `hash`), and U+0000 becomes U+FFFD as [`crate::content::parse_page`]
+/// made it.
+fn read_again(path: &Path, hash: u64, display_path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(display_path, e))?;
+    if crate::cache::hash_bytes(&bytes) != hash {
+        let message = "the file changed while the site was being built: build again";
+        return Err(Error::io(display_path, std::io::Error::other(message)));
+    }
+    // The same bytes were valid UTF-8 when phase one read them.
+    let text =
+        String::from_utf8(bytes).map_err(|e| Error::io(display_path, std::io::Error::other(e)))?;
+    Ok(crate::content::without_nul(text))
 }
 
 /// Which sections' pages may have changed since the last build, by [`SectionId`]: the home
@@ -335,4 +359,32 @@ fn check_anchors(pages: &Pages, facts: &Facts) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_read_again_only_when_its_bytes_are_those_phase_one_parsed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("q.md");
+        std::fs::write(&path, "# Q\n\nnul \0 here\n").unwrap();
+        let hash = crate::cache::hash_bytes(&std::fs::read(&path).unwrap());
+        let shown = Path::new("content/q.md");
+        assert_eq!(
+            read_again(&path, hash, shown).unwrap(),
+            "# Q\n\nnul \u{FFFD} here\n"
+        );
+        // Saved again between the phases: the build stops, naming the file.
+        std::fs::write(&path, "# Q\n\nedited\n").unwrap();
+        let error = read_again(&path, hash, shown).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "content/q.md: the file changed while the site was being built: build again"
+        );
+        std::fs::remove_file(&path).unwrap();
+        let error = read_again(&path, hash, shown).unwrap_err().to_string();
+        assert!(error.starts_with("content/q.md: "), "{error}");
+    }
 }
