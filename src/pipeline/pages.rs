@@ -32,8 +32,8 @@ pub(super) struct Known {
     hash: u64,
     /// Where it was read from, when it was read (not reused).
     abs_path: Option<PathBuf>,
-    /// The cache entry it was reused from.
-    entry: Option<Entry>,
+    /// The cache entry it was reused from (boxed: most pages have none, and an entry is large).
+    entry: Option<Box<Entry>>,
 }
 
 pub(super) fn parse_pages(
@@ -102,7 +102,10 @@ pub(super) fn parse_pages(
         report.extend(problems);
         let Some(page) = page else { continue };
         let entry = match (&mut cache, page.reused) {
-            (Some(cache), true) => rel.to_str().and_then(|k| cache.pages.remove(k)),
+            (Some(cache), true) => rel
+                .to_str()
+                .and_then(|k| cache.pages.remove(k))
+                .map(Box::new),
             _ => None,
         };
         let known_page = Known {
@@ -202,6 +205,7 @@ pub(super) fn next_cache(
         .map(|d| d.path.as_path())
         .collect();
     let mut cache = Cache::new(setup.inputs, structure);
+    cache.pages.reserve(pages.len());
     // The previous cache's entries of reused pages were moved out: what is left there are
     // pages that changed or went away.
     let mut changed = previous.is_none_or(|p| p.outputs != made || !p.pages.is_empty());
@@ -218,7 +222,7 @@ pub(super) fn next_cache(
                 }
                 Some(Entry {
                     stat: known.stat,
-                    ..old
+                    ..*old
                 })
             }
             _ if troubled.contains(page.display_path.as_path()) => None,

@@ -94,7 +94,13 @@ impl SearchDoc {
         for (word, at) in places {
             body[at as usize] = word;
         }
-        let mut words = String::new();
+        // Sized exactly: this string is kept for every question until the index is written.
+        let size = body
+            .iter()
+            .chain(&extra)
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
+        let mut words = String::with_capacity(size.saturating_sub(1));
         for word in body.iter().chain(&extra) {
             if !words.is_empty() {
                 words.push(' ');
@@ -171,6 +177,7 @@ fn marks_of<'a>(
         }
     }
     marks.sort_unstable();
+    marks.shrink_to_fit();
     (extra, marks)
 }
 
