@@ -2,7 +2,7 @@
 //! `content/`, built once from the discovered files before any page is rendered, so that
 //! resolving a link is a hash lookup, never a scan of the site.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 use crate::content::PageId;
@@ -22,10 +22,10 @@ pub enum Target<'a> {
 
 #[derive(Debug, Default)]
 pub struct LinkIndex {
-    pages: HashMap<String, (PageId, String)>,
-    sections: HashMap<String, String>,
-    files: HashMap<String, String>,
-    drafts: HashSet<String>,
+    pages: FxHashMap<String, (PageId, String)>,
+    sections: FxHashMap<String, String>,
+    files: FxHashMap<String, String>,
+    drafts: FxHashSet<String>,
 }
 
 /// `a/b.md` with `/` separators, the key used for every lookup.
@@ -53,17 +53,21 @@ impl LinkIndex {
 
     /// Looks up a normalised path under `content/` (no `.` or `..`).
     pub fn get(&self, rel: &Path) -> Option<Target<'_>> {
-        let k = key(rel);
-        if let Some((page, url)) = self.pages.get(&k) {
+        self.get_key(&key(rel))
+    }
+
+    /// What the file at key `k` ([`key`]: `a/b.md`) is.
+    pub fn get_key(&self, k: &str) -> Option<Target<'_>> {
+        if let Some((page, url)) = self.pages.get(k) {
             return Some(Target::Page { page: *page, url });
         }
-        if let Some(url) = self.files.get(&k) {
+        if let Some(url) = self.files.get(k) {
             return Some(Target::File { url });
         }
         if let Some(url) = self.sections.get(k.trim_end_matches('/')) {
             return Some(Target::Section { url });
         }
-        if self.drafts.contains(&k) {
+        if self.drafts.contains(k) {
             return Some(Target::Draft);
         }
         None

@@ -144,8 +144,8 @@ fn push(target: &str, see_also: bool, out: &mut Vec<OutLink>) {
 /// The page a link written on the page at `source` leads to, if it leads to one.
 fn resolve(source: &Path, target: &str, index: &LinkIndex) -> Option<PageId> {
     let path = target.split(['#', '?']).next().unwrap_or("");
-    let resolved = urls::resolve_relative(source, &urls::decode(path))?;
-    match index.get(&resolved)? {
+    let resolved = urls::resolve_relative_key(source, &urls::decode(path))?;
+    match index.get_key(&resolved)? {
         Target::Page { page, .. } => Some(page),
         _ => None,
     }

@@ -59,18 +59,37 @@ pub fn parent_section(site_path: &str) -> Option<String> {
 /// Joins `link` (a relative path as written in a page) onto the folder of `from` (a path under
 /// `content/`) and normalises `.` and `..`. `None` when the link climbs out of `content/`.
 pub fn resolve_relative(from: &Path, link: &str) -> Option<PathBuf> {
-    let dir = from.parent().map(file_path).unwrap_or_default();
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in link.split('/') {
+    resolve_relative_key(from, link).map(PathBuf::from)
+}
+
+/// [`resolve_relative`] as the `/`-separated key the link index is asked with (this runs for
+/// every link of every page: one string, no path parsing).
+pub fn resolve_relative_key(from: &Path, link: &str) -> Option<String> {
+    let from_key = match from.to_str().filter(|t| is_plain_relative(t)) {
+        Some(text) => std::borrow::Cow::Borrowed(text),
+        None => std::borrow::Cow::Owned(file_path(from)),
+    };
+    let dir = from_key.rfind('/').map_or("", |i| &from_key[..i]);
+    let mut out = String::with_capacity(dir.len() + link.len() + 1);
+    for part in dir.split('/').chain(link.split('/')) {
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                let cut = out.rfind('/').unwrap_or(0);
+                if out.is_empty() {
+                    return None;
+                }
+                out.truncate(cut);
             }
-            other => parts.push(other),
+            other => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(other);
+            }
         }
     }
-    Some(PathBuf::from(parts.join("/")))
+    Some(out)
 }
 
 /// Whether a path written with `/` is already what joining its components gives: relative, on
@@ -360,6 +379,20 @@ mod tests {
             Some(PathBuf::from("python-async/z.md"))
         );
         assert_eq!(resolve_relative(from, "../../out.md"), None);
+        let deep = Path::new("a/b/c.md");
+        assert_eq!(
+            resolve_relative_key(deep, "./d/../../e//f.md").as_deref(),
+            Some("a/e/f.md")
+        );
+        assert_eq!(
+            resolve_relative_key(deep, "../../g.md").as_deref(),
+            Some("g.md")
+        );
+        assert_eq!(resolve_relative_key(Path::new("top.md"), "../g.md"), None);
+        assert_eq!(
+            resolve_relative_key(Path::new("top.md"), "a/./b.md").as_deref(),
+            Some("a/b.md")
+        );
     }
 
     #[test]

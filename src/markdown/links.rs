@@ -73,10 +73,10 @@ pub fn rewrite(dest: &str, cx: &LinkContext<'_>) -> Rewrite {
         };
     }
     let decoded = urls::decode(path);
-    let Some(resolved) = urls::resolve_relative(cx.source, &decoded) else {
+    let Some(resolved) = urls::resolve_relative_key(cx.source, &decoded) else {
         return Rewrite::Broken(format!("broken link '{dest}': it leads outside content/"));
     };
-    let (url, page) = match cx.index.get(&resolved) {
+    let (url, page) = match cx.index.get_key(&resolved) {
         Some(Target::Page { page, url }) => (url, Some(page)),
         Some(Target::Section { url } | Target::File { url }) => (url, None),
         Some(Target::Draft) => {

@@ -48,3 +48,15 @@ fn cut_stops_at_a_word() {
     assert_eq!(cut("short", 10), "short");
     assert_eq!(cut("one two three four", 10), "one two…");
 }
+
+#[test]
+fn spaced_words_skip_any_run_of_spaces() {
+    let words: Vec<&str> = SpacedWords("  tea  kettle water ").collect();
+    assert_eq!(words, ["tea", "kettle", "water"]);
+    assert_eq!(SpacedWords("").count(), 0);
+    assert_eq!(SpacedWords("   ").count(), 0);
+    assert_eq!(
+        SpacedWords("caf\u{e9} x").collect::<Vec<_>>(),
+        ["caf\u{e9}", "x"]
+    );
+}
