@@ -169,10 +169,11 @@ pub fn search_from_entry(entry: &Entry) -> SearchDoc {
 }
 
 /// The entry of a page rendered this build, if it may be cached: a question with nothing to
-/// report.
+/// report. What it keeps of `rendered` is moved out of it (the build is done with it: this
+/// runs last), not copied.
 pub fn entry_for(
     page: &Page,
-    rendered: &Rendered,
+    rendered: &mut Rendered,
     search: Option<SearchDoc>,
     pages: &Pages,
     stat: Stat,
@@ -181,25 +182,19 @@ pub fn entry_for(
     if !page.is_question() || !rendered.diagnostics.is_empty() || !may_reuse(&page.rel_path) {
         return None;
     }
-    let mut ids: Vec<String> = rendered.ids.iter().cloned().collect();
-    ids.sort();
+    let mut ids: Vec<String> = std::mem::take(&mut rendered.ids).into_iter().collect();
+    ids.sort_unstable();
     // Moved, not copied: the words are most of a cache entry.
     let SearchDoc {
         headings,
         words,
         marks,
     } = search.unwrap_or_default();
-    let listed_summary = rendered
-        .summary
-        .as_ref()
-        .or(rendered.answer.as_ref())
-        .or(page.front.description.as_ref())
-        .cloned();
     let short_answer = rendered
         .answer
-        .as_ref()
-        .or(page.front.description.as_ref())
-        .cloned();
+        .take()
+        .or_else(|| page.front.description.clone());
+    let listed_summary = rendered.summary.take().or_else(|| short_answer.clone());
     Some(Entry {
         stat,
         hash,
@@ -212,13 +207,12 @@ pub fn entry_for(
         listed_summary,
         short_answer,
         ids,
-        anchors: rendered
-            .anchors
-            .iter()
-            .map(|a: &AnchorRef| CachedAnchor {
+        anchors: std::mem::take(&mut rendered.anchors)
+            .into_iter()
+            .map(|a: AnchorRef| CachedAnchor {
                 target: pages[a.page].rel_path.clone(),
-                fragment: a.fragment.clone(),
-                written: a.written.clone(),
+                fragment: a.fragment,
+                written: a.written,
                 line: a.line,
             })
             .collect(),
@@ -228,7 +222,7 @@ pub fn entry_for(
         tags: crate::render::page_tags(page).map(str::to_owned).collect(),
         links: page.links.clone(),
         // A reused page's front matter is not read again: its description is kept here.
-        listing: rendered.listing.clone().or_else(|| {
+        listing: rendered.listing.take().or_else(|| {
             page.front.description.as_deref().map(|d| {
                 crate::markdown::snippet::html_of_text(d, crate::markdown::snippet::LISTING_CHARS)
             })

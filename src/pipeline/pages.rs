@@ -228,8 +228,14 @@ pub(super) fn next_cache(
             _ if troubled.contains(page.display_path.as_path()) => None,
             _ => {
                 let search = facts.take_search(id);
-                let entry =
-                    incremental::entry_for(page, &facts[id], search, pages, known.stat, known.hash);
+                let entry = incremental::entry_for(
+                    page,
+                    &mut facts[id],
+                    search,
+                    pages,
+                    known.stat,
+                    known.hash,
+                );
                 changed |= entry.is_some();
                 entry
             }

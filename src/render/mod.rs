@@ -131,6 +131,12 @@ impl std::ops::Index<PageId> for Facts {
     }
 }
 
+impl std::ops::IndexMut<PageId> for Facts {
+    fn index_mut(&mut self, id: PageId) -> &mut Rendered {
+        &mut self.0[id.0 as usize]
+    }
+}
+
 impl Facts {
     /// A question's search data.
     pub fn search(&self, id: PageId) -> Option<&SearchDoc> {
