@@ -312,8 +312,13 @@ fn render_page(
             &views::output_path(&page.url),
             Body::Page(html.into_bytes()),
         )?;
+        // Kept until every page is rendered: only what other pages, listings, the feeds,
+        // the search index and the next cache read of it.
         rendered.html = String::new();
         rendered.headings = Vec::new();
+        rendered.h1 = None;
+        rendered.faq_answer = None;
+        rendered.ids.shrink_to_fit();
     }
     Ok((rendered, search))
 }

@@ -276,12 +276,13 @@ pub(super) fn write(
         let renewed = docs.iter().filter(|(id, _)| renew(*id));
         b.keys(renewed.filter_map(|&(id, doc)| Some((site.pages[id].rel_path.to_str()?, doc))))
     });
-    // The shards, in as many parts as there are threads, by the first byte of their words:
-    // each part reads every question's words but indexes only its own. An incremental build
-    // indexes the words of a few shards only: one part, one read of the words.
+    // The shards, in twice as many parts as there are threads, by the first byte of their
+    // words: each part reads every question's words but indexes only its own, so the index
+    // is held a quarter at a time on two threads, not whole. An incremental build indexes the
+    // words of a few shards only: one part, one read of the words.
     let parts = match keys {
         Some(_) => 1,
-        None => rayon::current_num_threads().max(1),
+        None => 2 * rayon::current_num_threads().max(1),
     };
     let shards: usize = (0..parts)
         .into_par_iter()
