@@ -207,7 +207,13 @@ fn scan(line: &str, labels: &Labels) -> Scan {
                 let note = text.starts_with('^');
                 if spaced && !note && labels.defines(id) {
                     found.edits.push(Edit::Join(close + 1));
-                } else if !spaced && !note && !labels.defines(id) && labels.defines(text) {
+                } else if !spaced
+                    && !note
+                    // `[text][^1]` is a link and a footnote's reference.
+                    && !written.starts_with('^')
+                    && !labels.defines(id)
+                    && labels.defines(text)
+                {
                     found.edits.push(Edit::Escape(id_at));
                 }
                 i = id_end + 1;
@@ -259,12 +265,12 @@ mod tests {
 
     #[test]
     fn an_undefined_id_after_defined_text_leaves_the_text_a_link() {
-        let page = "Sort by [tags][by-tag], [Tags][], [kind][tags] or [x][y].\n\n[tags]: /t/\n";
+        let page = "Sort by [tags][by-tag], [Tags][], [kind][tags], [tags][^n] or [x][y].\n\n[tags]: /t/\n";
         let l = labels(page);
         let first = page.lines().next().unwrap_or_default();
         assert_eq!(
             join(first.into(), &l),
-            "Sort by [tags]&#91;by-tag], [Tags][], [kind][tags] or [x][y]."
+            "Sort by [tags]&#91;by-tag], [Tags][], [kind][tags], [tags][^n] or [x][y]."
         );
     }
 
