@@ -126,7 +126,9 @@ pub(in crate::markdown) fn join<'a>(line: Cow<'a, str>, labels: &Labels) -> Cow<
 
 /// The pair split over two lines: for a `line` that ends with `[text]` and a `next` line
 /// (from its container's column on) that starts with `[id]`, `id` defined (or empty and
-/// `text` defined), the `[id]` of `next`, which the line pass moves up to `line`.
+/// `text` defined), the `[id]` of `next`, which the line pass moves up to `line`, with what
+/// follows it up to the next white space (`[id],`) unless that is the rest of the line:
+/// Python-Markdown's link takes the line break, so a comma right after it touches the link.
 pub(in crate::markdown) fn across_lines<'n>(
     line: &str,
     next: &'n str,
@@ -146,7 +148,9 @@ pub(in crate::markdown) fn across_lines<'n>(
         "" => text,
         id => id,
     };
-    labels.defines(id).then(|| &next[..=id_end])
+    let run = next[id_end + 1..].find(char::is_whitespace);
+    let end = run.map_or(id_end + 1, |n| id_end + 1 + n);
+    labels.defines(id).then(|| &next[..end])
 }
 
 /// What [`scan`] finds on a line.
@@ -283,6 +287,11 @@ mod tests {
             Some("[leaf]")
         );
         assert_eq!(across_lines("see [Leaf]", "[] now.", &l), Some("[]"));
+        assert_eq!(
+            across_lines("see the [Tea guide]", "[leaf], then more", &l),
+            Some("[leaf],")
+        );
+        assert_eq!(across_lines("see [Leaf]", "[].", &l), Some("[]"));
         // A definition, an undefined id, a `]` that closes no text, or no `[` at the start.
         assert_eq!(across_lines("see the [Tea guide]", "[leaf]: /x", &l), None);
         assert_eq!(across_lines("see the [Tea guide]", "[nope] now", &l), None);

@@ -152,3 +152,14 @@ fn an_undefined_full_reference_falls_back_to_its_text_as_a_shortcut() {
         "{html}"
     );
 }
+
+#[test]
+fn a_comma_after_a_reference_id_on_the_next_line_touches_the_link() {
+    let html = crate::markdown::tests_support::render_python_markdown(
+        "See the [price list]\n[prices], updated weekly.\n\n[prices]: /prices/\n",
+    );
+    assert!(
+        html.contains("<a href=\"/prices/\">price list</a>,\nupdated weekly.</p>"),
+        "{html}"
+    );
+}
