@@ -212,10 +212,15 @@ fn mkdocs_lists_github_reads_otherwise_get_a_note_at_their_line_and_pass() {
         run.expect_code(0);
         assert_eq!(
             run.stdout,
-            "::notice file=docs/mixed.md,line=8::this bulleted item continues the numbered list above in MkDocs (one list), GitHub starts a new list here (put other text between them)\n\
+            "::notice file=docs/in-admonition.md,line=8::this list nests by 2 spaces: MkDocs (4-space rule) shows one flat list, GitHub nests it (indent it by 4 spaces)\n\
+             ::notice file=docs/in-details.md,line=8::this list follows a paragraph line with no blank line between: MkDocs shows it as text of the paragraph, GitHub as a list (add a blank line above it)\n\
+             ::notice file=docs/in-tabs.md,line=10::this bulleted item continues the numbered list above in MkDocs (one list), GitHub starts a new list here (put other text between them)\n\
+             ::notice file=docs/item-paragraph.md,line=9::this list follows a paragraph line with no blank line between: MkDocs shows it as text of the paragraph, GitHub as a list (add a blank line above it)\n\
+             ::notice file=docs/mixed.md,line=8::this bulleted item continues the numbered list above in MkDocs (one list), GitHub starts a new list here (put other text between them)\n\
+             ::notice file=docs/nested-deeper.md,line=10::this list nests by 2 spaces: MkDocs (4-space rule) shows one flat list, GitHub nests it (indent it by 4 spaces)\n\
              ::notice file=docs/no-blank.md,line=7::this list follows a paragraph line with no blank line between: MkDocs shows it as text of the paragraph, GitHub as a list (add a blank line above it)\n\
              ::notice file=docs/two-spaces.md,line=9::this list nests by 2 spaces: MkDocs (4-space rule) shows one flat list, GitHub nests it (indent it by 4 spaces)\n",
-            "docs/lists-fine.md and docs/index.md get no note (strict: {strict})"
+            "docs/lists-fine.md, docs/nested-fine.md and docs/index.md get no note (strict: {strict})"
         );
     }
     // Notes are for authors running `check`; a build stays quiet and writes the site.

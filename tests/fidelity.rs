@@ -218,6 +218,27 @@ fn tab_ids_give_way_to_heading_ids_in_either_order() {
     compare_in("fidelity-mkdocs-tab-ids", "tabs-first");
 }
 
+/// A tab title's HTML tags are left out of its slug id (`Small <small>one cup</small>`:
+/// `small-one-cup`).
+#[test]
+fn tab_ids_slug_the_titles_text_not_its_tags() {
+    compare_in("fidelity-mkdocs-tab-ids", "tab-markup");
+}
+
+/// Footnotes are numbered in the order they are defined (Python-Markdown 3.10's default),
+/// one defined with its text on the next line included.
+#[test]
+fn footnotes_numbered_in_definition_order() {
+    compare_in("fidelity-mkdocs-notes", "footnote-order");
+}
+
+/// `[text][id]` with `id` undefined links `[text]` when `text` is defined, leaving `[id]` as
+/// text; `[text] []` is one link.
+#[test]
+fn an_undefined_reference_id_falls_back_to_the_text() {
+    compare_in("fidelity-mkdocs-notes", "reference-fallback");
+}
+
 /// `##` followed by a no-break space, or by nothing, still makes a heading, its text stripped
 /// of white space as Python-Markdown strips it.
 #[test]
@@ -238,6 +259,14 @@ fn saneheaders_leaves_such_lines_as_paragraphs() {
 #[test]
 fn emoji_as_material_configures_them() {
     compare_in("fidelity-mkdocs-emoji", "emoji");
+}
+
+/// Twemoji's file names and alt text keep U+FE0F only in sequences joined by U+200D; the
+/// index also names emoji by their Unicode name (`:woman_in_lotus_position:`); emoji in
+/// headings are images there too, and leave the heading's id.
+#[test]
+fn emoji_sequences_unicode_names_and_emoji_in_headings() {
+    compare_in("fidelity-mkdocs-emoji", "people");
 }
 
 /// With pymdownx.superfences a fence with no blank line between it and a paragraph's line is

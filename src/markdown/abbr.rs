@@ -210,7 +210,16 @@ pub(super) fn event<'e>(
     let (Event::Text(text), Some(matcher)) = (&event, &pass.abbreviations) else {
         return Some(event);
     };
-    for (piece, abbr) in matcher.split(text) {
+    // `{ title="..." }` right after an image, link or emphasis is attr_list's, read later:
+    // its values are no text to mark.
+    let attrs_end = match pass.input.features.attr_list && text.starts_with('{') {
+        true => text.find('}').map_or(0, |end| end + 1),
+        false => 0,
+    };
+    if attrs_end > 0 {
+        out.push(Event::Text(text[..attrs_end].to_owned().into()));
+    }
+    for (piece, abbr) in matcher.split(&text[attrs_end..]) {
         match abbr {
             Some(k) => {
                 let title = escape_attr(&matcher.titles[k].1);
@@ -361,5 +370,23 @@ mod tests {
                 "round {round}: {text:?} with {names:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_attribute_list_after_an_image_keeps_its_values_unmarked() {
+        let mut features = crate::markdown::Features {
+            rules: crate::markdown::Rules::PythonMarkdown,
+            ..Default::default()
+        };
+        features.attr_list = true;
+        let html = crate::markdown::tests_support::render_with(
+            "![Logo](tts.png){ title=\"Our TTS logo\" } reads TTS aloud.\n\n*[TTS]: Text To Speech\n",
+            &features,
+        );
+        assert!(html.contains("title=\"Our TTS logo\""), "{html}");
+        assert!(
+            html.contains("<abbr title=\"Text To Speech\">TTS</abbr> aloud"),
+            "{html}"
+        );
     }
 }

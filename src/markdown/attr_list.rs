@@ -172,6 +172,9 @@ pub fn apply(events: &mut Vec<Event<'_>>) -> Vec<String> {
                 attach_span(events, i)
             }
             Event::Code(_) => attach_code(events, i),
+            Event::InlineHtml(h) if h.starts_with("<code") && h.ends_with("</code>") => {
+                attach_highlighted_code(events, i)
+            }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::DefinitionListDefinition) => {
                 attach_block(events, i, Block::OwnLine)
             }
@@ -233,6 +236,28 @@ fn attach_code(events: &mut [Event<'_>], at: usize) -> Option<Attrs> {
     };
     let html = format!("<code{}>{}</code>", attrs.to_html(), escape_attr(code));
     events[at] = Event::InlineHtml(html.into());
+    Some(attrs)
+}
+
+/// `` `#!python x`{ .x } ``: inline code pymdownx.inlinehilite has written already (one
+/// event from `<code` to `</code>`; raw HTML comes tag by tag). Its classes come first.
+fn attach_highlighted_code(events: &mut [Event<'_>], at: usize) -> Option<Attrs> {
+    let Event::InlineHtml(html) = &events[at] else {
+        return None;
+    };
+    let html = html.to_string();
+    let open_end = html.find('>')?;
+    let mut attrs = take_leading(events, at)?;
+    let open = &html[..open_end];
+    if let Some(start) = open.find(" class=\"") {
+        let value = &open[start + 8..];
+        let value = &value[..value.find('"')?];
+        let mut classes: Vec<String> = value.split_whitespace().map(str::to_owned).collect();
+        classes.append(&mut attrs.classes);
+        attrs.classes = classes;
+    }
+    let code = &html[open_end + 1..];
+    events[at] = Event::InlineHtml(format!("<code{}>{code}", attrs.to_html()).into());
     Some(attrs)
 }
 
@@ -389,5 +414,23 @@ mod tests {
         assert!(html.contains(" data-skip>"), "{html}");
         assert!(Attrs::parse("x + y").is_none());
         assert!(Attrs::parse("").is_none());
+    }
+
+    #[test]
+    fn highlighted_inline_code_takes_the_list_after_its_own_classes() {
+        let features = crate::markdown::Features {
+            rules: crate::markdown::Rules::PythonMarkdown,
+            attr_list: true,
+            ..Default::default()
+        };
+        let html = crate::markdown::tests_support::render_with(
+            "Run `#!python import os`{ .tiny #imp } first.\n",
+            &features,
+        );
+        assert!(
+            html.contains("<code class=\"language-python highlight tiny\" id=\"imp\"><span"),
+            "{html}"
+        );
+        assert!(html.contains("</code> first."), "{html}");
     }
 }

@@ -198,6 +198,16 @@ pub(super) fn event<'e>(
         }
         // Links in headings are rewritten and checked like any other.
         pass.rewrite_dest(&mut e, &range);
+        if let Event::Text(t) = &e
+            && pass.input.features.inline.emoji.is_some()
+            && super::inline::emoji::may_have(t)
+        {
+            // Emoji apply in headings too; the title keeps what is text of them.
+            let from = out.len();
+            super::inline::emoji::event(pass, t, &range, out);
+            out[from..].iter().for_each(|e| text.push(e));
+            continue;
+        }
         text.push(&e);
         match e {
             // Abbreviations apply in headings too; the title and id keep the plain text.
@@ -210,6 +220,11 @@ pub(super) fn event<'e>(
         }
     }
     let mut title = text.finish();
+    // An icon shortcode is an image in MkDocs, which adds nothing to the id or the title,
+    // shown or not.
+    if pass.input.features.inline.emoji.is_some() && title.contains(':') {
+        title = super::tab_ids::without_icons(&title).trim().to_owned();
+    }
     let mut attrs = HeadingAttrs::new(id.as_deref(), &classes, &attrs);
     if pass.input.features.attr_list
         && attrs == HeadingAttrs::default()
@@ -310,6 +325,25 @@ fn take_attr_tail(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn icon_shortcodes_leave_the_id_and_the_title_with_emoji_on() {
+        let mut features = super::super::Features::default();
+        features.inline.emoji = Some(super::super::inline::emoji::Options::default());
+        let html = super::super::tests_support::render_with(
+            "## :material-check-all: on all pages :smile:\n",
+            &features,
+        );
+        assert!(
+            html.contains("<h2 id=\"on-all-pages\">:material-check-all: on all pages \u{1f604}"),
+            "{html}"
+        );
+        // Without the emoji extension the shortcode is text, and slugged as text.
+        features.inline.emoji = None;
+        let html =
+            super::super::tests_support::render_with("## :material-check: done\n", &features);
+        assert!(html.contains("id=\"material-check-done\""), "{html}");
+    }
 
     #[test]
     fn slugs_match_python_markdown() {

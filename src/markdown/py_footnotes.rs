@@ -6,7 +6,9 @@
 //!
 //! A text rewrite before the list pass: such definitions move to the end of the page, written
 //! as pulldown-cmark reads them (`[^1]: text`, then their lines 4 columns in), and the line
-//! map keeps every line's own number. Other definitions stay where they are.
+//! map keeps every line's own number. The other definitions of the page's top level move with
+//! them, so that the footnotes keep the order they are defined in (their numbers follow it);
+//! on a page with no such definition, nothing moves.
 
 use super::preprocess::fence_open;
 
@@ -26,6 +28,9 @@ pub(super) fn rewrite(body: &str) -> Option<Moved> {
     let mut kept: Vec<(u32, String)> = Vec::with_capacity(lines.len());
     let mut moved: Vec<(u32, String)> = Vec::new();
     let mut fence: Option<(u8, usize)> = None;
+    // Whether a definition needs moving; the line right after the last one moved.
+    let mut lifted = false;
+    let mut after_moved = usize::MAX;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -37,8 +42,12 @@ pub(super) fn rewrite(body: &str) -> Option<Moved> {
             }
         } else if let Some(open) = fence_open(rest) {
             fence = Some(open);
-        } else if is_lifted_definition(line) && (i == 0 || lines[i - 1].trim().is_empty()) {
+        } else if is_definition(line)
+            && (i == 0 || lines[i - 1].trim().is_empty() || i == after_moved)
+        {
+            lifted |= is_lifted_definition(line);
             let end = definition_end(&lines, i);
+            after_moved = end;
             moved.push((i as u32, String::new()));
             moved.push((i as u32, rest.trim_end().to_owned()));
             for (j, l) in lines.iter().enumerate().take(end).skip(i + 1) {
@@ -59,7 +68,7 @@ pub(super) fn rewrite(body: &str) -> Option<Moved> {
         kept.push((i as u32, line.to_owned()));
         i += 1;
     }
-    if moved.is_empty() {
+    if !lifted {
         return None;
     }
     kept.extend(moved);
@@ -73,6 +82,16 @@ pub(super) fn rewrite(body: &str) -> Option<Moved> {
         line_map.push(*no);
     }
     Some(Moved { text, line_map })
+}
+
+/// Whether `line` is the first line of a footnote definition (indented at most 3).
+fn is_definition(line: &str) -> bool {
+    let rest = line.trim_start_matches(' ');
+    line.len() - rest.len() <= 3
+        && rest
+            .strip_prefix("[^")
+            .and_then(|l| l.split_once("]:"))
+            .is_some_and(|(label, _)| !label.is_empty() && !label.contains(']'))
 }
 
 /// Whether `line` is the first line of a definition that Python-Markdown reads and
@@ -92,10 +111,7 @@ fn is_lifted_definition(line: &str) -> bool {
 /// One past the last line of the definition that starts at line `start`: the rest of its
 /// block, then the blocks after it whose first line is indented 4, up to another definition.
 fn definition_end(lines: &[&str], start: usize) -> usize {
-    let starts_definition = |l: &str| {
-        let rest = l.trim_start_matches(' ');
-        l.len() - rest.len() <= 3 && rest.starts_with("[^") && rest.contains("]:")
-    };
+    let starts_definition = is_definition;
     let mut end = start + 1;
     while end < lines.len() && !lines[end].trim().is_empty() && !starts_definition(lines[end]) {
         end += 1;
@@ -120,7 +136,27 @@ fn definition_end(lines: &[&str], start: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::markdown::tests_support::render_python_markdown;
+    use crate::markdown::tests_support::{render_python_markdown, render_with};
+    use crate::markdown::{Features, Rules};
+
+    #[test]
+    fn footnotes_numbered_by_definition_keep_that_order_when_one_is_lifted() {
+        let mut features = Features {
+            rules: Rules::PythonMarkdown,
+            ..Features::default()
+        };
+        features.footnote_options.definition_order = true;
+        // [^late] is referred to first but defined second; [^early] is lifted (text below).
+        let html = render_with(
+            "Boil[^late] then pour[^early].\n\n[^early]:\n    Defined first.\n[^late]: Defined second.\n",
+            &features,
+        );
+        assert!(html.contains("href=\"#fn:late\">2</a>"), "{html}");
+        assert!(html.contains("href=\"#fn:early\">1</a>"), "{html}");
+        let first = html.find("<li id=\"fn:early\">").expect("early note");
+        let second = html.find("<li id=\"fn:late\">").expect("late note");
+        assert!(first < second, "{html}");
+    }
 
     #[test]
     fn a_definition_between_list_items_leaves_the_list_whole() {

@@ -95,6 +95,29 @@ pub(super) fn without_icons(title: &str) -> String {
     out
 }
 
+/// A title without its raw HTML tags (`Slower <small>smaller</small>`: `Slower smaller`), as
+/// pymdownx.tabbed slugs the title's text, not its markup.
+fn without_tags(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(start) = rest.find('<') {
+        let after = &rest[start + 1..];
+        let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+        match after.find('>').filter(|_| is_tag) {
+            Some(end) => {
+                out.push_str(&rest[..start]);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[..=start]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The ids of a set's radio inputs: counters; or, when the site configures
 /// `pymdownx.tabbed: slugify`, empty ids to be filled in by [`super::tab_ids`] once the page's
 /// headings have theirs, with the index there of the set's first tab.
@@ -119,7 +142,7 @@ pub(super) fn set_ids(
 /// the title's, after the last heading's id under `combine_header_slug`.
 pub(super) fn slug_base(pass: &Pass<'_, '_>, title: &str) -> Option<String> {
     let features = pass.input.features;
-    let slug = headings::slug(&without_icons(title), features.tab_slugs?);
+    let slug = headings::slug(&without_tags(&without_icons(title)), features.tab_slugs?);
     Some(
         match pass
             .result
@@ -164,5 +187,15 @@ mod tests {
     fn icons_are_left_out_of_slugs() {
         assert_eq!(without_icons(":octicons-image-16: Image"), " Image");
         assert_eq!(without_icons("Ratio 1:2 and a:b"), "Ratio 1:2 and a:b");
+    }
+
+    #[test]
+    fn html_tags_are_left_out_of_slugs() {
+        assert_eq!(without_tags("Fast <small>big</small>"), "Fast big");
+        assert_eq!(without_tags("a < b > c and <3"), "a < b > c and <3");
+        assert_eq!(
+            headings::slugify(&without_tags("Lean <em>and</em> small")),
+            "lean-and-small"
+        );
     }
 }

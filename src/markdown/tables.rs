@@ -219,7 +219,11 @@ pub(super) fn apply(events: &mut Vec<Event<'_>>, align_attribute: bool) {
                 aligns = std::mem::take(a);
                 a.extend(aligns.iter().map(|_| Alignment::None));
             }
-            Event::Start(Tag::TableHead) => head = true,
+            // The head's cells come in no row of their own.
+            Event::Start(Tag::TableHead) => {
+                head = true;
+                col = 0;
+            }
             Event::End(TagEnd::TableHead) => head = false,
             Event::Start(Tag::TableRow) => col = 0,
             Event::Start(Tag::TableCell) => {
@@ -285,6 +289,22 @@ mod tests {
             "| Tea\n\\| ---\nGreen\n\n| Tea\n| ---\n| Green\n"
         );
         assert_eq!(prepare(src, false), None, "GFM's rules keep both tables");
+    }
+
+    #[test]
+    fn every_table_of_a_page_keeps_its_alignment() {
+        let page =
+            "| Size | Price |\n|:--|--:|\n| S | 9 |\n\n| Tea | Cups |\n|:-:|--:|\n| G | 2 |\n";
+        let html = crate::markdown::tests_support::render_python_markdown(page);
+        for cell in [
+            "<th style=\"text-align: left;\">Size</th>",
+            "<td style=\"text-align: right;\">9</td>",
+            "<th style=\"text-align: center;\">Tea</th>",
+            "<th style=\"text-align: right;\">Cups</th>",
+            "<td style=\"text-align: center;\">G</td>",
+        ] {
+            assert!(html.contains(cell), "{cell} in {html}");
+        }
     }
 
     #[test]

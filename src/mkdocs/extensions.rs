@@ -268,9 +268,14 @@ fn caption_settings(options: Option<&Node>) -> blocks::CaptionSettings {
     c
 }
 
-/// `footnotes` options; one not given keeps Python-Markdown's default.
+/// `footnotes` options; one not given keeps Python-Markdown's default. Footnotes are numbered
+/// in the order they are defined unless `USE_DEFINITION_ORDER: false` (Python-Markdown 3.10 and
+/// later; 3.9 alone numbered them by first reference).
 fn footnote_options(options: Option<&Node>) -> crate::markdown::footnotes::Options {
-    let mut out = crate::markdown::footnotes::Options::default();
+    let mut out = crate::markdown::footnotes::Options {
+        definition_order: true,
+        ..Default::default()
+    };
     let text = |key: &str| Some(options?.get(key)?.as_str()?.to_owned());
     for (key, field) in [
         ("BACKLINK_TEXT", &mut out.backlink_text),

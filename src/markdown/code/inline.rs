@@ -42,9 +42,11 @@ pub fn render(opts: &CodeOptions, inline: &InlineOptions, code: &str) -> Option<
     };
     let lang = opts.resolve_lang(lang);
     let lexer = Lexer::for_fence(lang);
+    // As for blocks: the language as written, which Pygments (and so MkDocs) knows for
+    // languages answerbook does not highlight (`#!latex`).
     let lang_class = match opts.style {
         BlockStyle::NoPygments => true,
-        _ => opts.lang_class && (lexer.is_some() || opts.lowercase_lang),
+        _ => opts.lang_class,
     };
     let mut classes: Vec<Cow<'_, str>> = Vec::new();
     if lang_class {
@@ -144,6 +146,11 @@ mod tests {
              <span class=\"w\"> </span><span class=\"nn\">os</span></code>"
         );
         assert_eq!(render(&opts, &inline, "plain <b>"), None);
+        // A language answerbook does not highlight keeps its class, as for blocks.
+        assert_eq!(
+            render(&opts, &inline, "#!latex $x^2$").as_deref(),
+            Some("<code class=\"language-latex highlight\">$x^2$</code>")
+        );
         let mut styled = InlineOptions {
             css_class: "inlinehilite".into(),
             style_plain_text: true,

@@ -8,6 +8,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, RefDefs, Tag, TagEnd};
 
+mod atomic;
+use atomic::Atomic;
+
 use super::headings::HeadingAttrs;
 use super::ids::IdSet;
 use super::links::{self, AnchorRef, Rewrite};
@@ -76,6 +79,9 @@ pub(super) struct Pass<'i, 'p> {
     definitions: def_list::Definitions,
     /// Python-Markdown's rules for emphasis and line ends, on pages that follow them.
     py: Option<PyEvents>,
+    /// Inside an image's description (its `alt`) or an autolink: text no inline extension
+    /// (abbreviations, emoji) touches, as in Python-Markdown.
+    atomic: Atomic,
 }
 
 impl<'i, 'p> Pass<'i, 'p> {
@@ -102,6 +108,7 @@ impl<'i, 'p> Pass<'i, 'p> {
             code_blocks: 0,
             definitions: def_list::Definitions::default(),
             py: PyEvents::new(input.features),
+            atomic: Atomic::default(),
         }
     }
 
@@ -193,6 +200,10 @@ impl<'i, 'p> Pass<'i, 'p> {
             Some(o) => super::inline::escapeall::event(event, range, &self.pre.text, o),
             None => event,
         };
+        self.atomic.see(&event);
+        if self.atomic.inside() && matches!(event, Event::Text(_)) {
+            return Some(event);
+        }
         match event {
             Event::Start(Tag::Heading { .. }) => headings::event(self, event, rest, out),
             Event::Start(Tag::CodeBlock(_)) => code::event(self, event, range, rest, out),

@@ -121,7 +121,7 @@ pub(crate) fn split<'e>(
                 }
                 svg
             }
-            None => by_shortcode(name).map(|e| emoji(e, name, options)),
+            None => by_shortcode(name, options.index).map(|e| emoji(e, name, options)),
         };
         let Some(html) = html else {
             i = end;
@@ -166,13 +166,24 @@ fn icon(dir: &Path, name: &str) -> Option<String> {
 
 /// The markup of one emoji.
 fn emoji(e: &emojis::Emoji, shortcode: &str, options: &Options) -> String {
-    let alt = e.as_str();
+    // Twemoji writes a sequence without its U+FE0F variation selectors, unless it joins
+    // several emoji with U+200D (`🙋‍♂️` keeps it, `⬅️` is `⬅`): its file names and the
+    // characters pymdownx's twemoji index gives both follow that rule.
+    let keep_fe0f = options.index == Index::Twemoji && e.as_str().contains('\u{200d}');
+    let twemoji_alt: String;
+    let alt = match options.index {
+        Index::Twemoji if !keep_fe0f && e.as_str().contains('\u{fe0f}') => {
+            twemoji_alt = e.as_str().replace('\u{fe0f}', "");
+            twemoji_alt.as_str()
+        }
+        _ => e.as_str(),
+    };
     if options.generator == Generator::Unicode {
         return alt.to_owned();
     }
     let code: Vec<String> = alt
         .chars()
-        .filter(|c| *c != '\u{fe0f}')
+        .filter(|c| keep_fe0f || *c != '\u{fe0f}')
         .map(|c| format!("{:x}", c as u32))
         .collect();
     let code = code.join("-");
@@ -210,17 +221,61 @@ fn emoji(e: &emojis::Emoji, shortcode: &str, options: &Options) -> String {
     format!("<img alt=\"{alt}\" class=\"{class}\" src=\"{base}{code}.{ext}\"{title} />")
 }
 
-/// The emoji of a shortcode: GitHub's names (the `emojis` crate), and the twemoji and
-/// EmojiOne spelling of people that GitHub names the other way round (`:man_raising_hand:`,
-/// GitHub's `:raising_hand_man:`).
-fn by_shortcode(name: &str) -> Option<&'static emojis::Emoji> {
+/// The emoji of a shortcode: GitHub's names (the `emojis` crate); for the twemoji and
+/// EmojiOne indexes also their spelling of people that GitHub names the other way round
+/// (`:man_raising_hand:`, GitHub's `:raising_hand_man:`), and the emoji's Unicode name
+/// written as a shortcode (`:woman_in_lotus_position:`), which is how those indexes name
+/// most emoji GitHub names otherwise.
+fn by_shortcode(name: &str, index: Index) -> Option<&'static emojis::Emoji> {
     emojis::get_by_shortcode(name).or_else(|| {
-        let (who, rest) = name
+        if index == Index::Gemoji {
+            return None;
+        }
+        let person = name
             .strip_prefix("man_")
             .map(|rest| ("man", rest))
-            .or_else(|| name.strip_prefix("woman_").map(|rest| ("woman", rest)))?;
-        emojis::get_by_shortcode(&format!("{rest}_{who}"))
+            .or_else(|| name.strip_prefix("woman_").map(|rest| ("woman", rest)));
+        person
+            .and_then(|(who, rest)| emojis::get_by_shortcode(&format!("{rest}_{who}")))
+            .or_else(|| by_unicode_name(name))
     })
+}
+
+/// The emoji whose Unicode name is `shortcode` with `_` for spaces and punctuation
+/// (`men’s room`: `mens_room`); only for shortcodes GitHub does not know, so scanning the
+/// emoji list costs nothing on pages that use none.
+fn by_unicode_name(shortcode: &str) -> Option<&'static emojis::Emoji> {
+    if !shortcode.contains('_')
+        || !shortcode
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return None;
+    }
+    emojis::iter().find(|e| name_is(e.name(), shortcode))
+}
+
+/// Whether `name`, lower-cased, apostrophes dropped and each run of other non-alphanumeric
+/// characters made one `_`, is `shortcode`.
+fn name_is(name: &str, shortcode: &str) -> bool {
+    let mut want = shortcode.bytes();
+    let mut gap = false;
+    let mut started = false;
+    for c in name.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')) {
+        if !c.is_ascii_alphanumeric() {
+            gap = started;
+            continue;
+        }
+        if gap && want.next() != Some(b'_') {
+            return false;
+        }
+        gap = false;
+        started = true;
+        if want.next() != Some(c.to_ascii_lowercase() as u8) {
+            return false;
+        }
+    }
+    want.next().is_none()
 }
 
 #[cfg(test)]
@@ -269,6 +324,52 @@ mod tests {
         assert_eq!(
             html(":man_technologist:", &unicode).0,
             "\u{1f468}\u{200d}\u{1f4bb}"
+        );
+    }
+
+    #[test]
+    fn twemoji_keeps_the_variation_selector_only_in_joined_sequences() {
+        let twemoji = Options {
+            generator: Generator::Svg,
+            index: Index::Twemoji,
+            ..Options::default()
+        };
+        let (out, _) = html(":arrow_left: :man_raising_hand:", &twemoji);
+        assert!(out.contains("alt=\"\u{2b05}\" class=\"twemoji\""), "{out}");
+        assert!(out.contains("/svg/2b05.svg\""), "{out}");
+        assert!(out.contains("/svg/1f64b-200d-2642-fe0f.svg\""), "{out}");
+        assert!(
+            out.contains("alt=\"\u{1f64b}\u{200d}\u{2642}\u{fe0f}\""),
+            "{out}"
+        );
+        // EmojiOne's file names drop it everywhere, and its alt keeps it.
+        let emojione = Options {
+            generator: Generator::Png,
+            ..Options::default()
+        };
+        let (out, _) = html(":arrow_left:", &emojione);
+        assert!(out.contains("alt=\"\u{2b05}\u{fe0f}\""), "{out}");
+        assert!(out.contains("/png/2b05.png\""), "{out}");
+    }
+
+    #[test]
+    fn unicode_names_are_shortcodes_of_twemoji_and_emojione_only() {
+        let unicode = Options::default();
+        assert_eq!(
+            html(
+                ":woman_in_lotus_position: :mens_room: :kettle_lid:",
+                &unicode
+            )
+            .0,
+            "\u{1f9d8}\u{200d}\u{2640}\u{fe0f} \u{1f6b9} :kettle_lid:"
+        );
+        let gemoji = Options {
+            index: Index::Gemoji,
+            ..Options::default()
+        };
+        assert_eq!(
+            html(":woman_in_lotus_position:", &gemoji).0,
+            ":woman_in_lotus_position:"
         );
     }
 

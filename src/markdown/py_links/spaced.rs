@@ -4,9 +4,14 @@
 //! defined. CommonMark reads two shortcut references there, so the line pass takes the space
 //! out, or moves a next line's `[id]` up to the `[text]` that ends the line before.
 //!
+//! `[text][id]` whose id is not defined but whose text is links `[text]` alone in
+//! Python-Markdown (it falls back to the shortcut reference) and leaves `[id]` as text;
+//! CommonMark reads no link there, so the line pass writes the `[` of `[id]` as `&#91;`
+//! (pulldown-cmark reads no shortcut before a backslash-escaped `\[`).
+//!
 //! Whether an id is defined must be known before the page is parsed: [`Labels::of_page`]
 //! collects the labels of every line that looks like a definition, on the pages that hold a
-//! spaced pair at all (one byte search per line otherwise).
+//! spaced pair or `][` at all (one byte search per line otherwise).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -33,7 +38,9 @@ impl Labels {
                     .get(i + 1)
                     .is_some_and(|n| n.text.trim_start().starts_with('['))
         };
-        let paired = lines.iter().any(|l| spaced_pair(l.text));
+        let paired = lines
+            .iter()
+            .any(|l| spaced_pair(l.text) || l.text.contains("]["));
         if !paired && !lines.iter().enumerate().any(split) {
             return None;
         }
@@ -87,20 +94,31 @@ fn normalise(label: &str) -> String {
     id
 }
 
-/// `line` with the white space taken out of each `[text] [id]` whose id is defined.
+/// `line` with the white space taken out of each `[text] [id]` whose id is defined, and the
+/// `[` of `[id]` written as a character reference in each `[text][id]` whose id is not and
+/// whose text is.
 pub(in crate::markdown) fn join<'a>(line: Cow<'a, str>, labels: &Labels) -> Cow<'a, str> {
-    if !spaced_pair(&line) {
+    if !spaced_pair(&line) && !line.contains("][") {
         return line;
     }
-    let joins = scan(&line, labels).joins;
-    if joins.is_empty() {
+    let edits = scan(&line, labels).edits;
+    if edits.is_empty() {
         return line;
     }
-    let mut out = String::with_capacity(line.len());
+    let mut out = String::with_capacity(line.len() + 4 * edits.len());
     let mut copied = 0;
-    for at in joins {
-        out.push_str(&line[copied..at]);
-        copied = at + 1;
+    for edit in edits {
+        match edit {
+            Edit::Join(at) => {
+                out.push_str(&line[copied..at]);
+                copied = at + 1;
+            }
+            Edit::Escape(at) => {
+                out.push_str(&line[copied..at]);
+                out.push_str("&#91;");
+                copied = at + 1;
+            }
+        }
     }
     out.push_str(&line[copied..]);
     Cow::Owned(out)
@@ -108,7 +126,9 @@ pub(in crate::markdown) fn join<'a>(line: Cow<'a, str>, labels: &Labels) -> Cow<
 
 /// The pair split over two lines: for a `line` that ends with `[text]` and a `next` line
 /// (from its container's column on) that starts with `[id]`, `id` defined (or empty and
-/// `text` defined), the `[id]` of `next`, which the line pass moves up to `line`.
+/// `text` defined), the `[id]` of `next`, which the line pass moves up to `line`, with what
+/// follows it up to the next white space (`[id],`) unless that is the rest of the line:
+/// Python-Markdown's link takes the line break, so a comma right after it touches the link.
 pub(in crate::markdown) fn across_lines<'n>(
     line: &str,
     next: &'n str,
@@ -128,21 +148,30 @@ pub(in crate::markdown) fn across_lines<'n>(
         "" => text,
         id => id,
     };
-    labels.defines(id).then(|| &next[..=id_end])
+    let run = next[id_end + 1..].find(char::is_whitespace);
+    let end = run.map_or(id_end + 1, |n| id_end + 1 + n);
+    labels.defines(id).then(|| &next[..end])
 }
 
 /// What [`scan`] finds on a line.
 struct Scan {
-    /// Offsets of the white space to take out.
-    joins: Vec<usize>,
+    /// What to change, in line order.
+    edits: Vec<Edit>,
     /// The `[` and `]` of a `[text]` that ends the line, which a next line's `[id]` may pair.
     last_text: Option<(usize, usize)>,
+}
+
+enum Edit {
+    /// The white space at this offset goes.
+    Join(usize),
+    /// The `[` at this offset becomes `&#91;`.
+    Escape(usize),
 }
 
 fn scan(line: &str, labels: &Labels) -> Scan {
     let b = line.as_bytes();
     let mut found = Scan {
-        joins: Vec::new(),
+        edits: Vec::new(),
         last_text: None,
     };
     let mut i = 0;
@@ -177,10 +206,19 @@ fn scan(line: &str, labels: &Labels) -> Scan {
                     i = close + 1;
                     continue;
                 };
-                let id = &line[id_at + 1..id_end];
-                let id = if id.is_empty() { text } else { id };
-                if spaced && !text.starts_with('^') && labels.defines(id) {
-                    found.joins.push(close + 1);
+                let written = &line[id_at + 1..id_end];
+                let id = if written.is_empty() { text } else { written };
+                let note = text.starts_with('^');
+                if spaced && !note && labels.defines(id) {
+                    found.edits.push(Edit::Join(close + 1));
+                } else if !spaced
+                    && !note
+                    // `[text][^1]` is a link and a footnote's reference.
+                    && !written.starts_with('^')
+                    && !labels.defines(id)
+                    && labels.defines(text)
+                {
+                    found.edits.push(Edit::Escape(id_at));
                 }
                 i = id_end + 1;
             }
@@ -224,9 +262,20 @@ mod tests {
     }
 
     #[test]
-    fn a_page_without_a_spaced_pair_collects_nothing() {
-        let lines = [Line::new(0, "[a][b] and [c]."), Line::new(0, "[b]: /b")];
+    fn a_page_without_a_spaced_pair_or_a_full_reference_collects_nothing() {
+        let lines = [Line::new(0, "[a] and [c]."), Line::new(0, "[b]: /b")];
         assert!(Labels::of_page(&lines, false).is_none());
+    }
+
+    #[test]
+    fn an_undefined_id_after_defined_text_leaves_the_text_a_link() {
+        let page = "Sort by [tags][by-tag], [Tags][], [kind][tags], [tags][^n] or [x][y].\n\n[tags]: /t/\n";
+        let l = labels(page);
+        let first = page.lines().next().unwrap_or_default();
+        assert_eq!(
+            join(first.into(), &l),
+            "Sort by [tags]&#91;by-tag], [Tags][], [kind][tags], [tags][^n] or [x][y]."
+        );
     }
 
     #[test]
@@ -238,6 +287,11 @@ mod tests {
             Some("[leaf]")
         );
         assert_eq!(across_lines("see [Leaf]", "[] now.", &l), Some("[]"));
+        assert_eq!(
+            across_lines("see the [Tea guide]", "[leaf], then more", &l),
+            Some("[leaf],")
+        );
+        assert_eq!(across_lines("see [Leaf]", "[].", &l), Some("[]"));
         // A definition, an undefined id, a `]` that closes no text, or no `[` at the start.
         assert_eq!(across_lines("see the [Tea guide]", "[leaf]: /x", &l), None);
         assert_eq!(across_lines("see the [Tea guide]", "[nope] now", &l), None);

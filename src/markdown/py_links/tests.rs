@@ -141,3 +141,25 @@ fn a_pair_split_over_two_lines_is_one_link_in_mkdocs_projects() {
         "{html}"
     );
 }
+
+#[test]
+fn an_undefined_full_reference_falls_back_to_its_text_as_a_shortcut() {
+    let html = crate::markdown::tests_support::render_python_markdown(
+        "Filter by [tags][by-tag] or [y][z].\n\n[tags]: https://example.org/tags\n",
+    );
+    assert!(
+        html.contains("<a href=\"https://example.org/tags\">tags</a>[by-tag] or [y][z].</p>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_comma_after_a_reference_id_on_the_next_line_touches_the_link() {
+    let html = crate::markdown::tests_support::render_python_markdown(
+        "See the [price list]\n[prices], updated weekly.\n\n[prices]: /prices/\n",
+    );
+    assert!(
+        html.contains("<a href=\"/prices/\">price list</a>,\nupdated weekly.</p>"),
+        "{html}"
+    );
+}
