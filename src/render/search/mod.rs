@@ -31,9 +31,13 @@ use crate::output::{Body, Sink};
 use super::{Facts, Site};
 
 mod before;
+mod resident;
 mod words;
 
 pub use before::Before;
+pub use resident::Resident;
+
+use before::Keys;
 
 use words::{html_words, text_words};
 
@@ -252,30 +256,38 @@ pub(super) fn write(
         let renewed = docs.iter().filter(|(id, _)| renew(*id));
         b.keys(renewed.filter_map(|&(id, doc)| Some((site.pages[id].rel_path.to_str()?, doc))))
     });
-    // The shards, in as many parts as there are threads, by the first byte of their words:
-    // each part reads every question's words but indexes only its own. An incremental build
-    // indexes the words of a few shards only: one part, one read of the words.
-    let parts = match keys {
-        Some(_) => 1,
-        None => rayon::current_num_threads().max(1),
+    // The shards: from the index kept in memory (`serve`) when there is one that fits,
+    // else from every question's words (and then kept, for `serve`).
+    let shards = match (&keys, site.search_memory) {
+        (Some(keys), Some(memory)) => {
+            let mut memory = memory.lock().unwrap_or_else(|e| e.into_inner());
+            let fits = memory
+                .as_ref()
+                .is_some_and(|m| m.fits(docs.iter().map(|(id, _)| path_of(site, *id))));
+            match memory.as_mut().filter(|_| fits) {
+                Some(resident) => {
+                    for (n, (id, doc)) in docs.iter().enumerate() {
+                        if renew(*id) {
+                            resident.replace(n as u32, doc);
+                        }
+                    }
+                    put_shards(resident.shards(keys), sink)?
+                }
+                None => {
+                    let count = write_shards(&docs, Some(keys), sink)?;
+                    *memory = Some(resident_of(site, &docs));
+                    count
+                }
+            }
+        }
+        _ => {
+            let count = write_shards(&docs, keys.as_ref(), sink)?;
+            if let Some(memory) = site.search_memory {
+                *memory.lock().unwrap_or_else(|e| e.into_inner()) = Some(resident_of(site, &docs));
+            }
+            count
+        }
     };
-    let shards: usize = (0..parts)
-        .into_par_iter()
-        .map(|part| {
-            let shards = shards_of(&docs, |word| {
-                word.as_bytes()[0] as usize % parts == part
-                    && keys.as_ref().is_none_or(|keys| keys.has_word(word))
-            });
-            let count = shards.len();
-            shards.into_par_iter().try_for_each(|(key, shard)| {
-                let json = serde_json::to_vec(&shard).unwrap_or_default();
-                sink.put(&format!("search/t/{key}.json"), Body::Bytes(json))
-            })?;
-            Ok(count)
-        })
-        .collect::<Result<Vec<usize>>>()?
-        .into_iter()
-        .sum();
     let kept = match (before, &keys) {
         (Some(before), Some(keys)) => {
             let rewritten = stale.iter().map(|&c| result_file(c)).collect();
@@ -284,6 +296,53 @@ pub(super) fn write(
         _ => Vec::new(),
     };
     Ok((files + shards, kept))
+}
+
+/// Writes the shards of the words in `keys` (every shard without it), found in every
+/// question's words, in as many parts as there are threads, by the first byte of their words:
+/// each part reads every question's words but indexes only its own. An incremental build
+/// indexes the words of a few shards only: one part, one read of the words.
+fn write_shards(
+    docs: &[(PageId, &SearchDoc)],
+    keys: Option<&Keys>,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let parts = match keys {
+        Some(_) => 1,
+        None => rayon::current_num_threads().max(1),
+    };
+    Ok((0..parts)
+        .into_par_iter()
+        .map(|part| {
+            let shards = shards_of(docs, |word| {
+                word.as_bytes()[0] as usize % parts == part
+                    && keys.is_none_or(|keys| keys.has_word(word))
+            });
+            put_shards(shards, sink)
+        })
+        .collect::<Result<Vec<usize>>>()?
+        .into_iter()
+        .sum())
+}
+
+/// Writes shards; returns how many.
+fn put_shards(shards: Shards<'_>, sink: &dyn Sink) -> Result<usize> {
+    let count = shards.len();
+    shards.into_par_iter().try_for_each(|(key, shard)| {
+        let json = serde_json::to_vec(&shard).unwrap_or_default();
+        sink.put(&format!("search/t/{key}.json"), Body::Bytes(json))
+    })?;
+    Ok(count)
+}
+
+/// The index to keep in memory, made from every question's words.
+fn resident_of(site: &Site<'_>, docs: &[(PageId, &SearchDoc)]) -> Resident {
+    Resident::of(docs.iter().map(|&(id, doc)| (path_of(site, id), doc)))
+}
+
+/// A question's path under `content/`, as the kept index knows it.
+fn path_of<'a>(site: &'a Site<'_>, id: PageId) -> &'a str {
+    site.pages[id].rel_path.to_str().unwrap_or("")
 }
 
 /// The result file of the `c`-th run of [`DOCS_PER_FILE`] questions.
@@ -302,28 +361,35 @@ fn shards_of<'a>(docs: &[(PageId, &'a SearchDoc)], mine: impl Fn(&str) -> bool) 
         }
     }
     let mut shards = Shards::new();
-    for (word, mut list) in postings {
-        if list.len() > MAX_POSTINGS {
-            // The best placed first, then the lower doc: a total order (each doc is in the
-            // list once), so picking the first MAX_POSTINGS needs no full sort.
-            list.select_nth_unstable_by_key(MAX_POSTINGS, |&(doc, f)| {
-                (std::cmp::Reverse(rank(f)), doc)
-            });
-            list.truncate(MAX_POSTINGS);
-            list.sort_unstable();
-        }
-        let mut flat = Vec::with_capacity(list.len() * 2);
-        let mut last = 0;
-        for (doc, f) in list {
-            flat.extend([doc - last, f]);
-            last = doc;
-        }
+    for (word, list) in postings {
         shards
             .entry(shard_key(word))
             .or_default()
-            .insert(word, flat);
+            .insert(word, posting_list(list));
     }
     shards
+}
+
+/// A word's questions and fields (`(doc, fields)`, in order of doc) as its shard lists them:
+/// the best placed [`MAX_POSTINGS`] at most, flat, each doc as the difference from the one
+/// before.
+fn posting_list(mut list: Vec<(u32, u32)>) -> Vec<u32> {
+    if list.len() > MAX_POSTINGS {
+        // The best placed first, then the lower doc: a total order (each doc is in the
+        // list once), so picking the first MAX_POSTINGS needs no full sort.
+        list.select_nth_unstable_by_key(MAX_POSTINGS, |&(doc, f)| {
+            (std::cmp::Reverse(rank(f)), doc)
+        });
+        list.truncate(MAX_POSTINGS);
+        list.sort_unstable();
+    }
+    let mut flat = Vec::with_capacity(list.len() * 2);
+    let mut last = 0;
+    for (doc, f) in list {
+        flat.extend([doc - last, f]);
+        last = doc;
+    }
+    flat
 }
 
 /// How well a word's place on a page speaks for the page: title, then short answer, then
