@@ -4,7 +4,7 @@
 //! build wrote and this one no longer makes are removed. Nothing is written at all unless the
 //! whole build succeeded: the changed files are kept in memory ([`Collect`]) until then.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -195,7 +195,8 @@ mod tests {
             ),
             ("gone/index.html".to_owned(), Made::Page),
         ]
-        .into();
+        .into_iter()
+        .collect();
         let collect = Collect::default();
         collect
             .put("a/index.html", Body::Bytes(b"section".to_vec()))
