@@ -134,4 +134,10 @@ fn after_every_save_the_served_site_is_what_a_clean_build_makes() {
         &format!("{text}{see_also}\nFolding tandems ride free.\n"),
     );
     same_as_clean_build(tmp, &served, &mut events, "a text edit after it");
+
+    // Its date: the sitemap's lastmod of the page and of its sections follow (`serve` keeps
+    // the sitemap between builds while its entries stay the same).
+    let redated = format!("{text}{see_also}").replace("date: 2025-05-20", "date: 2025-07-04");
+    save(tmp, train, &redated);
+    same_as_clean_build(tmp, &served, &mut events, "a date edit");
 }

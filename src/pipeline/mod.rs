@@ -119,6 +119,7 @@ pub fn build_in_memory(
         keep: true,
         search: Some(std::mem::take(&mut memory.search)),
         related: memory.related.take(),
+        memo: Some(std::mem::take(&mut memory.memo)),
         ..Seen::default()
     };
     let still = changed
@@ -131,6 +132,7 @@ pub fn build_in_memory(
     let built = run_fitting(&setup, cache, &mut seen);
     memory.search = seen.search.take().unwrap_or_default();
     memory.related = seen.related.take();
+    memory.memo = seen.memo.take().unwrap_or_default();
     let (result, next) = built?;
     memory.walk = seen.kept;
     if let Some((mut cache, _)) = next {
@@ -156,6 +158,8 @@ struct Seen {
     search: Option<std::sync::Mutex<Option<crate::render::SearchResident>>>,
     /// The related questions kept between builds (`serve`; see [`resident::related`]).
     related: Option<(u64, Related)>,
+    /// Site-wide files kept between builds (`serve`).
+    memo: Option<render::Memo>,
 }
 
 /// A build with `cache`, or without it when it turns out not to fit the site's shape.
@@ -273,6 +277,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
     let search_before = cache.and_then(|c| render::SearchBefore::of(c, &pages));
     site.search_before = search_before.as_ref();
     site.search_memory = seen.search.as_ref();
+    site.memo = seen.memo.as_ref();
     site.use_favicon_of(&discovered.assets);
     site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
     let input_failed = fails(&report, strict);

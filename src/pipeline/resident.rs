@@ -32,6 +32,8 @@ pub struct Memory {
     pub(super) search: Mutex<Option<SearchResident>>,
     /// The related questions of the last build, and the [`related_inputs`] they came from.
     pub(super) related: Option<(u64, Related)>,
+    /// Site-wide files of the last build ([`crate::render::Memo`]).
+    pub(super) memo: crate::render::Memo,
 }
 
 /// Every question's related questions: those kept from the last build when what they are
