@@ -112,13 +112,12 @@ impl Collect {
         kept: impl IntoIterator<Item = String>,
     ) -> Result<(HashMap<String, Made>, Updated)> {
         // What is kept stays as the last build recorded it.
-        let mut now: HashMap<String, Made> = kept
-            .into_iter()
-            .map(|p| {
-                let made = before.get(&p).cloned().unwrap_or(Made::Page);
-                (p, made)
-            })
-            .collect();
+        let mut now: HashMap<String, Made> =
+            HashMap::with_capacity_and_hasher(before.len(), Default::default());
+        now.extend(kept.into_iter().map(|p| {
+            let made = before.get(&p).cloned().unwrap_or(Made::Page);
+            (p, made)
+        }));
         let mut updated = Updated::default();
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
         for (rel, made, pending) in files {

@@ -256,38 +256,7 @@ pub(super) fn write(
         let renewed = docs.iter().filter(|(id, _)| renew(*id));
         b.keys(renewed.filter_map(|&(id, doc)| Some((site.pages[id].rel_path.to_str()?, doc))))
     });
-    // The shards: from the index kept in memory (`serve`) when there is one that fits,
-    // else from every question's words (and then kept, for `serve`).
-    let shards = match (&keys, site.search_memory) {
-        (Some(keys), Some(memory)) => {
-            let mut memory = memory.lock().unwrap_or_else(|e| e.into_inner());
-            let fits = memory
-                .as_ref()
-                .is_some_and(|m| m.fits(docs.iter().map(|(id, _)| path_of(site, *id))));
-            match memory.as_mut().filter(|_| fits) {
-                Some(resident) => {
-                    for (n, (id, doc)) in docs.iter().enumerate() {
-                        if renew(*id) {
-                            resident.replace(n as u32, doc);
-                        }
-                    }
-                    put_shards(resident.shards(keys), sink)?
-                }
-                None => {
-                    let count = write_shards(&docs, Some(keys), sink)?;
-                    *memory = Some(resident_of(site, &docs));
-                    count
-                }
-            }
-        }
-        _ => {
-            let count = write_shards(&docs, keys.as_ref(), sink)?;
-            if let Some(memory) = site.search_memory {
-                *memory.lock().unwrap_or_else(|e| e.into_inner()) = Some(resident_of(site, &docs));
-            }
-            count
-        }
-    };
+    let shards = resident::write(site, &docs, keys.as_ref(), renew, sink)?;
     let kept = match (before, &keys) {
         (Some(before), Some(keys)) => {
             let rewritten = stale.iter().map(|&c| result_file(c)).collect();
@@ -333,16 +302,6 @@ fn put_shards(shards: Shards<'_>, sink: &dyn Sink) -> Result<usize> {
         sink.put(&format!("search/t/{key}.json"), Body::Bytes(json))
     })?;
     Ok(count)
-}
-
-/// The index to keep in memory, made from every question's words.
-fn resident_of(site: &Site<'_>, docs: &[(PageId, &SearchDoc)]) -> Resident {
-    Resident::of(docs.iter().map(|&(id, doc)| (path_of(site, id), doc)))
-}
-
-/// A question's path under `content/`, as the kept index knows it.
-fn path_of<'a>(site: &'a Site<'_>, id: PageId) -> &'a str {
-    site.pages[id].rel_path.to_str().unwrap_or("")
 }
 
 /// The result file of the `c`-th run of [`DOCS_PER_FILE`] questions.

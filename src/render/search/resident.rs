@@ -11,7 +11,10 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::before::Keys;
-use super::{SearchDoc, Shards, posting_list, shard_key};
+use super::{SearchDoc, Shards, Site, posting_list, put_shards, shard_key, write_shards};
+use crate::content::PageId;
+use crate::error::Result;
+use crate::output::Sink;
 
 /// Every word of the index with the questions it is in: what [`super::shards_of`] works out
 /// from every question's words, kept.
@@ -104,11 +107,63 @@ impl Resident {
     }
 }
 
+/// Writes the shards of the words in `keys` (every shard without it): from the index kept in
+/// memory (`serve`) when there is one that fits these questions, updated with those `renew`
+/// says were rendered again; else from every question's words, and then kept (`serve`).
+/// Returns how many shards it wrote.
+pub(super) fn write(
+    site: &Site<'_>,
+    docs: &[(PageId, &SearchDoc)],
+    keys: Option<&Keys>,
+    renew: impl Fn(PageId) -> bool,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    Ok(match (keys, site.search_memory) {
+        (Some(keys), Some(memory)) => {
+            let mut memory = memory.lock().unwrap_or_else(|e| e.into_inner());
+            let fits = memory
+                .as_ref()
+                .is_some_and(|m| m.fits(docs.iter().map(|(id, _)| path_of(site, *id))));
+            match memory.as_mut().filter(|_| fits) {
+                Some(resident) => {
+                    for (n, (id, doc)) in docs.iter().enumerate() {
+                        if renew(*id) {
+                            resident.replace(n as u32, doc);
+                        }
+                    }
+                    put_shards(resident.shards(keys), sink)?
+                }
+                None => {
+                    let count = write_shards(docs, Some(keys), sink)?;
+                    *memory = Some(resident_of(site, docs));
+                    count
+                }
+            }
+        }
+        _ => {
+            let count = write_shards(docs, keys, sink)?;
+            if let Some(memory) = site.search_memory {
+                *memory.lock().unwrap_or_else(|e| e.into_inner()) = Some(resident_of(site, docs));
+            }
+            count
+        }
+    })
+}
+
+/// The index to keep in memory, made from every question's words.
+fn resident_of(site: &Site<'_>, docs: &[(PageId, &SearchDoc)]) -> Resident {
+    Resident::of(docs.iter().map(|&(id, doc)| (path_of(site, id), doc)))
+}
+
+/// A question's path under `content/`, as the kept index knows it.
+fn path_of<'a>(site: &'a Site<'_>, id: PageId) -> &'a str {
+    site.pages[id].rel_path.to_str().unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{BODY, TITLE, shards_of};
     use super::*;
-    use crate::content::PageId;
 
     fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
         SearchDoc {
