@@ -33,7 +33,7 @@ enum Origin<'a> {
 }
 
 impl Source<'_> {
-    fn from_theme(&self) -> bool {
+    fn is_theme_file(&self) -> bool {
         matches!(self.origin, Origin::Theme(..))
     }
 
@@ -94,7 +94,7 @@ pub fn check(
     for source in &sources {
         match owner.get(source.output.as_str()) {
             Some(first) => out.push(Diagnostic::error(
-                &source.name(theme, content_name),
+                source.name(theme, content_name),
                 None,
                 format!(
                     "publishes to {} as {} does; rename one of them",
@@ -115,7 +115,7 @@ pub fn check(
         let Some(file) = folders.filter_map(|f| owner.get(f)).next() else {
             continue;
         };
-        let message = if file.from_theme() {
+        let message = if file.is_theme_file() {
             (
                 deeper.name(theme, content_name),
                 format!(
