@@ -5,8 +5,9 @@
 //! The generated `sitemap.xml`, `robots.txt` and `404.html` are not sources here: a content file
 //! (or `404.md`) of the same name replaces them on purpose.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
@@ -15,14 +16,48 @@ use crate::theme::{StaticSource, Theme};
 use crate::urls;
 
 /// One file the build will write, and who asks for it.
-struct Source {
+struct Source<'a> {
     /// Path in the output folder: `a/b/index.html`, `assets/style.css`.
     output: String,
-    /// Where a reader finds it, for messages: `/a/b/`, `/assets/style.css`.
-    shown_at: String,
-    /// The source as the user knows it: `content/a/b.md`, `themes/x/static/style.css`.
-    name: PathBuf,
-    from_theme: bool,
+    /// Where a reader finds it (`/a/b/`, `/assets/style.css`) and the source as the user
+    /// knows it (`content/a/b.md`, `themes/x/static/style.css`): worked out only for a
+    /// message, as most builds have none.
+    origin: Origin<'a>,
+}
+
+/// Who asks for a file.
+enum Origin<'a> {
+    Theme(&'a str, &'a StaticSource),
+    Page(&'a Page),
+    Asset(&'a Asset),
+}
+
+impl Source<'_> {
+    fn is_theme_file(&self) -> bool {
+        matches!(self.origin, Origin::Theme(..))
+    }
+
+    fn shown_at(&self) -> String {
+        match self.origin {
+            Origin::Theme(rel, _) => format!("/assets/{rel}"),
+            Origin::Page(page) => format!("/{}", page.url),
+            Origin::Asset(asset) => format!("/{}", urls::file_path(&asset.rel_path)),
+        }
+    }
+
+    fn name(&self, theme: &Theme, content_name: &Path) -> PathBuf {
+        match self.origin {
+            Origin::Theme(rel, StaticSource::File(_)) => Path::new("themes")
+                .join(&theme.name)
+                .join("static")
+                .join(rel),
+            Origin::Theme(rel, StaticSource::Embedded(_)) => {
+                PathBuf::from(format!("the built-in theme's static/{rel}"))
+            }
+            Origin::Page(page) => page.display_path.clone(),
+            Origin::Asset(asset) => content_name.join(&asset.rel_path),
+        }
+    }
 }
 
 /// Every clash between the files the build would write.
@@ -34,17 +69,7 @@ pub fn check(
 ) -> Vec<Diagnostic> {
     let theme_sources = theme.statics.iter().map(|(rel, source)| Source {
         output: format!("assets/{rel}"),
-        shown_at: format!("/assets/{rel}"),
-        name: match source {
-            StaticSource::File(_) => Path::new("themes")
-                .join(&theme.name)
-                .join("static")
-                .join(rel),
-            StaticSource::Embedded(_) => {
-                PathBuf::from(format!("the built-in theme's static/{rel}"))
-            }
-        },
-        from_theme: true,
+        origin: Origin::Theme(rel, source),
     });
     let page_sources = pages.iter().map(|p| Source {
         output: if p.url.is_empty() || p.url.ends_with('/') {
@@ -52,35 +77,29 @@ pub fn check(
         } else {
             p.url.clone()
         },
-        shown_at: format!("/{}", p.url),
-        name: p.display_path.clone(),
-        from_theme: false,
+        origin: Origin::Page(p),
     });
-    let asset_sources = assets.iter().map(|a| {
-        let path = urls::file_path(&a.rel_path);
-        Source {
-            shown_at: format!("/{path}"),
-            output: path,
-            name: content_name.join(&a.rel_path),
-            from_theme: false,
-        }
+    let asset_sources = assets.iter().map(|a| Source {
+        output: urls::file_path(&a.rel_path),
+        origin: Origin::Asset(a),
     });
-    let sources: Vec<Source> = theme_sources
+    let sources: Vec<Source<'_>> = theme_sources
         .chain(page_sources)
         .chain(asset_sources)
         .collect();
 
     let mut out = Vec::new();
-    let mut owner: HashMap<&str, &Source> = HashMap::with_capacity(sources.len());
+    let mut owner: FxHashMap<&str, &Source<'_>> =
+        FxHashMap::with_capacity_and_hasher(sources.len(), Default::default());
     for source in &sources {
         match owner.get(source.output.as_str()) {
             Some(first) => out.push(Diagnostic::error(
-                &source.name,
+                source.name(theme, content_name),
                 None,
                 format!(
                     "publishes to {} as {} does; rename one of them",
-                    source.shown_at,
-                    shown(&first.name)
+                    source.shown_at(),
+                    shown(&first.name(theme, content_name))
                 ),
             )),
             None => {
@@ -96,28 +115,28 @@ pub fn check(
         let Some(file) = folders.filter_map(|f| owner.get(f)).next() else {
             continue;
         };
-        let message = if file.from_theme {
+        let message = if file.is_theme_file() {
             (
-                &deeper.name,
+                deeper.name(theme, content_name),
                 format!(
                     "publishes to {} inside {}, which {} publishes as a file; rename one of them",
-                    deeper.shown_at,
-                    file.shown_at,
-                    shown(&file.name)
+                    deeper.shown_at(),
+                    file.shown_at(),
+                    shown(&file.name(theme, content_name))
                 ),
             )
         } else {
             (
-                &file.name,
+                file.name(theme, content_name),
                 format!(
                     "publishes a file at /{}, where {} needs a folder (for {}); rename one of them",
                     file.output,
-                    shown(&deeper.name),
-                    deeper.shown_at
+                    shown(&deeper.name(theme, content_name)),
+                    deeper.shown_at()
                 ),
             )
         };
-        out.push(Diagnostic::error(message.0, None, message.1));
+        out.push(Diagnostic::error(&message.0, None, message.1));
     }
     out
 }

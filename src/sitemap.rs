@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use crate::urls::BaseUrl;
 
 /// One URL of the sitemap.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Entry<'a> {
     pub path: &'a str,
     /// W3C datetime of the last change, when the page says it.

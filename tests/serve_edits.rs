@@ -119,4 +119,25 @@ fn after_every_save_the_served_site_is_what_a_clean_build_makes() {
     same_as_clean_build(tmp, &served, &mut events, "a heading renamed");
     save(tmp, TYRE, &tyre);
     same_as_clean_build(tmp, &served, &mut events, "the heading back");
+
+    // A link added under a page's "See also": the related questions of the page and of the
+    // one it names follow (`serve` keeps them between builds while no page's links change).
+    let train = "site/content/trains/can-i-take-a-bike-on-the-train.md";
+    let text = fs::read_to_string(tmp.join(train)).unwrap();
+    let see_also = "\n## See also\n\n- [Oiling](../bikes/how-often-to-oil-a-chain.md)\n";
+    save(tmp, train, &format!("{text}{see_also}"));
+    same_as_clean_build(tmp, &served, &mut events, "a See also link added");
+    // Then a text edit again: the search words it adds are written from the kept index.
+    save(
+        tmp,
+        train,
+        &format!("{text}{see_also}\nFolding tandems ride free.\n"),
+    );
+    same_as_clean_build(tmp, &served, &mut events, "a text edit after it");
+
+    // Its date: the sitemap's lastmod of the page and of its sections follow (`serve` keeps
+    // the sitemap between builds while its entries stay the same).
+    let redated = format!("{text}{see_also}").replace("date: 2025-05-20", "date: 2025-07-04");
+    save(tmp, train, &redated);
+    same_as_clean_build(tmp, &served, &mut events, "a date edit");
 }

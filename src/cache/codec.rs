@@ -4,7 +4,7 @@
 //! milliseconds. Anything unexpected (another version, a truncated or corrupt file) decodes to
 //! nothing, and the build goes on without a cache.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -175,7 +175,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
         cache.pages.insert(path, entry);
     }
     let outputs = r.len()?;
-    let mut made_by = HashMap::with_capacity(outputs);
+    let mut made_by = FxHashMap::with_capacity_and_hasher(outputs, Default::default());
     for _ in 0..outputs {
         let path = r.str()?;
         let made = match r.u64()? {

@@ -10,7 +10,7 @@
 //! hash: when it changes, every page is rendered again. The file is versioned, read only if
 //! every check passes, and safe to delete at any time.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -142,9 +142,9 @@ pub struct Cache {
     /// again whatever their stat says.
     pub written_ns: i128,
     /// By page path under `content/` (with `/`).
-    pub pages: HashMap<String, Entry>,
+    pub pages: FxHashMap<String, Entry>,
     /// Every file of the output folder, by site path.
-    pub outputs: HashMap<String, Made>,
+    pub outputs: FxHashMap<String, Made>,
 }
 
 /// A file modified less than this before the cache was written may have changed again within

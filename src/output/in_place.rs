@@ -4,7 +4,7 @@
 //! build wrote and this one no longer makes are removed. Nothing is written at all unless the
 //! whole build succeeded: the changed files are kept in memory ([`Collect`]) until then.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -112,13 +112,12 @@ impl Collect {
         kept: impl IntoIterator<Item = String>,
     ) -> Result<(HashMap<String, Made>, Updated)> {
         // What is kept stays as the last build recorded it.
-        let mut now: HashMap<String, Made> = kept
-            .into_iter()
-            .map(|p| {
-                let made = before.get(&p).cloned().unwrap_or(Made::Page);
-                (p, made)
-            })
-            .collect();
+        let mut now: HashMap<String, Made> =
+            HashMap::with_capacity_and_hasher(before.len(), Default::default());
+        now.extend(kept.into_iter().map(|p| {
+            let made = before.get(&p).cloned().unwrap_or(Made::Page);
+            (p, made)
+        }));
         let mut updated = Updated::default();
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
         for (rel, made, pending) in files {
@@ -195,7 +194,8 @@ mod tests {
             ),
             ("gone/index.html".to_owned(), Made::Page),
         ]
-        .into();
+        .into_iter()
+        .collect();
         let collect = Collect::default();
         collect
             .put("a/index.html", Body::Bytes(b"section".to_vec()))

@@ -117,6 +117,9 @@ pub fn build_in_memory(
         .filter(|_| setup.out_target.join(output::MARKER).is_file());
     let mut seen = Seen {
         keep: true,
+        search: Some(std::mem::take(&mut memory.search)),
+        related: memory.related.take(),
+        memo: Some(std::mem::take(&mut memory.memo)),
         ..Seen::default()
     };
     let still = changed
@@ -126,7 +129,11 @@ pub fn build_in_memory(
         seen.walk = Some(found);
         seen.saved = Some(saved);
     }
-    let (result, next) = run_fitting(&setup, cache, &mut seen)?;
+    let built = run_fitting(&setup, cache, &mut seen);
+    memory.search = seen.search.take().unwrap_or_default();
+    memory.related = seen.related.take();
+    memory.memo = seen.memo.take().unwrap_or_default();
+    let (result, next) = built?;
     memory.walk = seen.kept;
     if let Some((mut cache, _)) = next {
         cache.stamp();
@@ -147,6 +154,12 @@ struct Seen {
     /// Whether to hand back this build's walk.
     keep: bool,
     kept: Option<resident::Walk>,
+    /// The search index kept between builds (`serve`).
+    search: Option<std::sync::Mutex<Option<crate::render::SearchResident>>>,
+    /// The related questions kept between builds (`serve`; see [`resident::related`]).
+    related: Option<(u64, Related)>,
+    /// Site-wide files kept between builds (`serve`).
+    memo: Option<render::Memo>,
 }
 
 /// A build with `cache`, or without it when it turns out not to fit the site's shape.
@@ -226,7 +239,10 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
     }
     let config = &setup.config;
     titles::settle(&mut pages, &mut sections, config, &setup.features, &index);
-    let related = Related::compute(&pages, &index);
+    let (related_inputs, related) = match seen.keep {
+        true => resident::related(seen.related.take(), &pages, &index),
+        false => (0, Related::compute(&pages, &index)),
+    };
     let structure = incremental::structure_hash(
         &pages,
         &sections,
@@ -260,6 +276,8 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
     site.related = &related;
     let search_before = cache.and_then(|c| render::SearchBefore::of(c, &pages));
     site.search_before = search_before.as_ref();
+    site.search_memory = seen.search.as_ref();
+    site.memo = seen.memo.as_ref();
     site.use_favicon_of(&discovered.assets);
     site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
     let input_failed = fails(&report, strict);
@@ -336,7 +354,10 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
     timings::mark("next cache");
     let (written_pages, written_files) = (outcome.pages, outcome.files);
     drop_later((pages, sections, index, outcome, parsed, discovered.assets));
-    drop_later(related);
+    match seen.keep {
+        true => seen.related = Some((related_inputs, related)),
+        false => drop_later(related),
+    }
     let result = BuildResult {
         report,
         stats: Some(Stats {

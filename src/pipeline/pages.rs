@@ -1,7 +1,9 @@
 //! Phase one's pages: every file read and parsed, or brought back from the build cache; the
 //! link index; what each page is rendered from; and the cache written back for the next build.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -97,7 +99,7 @@ pub(super) fn parse_pages(
         .collect::<Result<Vec<_>>>()?;
     let mut published = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();
-    let mut known = HashMap::with_capacity(results.len());
+    let mut known = HashMap::with_capacity_and_hasher(results.len(), Default::default());
     for (page, problems, rel, stat, hash, abs_path) in results {
         report.extend(problems);
         let Some(page) = page else { continue };
@@ -208,7 +210,7 @@ pub(super) fn next_cache(
     cache.pages.reserve(pages.len());
     // The previous cache's entries of reused pages were moved out: what is left there are
     // pages that changed or went away.
-    let mut changed = previous.is_none_or(|p| p.outputs != made || !p.pages.is_empty());
+    let mut changed = previous.is_none_or(|p| !p.pages.is_empty() || p.outputs != made);
     for (id, page) in pages.ids() {
         let Some(known) = parsed.known.remove(&page.rel_path) else {
             continue;

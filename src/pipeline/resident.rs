@@ -1,5 +1,6 @@
-//! What `serve` keeps between its builds besides the build cache: the last walk of the content
-//! folder. When the watcher reports only files the walk already knows (a page saved again)
+//! What `serve` keeps between its builds besides the build cache: the search index
+//! ([`crate::render::SearchResident`]), the related questions with what they were worked out
+//! from ([`related`]), and the last walk of the content folder. When the watcher reports only files the walk already knows (a page saved again)
 //! or files that never made it into a walk (an editor's temporary file, gone again), the next
 //! build takes the walk as it was and trusts the cache's stat of every page the watcher did
 //! not name, instead of walking the folder and asking the file system about 10,000 files.
@@ -9,8 +10,15 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
 use crate::cache::{Cache, Stat};
+use crate::content::Pages;
 use crate::incremental;
+use crate::link_index::LinkIndex;
+use crate::related::Related;
+use crate::render::SearchResident;
 use crate::walk::Found;
 
 /// What a serving process remembers between builds.
@@ -20,6 +28,46 @@ pub struct Memory {
     pub(super) cache: Option<Cache>,
     /// The last walk of the content folder.
     pub(super) walk: Option<Walk>,
+    /// The search index of the last build.
+    pub(super) search: Mutex<Option<SearchResident>>,
+    /// The related questions of the last build, and the [`related_inputs`] they came from.
+    pub(super) related: Option<(u64, Related)>,
+    /// Site-wide files of the last build ([`crate::render::Memo`]).
+    pub(super) memo: crate::render::Memo,
+}
+
+/// Every question's related questions: those kept from the last build when what they are
+/// worked out from is the same (`memo`), else worked out again. Returns them with the hash of
+/// what they came from, to keep for the next build.
+pub(super) fn related(
+    memo: Option<(u64, Related)>,
+    pages: &Pages,
+    index: &LinkIndex,
+) -> (u64, Related) {
+    let inputs = related_inputs(pages);
+    match memo {
+        Some((hash, related)) if hash == inputs => (inputs, related),
+        _ => (inputs, Related::compute(pages, index)),
+    }
+}
+
+/// A hash of everything [`Related::compute`] reads: every page in order, with its path, URL,
+/// title, kind, links and tags. (The link index's pages come from the same paths; a link
+/// that finds a page finds it before any other kind of target.)
+fn related_inputs(pages: &Pages) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    for page in pages.iter() {
+        page.rel_path.as_os_str().as_encoded_bytes().hash(&mut h);
+        page.url.hash(&mut h);
+        page.title.hash(&mut h);
+        (page.is_index, page.is_not_found).hash(&mut h);
+        page.links.hash(&mut h);
+        for tag in crate::render::page_tags(page) {
+            tag.hash(&mut h);
+        }
+        0xffu8.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// One walk of the content folder, with nothing left out and no symlink followed (any other
@@ -79,7 +127,13 @@ pub(super) fn trusted_stat(
     rel: &Path,
 ) -> Option<Stat> {
     let saved = saved?;
-    if saved.contains(rel) || !incremental::may_reuse(rel) {
+    // Compared one by one: a save names a few pages at most, and hashing a path (component
+    // by component) for each of 10,000 pages cost more than the rest of this.
+    let named = match saved.len() {
+        0..=8 => saved.iter().any(|s| s == rel),
+        _ => saved.contains(rel),
+    };
+    if named || !incremental::may_reuse(rel) {
         return None;
     }
     let entry = cache?.pages.get(rel.to_str()?)?;

@@ -30,7 +30,13 @@ pub(super) fn write(
         written += 1;
     }
     if !shipped("llms.txt") {
-        sink.put("llms.txt", Body::Bytes(llms_txt(site, facts).into_bytes()))?;
+        let bytes = super::Memo::file(
+            site.memo,
+            "llms.txt",
+            |h| llms_inputs(site, facts, h),
+            || llms_txt(site, facts).into_bytes(),
+        );
+        sink.put("llms.txt", Body::Bytes(bytes))?;
         written += 1;
     }
     Ok(written)
@@ -150,6 +156,23 @@ fn llms_txt(site: &Site<'_>, facts: &Facts) -> String {
         }
     }
     out
+}
+
+/// Everything [`llms_txt`] reads, hashed: the site's title and description, the base URL,
+/// every section's folder, title and questions, and every question's title, URL and short
+/// answer.
+fn llms_inputs(site: &Site<'_>, facts: &Facts, h: &mut rustc_hash::FxHasher) {
+    use std::hash::Hash;
+    (&site.config.title, &site.config.description).hash(h);
+    (&site.base.path, &site.base.absolute).hash(h);
+    for (s, section) in site.sections.ids() {
+        (s == SectionId::HOME, &section.folder, &section.title).hash(h);
+        section.pages.len().hash(h);
+        for &p in &section.pages {
+            let page = &site.pages[p];
+            (&page.title, &page.url, short_answer(site, facts, p)).hash(h);
+        }
+    }
 }
 
 /// Text on one line: runs of white space (line breaks included) folded to one space.

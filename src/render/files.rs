@@ -91,7 +91,7 @@ fn sitemap_xml(site: &Site<'_>) -> String {
             (path, latest)
         })
         .collect();
-    let mut entries: Vec<sitemap::Entry<'_>> = site
+    let entries: Vec<sitemap::Entry<'_>> = site
         .pages
         .iter()
         .filter(|p| p.is_question())
@@ -108,7 +108,18 @@ fn sitemap_xml(site: &Site<'_>) -> String {
             lastmod: latest.map(|d| d.machine.as_str()),
         }))
         .collect();
-    sitemap::sitemap(site.base, &mut entries)
+    let inputs = |h: &mut rustc_hash::FxHasher| {
+        use std::hash::Hash;
+        (&site.base.path, &site.base.absolute).hash(h);
+        entries.len().hash(h);
+        for entry in &entries {
+            (entry.path, entry.lastmod).hash(h);
+        }
+    };
+    let made = super::Memo::file(site.memo, "sitemap.xml", inputs, || {
+        sitemap::sitemap(site.base, &mut entries.clone()).into_bytes()
+    });
+    String::from_utf8(made).unwrap_or_default()
 }
 
 fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {

@@ -7,13 +7,15 @@
 
 mod feeds;
 mod files;
+mod memo;
 mod nav;
 mod search;
 mod structured;
 mod tags;
 mod views;
 
-pub use search::{Before as SearchBefore, SearchDoc};
+pub use memo::Memo;
+pub use search::{Before as SearchBefore, Resident as SearchResident, SearchDoc};
 pub use tags::page_tags;
 pub use views::output_path;
 
@@ -55,6 +57,12 @@ pub struct Site<'a> {
     /// The search index the last build wrote, for an incremental build that writes only what
     /// changed of it; `None`: the whole index is written.
     pub search_before: Option<&'a search::Before>,
+    /// The search index kept in memory between builds (`serve`), used and updated when it
+    /// fits; `None`: none is kept.
+    pub search_memory: Option<&'a std::sync::Mutex<Option<search::Resident>>>,
+    /// Site-wide files kept between builds (`serve`), made again only when what they are made
+    /// from changed; `None`: always made.
+    pub memo: Option<&'a Memo>,
     /// Every section's listing order.
     order: nav::Order,
     /// Whether the site gets tag pages ([`tags::enabled`]), decided once.
@@ -92,6 +100,8 @@ impl<'a> Site<'a> {
             inspect: None,
             related: &NO_RELATED,
             search_before: None,
+            search_memory: None,
+            memo: None,
             order: nav::Order::new(pages, sections),
             tags_enabled: tags::enabled(pages, sections),
             no_extra: BTreeMap::new(),

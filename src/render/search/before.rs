@@ -155,7 +155,7 @@ impl Keys {
     }
 
     /// Whether a shard key (a file name) is in the set.
-    fn has_key(&self, key: &str) -> bool {
+    pub(super) fn has_key(&self, key: &str) -> bool {
         // A spelled-out key can look short (`x2d`, the key of `-`): both places are asked.
         Self::slot(key.as_bytes()).is_some_and(|slot| self.ascii[slot]) || self.other.contains(key)
     }

@@ -31,9 +31,13 @@ use crate::output::{Body, Sink};
 use super::{Facts, Site};
 
 mod before;
+mod resident;
 mod words;
 
 pub use before::Before;
+pub use resident::Resident;
+
+use before::Keys;
 
 use words::{html_words, text_words};
 
@@ -276,31 +280,7 @@ pub(super) fn write(
         let renewed = docs.iter().filter(|(id, _)| renew(*id));
         b.keys(renewed.filter_map(|&(id, doc)| Some((site.pages[id].rel_path.to_str()?, doc))))
     });
-    // The shards, in twice as many parts as there are threads, by the first byte of their
-    // words: each part reads every question's words but indexes only its own, so the index
-    // is held a quarter at a time on two threads, not whole. An incremental build indexes the
-    // words of a few shards only: one part, one read of the words.
-    let parts = match keys {
-        Some(_) => 1,
-        None => 2 * rayon::current_num_threads().max(1),
-    };
-    let shards: usize = (0..parts)
-        .into_par_iter()
-        .map(|part| {
-            let shards = shards_of(&docs, |word| {
-                word.as_bytes()[0] as usize % parts == part
-                    && keys.as_ref().is_none_or(|keys| keys.has_word(word))
-            });
-            let count = shards.len();
-            shards.into_par_iter().try_for_each(|(key, shard)| {
-                let json = serde_json::to_vec(&shard).unwrap_or_default();
-                sink.put(&format!("search/t/{key}.json"), Body::Bytes(json))
-            })?;
-            Ok(count)
-        })
-        .collect::<Result<Vec<usize>>>()?
-        .into_iter()
-        .sum();
+    let shards = resident::write(site, &docs, keys.as_ref(), renew, sink)?;
     let kept = match (before, &keys) {
         (Some(before), Some(keys)) => {
             let rewritten = stale.iter().map(|&c| result_file(c)).collect();
@@ -309,6 +289,44 @@ pub(super) fn write(
         _ => Vec::new(),
     };
     Ok((files + shards, kept))
+}
+
+/// Writes the shards of the words in `keys` (every shard without it), found in every
+/// question's words, in twice as many parts as there are threads, by the first byte of their
+/// words: each part reads every question's words but indexes only its own, so the index is
+/// held a quarter at a time on two threads, not whole. An incremental build indexes the words
+/// of a few shards only: one part, one read of the words.
+fn write_shards(
+    docs: &[(PageId, &SearchDoc)],
+    keys: Option<&Keys>,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let parts = match keys {
+        Some(_) => 1,
+        None => 2 * rayon::current_num_threads().max(1),
+    };
+    Ok((0..parts)
+        .into_par_iter()
+        .map(|part| {
+            let shards = shards_of(docs, |word| {
+                word.as_bytes()[0] as usize % parts == part
+                    && keys.is_none_or(|keys| keys.has_word(word))
+            });
+            put_shards(shards, sink)
+        })
+        .collect::<Result<Vec<usize>>>()?
+        .into_iter()
+        .sum())
+}
+
+/// Writes shards; returns how many.
+fn put_shards(shards: Shards<'_>, sink: &dyn Sink) -> Result<usize> {
+    let count = shards.len();
+    shards.into_par_iter().try_for_each(|(key, shard)| {
+        let json = serde_json::to_vec(&shard).unwrap_or_default();
+        sink.put(&format!("search/t/{key}.json"), Body::Bytes(json))
+    })?;
+    Ok(count)
 }
 
 /// The result file of the `c`-th run of [`DOCS_PER_FILE`] questions.
@@ -327,28 +345,35 @@ fn shards_of<'a>(docs: &[(PageId, &'a SearchDoc)], mine: impl Fn(&str) -> bool) 
         }
     }
     let mut shards = Shards::new();
-    for (word, mut list) in postings {
-        if list.len() > MAX_POSTINGS {
-            // The best placed first, then the lower doc: a total order (each doc is in the
-            // list once), so picking the first MAX_POSTINGS needs no full sort.
-            list.select_nth_unstable_by_key(MAX_POSTINGS, |&(doc, f)| {
-                (std::cmp::Reverse(rank(f)), doc)
-            });
-            list.truncate(MAX_POSTINGS);
-            list.sort_unstable();
-        }
-        let mut flat = Vec::with_capacity(list.len() * 2);
-        let mut last = 0;
-        for (doc, f) in list {
-            flat.extend([doc - last, f]);
-            last = doc;
-        }
+    for (word, list) in postings {
         shards
             .entry(shard_key(word))
             .or_default()
-            .insert(word, flat);
+            .insert(word, posting_list(list));
     }
     shards
+}
+
+/// A word's questions and fields (`(doc, fields)`, in order of doc) as its shard lists them:
+/// the best placed [`MAX_POSTINGS`] at most, flat, each doc as the difference from the one
+/// before.
+fn posting_list(mut list: Vec<(u32, u32)>) -> Vec<u32> {
+    if list.len() > MAX_POSTINGS {
+        // The best placed first, then the lower doc: a total order (each doc is in the
+        // list once), so picking the first MAX_POSTINGS needs no full sort.
+        list.select_nth_unstable_by_key(MAX_POSTINGS, |&(doc, f)| {
+            (std::cmp::Reverse(rank(f)), doc)
+        });
+        list.truncate(MAX_POSTINGS);
+        list.sort_unstable();
+    }
+    let mut flat = Vec::with_capacity(list.len() * 2);
+    let mut last = 0;
+    for (doc, f) in list {
+        flat.extend([doc - last, f]);
+        last = doc;
+    }
+    flat
 }
 
 /// How well a word's place on a page speaks for the page: title, then short answer, then

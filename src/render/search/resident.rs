@@ -1,0 +1,220 @@
+//! The search index kept in memory between the builds of `serve`: every word's questions, so
+//! that a save rewrites the shards it touches from the lists it updated, instead of reading
+//! the words of every question of the site to find the few shards' words again.
+//!
+//! It follows the questions by their number in the index (the order of the pages), which stays
+//! the same while the build cache applies; it is used only while the questions are the same
+//! paths in the same order as when it was made, and made again from every question otherwise.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use super::before::Keys;
+use super::{SearchDoc, Shards, Site, posting_list, put_shards, shard_key, write_shards};
+use crate::content::PageId;
+use crate::error::Result;
+use crate::output::Sink;
+
+/// Every word of the index with the questions it is in: what [`super::shards_of`] works out
+/// from every question's words, kept.
+#[derive(Debug, Default)]
+pub struct Resident {
+    /// The questions, by their number in the index: their paths under `content/`.
+    paths: Vec<String>,
+    /// Each word's number.
+    numbers: FxHashMap<Box<str>, u32>,
+    /// Each word, by number.
+    words: Vec<Box<str>>,
+    /// Each word's questions and fields (`(doc, fields)`), by number, in order of doc.
+    postings: Vec<Vec<(u32, u32)>>,
+    /// Each question's words, by number.
+    doc_words: Vec<Vec<u32>>,
+    /// Each shard key's words, by number.
+    by_key: FxHashMap<String, Vec<u32>>,
+}
+
+impl Resident {
+    /// Made from every question's search data, in index order.
+    pub(super) fn of<'a>(docs: impl Iterator<Item = (&'a str, &'a SearchDoc)>) -> Resident {
+        let mut resident = Resident::default();
+        for (n, (path, doc)) in docs.enumerate() {
+            resident.paths.push(path.to_owned());
+            resident.doc_words.push(Vec::new());
+            resident.add(n as u32, doc);
+        }
+        resident
+    }
+
+    /// Whether it indexes these questions (by path, in index order).
+    pub(super) fn fits<'a>(&self, paths: impl ExactSizeIterator<Item = &'a str>) -> bool {
+        paths.len() == self.paths.len() && paths.zip(&self.paths).all(|(a, b)| a == b)
+    }
+
+    /// Question `n`'s search data is now `doc`.
+    pub(super) fn replace(&mut self, n: u32, doc: &SearchDoc) {
+        for w in std::mem::take(&mut self.doc_words[n as usize]) {
+            let list = &mut self.postings[w as usize];
+            if let Ok(i) = list.binary_search_by_key(&n, |&(d, _)| d) {
+                list.remove(i);
+            }
+        }
+        self.add(n, doc);
+    }
+
+    fn add(&mut self, n: u32, doc: &SearchDoc) {
+        let mut mine = Vec::new();
+        for (word, fields) in doc.fields() {
+            let w = self.number(word);
+            let list = &mut self.postings[w as usize];
+            let at = list.partition_point(|&(d, _)| d < n);
+            list.insert(at, (n, fields));
+            mine.push(w);
+        }
+        self.doc_words[n as usize] = mine;
+    }
+
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&w) = self.numbers.get(word) {
+            return w;
+        }
+        let w = self.words.len() as u32;
+        self.numbers.insert(word.into(), w);
+        self.words.push(word.into());
+        self.postings.push(Vec::new());
+        self.by_key.entry(shard_key(word)).or_default().push(w);
+        w
+    }
+
+    /// The shards of the keys in `keys`, as [`super::shards_of`] makes them from every
+    /// question: shards whose words are in no question any more are left out.
+    pub(super) fn shards(&self, keys: &Keys) -> Shards<'_> {
+        let mut shards = Shards::new();
+        for (key, words) in self.by_key.iter().filter(|(k, _)| keys.has_key(k)) {
+            let shard: BTreeMap<&str, Vec<u32>> = words
+                .iter()
+                .filter(|&&w| !self.postings[w as usize].is_empty())
+                .map(|&w| {
+                    let list = self.postings[w as usize].clone();
+                    (&*self.words[w as usize], posting_list(list))
+                })
+                .collect();
+            if !shard.is_empty() {
+                shards.insert(key.clone(), shard);
+            }
+        }
+        shards
+    }
+}
+
+/// Writes the shards of the words in `keys` (every shard without it): from the index kept in
+/// memory (`serve`) when there is one that fits these questions, updated with those `renew`
+/// says were rendered again; else from every question's words, and then kept (`serve`).
+/// Returns how many shards it wrote.
+pub(super) fn write(
+    site: &Site<'_>,
+    docs: &[(PageId, &SearchDoc)],
+    keys: Option<&Keys>,
+    renew: impl Fn(PageId) -> bool,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    Ok(match (keys, site.search_memory) {
+        (Some(keys), Some(memory)) => {
+            let mut memory = memory.lock().unwrap_or_else(|e| e.into_inner());
+            let fits = memory
+                .as_ref()
+                .is_some_and(|m| m.fits(docs.iter().map(|(id, _)| path_of(site, *id))));
+            match memory.as_mut().filter(|_| fits) {
+                Some(resident) => {
+                    for (n, (id, doc)) in docs.iter().enumerate() {
+                        if renew(*id) {
+                            resident.replace(n as u32, doc);
+                        }
+                    }
+                    put_shards(resident.shards(keys), sink)?
+                }
+                None => {
+                    let count = write_shards(docs, Some(keys), sink)?;
+                    *memory = Some(resident_of(site, docs));
+                    count
+                }
+            }
+        }
+        _ => {
+            let count = write_shards(docs, keys, sink)?;
+            if let Some(memory) = site.search_memory {
+                *memory.lock().unwrap_or_else(|e| e.into_inner()) = Some(resident_of(site, docs));
+            }
+            count
+        }
+    })
+}
+
+/// The index to keep in memory, made from every question's words.
+fn resident_of(site: &Site<'_>, docs: &[(PageId, &SearchDoc)]) -> Resident {
+    Resident::of(docs.iter().map(|&(id, doc)| (path_of(site, id), doc)))
+}
+
+/// A question's path under `content/`, as the kept index knows it.
+fn path_of<'a>(site: &'a Site<'_>, id: PageId) -> &'a str {
+    site.pages[id].rel_path.to_str().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{BODY, TITLE, shards_of};
+    use super::*;
+
+    fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
+        SearchDoc {
+            headings: Vec::new(),
+            words: words.to_owned(),
+            marks,
+        }
+    }
+
+    fn all_keys(docs: &[SearchDoc]) -> Keys {
+        let mut keys = Keys::default();
+        for d in docs {
+            d.fields().for_each(|(w, _)| keys.insert(w));
+        }
+        keys.insert("kettles");
+        keys
+    }
+
+    #[test]
+    fn after_a_question_changes_its_shards_are_those_of_a_fresh_index() {
+        let mut docs = vec![
+            doc("boil kettle tea", vec![(2, TITLE)]),
+            doc("kettle descale vinegar", Vec::new()),
+            doc("tea leaves", vec![(0, TITLE | BODY)]),
+        ];
+        let paths = ["a.md", "b.md", "c.md"];
+        let mut resident = Resident::of(paths.into_iter().zip(&docs));
+        // The second question loses "kettle", gains "kettles" and "tea" in its title.
+        docs[1] = doc("kettles descale tea", vec![(2, TITLE)]);
+        resident.replace(1, &docs[1]);
+        let ids: Vec<(PageId, &SearchDoc)> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (PageId(i as u32), d))
+            .collect();
+        let keys = all_keys(&docs);
+        let fresh = shards_of(&ids, |_| true);
+        assert_eq!(resident.shards(&keys), fresh);
+        // "kettle" is now only in the first question, as doc 0 with its text field.
+        assert_eq!(fresh["ket"]["kettle"], vec![0, BODY]);
+        assert!(resident.fits(paths.into_iter()));
+        assert!(!resident.fits(["a.md", "c.md", "b.md"].into_iter()));
+    }
+
+    #[test]
+    fn a_shard_whose_words_are_gone_is_left_out() {
+        let docs = [doc("zebra", Vec::new())];
+        let mut resident = Resident::of(["a.md"].into_iter().zip(&docs));
+        resident.replace(0, &doc("horse", Vec::new()));
+        let mut keys = Keys::default();
+        keys.insert("zebra");
+        assert!(resident.shards(&keys).is_empty());
+    }
+}
