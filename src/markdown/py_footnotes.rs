@@ -11,6 +11,7 @@
 //! on a page with no such definition, nothing moves.
 
 use super::preprocess::fence_open;
+use super::py_html;
 
 /// The page with its definitions moved, and where each of its lines came from.
 pub(super) struct Moved {
@@ -50,14 +51,11 @@ pub(super) fn rewrite(body: &str) -> Option<Moved> {
             after_moved = end;
             moved.push((i as u32, String::new()));
             moved.push((i as u32, rest.trim_end().to_owned()));
-            for (j, l) in lines.iter().enumerate().take(end).skip(i + 1) {
-                let text = l.strip_prefix("    ").unwrap_or(l);
-                let text = match text.trim().is_empty() {
-                    true => String::new(),
-                    false => format!("    {text}"),
-                };
-                moved.push((j as u32, text));
-            }
+            let first_text = !rest[rest.find("]:").map_or(0, |n| n + 2)..]
+                .trim()
+                .is_empty();
+            let body = lines.iter().enumerate().take(end).skip(i + 1);
+            moved.extend(body_lines(body, first_text));
             // The lines stay, blank, so that every other line keeps its number's place.
             for j in i..end {
                 kept.push((j as u32, String::new()));
@@ -82,6 +80,53 @@ pub(super) fn rewrite(body: &str) -> Option<Moved> {
         line_map.push(*no);
     }
     Some(Moved { text, line_map })
+}
+
+/// The lines of a moved definition after its first, written 4 columns in. Python-Markdown
+/// reads no raw HTML block inside a definition: a tag or comment starting a line of a
+/// paragraph (`<!-- md:version -->.`) is text of it, which CommonMark would cut the paragraph
+/// at, so such a line gets [`py_html::INLINE_MARK`] before its tag. `paragraph`: the
+/// definition's first line holds text.
+fn body_lines<'l>(
+    lines: impl Iterator<Item = (usize, &'l &'l str)>,
+    mut paragraph: bool,
+) -> Vec<(u32, String)> {
+    let mut fence: Option<(u8, usize)> = None;
+    let mut out = Vec::new();
+    for (j, l) in lines {
+        let text = l.strip_prefix("    ").unwrap_or(l);
+        let rest = text.trim_start();
+        if rest.is_empty() {
+            paragraph = false;
+            out.push((j as u32, String::new()));
+            continue;
+        }
+        let in_code = match fence {
+            Some((ch, len)) => {
+                let run = rest.bytes().take_while(|&b| b == ch).count();
+                if run >= len && rest[run..].trim().is_empty() {
+                    fence = None;
+                }
+                true
+            }
+            None => {
+                fence = fence_open(rest);
+                fence.is_some()
+            }
+        };
+        let tag = rest.starts_with('<')
+            && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || "/!?".contains(c));
+        let line = match paragraph && !in_code && tag {
+            true => {
+                let indent = &text[..text.len() - rest.len()];
+                format!("    {indent}{}{rest}", py_html::INLINE_MARK)
+            }
+            false => format!("    {text}"),
+        };
+        paragraph = !in_code;
+        out.push((j as u32, line));
+    }
+    out
 }
 
 /// Whether `line` is the first line of a footnote definition (indented at most 3).
@@ -178,5 +223,24 @@ mod tests {
         assert_eq!(html.matches("<ul>").count(), 1, "{html}");
         assert!(html.contains("<p>A lazily indented note."), "{html}");
         assert!(html.contains("<p>Two.</p>\n</li>\n</ul>"), "{html}");
+    }
+
+    #[test]
+    fn a_comment_starting_a_line_of_a_definitions_paragraph_stays_in_it() {
+        let features = Features {
+            rules: Rules::PythonMarkdown,
+            ..Features::default()
+        };
+        let html = render_with(
+            "Kettles[^k] vary.\n\n[^k]:\n    Since version 2 of the base\n    <!-- md:version 2 -->, they switch off.\n\n    ```\n    <b>code</b>\n    ```\n",
+            &features,
+        );
+        assert!(
+            html.contains(
+                "<p>Since version 2 of the base\n<!-- md:version 2 -->, they switch off."
+            ),
+            "{html}"
+        );
+        assert!(html.contains("&lt;b&gt;code&lt;/b&gt;"), "{html}");
     }
 }
