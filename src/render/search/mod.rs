@@ -39,7 +39,7 @@ pub use resident::Resident;
 
 use before::Keys;
 
-use words::{html_words, text_words};
+use words::{SpacedWords, html_words, text_words};
 
 const TITLE: u32 = 1;
 const ANSWER: u32 = 2;
@@ -196,27 +196,6 @@ fn shard_key(word: &str) -> String {
             key.push_str(&format!("{b:02x}"));
         }
         key
-    }
-}
-
-/// The words of a string of words separated by spaces, found by a plain byte loop: every
-/// question's words are read this way each build (a `split(' ')` searches for each space
-/// with its own call, which cost more than the rest of the walk).
-struct SpacedWords<'a>(&'a str);
-
-impl<'a> Iterator for SpacedWords<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let bytes = self.0.as_bytes();
-        let start = bytes.iter().position(|&b| b != b' ')?;
-        let len = bytes[start..]
-            .iter()
-            .position(|&b| b == b' ')
-            .unwrap_or(bytes.len() - start);
-        let word = &self.0[start..start + len];
-        self.0 = &self.0[start + len..];
-        Some(word)
     }
 }
 
