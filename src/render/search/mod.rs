@@ -275,28 +275,36 @@ pub(super) fn write(
 /// words: each part reads every question's words but indexes only its own, so the index is
 /// held a quarter at a time on two threads, not whole. An incremental build indexes the words
 /// of a few shards only: one part, one read of the words.
-fn write_shards(
-    docs: &[(PageId, &SearchDoc)],
+/// With `keep`, it also hands back every word's questions it found, before shards cut them
+/// ([`MAX_POSTINGS`]), for the index kept in memory.
+fn write_shards<'a>(
+    docs: &[(PageId, &'a SearchDoc)],
     keys: Option<&Keys>,
     sink: &dyn Sink,
-) -> Result<usize> {
+    keep: bool,
+) -> Result<(usize, Vec<Found<'a>>)> {
     let parts = match keys {
         Some(_) => 1,
         None => 2 * rayon::current_num_threads().max(1),
     };
-    Ok((0..parts)
+    let written = (0..parts)
         .into_par_iter()
         .map(|part| {
-            let shards = shards_of(docs, |word| {
+            let postings = postings_of(docs, |word| {
                 word.as_bytes()[0] as usize % parts == part
                     && keys.is_none_or(|keys| keys.has_word(word))
             });
-            put_shards(shards, sink)
+            let mut found = Vec::new();
+            let shards = shards_from(postings, keep.then_some(&mut found));
+            Ok((put_shards(shards, sink)?, found))
         })
-        .collect::<Result<Vec<usize>>>()?
-        .into_iter()
-        .sum())
+        .collect::<Result<Vec<(usize, Vec<Found<'a>>)>>>()?;
+    let count = written.iter().map(|(n, _)| n).sum();
+    Ok((count, written.into_iter().flat_map(|(_, f)| f).collect()))
 }
+
+/// A word and its questions with their fields (`(doc, fields)`, in order of doc).
+type Found<'a> = (&'a str, Vec<(u32, u32)>);
 
 /// Writes shards; returns how many.
 fn put_shards(shards: Shards<'_>, sink: &dyn Sink) -> Result<usize> {
@@ -316,19 +324,44 @@ fn result_file(c: usize) -> String {
 /// The shards of the words `mine` accepts: shard key -> word -> `[doc, fields, ...]`.
 type Shards<'a> = BTreeMap<String, BTreeMap<&'a str, Vec<u32>>>;
 
+#[cfg(test)]
 fn shards_of<'a>(docs: &[(PageId, &'a SearchDoc)], mine: impl Fn(&str) -> bool) -> Shards<'a> {
+    shards_from(postings_of(docs, mine), None)
+}
+
+/// Every word `mine` accepts with its questions and fields.
+fn postings_of<'a>(
+    docs: &[(PageId, &'a SearchDoc)],
+    mine: impl Fn(&str) -> bool,
+) -> FxHashMap<&'a str, Vec<(u32, u32)>> {
     let mut postings: FxHashMap<&'a str, Vec<(u32, u32)>> = FxHashMap::default();
     for (n, (_, doc)) in docs.iter().enumerate() {
         for (word, f) in doc.fields().filter(|(word, _)| mine(word)) {
             postings.entry(word).or_default().push((n as u32, f));
         }
     }
+    postings
+}
+
+/// The shards of these words; each word's whole list also goes to `kept` when given.
+fn shards_from<'a>(
+    postings: FxHashMap<&'a str, Vec<(u32, u32)>>,
+    mut kept: Option<&mut Vec<Found<'a>>>,
+) -> Shards<'a> {
     let mut shards = Shards::new();
     for (word, list) in postings {
+        let flat = match kept.as_deref_mut() {
+            Some(kept) => {
+                let flat = posting_list(list.clone());
+                kept.push((word, list));
+                flat
+            }
+            None => posting_list(list),
+        };
         shards
             .entry(shard_key(word))
             .or_default()
-            .insert(word, posting_list(list));
+            .insert(word, flat);
     }
     shards
 }

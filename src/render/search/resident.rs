@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::before::Keys;
-use super::{SearchDoc, Shards, Site, posting_list, put_shards, shard_key, write_shards};
+use super::{Found, SearchDoc, Shards, Site, posting_list, put_shards, shard_key, write_shards};
 use crate::content::PageId;
 use crate::error::Result;
 use crate::output::Sink;
@@ -42,6 +42,25 @@ impl Resident {
             resident.paths.push(path.to_owned());
             resident.doc_words.push(Vec::new());
             resident.add(n as u32, doc);
+        }
+        resident
+    }
+
+    /// Made from every word's questions as [`write_shards`] found them in every question's
+    /// search data (`paths`: the questions, in index order).
+    fn of_found(paths: Vec<String>, found: Vec<Found<'_>>) -> Resident {
+        let mut resident = Resident {
+            doc_words: vec![Vec::new(); paths.len()],
+            paths,
+            ..Resident::default()
+        };
+        for (word, mut list) in found {
+            list.shrink_to_fit();
+            let w = resident.number(word);
+            for &(doc, _) in &list {
+                resident.doc_words[doc as usize].push(w);
+            }
+            resident.postings[w as usize] = list;
         }
         resident
     }
@@ -134,19 +153,21 @@ pub(super) fn write(
                     put_shards(resident.shards(keys), sink)?
                 }
                 None => {
-                    let count = write_shards(docs, Some(keys), sink)?;
+                    // Only some shards' words are read: the kept index is made from all.
+                    let (count, _) = write_shards(docs, Some(keys), sink, false)?;
                     *memory = Some(resident_of(site, docs));
                     count
                 }
             }
         }
-        _ => {
-            let count = write_shards(docs, keys, sink)?;
-            if let Some(memory) = site.search_memory {
-                *memory.lock().unwrap_or_else(|e| e.into_inner()) = Some(resident_of(site, docs));
-            }
+        (None, Some(memory)) => {
+            let (count, found) = write_shards(docs, None, sink, true)?;
+            let paths = docs.iter().map(|(id, _)| path_of(site, *id).to_owned());
+            let resident = Resident::of_found(paths.collect(), found);
+            *memory.lock().unwrap_or_else(|e| e.into_inner()) = Some(resident);
             count
         }
+        (keys, None) => write_shards(docs, keys, sink, false)?.0,
     })
 }
 
@@ -206,6 +227,32 @@ mod tests {
         assert_eq!(fresh["ket"]["kettle"], vec![0, BODY]);
         assert!(resident.fits(paths.into_iter()));
         assert!(!resident.fits(["a.md", "c.md", "b.md"].into_iter()));
+    }
+
+    #[test]
+    fn the_index_made_while_writing_the_shards_is_the_one_made_from_the_questions() {
+        let docs = [
+            doc("boil kettle tea", vec![(2, TITLE)]),
+            doc("kettle descale", Vec::new()),
+        ];
+        let ids: Vec<(PageId, &SearchDoc)> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (PageId(i as u32), d))
+            .collect();
+        let sink = crate::output::Discard;
+        let (_, found) = write_shards(&ids, None, &sink, true).unwrap();
+        let paths = vec!["a.md".to_owned(), "b.md".to_owned()];
+        let mut made = Resident::of_found(paths, found);
+        let mut fresh = Resident::of(["a.md", "b.md"].into_iter().zip(&docs));
+        let keys = all_keys(&docs);
+        assert_eq!(made.shards(&keys), fresh.shards(&keys));
+        // And both follow a change alike.
+        let now = doc("kettle vinegar", Vec::new());
+        made.replace(0, &now);
+        fresh.replace(0, &now);
+        assert_eq!(made.shards(&keys), fresh.shards(&keys));
+        assert!(made.shards(&keys)["ket"]["kettle"].len() == 4);
     }
 
     #[test]
