@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::before::Keys;
-use super::{Found, SearchDoc, Shards, Site, posting_list, put_shards, shard_key, write_shards};
+use super::shards::{Found, Shards, posting_list, put_shards, write_shards};
+use super::{SearchDoc, Site, shard_key};
 use crate::content::PageId;
 use crate::error::Result;
 use crate::output::Sink;
@@ -183,7 +184,8 @@ fn path_of<'a>(site: &'a Site<'_>, id: PageId) -> &'a str {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{BODY, TITLE, shards_of};
+    use super::super::shards::shards_of;
+    use super::super::{BODY, TITLE};
     use super::*;
 
     fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {

@@ -1,4 +1,5 @@
 use super::*;
+use shards::rank;
 
 #[test]
 fn marks_place_title_answer_and_heading_words() {
