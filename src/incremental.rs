@@ -114,8 +114,10 @@ pub fn may_reuse(rel_path: &Path) -> bool {
     !matches!(name, "index.md" | "README.md") && rel_path != Path::new("404.md")
 }
 
-/// What phase two would have found on a reused page, from its entry.
-pub fn facts_from_entry(entry: &Entry, index: &LinkIndex) -> Rendered {
+/// What phase two would have found on a reused page, taken out of its entry: its ids and
+/// the texts listings show are moved, not copied (a rebuild brings back every page of the
+/// site this way), and [`restore_facts`] puts them back for the next cache.
+pub fn take_facts(entry: &mut Entry, index: &LinkIndex) -> Rendered {
     let anchors = entry
         .anchors
         .iter()
@@ -133,13 +135,24 @@ pub fn facts_from_entry(entry: &Entry, index: &LinkIndex) -> Rendered {
         })
         .collect();
     Rendered {
-        ids: entry.ids.iter().cloned().collect::<HashSet<_>>(),
-        summary: entry.listed_summary.clone(),
-        listing: entry.listing.clone(),
-        answer: entry.short_answer.clone(),
+        ids: std::mem::take(&mut entry.ids)
+            .into_iter()
+            .collect::<HashSet<_>>(),
+        summary: entry.listed_summary.take(),
+        listing: entry.listing.take(),
+        answer: entry.short_answer.take(),
         anchors,
         ..Rendered::default()
     }
+}
+
+/// Puts back into a reused page's entry what [`take_facts`] took out of it.
+pub fn restore_facts(entry: &mut Entry, rendered: &mut Rendered) {
+    entry.ids = std::mem::take(&mut rendered.ids).into_iter().collect();
+    entry.ids.sort_unstable();
+    entry.listed_summary = rendered.summary.take();
+    entry.listing = rendered.listing.take();
+    entry.short_answer = rendered.answer.take();
 }
 
 /// What the search index needs of a reused page, taken out of its entry: the words are most

@@ -168,7 +168,7 @@ pub(super) fn sources(
         .map(
             |(page, text)| match known.get_mut(&page.rel_path).and_then(|k| k.entry.as_mut()) {
                 Some(entry) if page.reused => render::Source::Known(
-                    Box::new(incremental::facts_from_entry(entry, index)),
+                    Box::new(incremental::take_facts(entry, index)),
                     Some(incremental::take_search(entry)),
                 ),
                 _ => match known.get(&page.rel_path) {
@@ -222,6 +222,7 @@ pub(super) fn next_cache(
                 if let Some(search) = facts.take_search(id) {
                     incremental::restore_search(&mut old, search);
                 }
+                incremental::restore_facts(&mut old, &mut facts[id]);
                 Some(Entry {
                     stat: known.stat,
                     ..*old
