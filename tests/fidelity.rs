@@ -269,6 +269,13 @@ fn emoji_sequences_unicode_names_and_emoji_in_headings() {
     compare_in("fidelity-mkdocs-emoji", "people");
 }
 
+/// Shortcodes in a content tab's label and in an admonition's title are emoji too, as
+/// pymdownx.emoji runs over every inline text (Material's documentation puts icons there).
+#[test]
+fn emoji_in_tab_labels_and_admonition_titles() {
+    compare_in("fidelity-mkdocs-emoji", "tab-labels");
+}
+
 /// With pymdownx.superfences a fence with no blank line between it and a paragraph's line is
 /// part of that paragraph (before it, after it, in an admonition, in a quote), and text right
 /// after a fence makes one paragraph with it; a fence between blank lines stays a block.

@@ -355,7 +355,8 @@ impl<'i, 'p> Pass<'i, 'p> {
     /// Renders a title (admonition, tab) as inline HTML, in the page's context: reference
     /// links resolve against the page's definitions and relative links are rewritten.
     pub(super) fn inline(&mut self, markdown: &str, range: &Range<usize>) -> String {
-        if is_plain_inline(markdown) {
+        let emoji = self.input.features.inline.emoji.is_some() && inline::emoji::may_have(markdown);
+        if is_plain_inline(markdown) && !emoji {
             return markdown.to_owned();
         }
         let defs = self.refdefs;
@@ -386,7 +387,10 @@ impl<'i, 'p> Pass<'i, 'p> {
                 event
             })
             .collect();
-        let events = super::inline::apply(events, &self.input.features.inline);
+        let mut events = super::inline::apply(events, &self.input.features.inline);
+        if emoji {
+            events = inline::emoji::title(self, events, range);
+        }
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         let trimmed = html.trim_end();

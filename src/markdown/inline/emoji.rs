@@ -74,17 +74,50 @@ pub(in crate::markdown) fn event<'e>(
     let skip = usize::from(escaped);
     split(&text[skip..], options, out, &mut missing);
     for (offset, name) in missing {
-        let message = match &options.icons_dir {
-            None => format!(
-                "`:{name}:` is an icon shortcode, shown as text: set `extra: icons_dir:` to a \
-                 folder of icons (as Material's `.icons`) to show it"
-            ),
-            Some(dir) => format!(
-                "`:{name}:` is not an icon of {}: it is shown as text",
-                dir.display()
-            ),
-        };
-        pass.warn(range.start + skip + offset, message);
+        pass.warn(range.start + skip + offset, missing_icon(options, &name));
+    }
+}
+
+/// The events of a title (a tab's label, an admonition's title) with their shortcodes
+/// replaced, as pymdownx.emoji does there too; icons that cannot be shown are reported at the
+/// title's line.
+pub(in crate::markdown) fn title<'e>(
+    pass: &mut Pass<'_, '_>,
+    events: Vec<Event<'e>>,
+    range: &Range<usize>,
+) -> Vec<Event<'e>> {
+    let Some(options) = &pass.input.features.inline.emoji else {
+        return events;
+    };
+    let mut out = Vec::with_capacity(events.len());
+    let mut missing = Vec::new();
+    for event in events {
+        match event {
+            Event::Text(text) if may_have(&text) => split(&text, options, &mut out, &mut missing),
+            other => out.push(other),
+        }
+    }
+    let messages: Vec<String> = missing
+        .iter()
+        .map(|(_, name)| missing_icon(options, name))
+        .collect();
+    for message in messages {
+        pass.warn(range.start, message);
+    }
+    out
+}
+
+/// The warning for an icon shortcode shown as text.
+fn missing_icon(options: &Options, name: &str) -> String {
+    match &options.icons_dir {
+        None => format!(
+            "`:{name}:` is an icon shortcode, shown as text: set `extra: icons_dir:` to a \
+             folder of icons (as Material's `.icons`) to show it"
+        ),
+        Some(dir) => format!(
+            "`:{name}:` is not an icon of {}: it is shown as text",
+            dir.display()
+        ),
     }
 }
 
