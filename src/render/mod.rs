@@ -383,29 +383,4 @@ fn check_anchors(pages: &Pages, facts: &Facts) -> Vec<Diagnostic> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_is_read_again_only_when_its_bytes_are_those_phase_one_parsed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("q.md");
-        std::fs::write(&path, "# Q\n\nnul \0 here\n").unwrap();
-        let hash = crate::cache::hash_bytes(&std::fs::read(&path).unwrap());
-        let shown = Path::new("content/q.md");
-        assert_eq!(
-            read_again(&path, hash, shown).unwrap(),
-            "# Q\n\nnul \u{FFFD} here\n"
-        );
-        // Saved again between the phases: the build stops, naming the file.
-        std::fs::write(&path, "# Q\n\nedited\n").unwrap();
-        let error = read_again(&path, hash, shown).unwrap_err().to_string();
-        assert_eq!(
-            error,
-            "content/q.md: the file changed while the site was being built: build again"
-        );
-        std::fs::remove_file(&path).unwrap();
-        let error = read_again(&path, hash, shown).unwrap_err().to_string();
-        assert!(error.starts_with("content/q.md: "), "{error}");
-    }
-}
+mod tests;

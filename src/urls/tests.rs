@@ -1,0 +1,129 @@
+use super::*;
+
+#[test]
+fn file_paths_join_components_whatever_the_spelling() {
+    for path in [
+        "a/b.md",
+        "b.md",
+        "",
+        ".",
+        "./a/b.md",
+        "a/./b.md",
+        "a/.",
+        "a//b.md",
+        "a/b/",
+        "/abs/x.md",
+        "a/../b.md",
+        "dé/jà.md",
+    ] {
+        let joined = Path::new(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        assert_eq!(file_path(Path::new(path)), joined, "{path:?}");
+    }
+}
+
+#[test]
+fn page_paths() {
+    assert_eq!(
+        page_path(Path::new("python-async/is-foreach.md")),
+        "python-async/is-foreach/"
+    );
+    assert_eq!(
+        page_path(Path::new("python-async/index.md")),
+        "python-async/"
+    );
+    assert_eq!(page_path(Path::new("index.md")), "");
+    assert_eq!(page_path(Path::new("top.md")), "top/");
+    assert_eq!(page_path(Path::new("a//b/c.md")), "a/b/c/");
+    assert_eq!(page_path(Path::new("./a/c.md")), "./a/c/");
+    assert_eq!(page_path(Path::new("a/b/index.md")), "a/b/");
+}
+
+#[test]
+fn relative_urls() {
+    assert_eq!(relative("a/b/", "c/d/"), "../../c/d/");
+    assert_eq!(relative("a/b/", "a/c/"), "../c/");
+    assert_eq!(relative("a/b/", "a/b/"), "./");
+    assert_eq!(relative("", "a/b/"), "a/b/");
+    assert_eq!(relative("a/", ""), "../");
+    assert_eq!(relative("a/b/", "a/img.png"), "../img.png");
+    assert_eq!(to_root(""), "./");
+}
+
+#[test]
+fn encoding_keeps_slashes_and_escapes_what_a_segment_cannot_hold() {
+    assert_eq!(encode_path("a/b-c_d.e~/"), "a/b-c_d.e~/");
+    assert_eq!(
+        encode_path("c# tips/what is 100%?/"),
+        "c%23%20tips/what%20is%20100%25%3F/"
+    );
+    assert_eq!(
+        encode_path("caf\u{e9}/\u{65e5}.png"),
+        "caf%C3%A9/%E6%97%A5.png"
+    );
+    assert_eq!(
+        encode_path("a\"<>\\^`{|}[]"),
+        "a%22%3C%3E%5C%5E%60%7B%7C%7D%5B%5D"
+    );
+    assert_eq!(href("a/", "c# tips/x/"), "../c%23%20tips/x/");
+    for name in [
+        "c# tips/what is 100%?/",
+        "caf\u{e9} na\u{ef}ve/",
+        "a+b=c;d/",
+    ] {
+        assert_eq!(decode(&encode_path(name)), name);
+    }
+    assert_eq!(decode("bad%zz%2"), "bad%zz%2");
+}
+
+#[test]
+fn resolving_links() {
+    let from = Path::new("python-async/x.md");
+    assert_eq!(
+        resolve_relative(from, "../python-lists/y.md"),
+        Some(PathBuf::from("python-lists/y.md"))
+    );
+    assert_eq!(
+        resolve_relative(from, "./z.md"),
+        Some(PathBuf::from("python-async/z.md"))
+    );
+    assert_eq!(resolve_relative(from, "../../out.md"), None);
+    let deep = Path::new("a/b/c.md");
+    assert_eq!(
+        resolve_relative_key(deep, "./d/../../e//f.md").as_deref(),
+        Some("a/e/f.md")
+    );
+    assert_eq!(
+        resolve_relative_key(deep, "../../g.md").as_deref(),
+        Some("g.md")
+    );
+    assert_eq!(resolve_relative_key(Path::new("top.md"), "../g.md"), None);
+    assert_eq!(
+        resolve_relative_key(Path::new("top.md"), "a/./b.md").as_deref(),
+        Some("a/b.md")
+    );
+}
+
+#[test]
+fn external() {
+    assert!(is_external("https://x.io"));
+    assert!(is_external("mailto:a@b"));
+    assert!(is_external("/abs/path"));
+    assert!(!is_external("../a.md"));
+    assert!(!is_external("a.md#x:y"));
+}
+
+#[test]
+fn base_urls() {
+    let b = BaseUrl::parse("https://x.io/kb");
+    assert_eq!(b.absolute.as_deref(), Some("https://x.io/kb/"));
+    assert_eq!(b.path, "/kb/");
+    assert_eq!(
+        BaseUrl::parse("https://x.io").url_of("a/"),
+        "https://x.io/a/"
+    );
+    assert_eq!(BaseUrl::parse("/").url_of("a/"), "/a/");
+}
