@@ -55,8 +55,8 @@ fn page_title(
     features: &Features,
     index: &LinkIndex,
 ) -> String {
-    if let Some(t) = page.front.title.as_ref().filter(|t| !t.trim().is_empty()) {
-        return t.clone();
+    if let Some(t) = page.front.given_title() {
+        return t.to_owned();
     }
     if let Some(h1) = first_h1(id, page, config, features, index).filter(|t| !t.is_empty()) {
         return h1;

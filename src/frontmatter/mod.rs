@@ -32,6 +32,14 @@ pub struct FrontMatter {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+impl FrontMatter {
+    /// The title the front matter gives, when it gives one that is not blank (a blank one
+    /// counts as none: the page's H1 names it then).
+    pub fn given_title(&self) -> Option<&str> {
+        self.title.as_deref().filter(|t| !t.trim().is_empty())
+    }
+}
+
 /// `date:` as written: a day or time, or the `{created, updated}` mapping Material for
 /// MkDocs' blog posts use.
 #[derive(Debug, PartialEq, Deserialize)]

@@ -83,12 +83,7 @@ pub(super) fn parse_pages(
                         let (mut page, problems) = content::parse_page(file, content_name);
                         // Phase two reads the file again; phase one needs its text only to
                         // find a title the front matter does not give.
-                        if page
-                            .front
-                            .title
-                            .as_ref()
-                            .is_some_and(|t| !t.trim().is_empty())
-                        {
+                        if page.front.given_title().is_some() {
                             page.text = String::new();
                         }
                         (Some(page), problems, rel, stat, hash, Some(abs_path))

@@ -41,12 +41,12 @@ pub(super) fn write_files(
     // Crawlers read robots.txt only at a host's root (`answerbook check` notes why it is missing).
     let wanted = |n: &&str| *n != "robots.txt" || site.base.path == "/";
     for name in GENERATED.into_iter().filter(|n| !shipped(n)).filter(wanted) {
-        let text = match name {
-            "404.html" => render_404(site, theme)?,
-            "robots.txt" => sitemap::robots(site.base),
+        let bytes = match name {
+            "404.html" => render_404(site, theme)?.into_bytes(),
+            "robots.txt" => sitemap::robots(site.base).into_bytes(),
             _ => sitemap_xml(site),
         };
-        sink.put(name, Body::Bytes(text.into_bytes()))?;
+        sink.put(name, Body::Bytes(bytes))?;
         files += 1;
     }
     Ok(files)
@@ -63,7 +63,7 @@ fn lastmod(page: &Page) -> Option<&PageDate> {
     page.updated.as_ref().or(page.date.as_ref())
 }
 
-fn sitemap_xml(site: &Site<'_>) -> String {
+fn sitemap_xml(site: &Site<'_>) -> Vec<u8> {
     // A section changes when any page under it does: its lastmod is the latest of them all.
     fn latest<'s>(site: &Site<'s>, s: SectionId) -> Option<&'s PageDate> {
         let section = &site.sections[s];
@@ -116,10 +116,9 @@ fn sitemap_xml(site: &Site<'_>) -> String {
             (entry.path, entry.lastmod).hash(h);
         }
     };
-    let made = super::Memo::file(site.memo, "sitemap.xml", inputs, || {
+    super::Memo::file(site.memo, "sitemap.xml", inputs, || {
         sitemap::sitemap(site.base, &mut entries.clone()).into_bytes()
-    });
-    String::from_utf8(made).unwrap_or_default()
+    })
 }
 
 fn render_404(site: &Site<'_>, theme: &Theme) -> Result<String> {

@@ -1,4 +1,4 @@
-//! The line starts [`super`] tells apart: list markers, thematic breaks, code fences and the
+//! The line starts [`super`] tells apart: list markers, thematic breaks and the
 //! openers of MkDocs' indented containers (admonitions, `???` details, content tabs).
 
 pub(super) struct Marker<'a> {
@@ -37,16 +37,6 @@ fn is_rule(text: &str) -> bool {
     let ch = text.as_bytes()[0];
     let t = text.trim_end();
     t.bytes().all(|b| b == ch || b == b' ') && t.bytes().filter(|&b| b == ch).count() >= 3
-}
-
-/// The character and length of the fence this line opens, if it opens one.
-pub(super) fn fence_open(text: &str) -> Option<(u8, usize)> {
-    let ch = *text.as_bytes().first()?;
-    if ch != b'`' && ch != b'~' {
-        return None;
-    }
-    let run = text.bytes().take_while(|&b| b == ch).count();
-    (run >= 3 && !(ch == b'`' && text[run..].contains('`'))).then_some((ch, run))
 }
 
 /// `!!! note`, `??? tip "Title"`, `???+ info`, `=== "Tab"`: a block whose body is the lines

@@ -9,7 +9,8 @@
 mod marker;
 
 use crate::markdown::indentation;
-use marker::{Marker, fence_open, marker, opens_container};
+use crate::markdown::preprocess::{fence_closes, fence_open};
+use marker::{Marker, marker, opens_container};
 
 const AFTER_TEXT: &str = "this list follows a paragraph line with no blank line between: MkDocs shows it as text of the paragraph, GitHub as a list (add a blank line above it)";
 
@@ -60,8 +61,7 @@ fn read(lines: &[Line<'_>], base: usize, sane_lists: bool, found: &mut Vec<Note>
         i += 1;
         let indent = indent.saturating_sub(base);
         if let Some((ch, len)) = fence {
-            let run = text.bytes().take_while(|&b| b == ch).count();
-            if run >= len && text[run..].trim().is_empty() {
+            if fence_closes(text, ch, len) {
                 fence = None;
             }
             continue;

@@ -26,9 +26,9 @@ use super::{
 pub use output::Preprocessed;
 pub use text::Line;
 pub(super) use text::TAB;
-pub(super) use text::fence_open;
 pub(crate) use text::indentation;
 use text::{Fence, dedent, list_marker_width, quote_run_end};
+pub(crate) use text::{fence_closes, fence_open};
 
 /// A syntax of the line pass, as its module declares it.
 pub(super) struct LineSyntax {

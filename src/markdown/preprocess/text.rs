@@ -88,13 +88,19 @@ pub(super) struct Fence {
 
 impl Fence {
     pub(super) fn is_closed_by(&self, rest: &str) -> bool {
-        let len = rest.bytes().take_while(|&b| b == self.ch).count();
-        len >= self.len && rest[len..].trim().is_empty()
+        fence_closes(rest, self.ch, self.len)
     }
 }
 
+/// Whether `rest` (a line after its indentation) closes a fence of `len` × `ch`: as long a
+/// run or longer, and nothing after it but white space.
+pub(crate) fn fence_closes(rest: &str, ch: u8, len: usize) -> bool {
+    let run = rest.bytes().take_while(|&b| b == ch).count();
+    run >= len && rest[run..].trim().is_empty()
+}
+
 /// The character and length of a code fence that `rest` opens (```` ``` ```` or `~~~`).
-pub(in crate::markdown) fn fence_open(rest: &str) -> Option<(u8, usize)> {
+pub(crate) fn fence_open(rest: &str) -> Option<(u8, usize)> {
     let ch = *rest.as_bytes().first()?;
     if ch != b'`' && ch != b'~' {
         return None;
@@ -123,8 +129,7 @@ pub(super) fn fence_is_closed(
         if c < container {
             return false;
         }
-        let run = rest.bytes().take_while(|&b| b == ch).count();
-        if c < col + TAB && run >= len && rest[run..].trim().is_empty() {
+        if c < col + TAB && fence_closes(rest, ch, len) {
             return true;
         }
     }

@@ -163,15 +163,8 @@ impl Keys {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::doc;
     use super::*;
-
-    fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
-        SearchDoc {
-            headings: Vec::new(),
-            words: words.to_owned(),
-            marks,
-        }
-    }
 
     #[test]
     fn only_words_gained_lost_or_moved_are_written_again() {

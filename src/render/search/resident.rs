@@ -185,16 +185,9 @@ fn path_of<'a>(site: &'a Site<'_>, id: PageId) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::super::shards::shards_of;
+    use super::super::tests::doc;
     use super::super::{BODY, TITLE};
     use super::*;
-
-    fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
-        SearchDoc {
-            headings: Vec::new(),
-            words: words.to_owned(),
-            marks,
-        }
-    }
 
     fn all_keys(docs: &[SearchDoc]) -> Keys {
         let mut keys = Keys::default();

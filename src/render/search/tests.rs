@@ -1,6 +1,15 @@
 use super::*;
 use shards::rank;
 
+/// A question's search data with no headings: `words` as [`SearchDoc::words`] holds them.
+pub(super) fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
+    SearchDoc {
+        headings: Vec::new(),
+        words: words.to_owned(),
+        marks,
+    }
+}
+
 #[test]
 fn marks_place_title_answer_and_heading_words() {
     let mut rendered = Rendered {

@@ -97,12 +97,8 @@ pub(in crate::markdown) fn title<'e>(
             other => out.push(other),
         }
     }
-    let messages: Vec<String> = missing
-        .iter()
-        .map(|(_, name)| missing_icon(options, name))
-        .collect();
-    for message in messages {
-        pass.warn(range.start, message);
+    for (_, name) in missing {
+        pass.warn(range.start, missing_icon(options, &name));
     }
     out
 }
