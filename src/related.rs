@@ -104,8 +104,17 @@ fn links_in(line: &str, see_also: bool, out: &mut Vec<OutLink>) {
         match bytes[i] {
             b'`' => {
                 let n = run(&line[i..], b'`');
-                let close = "`".repeat(n);
-                i = match line[i + n..].find(&close) {
+                // The closing run, without an allocation for the usual short ones.
+                const TICKS: &str = "````````````````";
+                let long;
+                let close = match TICKS.get(..n) {
+                    Some(close) => close,
+                    None => {
+                        long = "`".repeat(n);
+                        long.as_str()
+                    }
+                };
+                i = match line[i + n..].find(close) {
                     Some(j) => i + n + j + n,
                     None => i + n,
                 };

@@ -133,6 +133,22 @@ pub fn script_json(value: &impl Serialize) -> String {
 fn escape_for_script(json: &str) -> String {
     let mut out = String::with_capacity(json.len() + 16);
     let bytes = json.as_bytes();
+    if memchr::memchr(0xE2, bytes).is_none() {
+        // No U+2028 or U+2029 (nor any character that starts like them): only `<`, `>` and
+        // `&` to replace, found by a byte search.
+        let mut start = 0;
+        for i in memchr::memchr3_iter(b'<', b'>', b'&', bytes) {
+            out.push_str(&json[start..i]);
+            out.push_str(match bytes[i] {
+                b'<' => "\\u003c",
+                b'>' => "\\u003e",
+                _ => "\\u0026",
+            });
+            start = i + 1;
+        }
+        out.push_str(&json[start..]);
+        return out;
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let with = match b {
@@ -271,6 +287,12 @@ mod tests {
             escape_for_script("a<b>&c\u{2028}\u{2029}\u{2027}é€</script>"),
             "a\\u003cb\\u003e\\u0026c\\u2028\\u2029\u{2027}é€\\u003c/script\\u003e"
         );
+        // Without a character that starts as U+2028 does, by the byte search.
+        assert_eq!(
+            escape_for_script("<a>&é</a>"),
+            "\\u003ca\\u003e\\u0026é\\u003c/a\\u003e"
+        );
+        assert_eq!(escape_for_script("plain"), "plain");
     }
 
     #[test]

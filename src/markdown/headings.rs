@@ -155,19 +155,25 @@ pub fn toc(headings: &[Heading]) -> Vec<TocEntry> {
 /// after a `#` or comes before a setext underline (in block quotes too). Without one, no heading does, and ids can
 /// be handed out as the headings come.
 pub(super) fn may_set_ids(text: &str) -> bool {
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        let Some(brace) = line.find('{') else {
-            continue;
-        };
-        let atx = line[..brace].contains('#');
-        let setext = lines.peek().is_some_and(|next| {
+    // Only the lines with a `{` matter, found by one byte search over the whole text.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'{', &bytes[from..]) {
+        let brace = from + found;
+        let line_start = memchr::memrchr(b'\n', &bytes[..brace]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[brace..]).map_or(bytes.len(), |i| brace + i);
+        // The first `{` of its line: a `#` before it may make it a heading's attributes.
+        let atx = memchr::memchr(b'#', &bytes[line_start..brace]).is_some();
+        let setext = line_end < bytes.len() && {
+            let rest = &text[line_end + 1..];
+            let next = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
             let next = next.trim_start_matches(['>', ' ', '\t']).trim_end();
             !next.is_empty() && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'))
-        });
+        };
         if atx || setext {
             return true;
         }
+        from = line_end;
     }
     false
 }
@@ -392,6 +398,44 @@ mod tests {
         for text in plain {
             assert!(!parsed_sets_id(text), "{text}");
             assert!(!may_set_ids(text), "{text}");
+        }
+    }
+
+    /// The rule line by line, as written first: the byte search must agree with it.
+    fn may_set_ids_by_lines(text: &str) -> bool {
+        let mut lines = text.lines().peekable();
+        while let Some(line) = lines.next() {
+            let Some(brace) = line.find('{') else {
+                continue;
+            };
+            let setext = lines.peek().is_some_and(|next| {
+                let next = next.trim_start_matches(['>', ' ', '\t']).trim_end();
+                !next.is_empty()
+                    && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'))
+            });
+            if line[..brace].contains('#') || setext {
+                return true;
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn may_set_ids_agrees_with_the_line_by_line_rule() {
+        let pieces = [
+            "{", "}", "#", "\n", "\r\n", "=", "==", "-", "--", ">", " ", "\t", "a", "é", "{#x}",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            state = state.wrapping_add(1);
+            assert_eq!(may_set_ids(&text), may_set_ids_by_lines(&text), "{text:?}");
         }
     }
 

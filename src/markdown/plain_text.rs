@@ -81,25 +81,30 @@ impl PlainText {
 /// Text on one line: runs of white space (line breaks included) folded to one space, none at
 /// the ends.
 pub(crate) fn fold(text: &str) -> String {
-    // ASCII white space as `split_whitespace` sees it (vertical tab included).
-    let ws = |c: &u8| c.is_ascii_whitespace() || *c == 0x0b;
-    let b = text.as_bytes();
-    let plain = text.is_ascii()
-        && !b.first().is_some_and(ws)
-        && !b.last().is_some_and(ws)
-        && !b
-            .windows(2)
-            .any(|w| ws(&w[1]) && (w[0] == b' ' || w[1] != b' '));
-    if plain {
-        // Already one line with single spaces (most answers and titles): as it is.
-        return text.to_owned();
+    if !text.is_ascii() {
+        // Unicode white space too (no-break and em spaces), as `split_whitespace` sees it.
+        let mut out = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return out;
     }
+    // ASCII white space as `split_whitespace` sees it (vertical tab included), in one pass
+    // over the bytes, a word copied at a time.
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    let words = text
+        .as_bytes()
+        .split(|b| b.is_ascii_whitespace() || *b == 0x0b)
+        .filter(|w| !w.is_empty());
+    for word in words {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        // A run of ASCII bytes: a whole `str` of its own.
+        out.push_str(std::str::from_utf8(word).expect("ASCII"));
     }
     out
 }

@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::content::{Page, PageId, Pages, Placed, SectionId, Sections};
 use crate::context::{MoreSections, NavLink, SidebarContext, SidebarView};
 use crate::error::Result;
@@ -103,6 +105,24 @@ struct Shared {
     /// A site path beside the section's questions (no page's): the links are relative to it.
     here: String,
     html: String,
+    /// Where the first `href="…"` of each value in `html` ends, by its value.
+    hrefs: FxHashMap<Box<str>, usize>,
+}
+
+/// Where the first `href="…"` of each value ends in `html`, by its value: one scan, instead
+/// of a search of the whole sidebar for every page that shows it.
+fn href_ends(html: &str) -> FxHashMap<Box<str>, usize> {
+    const OPEN: &str = "href=\"";
+    let mut ends = FxHashMap::default();
+    for at in memchr::memmem::find_iter(html.as_bytes(), OPEN) {
+        let value_at = at + OPEN.len();
+        let Some(len) = memchr::memchr(b'"', &html.as_bytes()[value_at..]) else {
+            break;
+        };
+        let end = value_at + len + 1;
+        ends.entry(html[value_at..end - 1].into()).or_insert(end);
+    }
+    ends
 }
 
 impl Sidebars {
@@ -120,7 +140,8 @@ impl Sidebars {
                 Some(&first) => {
                     let here = beside(&site.pages[first].url);
                     let html = render_sidebar(theme, sidebar(site, s, &here, None), &here)?;
-                    Some(Shared { here, html })
+                    let hrefs = href_ends(&html);
+                    Some(Shared { here, html, hrefs })
                 }
                 None => None,
             };
@@ -144,9 +165,8 @@ impl Sidebars {
         if let Some(shared) = self.shared(site, theme, page.section)? {
             let same_place =
                 urls::href(&shared.here, &section.url) == urls::href(&page.url, &section.url);
-            let link = format!("href=\"{}\"", urls::href(&shared.here, &page.url));
-            if let (true, Some(at)) = (same_place, shared.html.find(&link)) {
-                let end = at + link.len();
+            let link = urls::href(&shared.here, &page.url);
+            if let (true, Some(&end)) = (same_place, shared.hrefs.get(link.as_str())) {
                 let mut html = String::with_capacity(shared.html.len() + 24);
                 html.push_str(&shared.html[..end]);
                 html.push_str(" aria-current=\"page\"");

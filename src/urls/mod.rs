@@ -104,13 +104,20 @@ fn is_plain_relative(text: &str) -> bool {
 
 /// A relative URL that leads from the page at site path `from` to site path `to`.
 pub fn relative(from: &str, to: &str) -> String {
-    // Walked twice rather than collected: this runs for every link of every page.
-    let from_dirs = || from.split_terminator('/');
-    let (to_dir, to_file) = match to.rfind('/') {
-        Some(i) => (Some(&to[..i]), &to[i + 1..]),
-        None => (None, to),
+    // `from`'s folders are its parts but an empty last one; `to`'s, the parts before its file.
+    // Compared as bytes, walked twice rather than collected: this runs for every link of
+    // every page.
+    let from_dirs = || {
+        let dirs = (!from.is_empty()).then(|| from.strip_suffix('/').unwrap_or(from));
+        dirs.into_iter()
+            .flat_map(|dirs| dirs.as_bytes().split(|&b| b == b'/'))
     };
-    let to_dirs = || to_dir.into_iter().flat_map(|dir| dir.split('/'));
+    let to_dir = memchr::memrchr(b'/', to.as_bytes()).map(|i| &to[..i]);
+    let to_dirs = || {
+        to_dir
+            .into_iter()
+            .flat_map(|dir| dir.as_bytes().split(|&b| b == b'/'))
+    };
     let common = from_dirs()
         .zip(to_dirs())
         .take_while(|(a, b)| a == b)
@@ -120,11 +127,12 @@ pub fn relative(from: &str, to: &str) -> String {
     for _ in 0..ups {
         out.push_str("../");
     }
-    for dir in to_dirs().skip(common) {
-        out.push_str(dir);
-        out.push('/');
+    // What follows the common folders of `to`, its file included.
+    let mut rest = to;
+    for _ in 0..common {
+        rest = rest.split_once('/').map_or("", |(_, after)| after);
     }
-    out.push_str(to_file);
+    out.push_str(rest);
     if out.is_empty() { "./".to_owned() } else { out }
 }
 

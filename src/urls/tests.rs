@@ -42,6 +42,50 @@ fn page_paths() {
     assert_eq!(page_path(Path::new("a/b/index.md")), "a/b/");
 }
 
+/// The rule as first written, with `str` splits: [`relative`] must agree with it.
+fn relative_by_splits(from: &str, to: &str) -> String {
+    let from_dirs = || from.split_terminator('/');
+    let (to_dir, to_file) = match to.rfind('/') {
+        Some(i) => (Some(&to[..i]), &to[i + 1..]),
+        None => (None, to),
+    };
+    let to_dirs = || to_dir.into_iter().flat_map(|dir| dir.split('/'));
+    let common = from_dirs()
+        .zip(to_dirs())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(from_dirs().count() - common);
+    for dir in to_dirs().skip(common) {
+        out.push_str(dir);
+        out.push('/');
+    }
+    out.push_str(to_file);
+    if out.is_empty() { "./".to_owned() } else { out }
+}
+
+#[test]
+fn relative_agrees_with_the_rule_written_with_splits() {
+    let parts = ["", "a", "b", "é", "x.html", "/", "//"];
+    let mut paths = vec![String::new()];
+    for a in parts {
+        for b in parts {
+            for c in parts {
+                paths.push(format!("{a}{b}{c}"));
+                paths.push(format!("{a}/{b}/{c}"));
+            }
+        }
+    }
+    for from in &paths {
+        for to in &paths {
+            assert_eq!(
+                relative(from, to),
+                relative_by_splits(from, to),
+                "{from:?} -> {to:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn relative_urls() {
     assert_eq!(relative("a/b/", "c/d/"), "../../c/d/");

@@ -32,7 +32,15 @@ struct Run {
 /// Rewrites `events`, turning matched runs of the marks into tags; a page with none of their
 /// characters is returned untouched after one scan of its text.
 pub fn apply<'e>(events: Vec<Event<'e>>, marks: &[Marks]) -> Vec<Event<'e>> {
-    let has_mark = |t: &str| t.chars().any(|c| marks.iter().any(|m| m.ch == c));
+    // Every mark is one of three ASCII characters: a text is searched for them as bytes.
+    let mut set = [None; 3];
+    for (slot, m) in set.iter_mut().zip(marks) {
+        assert!(m.ch.is_ascii(), "marks are ASCII characters");
+        *slot = Some(m.ch as u8);
+    }
+    assert!(marks.len() <= set.len(), "at most three marks");
+    let [a, b, c] = set.map(|m| m.or(set[0]).unwrap_or(0));
+    let has_mark = |t: &str| memchr::memchr3(a, b, c, t.as_bytes()).is_some();
     if marks.is_empty()
         || !events
             .iter()
