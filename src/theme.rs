@@ -194,7 +194,8 @@ impl Theme {
         }
         let mut out = String::with_capacity(html.len() + content.len());
         let mut rest = html.as_str();
-        while let Some(at) = rest.find(CONTENT_SLOT) {
+        // A vectorised search: the template's output is most of a page.
+        while let Some(at) = memchr::memmem::find(rest.as_bytes(), CONTENT_SLOT.as_bytes()) {
             out.push_str(&rest[..at]);
             out.push_str(content);
             rest = &rest[at + CONTENT_SLOT.len()..];

@@ -94,19 +94,18 @@ pub(crate) fn fold(text: &str) -> String {
     }
     // ASCII white space as `split_whitespace` sees it (vertical tab included), in one pass
     // over the bytes, a word copied at a time.
-    let mut out = String::with_capacity(text.len());
+    let mut out = Vec::with_capacity(text.len());
     let words = text
         .as_bytes()
         .split(|b| b.is_ascii_whitespace() || *b == 0x0b)
         .filter(|w| !w.is_empty());
     for word in words {
         if !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
-        // A run of ASCII bytes: a whole `str` of its own.
-        out.push_str(std::str::from_utf8(word).expect("ASCII"));
+        out.extend_from_slice(word);
     }
-    out
+    String::from_utf8(out).expect("ASCII words and spaces")
 }
 
 /// The page's plain texts beyond headings, collected from every event as the pass reads them:

@@ -210,7 +210,8 @@ impl<'h, 'd> LineWriter<'h, 'd> {
         if text.is_empty() {
             return;
         }
-        if !text.contains('\n') {
+        // Tokens are short (a name, an operator): a plain loop beats a vectorised search.
+        if !text.bytes().any(|b| b == b'\n') {
             return push_token(self.html, class, text);
         }
         let mut pieces = text.split('\n').peekable();
@@ -237,12 +238,19 @@ fn push_token(html: &mut String, class: Option<&str>, text: &str) {
             html.push_str("<span class=\"");
             html.push_str(class);
             html.push_str("\">");
-            let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
+            push_text(html, text);
             html.push_str("</span>");
         }
-        None => {
-            let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
-        }
+        None => push_text(html, text),
+    }
+}
+
+/// `text` escaped as body text; most tokens have nothing to escape and are copied as they are.
+fn push_text(html: &mut String, text: &str) {
+    if text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
+    } else {
+        html.push_str(text);
     }
 }
 
