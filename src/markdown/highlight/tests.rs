@@ -285,11 +285,11 @@ fn xml_tags_attributes_declarations_and_cdata_as_pygments_names_them() {
     );
 }
 
-/// Lexing is one forward pass: sixteen times the input costs about sixteen times the time,
-/// not 256 times, on inputs built to make a rescanning lexer quadratic (long lines of half
-/// constructs). A ratio with room for a busy machine and caches (100), not a time.
+/// Long lines of half-finished constructs (what makes a lexer that scans ahead for an end
+/// quadratic) still come back whole, every byte in exactly one token. How their time grows
+/// is measured, not asserted here: the `lexer-*` pairs of `scripts/bench_pathological`.
 #[test]
-fn lexing_time_grows_linearly() {
+fn half_finished_constructs_lex_into_the_whole_input() {
     let seeds = [
         ("console", "a:b@c:"),
         ("console", "[a@b ]] "),
@@ -304,29 +304,8 @@ fn lexing_time_grows_linearly() {
     ];
     for (lang, seed) in seeds {
         let lexer = Lexer::for_fence(lang).unwrap();
-        let time = |copies: usize| {
-            let code = seed.repeat(copies);
-            (0..5)
-                .map(|_| {
-                    let start = std::time::Instant::now();
-                    std::hint::black_box(tokens(lexer, &code));
-                    start.elapsed()
-                })
-                .min()
-                .unwrap_or_default()
-        };
-        // A quadratic lexer fails every round; a machine busy with other work (CI, parallel
-        // tests) may slow one round, so three are allowed.
-        let mut rounds = Vec::new();
-        let linear = (0..3).any(|_| {
-            let small = time(1_000).max(std::time::Duration::from_micros(20));
-            let large = time(16_000);
-            rounds.push((small, large));
-            large < small * 100
-        });
-        assert!(
-            linear,
-            "{lang} {seed:?}: (1,000 copies, 16,000 copies) took {rounds:?}"
-        );
+        let code = seed.repeat(2_000);
+        let joined: String = tokens(lexer, &code).iter().map(|t| t.text).collect();
+        assert_eq!(joined, code, "{lang} {seed:?}");
     }
 }
