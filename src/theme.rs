@@ -231,26 +231,12 @@ fn prints_content_plainly(template: &str) -> bool {
     true
 }
 
-/// Tera's HTML escaping (`&`, `<`, `>`, `"` and `'`), written in runs between the characters
-/// it replaces: Tera's own writes each byte through a call of its own, which was a twentieth
-/// of a build.
+/// Tera's HTML escaping (`&`, `<`, `>`, `"` and `'`, as `&amp;`, `&lt;`, `&gt;`, `&quot;`
+/// and `&#39;`) by pulldown-cmark's escaper, which writes the runs between them whole (and
+/// finds them with SSSE3): Tera's own writes each byte through a call of its own, which was a
+/// twentieth of a build.
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let bytes = input.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let with: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        out.write_all(&bytes[start..i])?;
-        out.write_all(with)?;
-        start = i + 1;
-    }
-    out.write_all(&bytes[start..])
+    pulldown_cmark_escape::escape_html(pulldown_cmark_escape::IoWriter(out), input)
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

@@ -62,12 +62,7 @@ impl PlainText {
     /// The text with runs of white space folded into single spaces.
     pub fn finish(&self) -> String {
         if self.marks_code {
-            let unmarked: String = self
-                .text
-                .chars()
-                .filter(|c| !snippet::is_mark(*c))
-                .collect();
-            return fold(&unmarked);
+            return fold(&without_marks(&self.text));
         }
         fold(&self.text)
     }
@@ -76,6 +71,24 @@ impl PlainText {
     fn finish_marked(&self) -> String {
         fold(&self.text)
     }
+}
+
+/// `text` without its code span marks ([`snippet::CODE_START`], [`snippet::CODE_END`]), found
+/// by their first byte.
+fn without_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    let mut buf = [0; 4];
+    let lead = snippet::CODE_START.encode_utf8(&mut buf).as_bytes()[0];
+    for at in memchr::memchr_iter(lead, text.as_bytes()) {
+        let mark = text[at..].chars().next().is_some_and(snippet::is_mark);
+        if mark && at >= start {
+            out.push_str(&text[start..at]);
+            start = at + snippet::CODE_START.len_utf8();
+        }
+    }
+    out.push_str(&text[start..]);
+    out
 }
 
 /// Text on one line: runs of white space (line breaks included) folded to one space, none at
@@ -203,7 +216,15 @@ fn is_more_marker(html: &str) -> bool {
 
 #[cfg(test)]
 mod fold_tests {
-    use super::fold;
+    use super::{fold, without_marks};
+    use crate::markdown::snippet::{CODE_END, CODE_START};
+
+    #[test]
+    fn code_marks_are_taken_out_and_nothing_else() {
+        let marked = format!("a {CODE_START}b{CODE_END} \u{E002}\u{E000}é{CODE_END}");
+        assert_eq!(without_marks(&marked), "a b \u{E002}é");
+        assert_eq!(without_marks("plain"), "plain");
+    }
 
     #[test]
     fn fold_folds_every_run_of_white_space() {

@@ -138,18 +138,24 @@ pub fn relative(from: &str, to: &str) -> String {
 
 /// The `href` that leads from the page at `from` to site path `to`: [`relative`], encoded.
 pub fn href(from: &str, to: &str) -> String {
-    encode_path(&relative(from, to))
+    let path = relative(from, to);
+    // Most paths need no encoding: the string is returned as it is, not copied.
+    if path.bytes().all(keeps) {
+        return path;
+    }
+    encode_path(&path)
 }
 
-/// Percent-encodes a path for a URL: every byte but the unreserved characters, the sub-delims,
-/// `:`, `@` and the `/` separators, so `c# tips/100%?` becomes `c%23%20tips/100%25%3F` and
-/// non-ASCII names their UTF-8 bytes (`%C3%A9`), as browsers and MkDocs write them.
-pub fn encode_path(path: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let keep = |b: u8| {
-        b.is_ascii_alphanumeric()
+/// The bytes a path keeps as they are in a URL: the unreserved characters, the sub-delims,
+/// `:`, `@` and `/`.
+const KEPT: [bool; 256] = {
+    let mut kept = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        kept[b] = c.is_ascii_alphanumeric()
             || matches!(
-                b,
+                c,
                 b'-' | b'.'
                     | b'_'
                     | b'~'
@@ -167,14 +173,27 @@ pub fn encode_path(path: &str) -> String {
                     | b':'
                     | b'@'
                     | b'/'
-            )
-    };
-    if path.bytes().all(keep) {
+            );
+        b += 1;
+    }
+    kept
+};
+
+fn keeps(b: u8) -> bool {
+    KEPT[usize::from(b)]
+}
+
+/// Percent-encodes a path for a URL: every byte but the unreserved characters, the sub-delims,
+/// `:`, `@` and the `/` separators, so `c# tips/100%?` becomes `c%23%20tips/100%25%3F` and
+/// non-ASCII names their UTF-8 bytes (`%C3%A9`), as browsers and MkDocs write them.
+pub fn encode_path(path: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    if path.bytes().all(keeps) {
         return path.to_owned();
     }
     let mut out = String::with_capacity(path.len() + 16);
     for b in path.bytes() {
-        if keep(b) {
+        if keeps(b) {
             out.push(b as char);
         } else {
             out.push('%');
