@@ -276,6 +276,18 @@ fn emoji_in_tab_labels_and_admonition_titles() {
     compare_in("fidelity-mkdocs-emoji", "tab-labels");
 }
 
+/// An attribute list written straight after an icon or emoji shortcode (`{ .slow }`,
+/// `{: .quick }`, `{ style="…" }`, `{ title="…" data-mood }`) sets the attributes of the icon's
+/// `<span class="twemoji">` or the emoji's `<img>` (classes after `twemoji`), in paragraphs,
+/// list items, table cells, headings (whose id leaves the list out) and admonition titles;
+/// after a space it stays text. The site's own icons stand in for Material's (the expected
+/// HTML is Python-Markdown + pymdownx.emoji with Material's twemoji/to_svg and these icons as
+/// `custom_icons`).
+#[test]
+fn attribute_lists_after_icons_and_emoji() {
+    compare_in("fidelity-mkdocs-icons", "icon-attributes");
+}
+
 /// With pymdownx.superfences a fence with no blank line between it and a paragraph's line is
 /// part of that paragraph (before it, after it, in an admonition, in a quote), and text right
 /// after a fence makes one paragraph with it; a fence between blank lines stays a block.
