@@ -232,6 +232,15 @@ fn footnotes_numbered_in_definition_order() {
     compare_in("fidelity-mkdocs-notes", "footnote-order");
 }
 
+/// A footnote referred to more than once: Python-Markdown's inline pass meets the references
+/// breadth first (the page's top paragraphs, then list items, then paragraphs in those, and a
+/// quote in an item after them; the footnotes' own text after the page's), and numbers the
+/// back-link ids `fnref2:x`, `fnref3:x`, … in that order.
+#[test]
+fn repeated_footnote_references_are_numbered_as_python_markdown_meets_them() {
+    compare_in("fidelity-mkdocs-notes", "repeated-references");
+}
+
 /// `[text][id]` with `id` undefined links `[text]` when `text` is defined, leaving `[id]` as
 /// text; `[text] []` is one link.
 #[test]
