@@ -177,6 +177,13 @@ fn admonitions_on_definition_and_list_marker_lines() {
     compare("definitions");
 }
 
+/// Inline code highlighted with `#!js`: Pygments' JavaScript lexer calls `.`, `...` and `=>`
+/// punctuation (`p`), and `?.` the operator `?` before the punctuation `.`.
+#[test]
+fn javascript_dots_and_arrows_in_inline_code_are_punctuation() {
+    compare_in("fidelity-mkdocs-code", "inline-code-tokens");
+}
+
 #[test]
 fn attribute_lists_on_links_emphasis_code_items_and_terms() {
     compare("attr-lists");

@@ -330,3 +330,26 @@ fn lexing_time_grows_linearly() {
         );
     }
 }
+
+#[test]
+fn javascript_dots_and_arrows_are_punctuation_as_in_pygments() {
+    for lang in ["js", "ts"] {
+        let got = classified(lang, "app.dialog$.next(x, ...xs, (a) => a?.b ?? c);\n");
+        for (class, text) in [
+            ("p", "."),
+            ("p", "..."),
+            ("p", "=>"),
+            ("o", "?"),
+            ("o", "??"),
+        ] {
+            assert!(
+                got.iter().any(|(c, t)| *c == class && t == text),
+                "{lang}: no {class}:{text:?} in {got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(c, t)| *c == "o" && t.contains('.')),
+            "{got:?}"
+        );
+    }
+}
