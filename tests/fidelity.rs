@@ -184,6 +184,14 @@ fn javascript_dots_and_arrows_in_inline_code_are_punctuation() {
     compare_in("fidelity-mkdocs-code", "inline-code-tokens");
 }
 
+/// Inline code highlighted with `#!yaml`: Pygments' YAML lexer has no keywords or numbers, so
+/// `null` and `false` are plain scalars (`l l-Scalar l-Scalar-Plain`), values in `[...]` are
+/// `nv`, a tag is `kt`, and white space is `w`.
+#[test]
+fn yaml_in_inline_code_is_named_as_pygments_names_it() {
+    compare_in("fidelity-mkdocs-code", "inline-yaml");
+}
+
 #[test]
 fn attribute_lists_on_links_emphasis_code_items_and_terms() {
     compare("attr-lists");

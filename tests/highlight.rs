@@ -108,13 +108,18 @@ fn shell_json_yaml_and_toml() {
             ("kc", "null"),
         ],
     );
+    // Pygments' YAML lexer has no keywords or numbers: every plain value is a scalar, and
+    // the space inside quotes is `nv`.
     assert_tokens(
         code(&doc, "yaml"),
         &[
             ("c1", "# site settings"),
             ("nt", "title"),
-            ("s2", "\"Knowledge base\""),
-            ("kc", "true"),
+            ("s", "\"Knowledge"),
+            ("nv", " "),
+            ("s", "base\""),
+            ("l l-Scalar l-Scalar-Plain", "true"),
+            ("l l-Scalar l-Scalar-Plain", "12"),
         ],
     );
     assert_tokens(
