@@ -192,6 +192,14 @@ fn yaml_in_inline_code_is_named_as_pygments_names_it() {
     compare_in("fidelity-mkdocs-code", "inline-yaml");
 }
 
+/// Inline code highlighted with `#!latex`: math delimiters are strings (`sb` opening display
+/// math), what is inside them `nb`, numbers `m`, operators `o`; a command is `k` and its
+/// `[option]` `na`, as Pygments' TeX lexer names them.
+#[test]
+fn latex_in_inline_code_is_named_as_pygments_names_it() {
+    compare_in("fidelity-mkdocs-code", "inline-latex");
+}
+
 #[test]
 fn attribute_lists_on_links_emphasis_code_items_and_terms() {
     compare("attr-lists");

@@ -62,6 +62,8 @@ pub(super) fn lexer(lang: &str) -> Option<Lexer> {
         ("f90", Lexer::Fortran),
         ("xml", Lexer::Xml),
         ("svg", Lexer::Xml),
+        ("latex", Lexer::Tex),
+        ("tex", Lexer::Tex),
         ("yaml", Lexer::Yaml),
         ("yml", Lexer::Yaml),
     ];

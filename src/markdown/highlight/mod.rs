@@ -31,8 +31,9 @@
 //! same guarantees: SQL (`sql`), diffs, INI, C/C++/Go/Java/PowerShell (`clike`), shell
 //! sessions (`console`: prompts and output around Bash commands, which hl-lite lexes), R
 //! (`rlang`), MATLAB, Julia and Fortran; `xml` is hl-lite's HTML lexer named as Pygments' XML.
-//! YAML has a lexer of its own too (`yaml`): Pygments names YAML's tokens unlike hl-lite's
-//! kinds (no keywords or numbers; plain values, flow collections and quoted spaces apart).
+//! TeX and LaTeX (`tex`) too. YAML has a lexer of its own as well (`yaml`): Pygments names
+//! YAML's tokens unlike hl-lite's kinds (no keywords or numbers; plain values, flow
+//! collections and quoted spaces apart).
 //! RustSec lists no advisory against hl-lite; syntect 5.3 pulls bincode 1.3
 //! (RUSTSEC-2025-0141, unmaintained). hl-lite's token kinds are coarser than Pygments' token
 //! types, so `pygments` (highlight/pygments.rs) refines them per language (quotes for
@@ -54,6 +55,7 @@ mod pygments;
 mod rlang;
 mod scan;
 mod sql;
+mod tex;
 mod xml;
 mod yaml;
 
@@ -76,6 +78,8 @@ pub enum Lexer {
     Fortran,
     Xml,
     Yaml,
+    /// TeX and LaTeX ([`tex`]).
+    Tex,
 }
 
 impl Lexer {
@@ -128,6 +132,7 @@ pub fn each_token<'a>(
         Lexer::Console => console::lex(code, &mut out),
         Lexer::Xml => xml::lex(code, &mut out),
         Lexer::Yaml => yaml::lex(code, |class, text| out.push(class, text)),
+        Lexer::Tex => tex::lex(code, |class, text| out.push(class, text)),
         Lexer::Lite(lang) => lite(lang, code, &mut out),
     }
     out.finish();

@@ -169,6 +169,7 @@ fn tokens_rebuild_any_input() {
         "julia",
         "fortran",
         "xml",
+        "latex",
     ]) {
         let lexer = Lexer::for_fence(lang).unwrap();
         for a in nasty {
