@@ -177,6 +177,29 @@ fn admonitions_on_definition_and_list_marker_lines() {
     compare("definitions");
 }
 
+/// Inline code highlighted with `#!js`: Pygments' JavaScript lexer calls `.`, `...` and `=>`
+/// punctuation (`p`), and `?.` the operator `?` before the punctuation `.`.
+#[test]
+fn javascript_dots_and_arrows_in_inline_code_are_punctuation() {
+    compare_in("fidelity-mkdocs-code", "inline-code-tokens");
+}
+
+/// Inline code highlighted with `#!yaml`: Pygments' YAML lexer has no keywords or numbers, so
+/// `null` and `false` are plain scalars (`l l-Scalar l-Scalar-Plain`), values in `[...]` are
+/// `nv`, a tag is `kt`, and white space is `w`.
+#[test]
+fn yaml_in_inline_code_is_named_as_pygments_names_it() {
+    compare_in("fidelity-mkdocs-code", "inline-yaml");
+}
+
+/// Inline code highlighted with `#!latex`: math delimiters are strings (`sb` opening display
+/// math), what is inside them `nb`, numbers `m`, operators `o`; a command is `k` and its
+/// `[option]` `na`, as Pygments' TeX lexer names them.
+#[test]
+fn latex_in_inline_code_is_named_as_pygments_names_it() {
+    compare_in("fidelity-mkdocs-code", "inline-latex");
+}
+
 #[test]
 fn attribute_lists_on_links_emphasis_code_items_and_terms() {
     compare("attr-lists");
@@ -232,6 +255,15 @@ fn footnotes_numbered_in_definition_order() {
     compare_in("fidelity-mkdocs-notes", "footnote-order");
 }
 
+/// A footnote referred to more than once: Python-Markdown's inline pass meets the references
+/// breadth first (the page's top paragraphs, then list items, then paragraphs in those, and a
+/// quote in an item after them; the footnotes' own text after the page's), and numbers the
+/// back-link ids `fnref2:x`, `fnref3:x`, … in that order.
+#[test]
+fn repeated_footnote_references_are_numbered_as_python_markdown_meets_them() {
+    compare_in("fidelity-mkdocs-notes", "repeated-references");
+}
+
 /// `[text][id]` with `id` undefined links `[text]` when `text` is defined, leaving `[id]` as
 /// text; `[text] []` is one link.
 #[test]
@@ -274,6 +306,18 @@ fn emoji_sequences_unicode_names_and_emoji_in_headings() {
 #[test]
 fn emoji_in_tab_labels_and_admonition_titles() {
     compare_in("fidelity-mkdocs-emoji", "tab-labels");
+}
+
+/// An attribute list written straight after an icon or emoji shortcode (`{ .slow }`,
+/// `{: .quick }`, `{ style="…" }`, `{ title="…" data-mood }`) sets the attributes of the icon's
+/// `<span class="twemoji">` or the emoji's `<img>` (classes after `twemoji`), in paragraphs,
+/// list items, table cells, headings (whose id leaves the list out) and admonition titles;
+/// after a space it stays text. The site's own icons stand in for Material's (the expected
+/// HTML is Python-Markdown + pymdownx.emoji with Material's twemoji/to_svg and these icons as
+/// `custom_icons`).
+#[test]
+fn attribute_lists_after_icons_and_emoji() {
+    compare_in("fidelity-mkdocs-icons", "icon-attributes");
 }
 
 /// With pymdownx.superfences a fence with no blank line between it and a paragraph's line is

@@ -198,6 +198,7 @@ pub(super) fn event<'e>(
     let open_at = out.len();
     out.push(Event::Html(CowStr::Borrowed("")));
     let mut text = PlainText::default();
+    let mut plain = super::attr_list::WithoutLists::new(pass.input.features.attr_list);
     for (mut e, range) in rest.by_ref() {
         if matches!(e, Event::End(TagEnd::Heading(_))) {
             break;
@@ -211,10 +212,10 @@ pub(super) fn event<'e>(
             // Emoji apply in headings too; the title keeps what is text of them.
             let from = out.len();
             super::inline::emoji::event(pass, t, &range, out);
-            out[from..].iter().for_each(|e| text.push(e));
+            out[from..].iter().for_each(|e| plain.push(&mut text, e));
             continue;
         }
-        text.push(&e);
+        plain.push(&mut text, &e);
         match e {
             // Abbreviations apply in headings too; the title and id keep the plain text.
             Event::Text(_) if pass.abbreviations.is_some() => {

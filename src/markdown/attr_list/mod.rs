@@ -1,8 +1,8 @@
 //! Attribute lists (Python-Markdown `attr_list`): `{ .class #id key="value" }` right after a
-//! link, an image, emphasis, strong or code, on its own last line of a paragraph, list item
-//! or definition (`{: .lead }`), or after a space at the end of a definition term or a table
-//! cell, sets that element's attributes. Braces that are not an attribute list stay text.
-//! (Headings get theirs from pulldown-cmark's heading attributes.)
+//! link, an image, emphasis, strong, code or an emoji ([`emoji`]), on its own last line of a
+//! paragraph, list item or definition (`{: .lead }`), or after a space at the end of a
+//! definition term or a table cell, sets that element's attributes. Braces that are not an
+//! attribute list stay text. (Headings get theirs from pulldown-cmark's heading attributes.)
 
 use std::fmt::Write as _;
 
@@ -10,6 +10,10 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::escape_attr;
 use super::plain_text::PlainText;
+
+mod emoji;
+mod plain;
+pub(super) use plain::WithoutLists;
 
 /// Parsed `{ ... }`: classes, an id and other attributes, in order.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -175,6 +179,7 @@ pub fn apply(events: &mut Vec<Event<'_>>) -> Vec<String> {
             Event::InlineHtml(h) if h.starts_with("<code") && h.ends_with("</code>") => {
                 attach_highlighted_code(events, i)
             }
+            Event::InlineHtml(h) if emoji::is_emoji(h) => emoji::attach(events, i),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::DefinitionListDefinition) => {
                 attach_block(events, i, Block::OwnLine)
             }

@@ -148,8 +148,8 @@ mod tests {
         assert_eq!(render(&opts, &inline, "plain <b>"), None);
         // A language answerbook does not highlight keeps its class, as for blocks.
         assert_eq!(
-            render(&opts, &inline, "#!latex $x^2$").as_deref(),
-            Some("<code class=\"language-latex highlight\">$x^2$</code>")
+            render(&opts, &inline, "#!erlang X = 2").as_deref(),
+            Some("<code class=\"language-erlang highlight\">X = 2</code>")
         );
         let mut styled = InlineOptions {
             css_class: "inlinehilite".into(),

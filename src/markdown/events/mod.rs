@@ -391,6 +391,12 @@ impl<'i, 'p> Pass<'i, 'p> {
         if emoji {
             events = inline::emoji::title(self, events, range);
         }
+        // Attribute lists apply in titles too (`:material-bell:{ .ring } Heads up`).
+        if self.input.features.attr_list {
+            for id in super::attr_list::apply(&mut events) {
+                self.ids.reserve(&id);
+            }
+        }
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         let trimmed = html.trim_end();

@@ -62,6 +62,10 @@ pub(super) fn lexer(lang: &str) -> Option<Lexer> {
         ("f90", Lexer::Fortran),
         ("xml", Lexer::Xml),
         ("svg", Lexer::Xml),
+        ("latex", Lexer::Tex),
+        ("tex", Lexer::Tex),
+        ("yaml", Lexer::Yaml),
+        ("yml", Lexer::Yaml),
     ];
     if let Some(&(_, lexer)) = OTHERS.iter().find(|(n, _)| n.eq_ignore_ascii_case(lang)) {
         return Some(lexer);

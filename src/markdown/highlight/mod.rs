@@ -31,6 +31,9 @@
 //! same guarantees: SQL (`sql`), diffs, INI, C/C++/Go/Java/PowerShell (`clike`), shell
 //! sessions (`console`: prompts and output around Bash commands, which hl-lite lexes), R
 //! (`rlang`), MATLAB, Julia and Fortran; `xml` is hl-lite's HTML lexer named as Pygments' XML.
+//! TeX and LaTeX (`tex`) too. YAML has a lexer of its own as well (`yaml`): Pygments names
+//! YAML's tokens unlike hl-lite's kinds (no keywords or numbers; plain values, flow
+//! collections and quoted spaces apart).
 //! RustSec lists no advisory against hl-lite; syntect 5.3 pulls bincode 1.3
 //! (RUSTSEC-2025-0141, unmaintained). hl-lite's token kinds are coarser than Pygments' token
 //! types, so `pygments` (highlight/pygments.rs) refines them per language (quotes for
@@ -52,7 +55,9 @@ mod pygments;
 mod rlang;
 mod scan;
 mod sql;
+mod tex;
 mod xml;
+mod yaml;
 
 use hl_lite::Lang;
 
@@ -72,6 +77,9 @@ pub enum Lexer {
     Julia,
     Fortran,
     Xml,
+    Yaml,
+    /// TeX and LaTeX ([`tex`]).
+    Tex,
 }
 
 impl Lexer {
@@ -123,6 +131,8 @@ pub fn each_token<'a>(
         Lexer::Fortran => fortran::lex(code, |class, text| out.push(class, text)),
         Lexer::Console => console::lex(code, &mut out),
         Lexer::Xml => xml::lex(code, &mut out),
+        Lexer::Yaml => yaml::lex(code, |class, text| out.push(class, text)),
+        Lexer::Tex => tex::lex(code, |class, text| out.push(class, text)),
         Lexer::Lite(lang) => lite(lang, code, &mut out),
     }
     out.finish();

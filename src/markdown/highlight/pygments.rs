@@ -53,6 +53,9 @@ pub(super) fn refine(
             Lang::Css if text.starts_with(':') => "nd",
             _ => "nt",
         },
+        Kind::Operator if matches!(lang, Lang::JavaScript | Lang::TypeScript) => {
+            return js_operator(text, out);
+        }
         Kind::Operator => "o",
         Kind::Punctuation if lang == Lang::Bash && text.starts_with('$') => "gp",
         Kind::Punctuation => "p",
@@ -60,6 +63,19 @@ pub(super) fn refine(
         Kind::Variable => "nv",
     };
     out.push(Some(class), text);
+}
+
+/// A JavaScript or TypeScript operator: Pygments' lexers call `.`, `...` and `=>`
+/// punctuation, and read `?.` as the operator `?` before the punctuation `.`.
+fn js_operator(text: &str, out: &mut Tokens<'_, '_>) {
+    match text {
+        "." | "..." | "=>" => out.push(Some("p"), text),
+        "?." => {
+            out.push(Some("o"), "?");
+            out.push(Some("p"), ".");
+        }
+        _ => out.push(Some("o"), text),
+    }
 }
 
 /// Unclassified text: identifiers become names (`n`, `nx` in JavaScript) where Pygments names

@@ -169,6 +169,7 @@ fn tokens_rebuild_any_input() {
         "julia",
         "fortran",
         "xml",
+        "latex",
     ]) {
         let lexer = Lexer::for_fence(lang).unwrap();
         for a in nasty {
@@ -307,5 +308,28 @@ fn half_finished_constructs_lex_into_the_whole_input() {
         let code = seed.repeat(2_000);
         let joined: String = tokens(lexer, &code).iter().map(|t| t.text).collect();
         assert_eq!(joined, code, "{lang} {seed:?}");
+    }
+}
+
+#[test]
+fn javascript_dots_and_arrows_are_punctuation_as_in_pygments() {
+    for lang in ["js", "ts"] {
+        let got = classified(lang, "app.dialog$.next(x, ...xs, (a) => a?.b ?? c);\n");
+        for (class, text) in [
+            ("p", "."),
+            ("p", "..."),
+            ("p", "=>"),
+            ("o", "?"),
+            ("o", "??"),
+        ] {
+            assert!(
+                got.iter().any(|(c, t)| *c == class && t == text),
+                "{lang}: no {class}:{text:?} in {got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(c, t)| *c == "o" && t.contains('.')),
+            "{got:?}"
+        );
     }
 }

@@ -171,6 +171,25 @@ pub(crate) fn split<'e>(
     }
 }
 
+/// Whether an inline HTML event is one emoji or icon as [`split`] writes it: an icon's
+/// `<span class="twemoji"><svg…></span>` or an emoji's `<img … class="twemoji" … />`. Raw
+/// HTML never comes as a whole span in one event; an author's own `<img>` would have to copy
+/// the emoji's markup to the letter.
+pub(crate) fn is_markup(html: &str) -> bool {
+    if let Some(rest) = html.strip_prefix("<span class=\"twemoji\"><svg") {
+        return rest.ends_with("</svg></span>");
+    }
+    html.starts_with("<img alt=\"")
+        && html.ends_with(" />")
+        && [
+            " class=\"twemoji\" ",
+            " class=\"emojione\" ",
+            " class=\"gemoji\" ",
+        ]
+        .iter()
+        .any(|class| html.contains(class))
+}
+
 /// The icon set a shortcode names, if it is an icon's.
 fn icon_set(name: &str) -> Option<&str> {
     let (set, _) = name.split_once('-')?;

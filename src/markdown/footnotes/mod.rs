@@ -12,6 +12,8 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::escape_attr;
 
+mod order;
+
 /// The options of Python-Markdown's `footnotes` that change what is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -114,8 +116,8 @@ pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
         .enumerate()
         .map(|(i, (label, _))| (label.clone(), i))
         .collect();
-    // Footnotes are numbered in the order of their first reference, the page's own text first,
-    // then the footnotes' (a footnote may refer to another); unreferenced ones come last.
+    // Footnotes are numbered in the order of their definitions, or of their first reference;
+    // unreferenced ones come last.
     let mut numbering = Numbering {
         options,
         order: Vec::new(),
@@ -132,12 +134,23 @@ pub fn apply(events: &mut Vec<Event<'_>>, options: &Options) {
             }
         }
     }
-    numbering.references(&mut kept, &defined);
-    let mut k = 0;
-    while let Some(label) = numbering.order.get(k) {
-        let body = &mut definitions[defined[label]].1;
-        numbering.references(body, &defined);
-        k += 1;
+    // The references in the order Python-Markdown meets them ([`order`]): the page's and the
+    // footnotes' (a footnote may refer to another).
+    let mut references: Vec<(usize, usize, usize)> = order::references(&kept)
+        .into_iter()
+        .map(|(depth, at)| (depth, 0, at))
+        .collect();
+    for (n, (_, body)) in definitions.iter().enumerate() {
+        let inner = order::references(body).into_iter();
+        references.extend(inner.map(|(depth, at)| (order::DEFINITION_DEPTH + depth, n + 1, at)));
+    }
+    references.sort_unstable();
+    for (_, section, at) in references {
+        let event = match section {
+            0 => &mut kept[at],
+            n => &mut definitions[n - 1].1[at],
+        };
+        numbering.reference(event, &defined);
     }
     for (label, _) in &definitions {
         if !numbering.number.contains_key(label) {
@@ -199,40 +212,38 @@ struct Numbering<'o> {
 }
 
 impl Numbering<'_> {
-    /// Writes the references among `events` as numbered links.
-    fn references(&mut self, events: &mut [Event<'_>], defined: &HashMap<String, usize>) {
-        for event in events {
-            let Event::FootnoteReference(label) = event else {
-                continue;
-            };
-            if !defined.contains_key(label.as_ref()) {
-                *event = Event::Text(format!("[^{label}]").into());
-                continue;
-            }
-            let n = match self.number.get(label.as_ref()) {
-                Some(&n) => n,
-                None => {
-                    self.order.push(label.to_string());
-                    self.number.insert(label.to_string(), self.order.len());
-                    self.order.len()
-                }
-            };
-            let count = self.seen.entry(label.to_string()).or_insert(0);
-            *count += 1;
-            let label = escape_attr(label);
-            let sep = escape_attr(&self.options.separator);
-            let id = match *count {
-                1 => format!("fnref{sep}{label}"),
-                c => format!("fnref{c}{sep}{label}"),
-            };
-            let text = escape_attr(&numbered(&self.options.superscript_text, n));
-            *event = Event::InlineHtml(
-                format!(
-                    "<sup id=\"{id}\"><a class=\"footnote-ref\" href=\"#fn{sep}{label}\">{text}</a></sup>"
-                )
-                .into(),
-            );
+    /// Writes a reference as a numbered link.
+    fn reference(&mut self, event: &mut Event<'_>, defined: &HashMap<String, usize>) {
+        let Event::FootnoteReference(label) = event else {
+            return;
+        };
+        if !defined.contains_key(label.as_ref()) {
+            *event = Event::Text(format!("[^{label}]").into());
+            return;
         }
+        let n = match self.number.get(label.as_ref()) {
+            Some(&n) => n,
+            None => {
+                self.order.push(label.to_string());
+                self.number.insert(label.to_string(), self.order.len());
+                self.order.len()
+            }
+        };
+        let count = self.seen.entry(label.to_string()).or_insert(0);
+        *count += 1;
+        let label = escape_attr(label);
+        let sep = escape_attr(&self.options.separator);
+        let id = match *count {
+            1 => format!("fnref{sep}{label}"),
+            c => format!("fnref{c}{sep}{label}"),
+        };
+        let text = escape_attr(&numbered(&self.options.superscript_text, n));
+        *event = Event::InlineHtml(
+            format!(
+                "<sup id=\"{id}\"><a class=\"footnote-ref\" href=\"#fn{sep}{label}\">{text}</a></sup>"
+            )
+            .into(),
+        );
     }
 }
 
