@@ -3,7 +3,9 @@
 //! ([`stem`]). The theme's script (`answerbook.js`) splits a query by the same rules.
 //!
 //! [`html_words`] reads them straight out of a page's HTML in one pass, without building the
-//! page's text first: this runs on every question of a build.
+//! page's text first: this runs on every question of a build. A run of ASCII letters and
+//! digits, most words, is lower-cased, checked and stemmed without allocating
+//! ([`ascii_searchable`]); any other run by the rule for all of them, [`searchable`].
 
 use std::borrow::Cow;
 
@@ -97,7 +99,7 @@ pub(super) fn html_words(html: &str, mut each: impl FnMut(&str)) {
 const LETTER: u8 = 1;
 /// An ASCII capital (also a [`LETTER`]).
 const CAPITAL: u8 = 2;
-/// The first byte of a character of several (a letter or digit or not).
+/// A byte of a character of several bytes, a letter or not ([`scan`] meets only the first).
 const HIGH: u8 = 4;
 /// `<` or `&`, which begin markup in HTML.
 const MARKUP: u8 = 8;
@@ -202,9 +204,7 @@ fn run(text: &str, start: usize, from: usize, each: &mut impl FnMut(&str)) -> us
 }
 
 /// Where the text resumes after the tag at `lt`: after its `>`, or, for `<script` and
-/// `<style`, after the `>` of their closing tag; the end when there is no `>`. Not inlined:
-/// [`scan`]'s loop stays small.
-#[inline(never)]
+/// `<style`, after the `>` of their closing tag; the end when there is no `>`.
 fn after_tag(html: &str, lt: usize) -> usize {
     let bytes = html.as_bytes();
     let mut from = lt + 1;
@@ -269,7 +269,7 @@ impl<'a> Iterator for SpacedWords<'a> {
 const MAX_CHARS: usize = 30;
 
 /// [`searchable`] for a run of ASCII letters and digits, allocating nothing: the word is the
-/// run, the start of it, or spelled in `spelled` (of [`MAX_CHARS`] bytes at least). `upper`:
+/// run, the start of it, or spelled in `spelled` (a buffer used again for each run). `upper`:
 /// whether the run has a capital.
 fn ascii_searchable<'a>(run: &'a str, upper: bool, spelled: &'a mut String) -> Option<&'a str> {
     let n = run.len();
