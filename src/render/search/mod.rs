@@ -14,10 +14,6 @@
 //! the one before; `fields` has bit 1 for the title, 2 the short answer, 4 a heading, 8 the
 //! text, and above the low four bits one more than the index of the first heading holding it.
 
-use std::borrow::Cow;
-
-use rustc_hash::FxHashMap;
-
 use rayon::prelude::*;
 
 use serde::Serialize;
@@ -30,6 +26,7 @@ use crate::output::{Body, Sink};
 use super::{Facts, Site};
 
 mod before;
+mod distinct;
 mod resident;
 mod shards;
 mod words;
@@ -38,6 +35,7 @@ pub use before::Before;
 pub use resident::Resident;
 
 use before::Keys;
+use distinct::Distinct;
 
 use words::{SpacedWords, html_words, text_words};
 
@@ -88,29 +86,12 @@ impl SearchDoc {
             .collect();
         // Each distinct word with its place, in order of first appearance: a page repeats
         // most of its words, and nothing needs them sorted.
-        let mut places: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+        let mut words = Distinct::with_capacity(rendered.html.len() / 4);
         html_words(&rendered.html, |word| {
-            let next = places.len() as u32;
-            places.entry(word).or_insert(next);
+            words.place(word);
         });
-        let (extra, marks) = marks_of(&places, title, answer, &headings);
-        let mut body = vec![Cow::Borrowed(""); places.len()];
-        for (word, at) in places {
-            body[at as usize] = word;
-        }
-        // Sized exactly: this string is kept for every question until the index is written.
-        let size = body
-            .iter()
-            .chain(&extra)
-            .map(|w| w.len() + 1)
-            .sum::<usize>();
-        let mut words = String::with_capacity(size.saturating_sub(1));
-        for word in body.iter().chain(&extra) {
-            if !words.is_empty() {
-                words.push(' ');
-            }
-            words.push_str(word);
-        }
+        let marks = marks_of(&mut words, title, answer, &headings);
+        let words = words.into_string();
         SearchDoc {
             headings,
             words,
@@ -130,31 +111,22 @@ impl SearchDoc {
     }
 }
 
-/// The words of a question's title, short answer and headings that its text (`body`: each
-/// word and its place) lacks, and the [`SearchDoc::marks`] of every word found there.
-fn marks_of<'a>(
-    body: &FxHashMap<Cow<'_, str>, u32>,
-    title: &'a str,
-    answer: Option<&'a str>,
-    headings: &'a [(String, String)],
-) -> (Vec<Cow<'a, str>>, Vec<(u32, u32)>) {
-    let mut extra: Vec<Cow<'a, str>> = Vec::new();
+/// Adds the words of a question's title, short answer and headings that its text (`words`,
+/// so far) lacks, and returns the [`SearchDoc::marks`] of every word found there.
+fn marks_of(
+    words: &mut Distinct,
+    title: &str,
+    answer: Option<&str>,
+    headings: &[(String, String)],
+) -> Vec<(u32, u32)> {
+    let body = words.len() as u32;
     let mut marks: Vec<(u32, u32)> = Vec::new();
-    let mut mark = |w: Cow<'a, str>, bits: u32| {
-        let at = match body.get(w.as_ref()) {
-            Some(&at) => at as usize,
-            None => match extra.iter().position(|x| *x == w) {
-                Some(at) => body.len() + at,
-                None => {
-                    extra.push(w);
-                    body.len() + extra.len() - 1
-                }
-            },
-        } as u32;
+    let mut mark = |w: &str, bits: u32| {
+        let at = words.place(w);
         let f = match marks.iter().position(|(i, _)| *i == at) {
             Some(i) => &mut marks[i].1,
             None => {
-                let first = if (at as usize) < body.len() { BODY } else { 0 };
+                let first = if at < body { BODY } else { 0 };
                 marks.push((at, first));
                 &mut marks.last_mut().expect("just pushed").1
             }
@@ -165,20 +137,14 @@ fn marks_of<'a>(
             *f |= bits;
         }
     };
-    for w in text_words(title) {
-        mark(w, TITLE);
-    }
-    for w in text_words(answer.unwrap_or("")) {
-        mark(w, ANSWER);
-    }
+    text_words(title, |w| mark(w, TITLE));
+    text_words(answer.unwrap_or(""), |w| mark(w, ANSWER));
     for (i, (_, heading)) in headings.iter().enumerate() {
-        for w in text_words(heading) {
-            mark(w, HEADING | (i as u32 + 1) << 4);
-        }
+        text_words(heading, |w| mark(w, HEADING | (i as u32 + 1) << 4));
     }
     marks.sort_unstable();
     marks.shrink_to_fit();
-    (extra, marks)
+    marks
 }
 
 /// The shard file a word is in: its first three characters, spelled in hex when they are not

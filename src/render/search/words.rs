@@ -3,7 +3,9 @@
 //! ([`stem`]). The theme's script (`answerbook.js`) splits a query by the same rules.
 //!
 //! [`html_words`] reads them straight out of a page's HTML in one pass, without building the
-//! page's text first: this runs on every question of a build.
+//! page's text first: this runs on every question of a build. A run of ASCII letters and
+//! digits, most words, is lower-cased, checked and stemmed without allocating
+//! ([`ascii_searchable`]); any other run by the rule for all of them, [`searchable`].
 
 use std::borrow::Cow;
 
@@ -19,30 +21,54 @@ pub(super) const STOP_WORDS: &[&str] = &[
 const LONGEST_STOP_WORD: usize = 5;
 
 /// Whether a word of at most [`LONGEST_STOP_WORD`] bytes is one of the [`STOP_WORDS`]:
-/// compared as numbers (a word's bytes packed into one), since this runs for most words of
-/// every page.
-fn is_stop_word(word: &str) -> bool {
-    let packed = pack(word.as_bytes());
-    PACKED_STOP_WORDS.contains(&packed)
+/// compared as numbers (a word's bytes packed into one), by binary search, since this runs
+/// for most words of every page.
+fn is_stop_word(word: &[u8]) -> bool {
+    PACKED_STOP_WORDS.binary_search(&pack(word)).is_ok()
 }
 
-/// The bytes of a word of at most 7 bytes as one number (different words, different numbers).
-const fn pack(bytes: &[u8]) -> u64 {
-    let mut packed = bytes.len() as u64;
+/// Whether a word that starts with `first` may be one of the [`STOP_WORDS`]: most short words
+/// are known by their first letter not to be.
+fn may_be_stop_word(first: u8) -> bool {
+    first.is_ascii_lowercase() && STOP_WORD_STARTS & 1 << (first - b'a') != 0
+}
+
+/// The first letters of the [`STOP_WORDS`], as bits (`a` the lowest).
+const STOP_WORD_STARTS: u32 = {
+    let mut bits = 0;
     let mut i = 0;
-    while i < bytes.len() && i < 7 {
-        packed |= (bytes[i] as u64) << (8 * (i + 1));
+    while i < STOP_WORDS.len() {
+        bits |= 1 << (STOP_WORDS[i].as_bytes()[0] - b'a');
         i += 1;
     }
-    packed
+    bits
+};
+
+/// The bytes of a word of at most 7 bytes as one number (different words, different numbers):
+/// its length in the low byte, its bytes above it in order.
+const fn pack(bytes: &[u8]) -> u64 {
+    let mut packed = 0;
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        packed = packed << 8 | bytes[i] as u64;
+    }
+    packed << 8 | bytes.len() as u64
 }
 
-/// [`STOP_WORDS`], [`pack`]ed.
+/// [`STOP_WORDS`], [`pack`]ed, in order.
 const PACKED_STOP_WORDS: [u64; STOP_WORDS.len()] = {
     let mut out = [0; STOP_WORDS.len()];
     let mut i = 0;
     while i < STOP_WORDS.len() {
-        out[i] = pack(STOP_WORDS[i].as_bytes());
+        // Insertion sort: fifty numbers, once, while compiling.
+        let packed = pack(STOP_WORDS[i].as_bytes());
+        let mut j = i;
+        while j > 0 && out[j - 1] > packed {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = packed;
         i += 1;
     }
     out
@@ -50,71 +76,144 @@ const PACKED_STOP_WORDS: [u64; STOP_WORDS.len()] = {
 
 /// The searchable words of a plain text.
 #[cfg(test)]
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text_words(text).map(Cow::into_owned)
+pub(crate) fn words(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    text_words(text, |w| found.push(w.to_owned()));
+    found
 }
 
-/// The searchable words of a plain text, borrowed from it where they are spelled as in it.
-pub(super) fn text_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter_map(searchable)
+/// The searchable words of a plain text, each lent to `each` in turn.
+pub(super) fn text_words(text: &str, mut each: impl FnMut(&str)) {
+    scan(text, false, &mut each);
 }
 
-/// The searchable words of the text a reader sees in some HTML: tags are word breaks,
-/// scripts and styles are left out, and the entities `&lt;` `&gt;` `&quot;` `&#39;` `&amp;`
-/// (the ones pulldown-cmark writes) are word breaks, as the characters they stand for are.
-pub(super) fn html_words<'h>(html: &'h str, mut each: impl FnMut(Cow<'h, str>)) {
-    let bytes = html.as_bytes();
+/// The searchable words of the text a reader sees in some HTML, each lent to `each` in turn:
+/// tags are word breaks, scripts and styles are left out, and the entities `&lt;` `&gt;`
+/// `&quot;` `&#39;` `&amp;` (the ones pulldown-cmark writes) are word breaks, as the
+/// characters they stand for are.
+pub(super) fn html_words(html: &str, mut each: impl FnMut(&str)) {
+    scan(html, true, &mut each);
+}
+
+/// What a byte is to [`scan`]: one of these bits, or none of them (a word break).
+const LETTER: u8 = 1;
+/// An ASCII capital (also a [`LETTER`]).
+const CAPITAL: u8 = 2;
+/// A byte of a character of several bytes, a letter or not ([`scan`] meets only the first).
+const HIGH: u8 = 4;
+/// `<` or `&`, which begin markup in HTML.
+const MARKUP: u8 = 8;
+
+/// [`LETTER`], [`CAPITAL`], [`HIGH`] or [`MARKUP`], for each byte.
+const CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_uppercase() {
+            LETTER | CAPITAL
+        } else if c.is_ascii_alphanumeric() {
+            LETTER
+        } else if c >= 0x80 {
+            HIGH
+        } else if c == b'<' || c == b'&' {
+            MARKUP
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
+
+/// Hands `each` the searchable words of `text`, read as HTML when `html` is set.
+fn scan(text: &str, html: bool, each: &mut impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    // Where an ASCII word is spelled when it is not a slice of `text`.
+    let mut spelled = String::with_capacity(MAX_CHARS);
     let mut i = 0;
-    // Where the current run of letters and digits started.
-    let mut start: Option<usize> = None;
-    let mut end_word = |start: &mut Option<usize>, at: usize| {
-        if let Some(s) = start.take()
-            && let Some(word) = searchable(&html[s..at])
-        {
-            each(word);
-        }
-    };
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            start.get_or_insert(i);
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASS[b as usize];
+        if class == 0 {
             i += 1;
-            continue;
-        }
-        if b >= 0x80 {
-            let c = html[i..]
+        } else if class & LETTER != 0 {
+            // A run of ASCII letters and digits, most often the whole of a word.
+            let start = i;
+            let mut seen = class;
+            i += 1;
+            while let Some(&b) = bytes.get(i) {
+                let class = CLASS[b as usize];
+                if class & LETTER == 0 {
+                    break;
+                }
+                seen |= class;
+                i += 1;
+            }
+            if bytes.get(i).is_some_and(|&b| b >= 0x80) {
+                i = run(text, start, i, each);
+            } else if i - start >= 2
+                && let Some(word) =
+                    ascii_searchable(&text[start..i], seen & CAPITAL != 0, &mut spelled)
+            {
+                each(word);
+            }
+        } else if class == HIGH {
+            let c = text[i..]
                 .chars()
                 .next()
                 .expect("i is on a character boundary");
-            if c.is_alphanumeric() {
-                start.get_or_insert(i);
+            i = if c.is_alphanumeric() {
+                run(text, i, i, each)
             } else {
-                end_word(&mut start, i);
-            }
-            i += c.len_utf8();
-            continue;
+                i + c.len_utf8()
+            };
+        } else if !html {
+            i += 1;
+        } else if b == b'<' {
+            i = after_tag(text, i);
+        } else {
+            i = after_entity(bytes, i);
         }
-        end_word(&mut start, i);
-        i = match b {
-            b'<' => after_tag(html, i),
-            b'&' => after_entity(bytes, i),
-            _ => i + 1,
-        };
     }
-    end_word(&mut start, bytes.len());
+}
+
+/// Hands `each` the word of the run of letters and digits that starts at `start` and goes
+/// on at `from` with a character of several bytes, if search keeps it; returns where the
+/// run ends.
+#[cold]
+fn run(text: &str, start: usize, from: usize, each: &mut impl FnMut(&str)) -> usize {
+    let mut i = from;
+    let mut ascii = true;
+    while let Some(c) = text[i..].chars().next()
+        && c.is_alphanumeric()
+    {
+        ascii &= c.is_ascii();
+        i += c.len_utf8();
+    }
+    let run = &text[start..i];
+    if ascii {
+        let mut spelled = String::new();
+        let upper = run.bytes().any(|b| b.is_ascii_uppercase());
+        if let Some(word) = ascii_searchable(run, upper, &mut spelled) {
+            each(word);
+        }
+    } else if let Some(word) = searchable(run) {
+        each(&word);
+    }
+    i
 }
 
 /// Where the text resumes after the tag at `lt`: after its `>`, or, for `<script` and
 /// `<style`, after the `>` of their closing tag; the end when there is no `>`.
 fn after_tag(html: &str, lt: usize) -> usize {
-    let rest = &html[lt..];
-    let mut from = lt;
-    if rest
-        .as_bytes()
-        .get(1)
-        .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
+    let bytes = html.as_bytes();
+    let mut from = lt + 1;
+    // Most tags are known by their next two letters not to be either.
+    if let Some(&[s, c]) = bytes.get(lt + 1..lt + 3)
+        && s | 0x20 == b's'
+        && matches!(c | 0x20, b'c' | b't')
     {
+        let rest = &html[lt..];
         for (open, close) in [("<script", "</script"), ("<style", "</style")] {
             if rest
                 .as_bytes()
@@ -129,7 +228,7 @@ fn after_tag(html: &str, lt: usize) -> usize {
         }
     }
     // A tag's `>` is a few bytes on: a plain loop beats a searcher set up for each tag.
-    html.as_bytes()[from..]
+    bytes[from..]
         .iter()
         .position(|&b| b == b'>')
         .map_or(html.len(), |gt| from + gt + 1)
@@ -166,7 +265,50 @@ impl<'a> Iterator for SpacedWords<'a> {
     }
 }
 
-/// A run of letters and digits as search knows it, or `None` when search leaves it out.
+/// The most characters of a word search keeps.
+const MAX_CHARS: usize = 30;
+
+/// [`searchable`] for a run of ASCII letters and digits, allocating nothing: the word is the
+/// run, the start of it, or spelled in `spelled` (a buffer used again for each run). `upper`:
+/// whether the run has a capital.
+fn ascii_searchable<'a>(run: &'a str, upper: bool, spelled: &'a mut String) -> Option<&'a str> {
+    let n = run.len();
+    if !(2..=MAX_CHARS).contains(&n) {
+        return None;
+    }
+    if upper {
+        spelled.clear();
+        spelled.push_str(run);
+        spelled.make_ascii_lowercase();
+    }
+    let lower = if upper {
+        spelled.as_bytes()
+    } else {
+        run.as_bytes()
+    };
+    if n <= LONGEST_STOP_WORD && may_be_stop_word(lower[0]) && is_stop_word(lower) {
+        return None;
+    }
+    Some(match plural(lower, n) {
+        Plural::Ies => {
+            if upper {
+                spelled.truncate(n - 3);
+            } else {
+                spelled.clear();
+                spelled.push_str(&run[..n - 3]);
+            }
+            spelled.push('y');
+            spelled
+        }
+        Plural::S if upper => &spelled[..n - 1],
+        Plural::S => &run[..n - 1],
+        Plural::No if upper => spelled,
+        Plural::No => run,
+    })
+}
+
+/// A run of letters and digits as search knows it, or `None` when search leaves it out: the
+/// rule, for any run ([`ascii_searchable`] is the same for ASCII ones).
 fn searchable(run: &str) -> Option<Cow<'_, str>> {
     if run.is_empty() {
         return None;
@@ -190,163 +332,57 @@ fn searchable(run: &str) -> Option<Cow<'_, str>> {
     } else {
         word.chars().count()
     };
-    if !(2..=30).contains(&n) || (word.len() <= LONGEST_STOP_WORD && is_stop_word(&word)) {
+    if !(2..=MAX_CHARS).contains(&n)
+        || (word.len() <= LONGEST_STOP_WORD && is_stop_word(word.as_bytes()))
+    {
         return None;
     }
     Some(stem(word, n))
 }
 
+/// What [`stem`] does to a word.
+enum Plural {
+    /// `queries` -> `query`.
+    Ies,
+    /// `beans` -> `bean`.
+    S,
+    /// Nothing: not a plural, or one kept (`glass`, `status`, `basis`).
+    No,
+}
+
+/// Whether and how `word` (`n` characters long) is a plural [`stem`] makes singular.
+#[inline]
+fn plural(word: &[u8], n: usize) -> Plural {
+    if n > 4 && word.ends_with(b"ies") {
+        Plural::Ies
+    } else if n > 3
+        && word.ends_with(b"s")
+        && ![b"ss", b"us", b"is"].iter().any(|e| word.ends_with(*e))
+    {
+        Plural::S
+    } else {
+        Plural::No
+    }
+}
+
 /// English plurals to their singular, roughly: `queries` -> `query`, `beans` -> `bean`
 /// (`glass`, `status` and `basis` kept). `n` is the word's length in characters.
 fn stem(word: Cow<'_, str>, n: usize) -> Cow<'_, str> {
-    if n > 4 && word.ends_with("ies") {
-        let mut owned = word.into_owned();
-        owned.truncate(owned.len() - 3);
-        owned.push('y');
-        Cow::Owned(owned)
-    } else if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
-    {
-        match word {
-            Cow::Borrowed(w) => Cow::Borrowed(&w[..w.len() - 1]),
-            Cow::Owned(mut w) => {
-                w.pop();
-                Cow::Owned(w)
-            }
+    match (plural(word.as_bytes(), n), word) {
+        (Plural::Ies, word) => {
+            let mut owned = word.into_owned();
+            owned.truncate(owned.len() - 3);
+            owned.push('y');
+            Cow::Owned(owned)
         }
-    } else {
-        word
+        (Plural::S, Cow::Borrowed(w)) => Cow::Borrowed(&w[..w.len() - 1]),
+        (Plural::S, Cow::Owned(mut w)) => {
+            w.pop();
+            Cow::Owned(w)
+        }
+        (Plural::No, word) => word,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn of_html(html: &str) -> Vec<String> {
-        let mut found = Vec::new();
-        html_words(html, |w| found.push(w.into_owned()));
-        found
-    }
-
-    /// The first way of doing it, kept as the specification: decode the text a reader sees
-    /// into a string, then split it.
-    fn by_visible_text(html: &str) -> Vec<String> {
-        let mut out = String::new();
-        let mut rest = html;
-        while let Some(lt) = rest.find('<') {
-            out.push_str(&rest[..lt]);
-            out.push(' ');
-            rest = &rest[lt..];
-            let lower = rest
-                .get(..7)
-                .map(str::to_ascii_lowercase)
-                .unwrap_or_default();
-            let close = if lower.starts_with("<script") {
-                Some("</script")
-            } else if lower.starts_with("<style") {
-                Some("</style")
-            } else {
-                None
-            };
-            if let Some(at) = close.and_then(|c| rest.find(c)) {
-                rest = &rest[at..];
-            }
-            rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
-        }
-        out.push_str(rest);
-        for (entity, c) in [
-            ("&lt;", "<"),
-            ("&gt;", ">"),
-            ("&quot;", "\""),
-            ("&#39;", "'"),
-        ] {
-            out = out.replace(entity, c);
-        }
-        words(&out.replace("&amp;", "&")).collect()
-    }
-
-    #[test]
-    fn words_are_lower_cased_stemmed_and_common_ones_left_out() {
-        let found: Vec<String> =
-            words("How do I store the Beans? Queries, glass & status: x").collect();
-        assert_eq!(found, ["store", "bean", "query", "glass", "status"]);
-    }
-
-    #[test]
-    fn html_words_leave_out_tags_scripts_and_entities() {
-        assert!(of_html("<p>a&amp;b<script>var x;</script><em>c</em></p>").is_empty());
-        let found = of_html("<p>tea&amp;cake<script>hidden</script><em>scone</em></p>");
-        assert_eq!(found, ["tea", "cake", "scone"]);
-        assert_eq!(
-            of_html("<p>x &lt;Vec&gt; &quot;quoted&quot; it&#39;s</p>"),
-            ["vec", "quoted"]
-        );
-        // Entities the build never writes stay text, as a reader of the source would see.
-        assert_eq!(of_html("fish&nbsp;chips"), ["fish", "nbsp", "chip"]);
-        // A `<` before letters of several bytes does not split one of them.
-        assert_eq!(of_html("café<bééé"), ["café"]);
-        assert_eq!(of_html("Straße ÉCOLE"), ["straße", "école"]);
-    }
-
-    #[test]
-    fn html_words_agree_with_decoding_the_text_first() {
-        let pieces = [
-            "<p>",
-            "</p>",
-            "<script>",
-            "</script>",
-            "<STYLE x>",
-            "</style>",
-            "&amp;",
-            "&lt;",
-            "&gt;",
-            "&quot;",
-            "&#39;",
-            "&amp;lt;",
-            "&nbsp;",
-            "&",
-            "<",
-            ">",
-            " ",
-            "Queries",
-            "beans",
-            "glass",
-            "IS",
-            "the",
-            "ab",
-            "x",
-            "été",
-            "İstanbul",
-            "a1b2",
-            "—",
-            "Ünïcödé",
-            "supercalifragilisticexpialidociousness",
-            "<code>",
-            "</code>",
-            "don't",
-            "\n",
-        ];
-        // A small deterministic generator: every page is a few hundred pieces long.
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..400 {
-            let mut html = String::new();
-            for _ in 0..(state % 300) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                html.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            assert_eq!(of_html(&html), by_visible_text(&html), "for {html:?}");
-        }
-    }
-
-    #[test]
-    fn stop_words_are_short_and_known_by_their_packed_form() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(STOP_WORDS.iter().all(|w| w.len() <= LONGEST_STOP_WORD));
-        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
-        for word in ["ab", "hows", "ther", "thei", "i2", "whic", "yous", "tha"] {
-            assert!(!is_stop_word(word), "{word}");
-        }
-    }
-}
+mod tests;
