@@ -42,9 +42,37 @@ pub fn robots(base: &BaseUrl) -> String {
     txt
 }
 
-fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// `s` for XML text and attribute values: `&`, `<`, `>` and `"` escaped, in one pass; most
+/// URLs and dates have none of them and are borrowed as they are.
+pub(crate) fn escape_xml(s: &str) -> std::borrow::Cow<'_, str> {
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"');
+    let Some(first) = s.bytes().position(|b| special(&b)) else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 16);
+    out.push_str(&s[..first]);
+    for c in s[first..].chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_xml;
+
+    #[test]
+    fn xml_escapes_the_four_characters_and_nothing_else() {
+        assert_eq!(escape_xml("a&b<c>d\"e'f é"), "a&amp;b&lt;c&gt;d&quot;e'f é");
+        assert!(matches!(
+            escape_xml("https://example.org/a/"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

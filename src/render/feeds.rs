@@ -9,6 +9,7 @@ use crate::content::{Page, PageId, SectionId};
 use crate::discover::Asset;
 use crate::error::Result;
 use crate::output::{Body, Sink};
+use crate::sitemap::escape_xml as escape;
 
 use super::{Facts, Site};
 
@@ -178,11 +179,4 @@ fn llms_inputs(site: &Site<'_>, facts: &Facts, h: &mut rustc_hash::FxHasher) {
 /// Text on one line: runs of white space (line breaks included) folded to one space.
 fn one_line(text: &str) -> String {
     crate::markdown::plain_text::fold(text)
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
