@@ -6,9 +6,11 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, RefDefs, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, RefDefs, Tag, TagEnd};
 
 mod atomic;
+mod lines;
+mod titles;
 use atomic::Atomic;
 
 use super::headings::HeadingAttrs;
@@ -20,10 +22,9 @@ use super::py_events::PyEvents;
 use super::py_fence_paras::FenceParas;
 use super::tab_ids::TabIds;
 use super::{
-    Features, Input, Rendered, Rules, abbr, admonition, alerts, blocks, code, def_list, faq,
-    footnotes, headings, inline, md_in_html, options, py_breaks, py_html, tabs,
+    Input, Rendered, Rules, abbr, admonition, alerts, blocks, code, def_list, faq, footnotes,
+    headings, inline, md_in_html, py_breaks, py_html, tabs,
 };
-use crate::diagnostics::Diagnostic;
 
 /// The parser's events as the pass reads them: the plain text of the page is collected from
 /// every event on the way, and a raw HTML block arrives as one `Event::Html` holding all of it.
@@ -281,39 +282,6 @@ impl<'i, 'p> Pass<'i, 'p> {
                 .is_some_and(|c| c.is_ascii() && self.input.features.inline.escapable(c))
     }
 
-    /// The line of the source file at byte `offset` of the preprocessed text.
-    pub(super) fn line_at(&self, offset: usize) -> usize {
-        let line_starts = self.line_starts.get_or_init(|| line_starts(&self.pre.text));
-        let out_line = line_starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let src_line = self.pre.line_map.get(out_line).copied().unwrap_or(0) as usize;
-        self.input.body_line + src_line
-    }
-
-    /// The line of the page's body that the line of the preprocessed text starting at
-    /// `offset` came from.
-    fn written_line(&self, offset: usize) -> Option<&'i str> {
-        let starts = self.line_starts.get_or_init(|| line_starts(&self.pre.text));
-        let out_line = starts.partition_point(|&s| s <= offset).checked_sub(1)?;
-        let src_line = *self.pre.line_map.get(out_line)? as usize;
-        let body = self.input.body;
-        let body_starts = self.body_line_starts.get_or_init(|| line_starts(body));
-        let start = *body_starts.get(src_line)?;
-        let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
-        Some(&body[start..end])
-    }
-
-    /// A warning about the page, at the source line of `offset`.
-    pub(super) fn warn(&mut self, offset: usize, message: String) {
-        let line = self.line_at(offset);
-        self.result.diagnostics.push(Diagnostic::warning(
-            self.input.display_path,
-            Some(line),
-            message,
-        ));
-    }
-
     /// Rewrites the destination of a link or image event (see [`links::rewrite`]).
     pub(super) fn rewrite_dest(&mut self, event: &mut Event<'_>, range: &Range<usize>) {
         if let Event::Start(Tag::Link {
@@ -352,61 +320,6 @@ impl<'i, 'p> Pass<'i, 'p> {
         }
     }
 
-    /// Renders a title (admonition, tab) as inline HTML, in the page's context: reference
-    /// links resolve against the page's definitions and relative links are rewritten.
-    pub(super) fn inline(&mut self, markdown: &str, range: &Range<usize>) -> String {
-        let emoji = self.input.features.inline.emoji.is_some() && inline::emoji::may_have(markdown);
-        if is_plain_inline(markdown) && !emoji {
-            return markdown.to_owned();
-        }
-        let defs = self.refdefs;
-        let py_defs = &self.pre.link_definitions;
-        let callback = |link: BrokenLink<'_>| {
-            let (dest, title) = match defs.get(link.reference.as_ref()) {
-                Some(d) => (d.dest.as_ref(), d.title.as_deref().unwrap_or("")),
-                None => py_defs.get(&link.reference)?,
-            };
-            Some((
-                CowStr::from(dest.to_owned()),
-                CowStr::from(title.to_owned()),
-            ))
-        };
-        let parser = Parser::new_with_broken_link_callback(
-            markdown,
-            options(&Features::default()),
-            Some(callback),
-        );
-        let events: Vec<Event<'_>> = parser
-            .map(|mut event| {
-                if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
-                    &mut event
-                {
-                    let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
-                    *dest_url = self.rewrite_link(written, range);
-                }
-                event
-            })
-            .collect();
-        let mut events = super::inline::apply(events, &self.input.features.inline);
-        if emoji {
-            events = inline::emoji::title(self, events, range);
-        }
-        // Attribute lists apply in titles too (`:material-bell:{ .ring } Heads up`).
-        if self.input.features.attr_list {
-            for id in super::attr_list::apply(&mut events) {
-                self.ids.reserve(&id);
-            }
-        }
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        let trimmed = html.trim_end();
-        trimmed
-            .strip_prefix("<p>")
-            .and_then(|s| s.strip_suffix("</p>"))
-            .unwrap_or(trimmed)
-            .to_owned()
-    }
-
     /// Raw HTML: its ids (`<a id="x">`, `<div id="x">`) are anchors too.
     fn raw_html<'e>(&mut self, event: Event<'e>) -> Event<'e> {
         if let Event::Html(html) | Event::InlineHtml(html) = &event {
@@ -425,13 +338,6 @@ impl<'i, 'p> Pass<'i, 'p> {
         }
         event
     }
-}
-
-/// Where each line of `text` starts.
-fn line_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    starts
 }
 
 /// Whether `markdown` renders as itself: one paragraph of words and harmless punctuation,

@@ -1,4 +1,6 @@
 use super::*;
+use crate::markdown::{Features, options};
+use pulldown_cmark::Parser;
 
 /// What the full inline parser makes of `markdown`.
 fn parsed(markdown: &str) -> String {

@@ -1,0 +1,118 @@
+use super::*;
+
+#[test]
+fn icon_shortcodes_leave_the_id_and_the_title_with_emoji_on() {
+    let mut features = super::super::Features::default();
+    features.inline.emoji = Some(super::super::inline::emoji::Options::default());
+    let html = super::super::tests_support::render_with(
+        "## :material-check-all: on all pages :smile:\n",
+        &features,
+    );
+    assert!(
+        html.contains("<h2 id=\"on-all-pages\">:material-check-all: on all pages \u{1f604}"),
+        "{html}"
+    );
+    // Without the emoji extension the shortcode is text, and slugged as text.
+    features.inline.emoji = None;
+    let html = super::super::tests_support::render_with("## :material-check: done\n", &features);
+    assert!(html.contains("id=\"material-check-done\""), "{html}");
+}
+
+#[test]
+fn slugs_match_python_markdown() {
+    assert_eq!(slugify("See also"), "see-also");
+    assert_eq!(
+        slugify("Is foreach async in Python?"),
+        "is-foreach-async-in-python"
+    );
+    assert_eq!(slugify("Café — crème brûlée"), "cafe-creme-brulee");
+    assert_eq!(slugify("  a -- b  "), "a-b");
+    assert_eq!(slugify("snake_case & `code`"), "snake_case-code");
+    assert_eq!(slugify("日本語"), "");
+}
+
+#[test]
+fn unicode_slugs_match_pymdownx() {
+    assert_eq!(slugify_unicode("Café  Crème", true), "café--crème");
+    assert_eq!(slugify_unicode("日本語 Text", false), "日本語-Text");
+    assert_eq!(slugify_unicode("a & b?", true), "a--b");
+}
+
+#[test]
+fn pages_that_may_set_heading_ids_are_spotted() {
+    let parsed_sets_id = |text: &str| {
+        let options = crate::markdown::options(&crate::markdown::Features::default());
+        pulldown_cmark::Parser::new_ext(text, options).any(|e| {
+            matches!(e, Event::Start(Tag::Heading { id: Some(_), .. }))
+                || matches!(e, Event::Start(Tag::Heading { ref attrs, .. }) if !attrs.is_empty())
+        })
+    };
+    let setting = [
+        "# Title {#t}\n",
+        "Title {#t}\n=====\n",
+        "> Quoted {#q}\n> ---\n",
+        "- Item\n\n  Sub {id=s}\n  ===\n",
+        "> ## In a quote {#q}\n",
+    ];
+    for text in setting {
+        assert!(parsed_sets_id(text), "{text}");
+        assert!(may_set_ids(text), "{text}");
+    }
+    let plain = [
+        "# Title\n\n```py\nd = {1: 2}\n```\n",
+        "Text {#not}\n\nmore\n",
+    ];
+    for text in plain {
+        assert!(!parsed_sets_id(text), "{text}");
+        assert!(!may_set_ids(text), "{text}");
+    }
+}
+
+/// The rule line by line, as written first: the byte search must agree with it.
+fn may_set_ids_by_lines(text: &str) -> bool {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(brace) = line.find('{') else {
+            continue;
+        };
+        let setext = lines.peek().is_some_and(|next| {
+            let next = next.trim_start_matches(['>', ' ', '\t']).trim_end();
+            !next.is_empty() && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'))
+        });
+        if line[..brace].contains('#') || setext {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn may_set_ids_agrees_with_the_line_by_line_rule() {
+    let pieces = [
+        "{", "}", "#", "\n", "\r\n", "=", "==", "-", "--", ">", " ", "\t", "a", "é", "{#x}",
+    ];
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..(state % 12) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        state = state.wrapping_add(1);
+        assert_eq!(may_set_ids(&text), may_set_ids_by_lines(&text), "{text:?}");
+    }
+}
+
+#[test]
+fn toc_nests_h3_under_h2() {
+    let h = |level, id: &str| Heading {
+        level,
+        id: id.into(),
+        title: id.into(),
+    };
+    let t = toc(&[h(1, "t"), h(2, "a"), h(3, "b"), h(2, "c")]);
+    assert_eq!(t.len(), 2);
+    assert_eq!(t[0].children[0].id, "b");
+}
