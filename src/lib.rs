@@ -38,6 +38,8 @@ pub mod report_format;
 pub mod scaffold;
 pub mod serve;
 pub mod sitemap;
+#[cfg(test)]
+mod test_text;
 pub mod theme;
 pub mod timings;
 pub mod titles;

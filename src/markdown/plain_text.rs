@@ -242,16 +242,7 @@ mod fold_tests {
         let pieces = [
             "a", "bc", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "é", "\u{a0}", ".",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 9) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            state = state.wrapping_add(1);
+        for text in crate::test_text::generated(&pieces, 20_000, 9) {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(fold(&text), want, "{text:?}");
         }

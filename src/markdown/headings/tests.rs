@@ -91,16 +91,7 @@ fn may_set_ids_agrees_with_the_line_by_line_rule() {
     let pieces = [
         "{", "}", "#", "\n", "\r\n", "=", "==", "-", "--", ">", " ", "\t", "a", "é", "{#x}",
     ];
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    for _ in 0..20_000 {
-        let mut text = String::new();
-        for _ in 0..(state % 12) {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-        }
-        state = state.wrapping_add(1);
+    for text in crate::test_text::generated(&pieces, 20_000, 12) {
         assert_eq!(may_set_ids(&text), may_set_ids_by_lines(&text), "{text:?}");
     }
 }

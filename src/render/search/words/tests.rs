@@ -1,3 +1,5 @@
+use crate::test_text::generated;
+
 use super::*;
 
 fn of_html(html: &str) -> Vec<String> {
@@ -121,24 +123,6 @@ fn html_words_agree_with_decoding_the_text_first() {
     for html in generated(&pieces, 400, 300) {
         assert_eq!(of_html(&html), by_visible_text(&html), "for {html:?}");
     }
-}
-
-/// `count` strings of up to `most` of the `pieces` each, picked by a small deterministic
-/// generator.
-fn generated(pieces: &[&str], count: usize, most: u64) -> Vec<String> {
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    (0..count)
-        .map(|_| {
-            let mut text = String::new();
-            for _ in 0..(state % most) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            text
-        })
-        .collect()
 }
 
 #[test]
