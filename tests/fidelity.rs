@@ -394,3 +394,12 @@ fn html_inside_blocks_is_inline_and_comments_are_terms() {
 fn smart_symbols_with_their_options() {
     compare_in("fidelity-mkdocs-html", "symbols");
 }
+
+/// A comment that starts a line 1 to 3 spaces in ends the paragraph before it (a list item's,
+/// a definition's, a quote's, a footnote's) and keeps it; what follows it on its line starts
+/// a paragraph after the list, and a comment alone under an item makes the list loose. Inside
+/// an inline element closed later, it stays inline; in a fence, it is code.
+#[test]
+fn comments_starting_a_continuation_line_end_the_paragraph() {
+    compare_in("fidelity-mkdocs-comments", "line-comments");
+}

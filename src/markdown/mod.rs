@@ -196,6 +196,10 @@ fn render_body(input: &Input<'_>) -> Rendered {
         .as_ref()
         .and_then(|o| arithmatex::extract(body, o));
     let body = math.as_ref().map_or(body, |m| m.text.as_str());
+    let split = (input.features.rules == Rules::PythonMarkdown)
+        .then(|| py_html::split_line_comments(body, input.features.md_in_html))
+        .flatten();
+    let body = split.as_ref().map_or(body, |s| s.text.as_str());
     let lifted = (input.features.rules == Rules::PythonMarkdown && input.features.footnotes)
         .then(|| py_footnotes::rewrite(body))
         .flatten();
@@ -223,9 +227,11 @@ fn render_body(input: &Input<'_>) -> Rendered {
         None => preprocess::run(body, input.features),
     };
     // Each rewrite before the line pass maps its lines back to the lines it read, innermost
-    // first (the footnotes' read arithmatex's output, which read critic's).
+    // first (the footnotes' read the comments' split, which read arithmatex's output, which
+    // read critic's).
     let rewrites = [
         lifted.as_ref().map(|l| &l.line_map),
+        split.as_ref().map(|s| &s.line_map),
         math.as_ref().map(|m| &m.line_map),
         critic.as_ref().map(|c| &c.line_map),
     ];
@@ -279,7 +285,7 @@ fn render_body(input: &Input<'_>) -> Rendered {
             }
         }
     }
-    if pre.inline_marks {
+    if pre.inline_marks || split.is_some() {
         py_html::unwrap_lone_tags(&mut events);
     }
     let mut events = inline::apply(events, &input.features.inline);

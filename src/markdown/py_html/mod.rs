@@ -17,6 +17,7 @@
 //! the offset and the HTML as written go to [`md_in_html::Marks::raw`], whose event part
 //! puts the HTML back as written.
 
+mod line_comments;
 mod nested;
 mod scan;
 
@@ -26,6 +27,7 @@ use pulldown_cmark::Event;
 
 use super::md_in_html;
 use super::preprocess::{At, Line, LinePass, Taken};
+pub(super) use line_comments::split as split_line_comments;
 pub(super) use nested::{INLINE_MARK, code_in_comment, nested_tag_start, unwrap_lone_tags};
 use scan::Pos;
 
