@@ -10,7 +10,7 @@
 //! them, so that the footnotes keep the order they are defined in (their numbers follow it);
 //! on a page with no such definition, nothing moves.
 
-use super::preprocess::fence_open;
+use super::preprocess::{fence_closes, fence_open};
 use super::py_html;
 
 /// The page with its definitions moved, and where each of its lines came from.
@@ -37,8 +37,7 @@ pub(super) fn rewrite(body: &str) -> Option<Moved> {
         let line = lines[i];
         let rest = line.trim_start_matches(' ');
         if let Some((ch, len)) = fence {
-            let run = rest.bytes().take_while(|&b| b == ch).count();
-            if run >= len && rest[run..].trim().is_empty() {
+            if fence_closes(rest, ch, len) {
                 fence = None;
             }
         } else if let Some(open) = fence_open(rest) {
@@ -103,8 +102,7 @@ fn body_lines<'l>(
         }
         let in_code = match fence {
             Some((ch, len)) => {
-                let run = rest.bytes().take_while(|&b| b == ch).count();
-                if run >= len && rest[run..].trim().is_empty() {
+                if fence_closes(rest, ch, len) {
                     fence = None;
                 }
                 true

@@ -25,8 +25,7 @@ pub(super) fn prepare(body: &str, python: bool) -> Option<String> {
     for (i, line) in lines.iter().enumerate() {
         let rest = line.trim_start();
         if let Some((ch, len)) = fence {
-            let run = rest.bytes().take_while(|&b| b == ch).count();
-            if run >= len && rest[run..].trim().is_empty() {
+            if super::preprocess::fence_closes(rest, ch, len) {
                 fence = None;
             }
             continue;

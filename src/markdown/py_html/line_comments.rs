@@ -18,7 +18,7 @@
 
 use super::scan::{self, Pos};
 use super::{INLINE_MARK, raw_end_line};
-use crate::markdown::preprocess::{Line, fence_open};
+use crate::markdown::preprocess::{Line, fence_closes, fence_open};
 
 /// The page with its comments split off, and where each of its lines came from.
 pub(in crate::markdown) struct Split {
@@ -44,8 +44,7 @@ pub(in crate::markdown) fn split(body: &str, md_in_html: bool) -> Option<Split> 
         let rest = text.trim_start_matches(' ');
         let indent = text.len() - rest.len();
         if let Some((ch, len)) = fence {
-            let run = rest.bytes().take_while(|&b| b == ch).count();
-            if run >= len && rest[run..].trim().is_empty() {
+            if fence_closes(rest, ch, len) {
                 fence = None;
             }
             out.push(src[i], i);

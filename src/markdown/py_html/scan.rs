@@ -6,7 +6,7 @@
 //! tags (comments, processing instructions, declarations, CDATA sections, the content of
 //! `<script>` and `<style>`, fenced code, which Python-Markdown takes out before).
 
-use super::super::preprocess::{Line, fence_open};
+use super::super::preprocess::{Line, fence_closes, fence_open};
 
 /// A place in the page's lines: a line index and a byte offset in that line's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -186,11 +186,7 @@ fn fence_at(lines: &[Line<'_>], line: usize) -> Option<std::ops::Range<usize>> {
         return None;
     }
     let (ch, len) = fence_open(trimmed)?;
-    let closes = |l: &Line<'_>| {
-        let t = l.text.trim_start_matches(' ');
-        let run = t.bytes().take_while(|&b| b == ch).count();
-        run >= len && t[run..].trim().is_empty()
-    };
+    let closes = |l: &Line<'_>| fence_closes(l.text.trim_start_matches(' '), ch, len);
     let close = lines[line + 1..].iter().position(closes)?;
     Some(line..line + close + 2)
 }
