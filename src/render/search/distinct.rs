@@ -1,15 +1,17 @@
 //! A page's distinct words in order of first appearance, written one after another into the
-//! string [`SearchDoc::words`](super::SearchDoc::words) keeps, and found again by a small
-//! open-addressing table of their places. A page's text repeats most of its words: a map of
-//! owned strings allocated a key for every capitalised or stemmed word only to drop it when the
-//! word was known, then copied every word once more into the final string.
+//! string [`SearchDoc::words`](super::SearchDoc::words) keeps, and found again by a hash table
+//! of their places (hashbrown's `HashTable`, whose entries are places into that string). A
+//! page's text repeats most of its words: a map of owned strings allocated a key for every
+//! capitalised or stemmed word only to drop it when the word was known, then copied every word
+//! once more into the final string.
 
 use std::hash::Hasher;
 
+use hashbrown::HashTable;
 use rustc_hash::FxHasher;
 
-/// Slots at first: a question has a few hundred distinct words.
-const FIRST_SLOTS: usize = 512;
+/// Places at first: a question has a few hundred distinct words.
+const FIRST_WORDS: usize = 256;
 
 #[derive(Debug)]
 pub(super) struct Distinct {
@@ -17,9 +19,8 @@ pub(super) struct Distinct {
     text: String,
     /// Where each word starts in `text`, and its length.
     spans: Vec<(u32, u32)>,
-    /// A power of two of slots, at most half of them taken: each 0, or a word's hash (its
-    /// high half) and one more than its place (the low half).
-    slots: Vec<u64>,
+    /// Each word's place, by the hash of the word.
+    places: HashTable<u32>,
 }
 
 impl Distinct {
@@ -27,8 +28,8 @@ impl Distinct {
     pub(super) fn with_capacity(bytes: usize) -> Distinct {
         Distinct {
             text: String::with_capacity(bytes),
-            spans: Vec::with_capacity(FIRST_SLOTS / 2),
-            slots: vec![0; FIRST_SLOTS],
+            spans: Vec::with_capacity(FIRST_WORDS),
+            places: HashTable::with_capacity(FIRST_WORDS),
         }
     }
 
@@ -40,21 +41,26 @@ impl Distinct {
     /// The place of `word` (a non-empty word without spaces), added after the others when it
     /// is new.
     pub(super) fn place(&mut self, word: &str) -> u32 {
-        let hash = hash(word);
-        let slot = match self.find(word, hash) {
-            Ok(at) => return at,
-            Err(slot) => slot,
+        let Distinct {
+            text,
+            spans,
+            places,
+        } = self;
+        let word_at = |at: u32| {
+            let (start, len) = spans[at as usize];
+            &text[start as usize..(start + len) as usize]
         };
-        let at = self.spans.len() as u32;
-        if !self.text.is_empty() {
-            self.text.push(' ');
+        let hash = hash(word);
+        if let Some(&at) = places.find(hash, |&at| word_at(at) == word) {
+            return at;
         }
-        self.spans.push((self.text.len() as u32, word.len() as u32));
-        self.text.push_str(word);
-        self.slots[slot] = u64::from(hash) << 32 | u64::from(at + 1);
-        if self.spans.len() * 2 > self.slots.len() {
-            self.grow();
+        let at = spans.len() as u32;
+        if !text.is_empty() {
+            text.push(' ');
         }
+        spans.push((text.len() as u32, word.len() as u32));
+        text.push_str(word);
+        places.insert_unique(hash, at, |&at| hash_of(text, spans, at));
         at
     }
 
@@ -63,48 +69,18 @@ impl Distinct {
         self.text.shrink_to_fit();
         self.text
     }
-
-    /// The place of `word`, or the free slot where it would go.
-    fn find(&self, word: &str, hash: u32) -> Result<u32, usize> {
-        let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
-        loop {
-            let entry = self.slots[slot];
-            if entry == 0 {
-                return Err(slot);
-            }
-            if (entry >> 32) as u32 == hash {
-                let at = (entry as u32) - 1;
-                let (start, len) = self.spans[at as usize];
-                if &self.text[start as usize..(start + len) as usize] == word {
-                    return Ok(at);
-                }
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    /// Twice the slots, every word placed again.
-    fn grow(&mut self) {
-        let mut slots = vec![0u64; self.slots.len() * 2];
-        let mask = slots.len() - 1;
-        for &entry in self.slots.iter().filter(|&&e| e != 0) {
-            let mut slot = (entry >> 32) as usize & mask;
-            while slots[slot] != 0 {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = entry;
-        }
-        self.slots = slots;
-    }
 }
 
-/// A word's hash: 32 bits are plenty for a page's words.
-fn hash(word: &str) -> u32 {
+/// The hash of the word at place `at` (when the table grows and places its words again).
+fn hash_of(text: &str, spans: &[(u32, u32)], at: u32) -> u64 {
+    let (start, len) = spans[at as usize];
+    hash(&text[start as usize..(start + len) as usize])
+}
+
+fn hash(word: &str) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write(word.as_bytes());
-    let h = hasher.finish();
-    (h >> 32) as u32 ^ h as u32
+    hasher.finish()
 }
 
 #[cfg(test)]
