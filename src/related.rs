@@ -99,32 +99,32 @@ fn links_in(line: &str, see_also: bool, out: &mut Vec<OutLink>) {
         push(target_at(&trimmed[i + 2..]), see_also, out);
         return;
     }
+    // Only a backtick or a `]` can change anything: jump from one to the next.
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'`' => {
-                let n = run(&line[i..], b'`');
-                // The closing run, without an allocation for the usual short ones.
-                const TICKS: &str = "````````````````";
-                let long;
-                let close = match TICKS.get(..n) {
-                    Some(close) => close,
-                    None => {
-                        long = "`".repeat(n);
-                        long.as_str()
-                    }
-                };
-                i = match line[i + n..].find(close) {
-                    Some(j) => i + n + j + n,
-                    None => i + n,
-                };
-            }
-            b']' if bytes.get(i + 1) == Some(&b'(') => {
-                push(target_at(&line[i + 2..]), see_also, out);
-                i += 2;
-            }
-            _ => i += 1,
+    while let Some(at) = memchr::memchr2(b'`', b']', &bytes[i..]) {
+        i += at;
+        if bytes[i] == b'`' {
+            let n = run(&line[i..], b'`');
+            i = match line[i + n..].find(closing_ticks(n).as_ref()) {
+                Some(j) => i + n + j + n,
+                None => i + n,
+            };
+        } else if bytes.get(i + 1) == Some(&b'(') {
+            push(target_at(&line[i + 2..]), see_also, out);
+            i += 2;
+        } else {
+            i += 1;
         }
+    }
+}
+
+/// The run of `n` backticks that closes a code span opened by as many, without an allocation
+/// for the usual short ones.
+fn closing_ticks(n: usize) -> std::borrow::Cow<'static, str> {
+    const TICKS: &str = "````````````````";
+    match TICKS.get(..n) {
+        Some(close) => close.into(),
+        None => "`".repeat(n).into(),
     }
 }
 
@@ -290,6 +290,66 @@ impl Related {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-at-a-time rule [`links_in`] replaced, kept to hold it to.
+    fn links_in_bytewise(line: &str, see_also: bool, out: &mut Vec<OutLink>) {
+        let bytes = line.as_bytes();
+        if !bytes.contains(&b']') {
+            return;
+        }
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[')
+            && let Some(i) = trimmed.find("]:")
+        {
+            push(target_at(&trimmed[i + 2..]), see_also, out);
+            return;
+        }
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'`' => {
+                    let n = run(&line[i..], b'`');
+                    i = match line[i + n..].find(&"`".repeat(n)) {
+                        Some(j) => i + n + j + n,
+                        None => i + n,
+                    };
+                }
+                b']' if bytes.get(i + 1) == Some(&b'(') => {
+                    push(target_at(&line[i + 2..]), see_also, out);
+                    i += 2;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    #[test]
+    fn links_on_a_line_are_those_the_bytewise_rule_finds() {
+        let pieces = [
+            "[a](a.md)",
+            "`",
+            "``",
+            "]",
+            "](",
+            "(",
+            ")",
+            " ",
+            "x",
+            "[b]: b.md",
+            "<c d.md>",
+            "](https://e.org/)",
+            "é",
+            "````````````````````",
+            "](#top)",
+            "\t",
+        ];
+        for line in crate::test_text::generated(&pieces, 20_000, 10) {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            links_in(&line, true, &mut fast);
+            links_in_bytewise(&line, true, &mut slow);
+            assert_eq!(fast, slow, "{line:?}");
+        }
+    }
 
     fn targets(body: &str) -> Vec<(String, bool)> {
         scan(body)
