@@ -181,6 +181,11 @@ pub fn search_from_entry(entry: &Entry) -> SearchDoc {
     }
 }
 
+/// Whether a page rendered this build gets a cache entry: a question with nothing to report.
+pub fn may_cache(page: &Page, rendered: &Rendered) -> bool {
+    page.is_question() && rendered.diagnostics.is_empty() && may_reuse(&page.rel_path)
+}
+
 /// The entry of a page rendered this build, if it may be cached: a question with nothing to
 /// report. What it keeps of `rendered` is moved out of it (the build is done with it: this
 /// runs last), not copied.
@@ -192,7 +197,7 @@ pub fn entry_for(
     stat: Stat,
     hash: u64,
 ) -> Option<Entry> {
-    if !page.is_question() || !rendered.diagnostics.is_empty() || !may_reuse(&page.rel_path) {
+    if !may_cache(page, rendered) {
         return None;
     }
     let mut ids: Vec<String> = std::mem::take(&mut rendered.ids).into_iter().collect();

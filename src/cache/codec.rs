@@ -12,18 +12,71 @@ use super::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 8\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 9\n";
 
-/// Writes `cache` to `out` in pieces of about [`PIECE`] bytes, so that a large cache is never
-/// held in memory twice (as entries and as bytes).
+/// Marks an entry in the file; [`END`] follows the last.
+const ENTRY: u64 = 1;
+const END: u64 = 0;
+
+/// Writes `cache` to `out` ([`Encoder`]).
+#[cfg(test)]
 pub(super) fn encode(cache: &Cache, out: &mut impl Write) -> io::Result<()> {
-    let mut w = Writer(Vec::with_capacity(2 * PIECE));
-    w.0.extend_from_slice(MAGIC);
-    w.u64(cache.inputs);
-    w.u64(cache.structure);
-    w.i128(cache.written_ns);
-    w.u64(cache.pages.len() as u64);
-    for (path, e) in &cache.pages {
+    let mut encoder = Encoder::start(out, cache.inputs, cache.structure, cache.written_ns)?;
+    encoder.outputs(&cache.outputs)?;
+    for (path, entry) in &cache.pages {
+        encoder.entry(path, entry)?;
+    }
+    encoder.finish()
+}
+
+/// Writes a cache to `out` in pieces of about [`PIECE`] bytes: its header, its outputs, then
+/// its entries one at a time, so that neither the bytes nor the entries need be held whole
+/// (a build hands each entry over as it makes it, [`super::Cache::save_streamed`]).
+pub(super) struct Encoder<'o, W: Write> {
+    out: &'o mut W,
+    w: Writer,
+}
+
+impl<'o, W: Write> Encoder<'o, W> {
+    pub(super) fn start(
+        out: &'o mut W,
+        inputs: u64,
+        structure: u64,
+        written_ns: i128,
+    ) -> io::Result<Self> {
+        let mut w = Writer(Vec::with_capacity(2 * PIECE));
+        w.0.extend_from_slice(MAGIC);
+        w.u64(inputs);
+        w.u64(structure);
+        w.i128(written_ns);
+        Ok(Encoder { out, w })
+    }
+
+    /// Every file of the output folder and what it was made from (once, before the entries).
+    pub(super) fn outputs(&mut self, outputs: &FxHashMap<String, Made>) -> io::Result<()> {
+        let w = &mut self.w;
+        w.u64(outputs.len() as u64);
+        for (path, made) in outputs {
+            w.str(path);
+            match made {
+                Made::Page => w.u64(0),
+                Made::Bytes(hash) => {
+                    w.u64(1);
+                    w.u64(*hash);
+                }
+                Made::Copy(stat) => {
+                    w.u64(2);
+                    w.stat(stat);
+                }
+            }
+            w.spill(self.out)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn entry(&mut self, path: &str, e: &Entry) -> io::Result<()> {
+        let w = &mut self.w;
+        w.u64(ENTRY);
         w.str(path);
         w.stat(&e.stat);
         w.u64(e.hash);
@@ -74,25 +127,14 @@ pub(super) fn encode(cache: &Cache, out: &mut impl Write) -> io::Result<()> {
             w.str(&path.to_string_lossy());
             w.stat(stat);
         }
-        w.spill(out)?;
+        w.spill(self.out)
     }
-    w.u64(cache.outputs.len() as u64);
-    for (path, made) in &cache.outputs {
-        w.str(path);
-        match made {
-            Made::Page => w.u64(0),
-            Made::Bytes(hash) => {
-                w.u64(1);
-                w.u64(*hash);
-            }
-            Made::Copy(stat) => {
-                w.u64(2);
-                w.stat(stat);
-            }
-        }
-        w.spill(out)?;
+
+    /// Ends the file: without this mark, it does not decode.
+    pub(super) fn finish(mut self) -> io::Result<()> {
+        self.w.u64(END);
+        self.out.write_all(&self.w.0)
     }
-    out.write_all(&w.0)
 }
 
 /// About how many encoded bytes [`encode`] gathers before it writes them out.
@@ -106,9 +148,28 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
         written_ns: r.i128()?,
         ..Cache::default()
     };
-    let pages = r.len()?;
-    cache.pages.reserve(pages);
-    for _ in 0..pages {
+    let outputs = r.len()?;
+    let mut made_by = FxHashMap::with_capacity_and_hasher(outputs, Default::default());
+    for _ in 0..outputs {
+        let path = r.str()?;
+        let made = match r.u64()? {
+            0 => Made::Page,
+            1 => Made::Bytes(r.u64()?),
+            2 => Made::Copy(r.stat()?),
+            _ => return None,
+        };
+        made_by.insert(path, made);
+    }
+    // About one entry for each question's page.
+    let questions = made_by.values().filter(|m| matches!(m, Made::Page)).count();
+    cache.pages.reserve(questions);
+    cache.outputs = made_by;
+    loop {
+        match r.u64()? {
+            ENTRY => {}
+            END => break,
+            _ => return None,
+        }
         let path = r.str()?;
         let stat = r.stat()?;
         let hash = r.u64()?;
@@ -174,19 +235,6 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
         };
         cache.pages.insert(path, entry);
     }
-    let outputs = r.len()?;
-    let mut made_by = FxHashMap::with_capacity_and_hasher(outputs, Default::default());
-    for _ in 0..outputs {
-        let path = r.str()?;
-        let made = match r.u64()? {
-            0 => Made::Page,
-            1 => Made::Bytes(r.u64()?),
-            2 => Made::Copy(r.stat()?),
-            _ => return None,
-        };
-        made_by.insert(path, made);
-    }
-    cache.outputs = made_by;
     r.0.is_empty().then_some(cache)
 }
 

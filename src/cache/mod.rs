@@ -178,11 +178,24 @@ impl Cache {
         self.written_ns = now_ns();
     }
 
-    /// Writes the cache beside `target` (a new file renamed over the old one; only ever over a
-    /// plain file, [`beside`]).
-    pub fn save(&mut self, target: &Path) -> std::io::Result<()> {
-        self.stamp();
-        beside::replace_file_with(&Self::path_for(target), |file| codec::encode(self, file))
+    /// Writes a cache beside `target` (a new file renamed over the old one; only ever over a
+    /// plain file, [`beside`]), with the entries `entries`
+    /// hands over one at a time to the function it is given: each is written and dropped
+    /// before the next is made, so a build never holds every entry at once. Stamped now.
+    pub fn save_streamed(
+        target: &Path,
+        inputs: u64,
+        structure: u64,
+        outputs: &FxHashMap<String, Made>,
+        entries: impl FnOnce(&mut dyn FnMut(&str, Entry) -> std::io::Result<()>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let written_ns = now_ns();
+        beside::replace_file_with(&Self::path_for(target), |file| {
+            let mut encoder = codec::Encoder::start(file, inputs, structure, written_ns)?;
+            encoder.outputs(outputs)?;
+            entries(&mut |path, entry| encoder.entry(path, &entry))?;
+            encoder.finish()
+        })
     }
 
     /// Removes the cache of `target`, when a build could not keep it true.
@@ -218,13 +231,38 @@ fn now_ns() -> i128 {
 mod tests {
     use super::*;
 
+    /// An entry with this stat and nothing else.
+    fn entry_of(stat: Stat) -> Entry {
+        Entry {
+            stat,
+            hash: 0,
+            title: "A".into(),
+            draft: false,
+            date: None,
+            updated: None,
+            body_offset: 0,
+            body_line: 1,
+            listed_summary: None,
+            short_answer: None,
+            ids: vec![],
+            anchors: vec![],
+            headings: vec![],
+            words: String::new(),
+            marks: vec![],
+            tags: vec![],
+            links: vec![],
+            listing: None,
+            includes: vec![],
+        }
+    }
+
     #[test]
     fn a_cache_is_read_back_only_for_the_same_inputs_and_version() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        let mut cache = Cache::new(7, 9);
-        cache.outputs.insert("a/index.html".into(), Made::Page);
-        cache.save(&target).unwrap();
+        let mut outputs = FxHashMap::default();
+        outputs.insert("a/index.html".to_owned(), Made::Page);
+        Cache::save_streamed(&target, 7, 9, &outputs, |_| Ok(())).unwrap();
         assert!(tmp.path().join(".public.answerbook-cache").is_file());
         let back = Cache::load(&target, 7).unwrap();
         assert_eq!(back.structure, 9);
@@ -235,6 +273,50 @@ mod tests {
     }
 
     #[test]
+    fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let mut outputs = FxHashMap::default();
+        outputs.insert("q/index.html".to_owned(), Made::Page);
+        let entry = |title: &str| Entry {
+            title: title.into(),
+            words: "sea salt".into(),
+            ..entry_of(Stat {
+                len: 1,
+                mtime_ns: 2,
+                ino: 3,
+            })
+        };
+        Cache::save_streamed(&target, 7, 9, &outputs, |emit| {
+            emit("q.md", entry("Q"))?;
+            emit("r.md", entry("R"))
+        })
+        .unwrap();
+        let back = Cache::load(&target, 7).unwrap();
+        assert_eq!((back.structure, back.outputs.clone()), (9, outputs.clone()));
+        assert_eq!(back.pages["q.md"], entry("Q"));
+        assert_eq!(back.pages["r.md"].title, "R");
+        assert!(back.written_ns > 0);
+
+        let before = fs::read(Cache::path_for(&target)).unwrap();
+        let failed = Cache::save_streamed(&target, 7, 10, &outputs, |emit| {
+            emit("q.md", entry("Q2"))?;
+            Err(std::io::Error::other("the build stopped"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read(Cache::path_for(&target)).unwrap(), before);
+        let names: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            [".public.answerbook-cache"],
+            "no temporary file left"
+        );
+    }
+
+    #[test]
     fn a_file_changed_just_before_the_cache_was_written_is_read_again() {
         let mut cache = Cache::new(1, 1);
         let stat = Stat {
@@ -242,30 +324,7 @@ mod tests {
             mtime_ns: 5_000_000_000,
             ino: 3,
         };
-        cache.pages.insert(
-            "a.md".into(),
-            Entry {
-                stat,
-                hash: 0,
-                title: "A".into(),
-                draft: false,
-                date: None,
-                updated: None,
-                body_offset: 0,
-                body_line: 1,
-                listed_summary: None,
-                short_answer: None,
-                ids: vec![],
-                anchors: vec![],
-                headings: vec![],
-                words: String::new(),
-                marks: vec![],
-                tags: vec![],
-                links: vec![],
-                listing: None,
-                includes: vec![],
-            },
-        );
+        cache.pages.insert("a.md".into(), entry_of(stat));
         cache.written_ns = 5_500_000_000;
         assert!(cache.unchanged(Path::new("a.md"), &stat).is_none());
         cache.written_ns = 7_000_000_000;

@@ -34,7 +34,7 @@ mod setup;
 
 pub use resident::Memory;
 
-use pages::{link_index, next_cache, parse_pages, sources};
+use pages::{link_index, next_cache, parse_pages, save_next_cache, sources};
 use setup::Setup;
 
 /// What `answerbook build` was asked to do.
@@ -84,15 +84,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     timings::mark("setup");
     let cache = setup.previous_cache();
     timings::mark("cache load");
-    let (result, next) = run_fitting(&setup, cache, &mut Seen::default())?;
-    if let Some((mut cache, changed)) = next {
-        // A cache that cannot be written is removed, so that no stale one is ever read.
-        if changed && cache.save(&setup.out_target).is_err() {
-            Cache::remove(&setup.out_target);
-        }
-        timings::mark("cache save");
-        drop_later(cache);
-    }
+    // The build writes its cache for the next one itself ([`save_next_cache`]).
+    let (result, _) = run_fitting(&setup, cache, &mut Seen::default())?;
     timings::print();
     Ok(result)
 }
@@ -171,8 +164,8 @@ fn run_fitting(setup: &Setup<'_>, cache: Option<Cache>, seen: &mut Seen) -> Resu
     }
 }
 
-/// A build's result, and the cache for the next one (with whether it changed) when it
-/// succeeded.
+/// A build's result, and, when it succeeded and keeps it in memory (`serve`), the cache for
+/// the next one (with whether it changed).
 type Built = (BuildResult, Option<(Cache, bool)>);
 
 /// One build, reusing what `cache` knows; `None` when the cache turned out not to fit the
@@ -341,17 +334,34 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
         (None, None) => return Err(Error::Usage("internal: no output for the build".into())),
     };
     timings::mark("commit");
-    let next = next_cache(
-        setup,
-        structure,
-        &pages,
-        &mut outcome.facts,
-        &mut parsed,
-        cache,
-        made,
-        &report,
-    );
-    timings::mark("next cache");
+    // `serve` keeps the next build's cache in memory; a build writes it out, an entry at a
+    // time, and keeps none of it.
+    let next = match seen.keep {
+        true => Some(next_cache(
+            setup,
+            structure,
+            &pages,
+            &mut outcome.facts,
+            &mut parsed,
+            cache,
+            made,
+            &report,
+        )),
+        false => {
+            save_next_cache(
+                setup,
+                structure,
+                &pages,
+                &mut outcome.facts,
+                &mut parsed,
+                cache,
+                made,
+                &report,
+            );
+            None
+        }
+    };
+    timings::mark("cache save");
     let (written_pages, written_files) = (outcome.pages, outcome.files);
     drop_later((pages, sections, index, outcome, parsed, discovered.assets));
     match seen.keep {
@@ -367,7 +377,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
             out_dir: setup.out_dir.clone(),
         }),
     };
-    Ok(Some((result, Some(next))))
+    Ok(Some((result, next)))
 }
 
 /// Frees a large value on another thread: a build need not wait for its memory to be

@@ -183,8 +183,9 @@ pub(super) fn sources(
         .collect()
 }
 
-/// The cache for the next build: an entry for every question with nothing to report, and what
-/// each output file was made from; and whether it says anything the previous one did not.
+/// The cache for the next build, kept in memory (`serve`): an entry for every question with
+/// nothing to report, and what each output file was made from; and whether it says anything
+/// the previous one did not.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn next_cache(
     setup: &Setup<'_>,
@@ -196,23 +197,99 @@ pub(super) fn next_cache(
     made: HashMap<String, Made>,
     report: &Report,
 ) -> (Cache, bool) {
-    let troubled: HashSet<&Path> = report
+    let troubled = troubled(report);
+    let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
+    let mut cache = Cache::new(setup.inputs, structure);
+    cache.pages.reserve(pages.len());
+    let _infallible = next_entries(pages, facts, parsed, &troubled, &mut |key, entry| {
+        cache.pages.insert(key.to_owned(), entry);
+        Ok(())
+    });
+    cache.outputs = made;
+    (cache, changed)
+}
+
+/// Writes the cache for the next build beside the output folder ([`next_cache`]), an entry
+/// at a time, when it says anything the previous one did not; removes it when it cannot be
+/// written, so that no stale one is ever read.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn save_next_cache(
+    setup: &Setup<'_>,
+    structure: u64,
+    pages: &Pages,
+    facts: &mut render::Facts,
+    parsed: &mut ParsedPages,
+    previous: Option<&Cache>,
+    made: HashMap<String, Made>,
+    report: &Report,
+) {
+    let troubled = troubled(report);
+    if !cache_changed(pages, facts, parsed, previous, &made, &troubled) {
+        return;
+    }
+    let target = &setup.out_target;
+    let saved = Cache::save_streamed(target, setup.inputs, structure, &made, |emit| {
+        next_entries(pages, facts, parsed, &troubled, emit)
+    });
+    if saved.is_err() {
+        Cache::remove(target);
+    }
+}
+
+/// The files of the pages with something to report: they get no cache entry.
+fn troubled(report: &Report) -> HashSet<&Path> {
+    report
         .diagnostics
         .iter()
         .map(|d| d.path.as_path())
-        .collect();
-    let mut cache = Cache::new(setup.inputs, structure);
-    cache.pages.reserve(pages.len());
+        .collect()
+}
+
+/// Whether the next cache says anything `previous` did not: an entry for a page rendered this
+/// build, a reused page whose file's stat changed, an entry gone, or another output.
+fn cache_changed(
+    pages: &Pages,
+    facts: &render::Facts,
+    parsed: &ParsedPages,
+    previous: Option<&Cache>,
+    made: &HashMap<String, Made>,
+    troubled: &HashSet<&Path>,
+) -> bool {
     // The previous cache's entries of reused pages were moved out: what is left there are
     // pages that changed or went away.
-    let mut changed = previous.is_none_or(|p| !p.pages.is_empty() || p.outputs != made);
+    if previous.is_none_or(|p| !p.pages.is_empty() || p.outputs != *made) {
+        return true;
+    }
+    pages.ids().any(|(id, page)| {
+        let Some(known) = parsed.known.get(&page.rel_path) else {
+            return false;
+        };
+        match &known.entry {
+            Some(old) if page.reused => old.stat != known.stat,
+            _ => {
+                !troubled.contains(page.display_path.as_path())
+                    && incremental::may_cache(page, &facts[id])
+            }
+        }
+    })
+}
+
+/// Hands `emit` the next cache's entry of every question with nothing to report, one at a
+/// time: the reused pages' entries as they came, with their facts back in them, and new ones
+/// made of what this build found. What an entry keeps is moved out of `facts` and `parsed`.
+fn next_entries(
+    pages: &Pages,
+    facts: &mut render::Facts,
+    parsed: &mut ParsedPages,
+    troubled: &HashSet<&Path>,
+    emit: &mut dyn FnMut(&str, Entry) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     for (id, page) in pages.ids() {
         let Some(known) = parsed.known.remove(&page.rel_path) else {
             continue;
         };
         let entry = match known.entry {
             Some(mut old) if page.reused => {
-                changed |= old.stat != known.stat;
                 // Its search data went into this build's facts ([`sources`]): back it comes.
                 if let Some(search) = facts.take_search(id) {
                     incremental::restore_search(&mut old, search);
@@ -226,22 +303,12 @@ pub(super) fn next_cache(
             _ if troubled.contains(page.display_path.as_path()) => None,
             _ => {
                 let search = facts.take_search(id);
-                let entry = incremental::entry_for(
-                    page,
-                    &mut facts[id],
-                    search,
-                    pages,
-                    known.stat,
-                    known.hash,
-                );
-                changed |= entry.is_some();
-                entry
+                incremental::entry_for(page, &mut facts[id], search, pages, known.stat, known.hash)
             }
         };
         if let (Some(entry), Some(key)) = (entry, page.rel_path.to_str()) {
-            cache.pages.insert(key.to_owned(), entry);
+            emit(key, entry)?;
         }
     }
-    cache.outputs = made;
-    (cache, changed)
+    Ok(())
 }
