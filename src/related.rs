@@ -274,6 +274,18 @@ impl Related {
         Related(related)
     }
 
+    /// Every page's related questions, by [`PageId`], for the build cache.
+    pub fn lists(&self) -> &[Vec<PageId>] {
+        &self.0
+    }
+
+    /// Related questions read back from the build cache, if they fit a site of `pages` pages
+    /// (the hash they are kept with says they are this site's).
+    pub fn from_lists(lists: Vec<Vec<PageId>>, pages: usize) -> Option<Related> {
+        let fits = lists.len() == pages && lists.iter().flatten().all(|id| (id.0 as usize) < pages);
+        fits.then_some(Related(lists))
+    }
+
     /// Every page's related questions by path, for the build cache's structure hash: a page's
     /// HTML can be reused only while its related questions stay the same.
     pub fn digest(&self, digest: &mut crate::cache::Digest) {

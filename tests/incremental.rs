@@ -277,3 +277,25 @@ fn a_section_page_follows_its_own_questions_and_only_them() {
         site.page("cocoa/").text("article")
     );
 }
+
+#[test]
+fn a_new_link_changes_the_related_questions_of_the_page_it_leads_to() {
+    let site = built();
+    assert_eq!(
+        site.page("coffee/what-grind-suits-espresso/")
+            .texts(".related a"),
+        ["How long should green tea steep?"]
+    );
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    site.write(
+        page,
+        &format!("{text}\n## See also\n\n- [Grinding](../coffee/what-grind-suits-espresso.md)\n"),
+    );
+    rebuild_matches_clean(&site);
+    assert_eq!(
+        site.page("coffee/what-grind-suits-espresso/")
+            .texts(".related a"),
+        ["How long should green tea steep?", "Is matcha a green tea?"]
+    );
+}

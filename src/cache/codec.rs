@@ -9,10 +9,11 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{Cache, CachedAnchor, Entry, Made, Stat};
+use crate::content::PageId;
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 9\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 10\n";
 
 /// Marks an entry in the file; [`END`] follows the last.
 const ENTRY: u64 = 1;
@@ -23,6 +24,11 @@ const END: u64 = 0;
 pub(super) fn encode(cache: &Cache, out: &mut impl Write) -> io::Result<()> {
     let mut encoder = Encoder::start(out, cache.inputs, cache.structure, cache.written_ns)?;
     encoder.outputs(&cache.outputs)?;
+    let related = cache
+        .related
+        .as_ref()
+        .map(|(h, lists)| (*h, lists.as_slice()));
+    encoder.related(related)?;
     for (path, entry) in &cache.pages {
         encoder.entry(path, entry)?;
     }
@@ -68,6 +74,27 @@ impl<'o, W: Write> Encoder<'o, W> {
                     w.u64(2);
                     w.stat(stat);
                 }
+            }
+            w.spill(self.out)?;
+        }
+        Ok(())
+    }
+
+    /// Every page's related questions and the hash they go with, if kept (once, after the
+    /// outputs).
+    pub(super) fn related(&mut self, related: Option<(u64, &[Vec<PageId>])>) -> io::Result<()> {
+        let w = &mut self.w;
+        let Some((hash, lists)) = related else {
+            w.u64(0);
+            return Ok(());
+        };
+        w.u64(1);
+        w.u64(hash);
+        w.u64(lists.len() as u64);
+        for list in lists {
+            w.u64(list.len() as u64);
+            for id in list {
+                w.u64(u64::from(id.0));
             }
             w.spill(self.out)?;
         }
@@ -164,6 +191,21 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
     let questions = made_by.values().filter(|m| matches!(m, Made::Page)).count();
     cache.pages.reserve(questions);
     cache.outputs = made_by;
+    cache.related = match r.u64()? {
+        0 => None,
+        1 => {
+            let hash = r.u64()?;
+            let lists = (0..r.len()?)
+                .map(|_| {
+                    (0..r.len()?)
+                        .map(|_| Some(PageId(u32::try_from(r.u64()?).ok()?)))
+                        .collect::<Option<Vec<_>>>()
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some((hash, lists))
+        }
+        _ => return None,
+    };
     loop {
         match r.u64()? {
             ENTRY => {}

@@ -15,6 +15,7 @@ use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+use crate::content::PageId;
 use crate::frontmatter::PageDate;
 use crate::output::beside;
 
@@ -145,6 +146,17 @@ pub struct Cache {
     pub pages: FxHashMap<String, Entry>,
     /// Every file of the output folder, by site path.
     pub outputs: FxHashMap<String, Made>,
+    /// Every page's related questions, with the hash of what they were worked out from
+    /// (`pipeline::resident::related`).
+    pub related: Option<(u64, Vec<Vec<PageId>>)>,
+}
+
+/// What a cache file says before its entries ([`Cache::save_streamed`]).
+pub struct Header<'a> {
+    pub inputs: u64,
+    pub structure: u64,
+    pub outputs: &'a FxHashMap<String, Made>,
+    pub related: Option<(u64, &'a [Vec<PageId>])>,
 }
 
 /// A file modified less than this before the cache was written may have changed again within
@@ -184,15 +196,15 @@ impl Cache {
     /// before the next is made, so a build never holds every entry at once. Stamped now.
     pub fn save_streamed(
         target: &Path,
-        inputs: u64,
-        structure: u64,
-        outputs: &FxHashMap<String, Made>,
+        header: Header<'_>,
         entries: impl FnOnce(&mut dyn FnMut(&str, Entry) -> std::io::Result<()>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let written_ns = now_ns();
         beside::replace_file_with(&Self::path_for(target), |file| {
-            let mut encoder = codec::Encoder::start(file, inputs, structure, written_ns)?;
-            encoder.outputs(outputs)?;
+            let mut encoder =
+                codec::Encoder::start(file, header.inputs, header.structure, written_ns)?;
+            encoder.outputs(header.outputs)?;
+            encoder.related(header.related)?;
             entries(&mut |path, entry| encoder.entry(path, &entry))?;
             encoder.finish()
         })
@@ -231,6 +243,15 @@ fn now_ns() -> i128 {
 mod tests {
     use super::*;
 
+    fn header(inputs: u64, structure: u64, outputs: &FxHashMap<String, Made>) -> Header<'_> {
+        Header {
+            inputs,
+            structure,
+            outputs,
+            related: None,
+        }
+    }
+
     /// An entry with this stat and nothing else.
     fn entry_of(stat: Stat) -> Entry {
         Entry {
@@ -262,7 +283,7 @@ mod tests {
         let target = tmp.path().join("public");
         let mut outputs = FxHashMap::default();
         outputs.insert("a/index.html".to_owned(), Made::Page);
-        Cache::save_streamed(&target, 7, 9, &outputs, |_| Ok(())).unwrap();
+        Cache::save_streamed(&target, header(7, 9, &outputs), |_| Ok(())).unwrap();
         assert!(tmp.path().join(".public.answerbook-cache").is_file());
         let back = Cache::load(&target, 7).unwrap();
         assert_eq!(back.structure, 9);
@@ -287,7 +308,12 @@ mod tests {
                 ino: 3,
             })
         };
-        Cache::save_streamed(&target, 7, 9, &outputs, |emit| {
+        let related = [vec![PageId(1)], vec![]];
+        let with_related = Header {
+            related: Some((5, &related)),
+            ..header(7, 9, &outputs)
+        };
+        Cache::save_streamed(&target, with_related, |emit| {
             emit("q.md", entry("Q"))?;
             emit("r.md", entry("R"))
         })
@@ -296,10 +322,11 @@ mod tests {
         assert_eq!((back.structure, back.outputs.clone()), (9, outputs.clone()));
         assert_eq!(back.pages["q.md"], entry("Q"));
         assert_eq!(back.pages["r.md"].title, "R");
+        assert_eq!(back.related, Some((5, related.to_vec())));
         assert!(back.written_ns > 0);
 
         let before = fs::read(Cache::path_for(&target)).unwrap();
-        let failed = Cache::save_streamed(&target, 7, 10, &outputs, |emit| {
+        let failed = Cache::save_streamed(&target, header(7, 10, &outputs), |emit| {
             emit("q.md", entry("Q2"))?;
             Err(std::io::Error::other("the build stopped"))
         });

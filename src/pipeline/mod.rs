@@ -232,10 +232,16 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
     }
     let config = &setup.config;
     titles::settle(&mut pages, &mut sections, config, &setup.features, &index);
-    let (related_inputs, related) = match seen.keep {
-        true => resident::related(seen.related.take(), &pages, &index),
-        false => (0, Related::compute(&pages, &index)),
+    // Kept from the last build when what they come from is the same: in memory (`serve`), or
+    // in the build cache.
+    let kept_related = match seen.keep {
+        true => seen.related.take(),
+        false => cache.as_mut().and_then(|c| {
+            let (hash, lists) = c.related.take()?;
+            Some((hash, Related::from_lists(lists, pages.len())?))
+        }),
     };
+    let (related_inputs, related) = resident::related(kept_related, &pages, &index);
     let structure = incremental::structure_hash(
         &pages,
         &sections,
@@ -351,6 +357,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
             save_next_cache(
                 setup,
                 structure,
+                (related_inputs, &related),
                 &pages,
                 &mut outcome.facts,
                 &mut parsed,

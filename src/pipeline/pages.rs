@@ -8,13 +8,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cache::{Cache, Entry, Made, Stat};
+use crate::cache::{Cache, Entry, Header, Made, Stat};
 use crate::content::{self, Page, Pages};
 use crate::diagnostics::Report;
 use crate::discover::{self, Asset, PageSource};
 use crate::error::Result;
 use crate::incremental;
 use crate::link_index::LinkIndex;
+use crate::related::Related;
 use crate::render;
 use crate::urls;
 
@@ -216,6 +217,7 @@ pub(super) fn next_cache(
 pub(super) fn save_next_cache(
     setup: &Setup<'_>,
     structure: u64,
+    related: (u64, &Related),
     pages: &Pages,
     facts: &mut render::Facts,
     parsed: &mut ParsedPages,
@@ -228,7 +230,13 @@ pub(super) fn save_next_cache(
         return;
     }
     let target = &setup.out_target;
-    let saved = Cache::save_streamed(target, setup.inputs, structure, &made, |emit| {
+    let header = Header {
+        inputs: setup.inputs,
+        structure,
+        outputs: &made,
+        related: Some((related.0, related.1.lists())),
+    };
+    let saved = Cache::save_streamed(target, header, |emit| {
         next_entries(pages, facts, parsed, &troubled, emit)
     });
     if saved.is_err() {
