@@ -4,6 +4,7 @@
 //! milliseconds. Anything unexpected (another version, a truncated or corrupt file) decodes to
 //! nothing, and the build goes on without a cache.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -13,7 +14,7 @@ use crate::content::PageId;
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 10\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 11\n";
 
 /// Marks an entry in the file; [`END`] follows the last.
 const ENTRY: u64 = 1;
@@ -104,6 +105,9 @@ impl<'o, W: Write> Encoder<'o, W> {
     pub(super) fn entry(&mut self, path: &str, e: &Entry) -> io::Result<()> {
         let w = &mut self.w;
         w.u64(ENTRY);
+        // Its length, filled in once it is written.
+        let at = w.0.len();
+        w.0.extend_from_slice(&[0; 4]);
         w.str(path);
         w.stat(&e.stat);
         w.u64(e.hash);
@@ -154,6 +158,9 @@ impl<'o, W: Write> Encoder<'o, W> {
             w.str(&path.to_string_lossy());
             w.stat(stat);
         }
+        let len = u32::try_from(w.0.len() - at - 4)
+            .map_err(|_| io::Error::other("a cache entry over 4 GiB"))?;
+        w.0[at..at + 4].copy_from_slice(&len.to_le_bytes());
         w.spill(self.out)
     }
 
@@ -206,78 +213,93 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
         }
         _ => return None,
     };
+    // Each entry comes with its length: they are found first, then decoded in parallel.
+    let mut bodies: Vec<&[u8]> = Vec::with_capacity(questions);
     loop {
         match r.u64()? {
             ENTRY => {}
             END => break,
             _ => return None,
         }
-        let path = r.str()?;
-        let stat = r.stat()?;
-        let hash = r.u64()?;
-        let title = r.str()?;
-        let draft = r.u64()? != 0;
-        let date = r.date()?;
-        let updated = r.date()?;
-        let body_offset = usize::try_from(r.u64()?).ok()?;
-        let body_line = usize::try_from(r.u64()?).ok()?;
-        let listed_summary = r.opt()?;
-        let short_answer = r.opt()?;
-        let ids = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
-        let anchors = (0..r.len()?)
-            .map(|_| {
-                Some(CachedAnchor {
-                    target: PathBuf::from(r.str()?),
-                    fragment: r.str()?,
-                    written: r.str()?,
-                    line: usize::try_from(r.u64()?).ok()?,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        let headings = (0..r.len()?)
-            .map(|_| Some((r.str()?, r.str()?)))
-            .collect::<Option<Vec<_>>>()?;
-        let words = r.str()?;
-        let marks = (0..r.len()?)
-            .map(|_| Some((u32::try_from(r.u64()?).ok()?, u32::try_from(r.u64()?).ok()?)))
-            .collect::<Option<Vec<_>>>()?;
-        let tags = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
-        let links = (0..r.len()?)
-            .map(|_| {
-                Some(crate::related::OutLink {
-                    target: r.str()?,
-                    see_also: r.u64()? != 0,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        let listing = r.opt()?;
-        let includes = (0..r.len()?)
-            .map(|_| Some((PathBuf::from(r.str()?), r.stat()?)))
-            .collect::<Option<Vec<_>>>()?;
-        let entry = Entry {
-            stat,
-            hash,
-            title,
-            draft,
-            date,
-            updated,
-            body_offset,
-            body_line,
-            listed_summary,
-            short_answer,
-            ids,
-            anchors,
-            headings,
-            words,
-            marks,
-            tags,
-            links,
-            listing,
-            includes,
-        };
-        cache.pages.insert(path, entry);
+        let len = u32::from_le_bytes(r.take(4)?.try_into().ok()?);
+        bodies.push(r.take(usize::try_from(len).ok()?)?);
     }
+    let entries = bodies
+        .par_iter()
+        .with_min_len(256)
+        .map(|body| decode_entry(body))
+        .collect::<Option<Vec<_>>>()?;
+    cache.pages.extend(entries);
     r.0.is_empty().then_some(cache)
+}
+
+/// One entry ([`Encoder::entry`]), which must take all of `body`.
+fn decode_entry(body: &[u8]) -> Option<(String, Entry)> {
+    let mut r = Reader(body);
+    let path = r.str()?;
+    let stat = r.stat()?;
+    let hash = r.u64()?;
+    let title = r.str()?;
+    let draft = r.u64()? != 0;
+    let date = r.date()?;
+    let updated = r.date()?;
+    let body_offset = usize::try_from(r.u64()?).ok()?;
+    let body_line = usize::try_from(r.u64()?).ok()?;
+    let listed_summary = r.opt()?;
+    let short_answer = r.opt()?;
+    let ids = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
+    let anchors = (0..r.len()?)
+        .map(|_| {
+            Some(CachedAnchor {
+                target: PathBuf::from(r.str()?),
+                fragment: r.str()?,
+                written: r.str()?,
+                line: usize::try_from(r.u64()?).ok()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let headings = (0..r.len()?)
+        .map(|_| Some((r.str()?, r.str()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let words = r.str()?;
+    let marks = (0..r.len()?)
+        .map(|_| Some((u32::try_from(r.u64()?).ok()?, u32::try_from(r.u64()?).ok()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let tags = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
+    let links = (0..r.len()?)
+        .map(|_| {
+            Some(crate::related::OutLink {
+                target: r.str()?,
+                see_also: r.u64()? != 0,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let listing = r.opt()?;
+    let includes = (0..r.len()?)
+        .map(|_| Some((PathBuf::from(r.str()?), r.stat()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let entry = Entry {
+        stat,
+        hash,
+        title,
+        draft,
+        date,
+        updated,
+        body_offset,
+        body_line,
+        listed_summary,
+        short_answer,
+        ids,
+        anchors,
+        headings,
+        words,
+        marks,
+        tags,
+        links,
+        listing,
+        includes,
+    };
+    r.0.is_empty().then_some((path, entry))
 }
 
 struct Writer(Vec<u8>);
@@ -327,8 +349,8 @@ impl Writer {
 
 struct Reader<'a>(&'a [u8]);
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         if self.0.len() < n {
             return None;
         }
