@@ -220,6 +220,8 @@ pub fn write_site(
             Source::Known(rendered, search) => Ok((*rendered, search)),
         })
         .collect::<Result<Vec<_>>>()?;
+    // Only question pages show the sidebars kept for each section.
+    drop(sidebars);
     let (rendered, search): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
     let facts = Facts(rendered, search);
     timings::mark("pages");
