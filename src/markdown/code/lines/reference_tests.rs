@@ -71,7 +71,9 @@ fn written(tokens: &[String], decor: &LineDecor<'_>, reference: bool) -> String 
 
 #[test]
 fn tokens_are_written_as_before() {
-    let pieces = ["a", "bc", " ", "\n", "<", ">", "&", "é", "\t", "&amp;", "\n\n", ""];
+    let pieces = [
+        "a", "bc", " ", "\n", "<", ">", "&", "é", "\t", "&amp;", "\n\n", "",
+    ];
     let tokens = stretches(&pieces, 4);
     let marked = [false, true, false, true, true, false];
     let bare = LineDecor::new(&[], 1);
