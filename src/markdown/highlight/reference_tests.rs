@@ -32,7 +32,7 @@ pub(crate) fn stretches(pieces: &[&str], most: usize) -> Vec<String> {
 
 /// A long run of `pieces` picked by [`generated`], one after another, joined in groups of
 /// one to three (as a lexer's spans are one word or several).
-fn spans<'p>(pieces: &[&'p str]) -> Vec<String> {
+fn spans(pieces: &[&str]) -> Vec<String> {
     let marks: Vec<String> = (0..pieces.len() as u32)
         .filter_map(|i| char::from_u32(0x100 + i).map(String::from))
         .collect();
