@@ -17,7 +17,7 @@ use super::{Block, push_escaped};
 pub(super) fn render(opts: &CodeOptions, block: &Block<'_>) -> String {
     let info = block.info;
     let code = block.code;
-    let lines = code.matches('\n').count();
+    let lines = memchr::memchr_iter(b'\n', code.as_bytes()).count();
     let spec = match opts.linenums {
         Some(false) => None,
         Some(true) => Some(info.option("linenums").unwrap_or("1")),
@@ -72,7 +72,7 @@ pub(super) fn render(opts: &CodeOptions, block: &Block<'_>) -> String {
     }
     decor.link_numbers = opts.anchor_linenums;
     let first = numbers.map_or(1, |n| n.start);
-    let mut writer = LineWriter::new(&mut html, &decor, first, lines);
+    let mut writer = LineWriter::new(&mut html, &decor, code, first, lines);
     match block.lexer {
         Some(lexer) => {
             highlight::each_token(lexer, code, &mut |class, text| writer.token(class, text))

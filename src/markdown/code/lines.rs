@@ -118,7 +118,11 @@ impl LineDecor<'_> {
 
 /// Writes tokens line by line: a token that spans lines is closed at each line end and
 /// reopened on the next line, so each line can sit in its own spans.
-pub(super) struct LineWriter<'h, 'd> {
+///
+/// The tokens are the code's pieces in order, so the writer knows where each one starts: the
+/// code is searched once (with memchr) for newlines and for characters to escape, and a token
+/// holds one only when the next one found lies before its end.
+pub(super) struct LineWriter<'h, 'd, 'c> {
     html: &'h mut String,
     decor: &'d LineDecor<'d>,
     bare: bool,
@@ -128,15 +132,25 @@ pub(super) struct LineWriter<'h, 'd> {
     first: usize,
     /// How many lines the code has (it ends with a newline).
     lines: usize,
+    code: &'c [u8],
+    /// Where the next token starts in the code.
+    at: usize,
+    /// The first newline at or after `at` (the code's length when there is none).
+    newline: usize,
+    /// The first `<`, `>` or `&` at or after `at` (the code's length when there is none).
+    special: usize,
 }
 
-impl<'h, 'd> LineWriter<'h, 'd> {
+impl<'h, 'd, 'c> LineWriter<'h, 'd, 'c> {
+    /// A writer of the tokens of `code`, which has `lines` lines.
     pub(super) fn new(
         html: &'h mut String,
         decor: &'d LineDecor<'d>,
+        code: &'c str,
         first: usize,
         lines: usize,
     ) -> Self {
+        let code = code.as_bytes();
         let mut writer = LineWriter {
             html,
             decor,
@@ -144,6 +158,10 @@ impl<'h, 'd> LineWriter<'h, 'd> {
             line: 1,
             first,
             lines,
+            code,
+            at: 0,
+            newline: memchr::memchr(b'\n', code).unwrap_or(code.len()),
+            special: memchr::memchr3(b'<', b'>', b'&', code).unwrap_or(code.len()),
         };
         writer.open_line();
         writer
@@ -206,18 +224,37 @@ impl<'h, 'd> LineWriter<'h, 'd> {
         }
     }
 
+    /// Writes the next `text` of the code (it must follow the previous token) in `class`.
     pub(super) fn token(&mut self, class: Option<&str>, text: &str) {
         if text.is_empty() {
             return;
         }
-        // Tokens are short (a name, an operator): a plain loop beats a vectorised search.
-        if !text.bytes().any(|b| b == b'\n') {
-            return push_token(self.html, class, text);
+        let end = self.at + text.len();
+        debug_assert_eq!(self.code.get(self.at..end), Some(text.as_bytes()));
+        if self.newline < end {
+            self.token_lines(class, text);
+            self.newline = self.find(end, |rest| memchr::memchr(b'\n', rest));
+        } else {
+            push_token(self.html, class, text, self.special < end);
         }
+        if self.special < end {
+            self.special = self.find(end, |rest| memchr::memchr3(b'<', b'>', b'&', rest));
+        }
+        self.at = end;
+    }
+
+    /// Where `search` finds its byte in the code from `from` on (the code's length if nowhere).
+    fn find(&self, from: usize, search: impl Fn(&[u8]) -> Option<usize>) -> usize {
+        let rest = self.code.get(from..).unwrap_or_default();
+        search(rest).map_or(self.code.len(), |i| from + i)
+    }
+
+    /// A token holding newlines: written piece by piece, the line closed at each newline.
+    fn token_lines(&mut self, class: Option<&str>, text: &str) {
         let mut pieces = text.split('\n').peekable();
         while let Some(piece) = pieces.next() {
             if !piece.is_empty() {
-                push_token(self.html, class, piece);
+                push_token(self.html, class, piece, needs_escape(piece));
             }
             if pieces.peek().is_some() {
                 self.html.push('\n');
@@ -232,26 +269,27 @@ impl<'h, 'd> LineWriter<'h, 'd> {
     }
 }
 
-fn push_token(html: &mut String, class: Option<&str>, text: &str) {
-    match class {
-        Some(class) => {
-            html.push_str("<span class=\"");
-            html.push_str(class);
-            html.push_str("\">");
-            push_text(html, text);
-            html.push_str("</span>");
-        }
-        None => push_text(html, text),
+/// `text` in a `<span class>` (none when `class` is `None`), escaped as body text when
+/// `escape` (it holds `<`, `>` or `&`); most tokens have nothing to escape and are copied.
+fn push_token(html: &mut String, class: Option<&str>, text: &str, escape: bool) {
+    if let Some(class) = class {
+        html.reserve(class.len() + text.len() + 22);
+        html.push_str("<span class=\"");
+        html.push_str(class);
+        html.push_str("\">");
     }
-}
-
-/// `text` escaped as body text; most tokens have nothing to escape and are copied as they are.
-fn push_text(html: &mut String, text: &str) {
-    if text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+    if escape {
         let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
     } else {
         html.push_str(text);
     }
+    if class.is_some() {
+        html.push_str("</span>");
+    }
+}
+
+fn needs_escape(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&'))
 }
 
 /// `hl_lines="1 3-5"` as a flag per line (index 0 unused); numbers outside the block are
@@ -283,6 +321,9 @@ pub(super) fn marked_lines(spec: &str, lines: usize) -> Vec<bool> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod reference_tests;
 
 #[cfg(test)]
 mod tests {

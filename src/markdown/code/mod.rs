@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::events::{Pass, Stream};
 use super::highlight::Lexer;
@@ -188,11 +188,7 @@ pub(super) fn push_escaped(html: &mut String, text: &str) {
 /// nothing to change, which one scan of the bytes finds out.
 fn clean_lines(code: &str, tabs: bool) -> Cow<'_, str> {
     let is_space = |b: u8| b == b' ' || b == b'\t';
-    let dirty = (tabs && code.contains('\t'))
-        || code
-            .split('\n')
-            .any(|line| !line.is_empty() && line.bytes().all(is_space));
-    if !dirty {
+    if !needs_cleaning(code, tabs) {
         return Cow::Borrowed(code);
     }
     let mut out = String::with_capacity(code.len() + 16);
@@ -220,6 +216,27 @@ fn clean_lines(code: &str, tabs: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether [`clean_lines`] changes `code`: it holds a tab (when `tabs`) or a line of spaces
+/// and tabs only. Tabs and line ends are found with memchr.
+fn needs_cleaning(code: &str, tabs: bool) -> bool {
+    let bytes = code.as_bytes();
+    if tabs && memchr::memchr(b'\t', bytes).is_some() {
+        return true;
+    }
+    let mut start = 0;
+    loop {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let line = &bytes[start..end];
+        if !line.is_empty() && line.iter().all(|&b| b == b' ' || b == b'\t') {
+            return true;
+        }
+        if end == bytes.len() {
+            return false;
+        }
+        start = end + 1;
+    }
 }
 
 /// An indented block as Python-Markdown keeps it: each run of lines between blank lines
@@ -282,15 +299,30 @@ pub(super) fn event<'e>(
         CodeBlockKind::Fenced(info) => FenceInfo::parse(info),
         CodeBlockKind::Indented => FenceInfo::default(),
     };
-    // The block's source is at least as long as its text.
-    let mut text = String::with_capacity(range.len());
+    // The code is used as the parser hands it when it comes in one text event (the usual
+    // case), and joined only when it comes in several.
+    let mut first = CowStr::Borrowed("");
+    let mut joined: Option<String> = None;
     for (e, _) in rest.by_ref() {
         match e {
             Event::End(TagEnd::CodeBlock) => break,
-            Event::Text(t) => text.push_str(&t),
+            Event::Text(t) if first.is_empty() && joined.is_none() => first = t,
+            Event::Text(t) => {
+                // The block's source is at least as long as its text.
+                let all = joined.get_or_insert_with(|| {
+                    let mut all = String::with_capacity(range.len());
+                    all.push_str(&first);
+                    all
+                });
+                all.push_str(&t);
+            }
             _ => {}
         }
     }
+    let mut text = match joined {
+        Some(all) => Cow::Owned(all),
+        None => Cow::Borrowed(&*first),
+    };
     if let Some(id) = &info.id {
         pass.ids.reserve(id);
     }
@@ -299,7 +331,7 @@ pub(super) fn event<'e>(
         && features.rules == super::Rules::PythonMarkdown
         && let Cow::Owned(trimmed) = trim_chunk_ends(&text)
     {
-        text = trimmed;
+        text = Cow::Owned(trimmed);
     }
     let number = pass.code_blocks;
     pass.code_blocks += 1;

@@ -76,3 +76,24 @@ fn an_indented_block_of_an_mkdocs_page_ends_without_trailing_white_space() {
     assert!(html.contains("cup = fill()\n</code>"), "{html}");
     assert!(render_commonmark(page).contains("cup = fill()   \n</code>"));
 }
+
+/// Whether `clean_lines` changes the code, as it was found out: a search for tabs, then a
+/// split into lines.
+fn needs_cleaning_reference(code: &str, tabs: bool) -> bool {
+    let is_space = |b: u8| b == b' ' || b == b'\t';
+    (tabs && code.contains('\t'))
+        || code
+            .split('\n')
+            .any(|line| !line.is_empty() && line.bytes().all(is_space))
+}
+
+#[test]
+fn code_to_clean_is_found_as_before() {
+    let pieces = [" ", "\t", "\n", "a", "é", "\r", "  ", "\n\n"];
+    for code in crate::markdown::highlight::reference_tests::stretches(&pieces, 12) {
+        for tabs in [true, false] {
+            let old = needs_cleaning_reference(&code, tabs);
+            assert_eq!(needs_cleaning(&code, tabs), old, "{code:?} {tabs}");
+        }
+    }
+}

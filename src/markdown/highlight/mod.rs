@@ -178,21 +178,32 @@ impl<'a> Context<'a> {
     }
 
     fn advance(&mut self, text: &'a str) {
+        let has_newline = || text.as_bytes().contains(&b'\n');
         if let Some(import) = &mut self.import {
-            *import = match (*import, text) {
-                (_, _) if text.contains('\n') => Import::No,
-                (_, "import") if self.line_start => Import::Modules,
-                (_, "from") if self.line_start => Import::From,
-                (Import::From, "import") => Import::No,
-                (state, _) => state,
-            };
+            // Outside an import statement only the words `import` and `from` change the state:
+            // a newline would leave it at `No` anyway.
+            if *import != Import::No || matches!(text, "import" | "from") {
+                *import = match (*import, text) {
+                    (_, _) if has_newline() => Import::No,
+                    (_, "import") if self.line_start => Import::Modules,
+                    (_, "from") if self.line_start => Import::From,
+                    (Import::From, "import") => Import::No,
+                    (state, _) => state,
+                };
+            }
         }
-        let content = text.trim_end_matches([' ', '\t']);
-        if text.trim().is_empty() {
-            self.line_start |= text.contains('\n');
+        // `chars().all` stops at the first character that is not white space, which is the
+        // first one of most spans.
+        if text.chars().all(char::is_whitespace) {
+            self.line_start |= has_newline();
         } else {
             self.prev = text;
-            self.line_start = content.ends_with('\n');
+            let bytes = text.as_bytes();
+            let end = bytes
+                .iter()
+                .rposition(|&b| b != b' ' && b != b'\t')
+                .map_or(0, |i| i + 1);
+            self.line_start = end > 0 && bytes[end - 1] == b'\n';
         }
     }
 }
@@ -241,6 +252,8 @@ impl Tokens<'_, '_> {
     }
 }
 
+#[cfg(test)]
+pub(crate) mod reference_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]

@@ -80,7 +80,7 @@ fn js_operator(text: &str, out: &mut Tokens<'_, '_>) {
 
 /// Unclassified text: identifiers become names (`n`, `nx` in JavaScript) where Pygments names
 /// them; white space and the rest stay outside any span.
-fn plain(lang: Lang, text: &str, out: &mut Tokens<'_, '_>) {
+pub(super) fn plain(lang: Lang, text: &str, out: &mut Tokens<'_, '_>) {
     let name = match lang {
         Lang::Python | Lang::Rust | Lang::Toml => "n",
         Lang::JavaScript | Lang::TypeScript => "nx",
@@ -88,12 +88,10 @@ fn plain(lang: Lang, text: &str, out: &mut Tokens<'_, '_>) {
     };
     let mut rest = text;
     while !rest.is_empty() {
-        let ident = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-            .unwrap_or(rest.len());
+        let ident = name_run(rest, true);
         if ident > 0 {
             let (word, tail) = rest.split_at(ident);
-            let class = if lang == Lang::Python && word.starts_with(|c: char| c.is_ascii_digit()) {
+            let class = if lang == Lang::Python && word.as_bytes()[0].is_ascii_digit() {
                 None
             } else {
                 Some(name)
@@ -101,15 +99,61 @@ fn plain(lang: Lang, text: &str, out: &mut Tokens<'_, '_>) {
             out.push(class, word);
             rest = tail;
         } else {
-            let other = rest
-                .find(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
-                .unwrap_or(rest.len());
-            let (gap, tail) = rest.split_at(other);
+            let (gap, tail) = rest.split_at(name_run(rest, false));
             out.push(None, gap);
             rest = tail;
         }
     }
 }
+
+/// How long the run of characters at the start of `text` is that are name characters
+/// (letters, digits, `_`, `$`) when `name`, or that are not when `!name`. ASCII bytes are
+/// looked up in [`NAME_BYTES`]; only other characters are decoded.
+pub(super) fn name_run(text: &str, name: bool) -> usize {
+    let bytes = text.as_bytes();
+    let want = u8::from(name);
+    let mut i = 0;
+    loop {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let Some(stop) = rest
+            .iter()
+            .position(|&b| NAME_BYTES[usize::from(b)] != want)
+        else {
+            return bytes.len();
+        };
+        i += stop;
+        if bytes[i].is_ascii() {
+            return i;
+        }
+        let c = text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .unwrap_or_default();
+        if c.is_alphanumeric() != name {
+            return i;
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// For each byte: 1 for ASCII name characters (letters, digits, `_`, `$`), 2 for the bytes of
+/// other characters (decoded to be told apart), 0 for the rest.
+const NAME_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            2
+        } else if byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$' {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Text in the module names of a Python import: names `nn`, white space `w`, as Pygments.
 fn module_names(text: &str, out: &mut Tokens<'_, '_>) {
@@ -224,8 +268,8 @@ fn type_name(lang: Lang, text: &str, prev: &str) -> &'static str {
     );
     match lang {
         _ if declared => "nc",
-        Lang::Rust if RUST_PRELUDE.contains(&text) => "nb",
-        Lang::JavaScript | Lang::TypeScript if JS_GLOBALS.contains(&text) => "nb",
+        Lang::Rust if listed(RUST_PRELUDE, text) => "nb",
+        Lang::JavaScript | Lang::TypeScript if listed(JS_GLOBALS, text) => "nb",
         _ if text.starts_with(|c: char| c.is_ascii_lowercase()) => "kt",
         Lang::JavaScript | Lang::TypeScript => "nx",
         _ => "n",
@@ -236,17 +280,22 @@ fn function(lang: Lang, text: &str, prev: &str) -> Option<&'static str> {
     Some(match lang {
         _ if text.ends_with('!') => "fm",
         // Pygments leaves commands that are not shell builtins as plain text.
-        Lang::Bash if BASH_BUILTINS.contains(&text) => "nb",
+        Lang::Bash if listed(BASH_BUILTINS, text) => "nb",
         Lang::Bash => return None,
-        Lang::Python if PYTHON_BUILTINS.contains(&text) => "nb",
+        Lang::Python if listed(PYTHON_BUILTINS, text) => "nb",
         Lang::Python if text.starts_with("__") && text.ends_with("__") => "fm",
-        Lang::Rust if RUST_PRELUDE.contains(&text) => "nb",
-        Lang::JavaScript | Lang::TypeScript if JS_GLOBALS.contains(&text) => "nb",
+        Lang::Rust if listed(RUST_PRELUDE, text) => "nb",
+        Lang::JavaScript | Lang::TypeScript if listed(JS_GLOBALS, text) => "nb",
         Lang::JavaScript | Lang::TypeScript => "nx",
         Lang::Css => "nb",
         _ if matches!(prev, "def" | "fn" | "function" | "func") => "nf",
         _ => "n",
     })
+}
+
+/// Whether `word` is in `list`, which is sorted (a test checks): a binary search.
+pub(super) fn listed(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
 }
 
 fn constant(lang: Lang, text: &str) -> &'static str {
@@ -259,8 +308,9 @@ fn constant(lang: Lang, text: &str) -> &'static str {
     }
 }
 
+// The lists are sorted for [`listed`].
 #[rustfmt::skip]
-const PYTHON_BUILTINS: &[&str] = &[
+pub(super) const PYTHON_BUILTINS: &[&str] = &[
     "abs", "all", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable",
     "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate",
     "eval", "exec", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr",
@@ -271,7 +321,7 @@ const PYTHON_BUILTINS: &[&str] = &[
 ];
 
 #[rustfmt::skip]
-const BASH_BUILTINS: &[&str] = &[
+pub(super) const BASH_BUILTINS: &[&str] = &[
     "alias", "bg", "bind", "break", "builtin", "caller", "cd", "command", "compgen", "complete",
     "continue", "declare", "dirs", "disown", "echo", "enable", "eval", "exec", "exit", "export",
     "false", "fc", "fg", "getopts", "hash", "help", "history", "jobs", "kill", "let", "local",
@@ -281,12 +331,12 @@ const BASH_BUILTINS: &[&str] = &[
 ];
 
 #[rustfmt::skip]
-const RUST_PRELUDE: &[&str] = &[
+pub(super) const RUST_PRELUDE: &[&str] = &[
     "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "ToOwned", "ToString", "Vec",
 ];
 
 #[rustfmt::skip]
-const JS_GLOBALS: &[&str] = &[
+pub(super) const JS_GLOBALS: &[&str] = &[
     "Array", "Boolean", "Date", "Error", "JSON", "Map", "Math", "Number", "Object", "Promise",
     "Proxy", "Reflect", "RegExp", "Set", "String", "Symbol", "WeakMap", "WeakSet", "console",
     "document", "globalThis", "window",
