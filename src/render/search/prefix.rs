@@ -105,7 +105,7 @@ mod tests {
                     }
                 }
                 let marks = (0..distinct.len() as u32)
-                    .filter(|p| (p + i as u32) % 3 == 0)
+                    .filter(|p| (p + i as u32).is_multiple_of(3))
                     .map(|p| (p, if p % 2 == 0 { TITLE } else { HEADING | 3 << 4 }))
                     .collect();
                 doc(&distinct.join(" "), marks)
