@@ -96,6 +96,28 @@ fn search_finds_a_page_by_its_new_words_and_no_longer_by_the_words_it_lost() {
 }
 
 #[test]
+fn words_gained_in_short_and_accented_shards_lost_or_moved_give_the_shards_of_a_clean_build() {
+    let site = built();
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    // "powder" leaves the short answer for the text only; "leaves" is left to the other tea
+    // page; "oz" has a shard of its own and "crème" one spelled in hex.
+    let text = text.replace("ground to a powder", "finely ground").replace(
+        "You whisk the powder into the water instead of steeping leaves in it.",
+        "Whisk the crème and powder into water, oz by oz, instead of steeping.",
+    );
+    site.write(page, &text);
+    rebuild_matches_clean(&site);
+    let urls = |shard: &str, word: &str| -> Vec<(String, u64)> { postings(&site, shard, word) };
+    let matcha = "tea/is-matcha-a-green-tea/".to_owned();
+    assert_eq!(urls("x6372c3a8", "crème"), [(matcha.clone(), 8)]);
+    assert_eq!(urls("oz", "oz"), [(matcha.clone(), 8)]);
+    assert_eq!(urls("pow", "powder"), [(matcha, 8)]);
+    let leave: Vec<String> = urls("lea", "leave").into_iter().map(|(u, _)| u).collect();
+    assert_eq!(leave, ["tea/how-long-should-green-tea-steep/"]);
+}
+
+#[test]
 fn added_removed_and_retitled_pages_give_what_a_clean_build_gives() {
     let site = built();
     site.write(

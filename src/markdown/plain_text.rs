@@ -31,14 +31,10 @@ impl PlainText {
         match event {
             Event::Code(t) if self.marks_code => {
                 self.text.push(snippet::CODE_START);
-                self.text
-                    .extend(t.chars().filter(|c| !snippet::is_mark(*c)));
+                push_unmarked(&mut self.text, t);
                 self.text.push(snippet::CODE_END);
             }
-            Event::Text(t) if self.marks_code => {
-                self.text
-                    .extend(t.chars().filter(|c| !snippet::is_mark(*c)));
-            }
+            Event::Text(t) if self.marks_code => push_unmarked(&mut self.text, t),
             Event::Text(t) | Event::Code(t) => self.text.push_str(t),
             Event::SoftBreak | Event::HardBreak => self.space(),
             Event::End(
@@ -73,14 +69,28 @@ impl PlainText {
     }
 }
 
+/// Appends `text` to `out` without the code span marks in it: copied whole when it has no
+/// character of the marks' first byte (nearly always), else a character at a time.
+fn push_unmarked(out: &mut String, text: &str) {
+    if memchr::memchr(mark_lead(), text.as_bytes()).is_none() {
+        out.push_str(text);
+    } else {
+        out.extend(text.chars().filter(|c| !snippet::is_mark(*c)));
+    }
+}
+
+/// The first byte of both code span marks in UTF-8.
+fn mark_lead() -> u8 {
+    let mut buf = [0; 4];
+    snippet::CODE_START.encode_utf8(&mut buf).as_bytes()[0]
+}
+
 /// `text` without its code span marks ([`snippet::CODE_START`], [`snippet::CODE_END`]), found
 /// by their first byte.
 fn without_marks(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut start = 0;
-    let mut buf = [0; 4];
-    let lead = snippet::CODE_START.encode_utf8(&mut buf).as_bytes()[0];
-    for at in memchr::memchr_iter(lead, text.as_bytes()) {
+    for at in memchr::memchr_iter(mark_lead(), text.as_bytes()) {
         let mark = text[at..].chars().next().is_some_and(snippet::is_mark);
         if mark && at >= start {
             out.push_str(&text[start..at]);
@@ -94,7 +104,7 @@ fn without_marks(text: &str) -> String {
 /// Text on one line: runs of white space (line breaks included) folded to one space, none at
 /// the ends.
 pub(crate) fn fold(text: &str) -> String {
-    if !text.is_ascii() {
+    if !text.is_ascii() && has_unicode_space(text.as_bytes()) {
         // Unicode white space too (no-break and em spaces), as `split_whitespace` sees it.
         let mut out = String::with_capacity(text.len());
         for word in text.split_whitespace() {
@@ -117,7 +127,8 @@ pub(crate) fn fold(text: &str) -> String {
         return text.to_owned();
     }
     // ASCII white space as `split_whitespace` sees it (vertical tab included), in one pass
-    // over the bytes, a word copied at a time.
+    // over the bytes, a word copied at a time; other characters (of any bytes) are in the
+    // words, none of their bytes being ASCII.
     let mut out = Vec::with_capacity(text.len());
     let words = text
         .as_bytes()
@@ -129,7 +140,27 @@ pub(crate) fn fold(text: &str) -> String {
         }
         out.extend_from_slice(word);
     }
-    String::from_utf8(out).expect("ASCII words and spaces")
+    String::from_utf8(out).expect("whole characters and spaces")
+}
+
+/// Whether `bytes` (UTF-8) holds one of Unicode's white space characters beyond ASCII's:
+/// U+0085, U+00A0 (0xC2 ...), U+1680 (0xE1 ...), U+2000 to U+200A, U+2028, U+2029, U+202F,
+/// U+205F (0xE2 ...) and U+3000. Without one, text with accents, dashes, quotes or the code
+/// span marks folds as ASCII does.
+fn has_unicode_space(bytes: &[u8]) -> bool {
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    for lead in memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes) {
+        let space = match (bytes[lead], at(lead + 1), at(lead + 2)) {
+            (0xC2, second, _) => matches!(second, 0x85 | 0xA0),
+            (0xE1, second, third) => second == 0x9A && third == 0x80,
+            (_, 0x80, third) => matches!(third, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            (_, second, third) => second == 0x81 && third == 0x9F,
+        };
+        if space {
+            return true;
+        }
+    }
+    memchr::memmem::find(bytes, "\u{3000}".as_bytes()).is_some()
 }
 
 /// The page's plain texts beyond headings, collected from every event as the pass reads them:
@@ -227,8 +258,8 @@ fn is_more_marker(html: &str) -> bool {
 
 #[cfg(test)]
 mod fold_tests {
-    use super::{fold, without_marks};
-    use crate::markdown::snippet::{CODE_END, CODE_START};
+    use super::{fold, push_unmarked, without_marks};
+    use crate::markdown::snippet::{self, CODE_END, CODE_START};
 
     #[test]
     fn code_marks_are_taken_out_and_nothing_else() {
@@ -238,9 +269,28 @@ mod fold_tests {
     }
 
     #[test]
+    fn unmarked_text_is_the_text_filtered_a_character_at_a_time() {
+        let pieces = [
+            "a", " ", "é", "\u{E000}", "\u{E001}", "\u{E002}", "\u{EFFF}", "—",
+        ];
+        for text in crate::test_text::generated(&pieces, 5_000, 9) {
+            let mut got = String::from("x");
+            push_unmarked(&mut got, &text);
+            let want: String = "x"
+                .chars()
+                .chain(text.chars().filter(|c| !snippet::is_mark(*c)))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn fold_agrees_with_splitting_at_white_space() {
         let pieces = [
-            "a", "bc", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "é", "\u{a0}", ".",
+            "a", "bc", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "é", "\u{a0}", ".", "\u{85}",
+            "\u{1680}", "\u{2003}", "\u{205f}", "\u{3000}", "\u{E000}", "—", "¢", "\u{84}",
+            "\u{a1}", "\u{1681}", "\u{200b}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202f}",
+            "\u{2030}", "\u{205e}", "\u{3001}", "\u{200a}", "\u{2000}", "’",
         ];
         for text in crate::test_text::generated(&pieces, 20_000, 9) {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");

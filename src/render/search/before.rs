@@ -98,6 +98,8 @@ impl Before {
 pub(super) struct Keys {
     ascii: Vec<bool>,
     other: FxHashSet<String>,
+    /// Each key's words' first three characters (all of a shorter word), once.
+    prefixes: Vec<String>,
 }
 
 /// Characters a short key is made of (`a`-`z`, `0`-`9`), and one for "no character".
@@ -108,6 +110,7 @@ impl Default for Keys {
         Keys {
             ascii: vec![false; RADIX * RADIX * RADIX],
             other: FxHashSet::default(),
+            prefixes: Vec::new(),
         }
     }
 }
@@ -138,12 +141,20 @@ impl Keys {
     }
 
     pub(super) fn insert(&mut self, word: &str) {
-        match Self::word_slot(word) {
-            Some(slot) => self.ascii[slot] = true,
-            None => {
-                self.other.insert(shard_key(word));
-            }
+        let new = match Self::word_slot(word) {
+            Some(slot) => !std::mem::replace(&mut self.ascii[slot], true),
+            None => self.other.insert(shard_key(word)),
+        };
+        if new {
+            let end = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
+            self.prefixes.push(word[..end].to_owned());
         }
+    }
+
+    /// The start its keys' words share: a word's first three characters, or the whole word
+    /// when it is shorter. One for each key.
+    pub(super) fn prefixes(&self) -> &[String] {
+        &self.prefixes
     }
 
     /// Whether the shard of `word` is in the set.

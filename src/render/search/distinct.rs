@@ -100,6 +100,25 @@ mod tests {
     }
 
     #[test]
+    fn places_are_those_of_a_search_of_the_words_so_far() {
+        let pieces = ["a", "b", "é", "ab", "tea"];
+        let words = crate::test_text::generated(&pieces, 3000, 5);
+        let mut distinct = Distinct::with_capacity(0);
+        let mut so_far: Vec<&str> = Vec::new();
+        for word in words.iter().filter(|w| !w.is_empty()) {
+            let want = match so_far.iter().position(|w| w == word) {
+                Some(at) => at,
+                None => {
+                    so_far.push(word);
+                    so_far.len() - 1
+                }
+            };
+            assert_eq!(distinct.place(word), want as u32, "{word}");
+        }
+        assert_eq!(distinct.into_string(), so_far.join(" "));
+    }
+
+    #[test]
     fn thousands_of_words_are_all_found_again_after_the_table_grows() {
         let mut words = Distinct::with_capacity(0);
         let spelled: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();

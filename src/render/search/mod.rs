@@ -27,6 +27,7 @@ use super::{Facts, Site};
 
 mod before;
 mod distinct;
+mod prefix;
 mod resident;
 mod shards;
 mod words;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::prefix::{MOST_PREFIXES, postings_with};
 use super::{Keys, MAX_POSTINGS, SearchDoc, shard_key};
 use crate::content::PageId;
 use crate::error::Result;
@@ -15,7 +16,8 @@ use crate::output::{Body, Sink};
 /// question's words, in twice as many parts as there are threads, by the first byte of their
 /// words: each part reads every question's words but indexes only its own, so the index is
 /// held a quarter at a time on two threads, not whole. An incremental build indexes the words
-/// of a few shards only: one part, one read of the words.
+/// of a few shards only: one part, one read of the words, or for a very few shards a search
+/// of every question's words for each shard's prefix ([`postings_with`]).
 /// With `keep`, it also hands back every word's questions it found, before shards cut them
 /// ([`MAX_POSTINGS`]), for the index kept in memory.
 pub(super) fn write_shards<'a>(
@@ -31,10 +33,15 @@ pub(super) fn write_shards<'a>(
     let written = (0..parts)
         .into_par_iter()
         .map(|part| {
-            let postings = postings_of(docs, |word| {
-                word.as_bytes()[0] as usize % parts == part
-                    && keys.is_none_or(|keys| keys.has_word(word))
-            });
+            let postings = match keys {
+                Some(keys) if keys.prefixes().len() <= MOST_PREFIXES => {
+                    postings_with(docs, keys.prefixes())
+                }
+                _ => postings_of(docs, |word| {
+                    word.as_bytes()[0] as usize % parts == part
+                        && keys.is_none_or(|keys| keys.has_word(word))
+                }),
+            };
             let mut found = Vec::new();
             let shards = shards_from(postings, keep.then_some(&mut found));
             Ok((put_shards(shards, sink)?, found))
