@@ -47,6 +47,11 @@ pub struct Marker {
 /// Parses `!!! type words "Title"`, `??? type "Title"`, `???+ "Title"` (the line without its
 /// indentation). `admonition` and `details` say which of the two syntaxes are on.
 pub fn parse_marker(line: &str, admonition: bool, details: bool) -> Option<Marker> {
+    // Every line that is not code is offered, twice in a list: the first byte turns away
+    // nearly all of them.
+    if !matches!(line.as_bytes().first(), Some(b'!' | b'?')) {
+        return None;
+    }
     let (style, rest) = if let Some(r) = line.strip_prefix("!!!").filter(|_| admonition) {
         (Style::Admonition, r)
     } else if let Some(r) = line.strip_prefix("???+").filter(|_| details) {

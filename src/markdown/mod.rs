@@ -311,7 +311,7 @@ fn render_body(input: &Input<'_>) -> Rendered {
     if input.features.footnotes {
         footnotes::apply(&mut events, &input.features.footnote_options);
     }
-    if pre.text.contains('|') {
+    if memchr::memchr(b'|', pre.text.as_bytes()).is_some() {
         tables::apply(&mut events, input.features.table_align_attribute);
     }
     if input.features.rules == Rules::PythonMarkdown {

@@ -19,25 +19,37 @@ pub fn is_mark(c: char) -> bool {
 /// it, else up to the last word end within the limit.
 pub fn html(marked: &str, limit: usize) -> String {
     let end = cut(marked, limit);
-    let mut out = String::with_capacity(end.map_or(marked.len(), |(at, _)| at) + 16);
+    let shown = &marked[..end.map_or(marked.len(), |(at, _)| at)];
+    let mut out = String::with_capacity(shown.len() + 16);
+    // Read as bytes: what is written differently is ASCII or a mark (three bytes), and the
+    // text between is copied a run at a time.
+    let bytes = shown.as_bytes();
     let mut in_code = false;
-    for c in marked[..end.map_or(marked.len(), |(at, _)| at)].chars() {
-        match c {
-            CODE_START => {
-                out.push_str("<code>");
-                in_code = true;
-            }
-            CODE_END => {
-                out.push_str("</code>");
-                in_code = false;
-            }
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let (written, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            MARK_LEAD => match mark_at(bytes, i) {
+                Some(CODE_START) => {
+                    in_code = true;
+                    ("<code>", MARK_LEN)
+                }
+                Some(_) => {
+                    in_code = false;
+                    ("</code>", MARK_LEN)
+                }
+                None => continue,
+            },
+            _ => continue,
+        };
+        out.push_str(&shown[copied..i]);
+        out.push_str(written);
+        copied = i + len;
     }
+    out.push_str(&shown[copied..]);
     if in_code {
         out.push_str("</code>");
     }
@@ -45,6 +57,19 @@ pub fn html(marked: &str, limit: usize) -> String {
         out.push_str(if sentence { " \u{2026}" } else { "\u{2026}" });
     }
     out
+}
+
+/// The first byte of both marks in UTF-8 (`EE 80 80`, `EE 80 81`), and their length.
+const MARK_LEAD: u8 = 0xEE;
+const MARK_LEN: usize = 3;
+
+/// The mark that starts at byte `i` of `bytes`, if one does.
+fn mark_at(bytes: &[u8], i: usize) -> Option<char> {
+    match bytes.get(i..i + MARK_LEN)? {
+        [MARK_LEAD, 0x80, 0x80] => Some(CODE_START),
+        [MARK_LEAD, 0x80, 0x81] => Some(CODE_END),
+        _ => None,
+    }
 }
 
 /// Plain text as [`html`] shows it (a description, which has no code spans).
@@ -59,26 +84,34 @@ fn cut(marked: &str, limit: usize) -> Option<(usize, bool)> {
     let mut shown = 0;
     let mut sentence = None;
     let mut word = None;
-    let mut prev = ' ';
+    // The previous character's first byte: only ASCII ones are compared, and the first byte
+    // of any other character is none of them.
+    let mut prev = b' ';
     let mut in_code = false;
-    for (i, c) in marked.char_indices() {
-        match c {
-            CODE_START => in_code = true,
-            CODE_END => in_code = false,
-            _ => {
-                if c == ' ' && prev != ' ' {
-                    if shown > limit {
-                        break;
-                    }
-                    word = Some((i, shown));
-                    if !in_code && matches!(prev, '.' | '!' | '?') {
-                        sentence = Some((i, shown));
-                    }
-                }
-                shown += 1;
-                prev = c;
+    let bytes = marked.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        // A UTF-8 continuation byte (a mark's two included): its character was counted, or
+        // its mark read, at its first byte.
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if b == MARK_LEAD
+            && let Some(mark) = mark_at(bytes, i)
+        {
+            in_code = mark == CODE_START;
+            continue;
+        }
+        if b == b' ' && prev != b' ' {
+            if shown > limit {
+                break;
+            }
+            word = Some((i, shown));
+            if !in_code && matches!(prev, b'.' | b'!' | b'?') {
+                sentence = Some((i, shown));
             }
         }
+        shown += 1;
+        prev = b;
     }
     if shown <= limit {
         return None;
@@ -133,5 +166,91 @@ mod tests {
     fn a_cut_inside_code_closes_it() {
         let text = format!("Call {} now", code("for x in y"));
         assert_eq!(html(&text, 12), "Call <code>for x</code>\u{2026}");
+    }
+
+    /// [`html`] as it was written before it read bytes: character by character.
+    fn html_by_chars(marked: &str, limit: usize) -> String {
+        let end = cut_by_chars(marked, limit);
+        let mut out = String::new();
+        let mut in_code = false;
+        for c in marked[..end.map_or(marked.len(), |(at, _)| at)].chars() {
+            match c {
+                CODE_START => {
+                    out.push_str("<code>");
+                    in_code = true;
+                }
+                CODE_END => {
+                    out.push_str("</code>");
+                    in_code = false;
+                }
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+        if in_code {
+            out.push_str("</code>");
+        }
+        if let Some((_, sentence)) = end {
+            out.push_str(if sentence { " \u{2026}" } else { "\u{2026}" });
+        }
+        out
+    }
+
+    /// [`cut`] as it was written before it read bytes.
+    fn cut_by_chars(marked: &str, limit: usize) -> Option<(usize, bool)> {
+        let mut shown = 0;
+        let mut sentence = None;
+        let mut word = None;
+        let mut prev = ' ';
+        let mut in_code = false;
+        for (i, c) in marked.char_indices() {
+            match c {
+                CODE_START => in_code = true,
+                CODE_END => in_code = false,
+                _ => {
+                    if c == ' ' && prev != ' ' {
+                        if shown > limit {
+                            break;
+                        }
+                        word = Some((i, shown));
+                        if !in_code && matches!(prev, '.' | '!' | '?') {
+                            sentence = Some((i, shown));
+                        }
+                    }
+                    shown += 1;
+                    prev = c;
+                }
+            }
+        }
+        if shown <= limit {
+            return None;
+        }
+        match (sentence, word) {
+            (Some((at, n)), _) if n * 2 >= limit => Some((at, true)),
+            (_, Some((at, _))) => Some((trim_word_end(marked, at), false)),
+            _ => Some((marked.len(), false)),
+        }
+    }
+
+    #[test]
+    fn html_agrees_with_reading_characters() {
+        let pieces = [
+            "word", " ", "  ", ".", "!", "?", ",", "é", "\u{2014}", "日本", "&", "<", ">", "\"",
+            "\u{E000}", "\u{E001}", "\u{E002}", "\u{EE80}", "a.", "b! ",
+        ];
+        for (n, text) in crate::test_text::generated(&pieces, 20_000, 16)
+            .iter()
+            .enumerate()
+        {
+            let limit = n % 24;
+            assert_eq!(
+                html(text, limit),
+                html_by_chars(text, limit),
+                "{text:?} {limit}"
+            );
+        }
     }
 }

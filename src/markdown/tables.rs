@@ -13,7 +13,8 @@ use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
 /// Rewrites the rows of the tables of `body`, one line for one line; `None` when no row
 /// needs it. `python`: Python-Markdown's rules for borders (see the module's note).
 pub(super) fn prepare(body: &str, python: bool) -> Option<String> {
-    if !body.contains('|') || !(python || body.contains('`') || body.contains('\t')) {
+    let has = |b: u8| memchr::memchr(b, body.as_bytes()).is_some();
+    if !has(b'|') || !(python || has(b'`') || has(b'\t')) {
         return None;
     }
     let lines: Vec<&str> = body.split('\n').collect();

@@ -61,17 +61,26 @@ impl TocOptions {
         let Some(text) = &self.permalink else {
             return String::new();
         };
-        let text = if text == "¶" {
-            "&para;".to_owned()
-        } else {
-            escape_attr(text)
+        // Written straight into one string: a page has a permalink for every heading.
+        let escape = |out: &mut String, s: &str| {
+            pulldown_cmark_escape::escape_html(&mut *out, s).ok();
         };
-        format!(
-            "<a class=\"{}\" href=\"#{}\" title=\"{}\">{text}</a>",
-            escape_attr(&self.permalink_class),
-            escape_attr(id),
-            escape_attr(&self.permalink_title)
-        )
+        let mut out = String::with_capacity(
+            40 + self.permalink_class.len() + id.len() + self.permalink_title.len() + text.len(),
+        );
+        out.push_str("<a class=\"");
+        escape(&mut out, &self.permalink_class);
+        out.push_str("\" href=\"#");
+        escape(&mut out, id);
+        out.push_str("\" title=\"");
+        escape(&mut out, &self.permalink_title);
+        out.push_str("\">");
+        match text.as_str() {
+            "¶" => out.push_str("&para;"),
+            text => escape(&mut out, text),
+        }
+        out.push_str("</a>");
+        out
     }
 }
 
@@ -81,11 +90,21 @@ pub(super) fn replace_marker(html: &mut String, headings: &[Heading], options: &
         return;
     }
     let paragraph = format!("<p>{}</p>", escape_attr(&options.marker));
-    if !html.contains(&paragraph) {
+    if !holds(html, &paragraph) {
         return;
     }
     let toc = toc_html(headings, options);
     *html = html.replace(&paragraph, &toc);
+}
+
+/// Whether `html` holds `paragraph` (`<p>` and the marker, so longer than 3 bytes): found at
+/// the marker's first byte, which is rare in HTML (`[` of `[TOC]`), by one byte search.
+fn holds(html: &str, paragraph: &str) -> bool {
+    let (html, paragraph) = (html.as_bytes(), paragraph.as_bytes());
+    let Some(&key) = paragraph.get(3) else {
+        return memchr::memmem::find(html, paragraph).is_some();
+    };
+    memchr::memchr_iter(key, html).any(|at| at >= 3 && html[at - 3..].starts_with(paragraph))
 }
 
 /// The table of contents: nested lists of links, as `toc` writes them.
@@ -170,5 +189,76 @@ mod tests {
         let mut html = "<p>[TOC]</p>".to_owned();
         replace_marker(&mut html, &[h(1, "a"), h(2, "b")], &options);
         assert!(html.contains("#b") && !html.contains("#a"), "{html}");
+    }
+
+    /// The permalink [`TocOptions::permalink_html`] wrote before it wrote into one string.
+    fn permalink_by_format(options: &TocOptions, id: &str) -> String {
+        let Some(text) = &options.permalink else {
+            return String::new();
+        };
+        let text = if text == "¶" {
+            "&para;".to_owned()
+        } else {
+            escape_attr(text)
+        };
+        format!(
+            "<a class=\"{}\" href=\"#{}\" title=\"{}\">{text}</a>",
+            escape_attr(&options.permalink_class),
+            escape_attr(id),
+            escape_attr(&options.permalink_title)
+        )
+    }
+
+    #[test]
+    fn permalink_agrees_with_the_formatted_one() {
+        let pieces = ["a", "-", "\"", "<", "&", "'", "é", " ", "¶"];
+        let texts = crate::test_text::generated(&pieces, 400, 6);
+        let mut options = vec![TocOptions::default()];
+        for pair in texts.windows(2).step_by(7) {
+            options.push(TocOptions {
+                permalink: Some(pair[0].clone()),
+                permalink_class: pair[1].clone(),
+                permalink_title: pair[0].clone() + &pair[1],
+                ..TocOptions::default()
+            });
+        }
+        options.push(TocOptions {
+            permalink: None,
+            ..TocOptions::default()
+        });
+        for options in &options {
+            for id in &texts {
+                assert_eq!(
+                    options.permalink_html(id),
+                    permalink_by_format(options, id),
+                    "{options:?} {id:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn holds_agrees_with_contains() {
+        let pieces = [
+            "<p>",
+            "[TOC]",
+            "</p>",
+            "[",
+            "p>[",
+            "\n",
+            "a",
+            "é",
+            "<p>[TOC]</p>",
+        ];
+        let markers = ["<p>[TOC]</p>", "<p>x</p>", "<p>é</p>", "<p>", "<p", ""];
+        for html in crate::test_text::generated(&pieces, 20_000, 9) {
+            for paragraph in markers {
+                assert_eq!(
+                    holds(&html, paragraph),
+                    html.contains(paragraph),
+                    "{html:?} {paragraph:?}"
+                );
+            }
+        }
     }
 }

@@ -154,7 +154,7 @@ fn leading(text: &str) -> Option<(Attrs, usize)> {
 pub fn apply(events: &mut Vec<Event<'_>>) -> Vec<String> {
     if !events
         .iter()
-        .any(|e| matches!(e, Event::Text(t) if t.contains('{')))
+        .any(|e| matches!(e, Event::Text(t) if memchr::memchr(b'{', t.as_bytes()).is_some()))
     {
         return Vec::new();
     }

@@ -284,15 +284,7 @@ fn dedent_all(lines: &[&str]) -> String {
 /// is fast), not by a search for the three-byte string, which is slow on text full of URLs.
 fn has_triple_slash(src: &str) -> bool {
     let bytes = src.as_bytes();
-    let mut from = 0;
-    while let Some(i) = src[from..].find('/') {
-        let at = from + i;
-        if bytes[at..].starts_with(b"///") {
-            return true;
-        }
-        from = at + 1;
-    }
-    false
+    memchr::memchr_iter(b'/', bytes).any(|at| bytes[at..].starts_with(b"///"))
 }
 
 /// Adds a line, indented unless it is blank.

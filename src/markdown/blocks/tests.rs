@@ -57,3 +57,29 @@ fn code_is_left_alone() {
     let src = "```\n/// note\n```\n";
     assert_eq!(convert(src), src);
 }
+
+/// The search [`super::has_triple_slash`] replaced: a `find('/')` from each slash on.
+fn has_triple_slash_by_find(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    let mut from = 0;
+    while let Some(i) = src[from..].find('/') {
+        let at = from + i;
+        if bytes[at..].starts_with(b"///") {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+#[test]
+fn triple_slash_search_agrees_with_find() {
+    let pieces = ["/", "//", "a", "é", "\n", "https://x", " "];
+    for text in crate::test_text::generated(&pieces, 20_000, 9) {
+        assert_eq!(
+            super::has_triple_slash(&text),
+            has_triple_slash_by_find(&text),
+            "{text:?}"
+        );
+    }
+}

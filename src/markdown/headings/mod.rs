@@ -24,24 +24,25 @@ pub fn slugify(text: &str) -> String {
         true => Cow::Borrowed(text),
         false => Cow::Owned(text.nfkd().filter(char::is_ascii).collect()),
     };
-    let kept: String = folded
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || c.is_ascii_whitespace())
-        .collect();
-    let mut out = String::with_capacity(kept.len());
-    let mut pending_sep = false;
-    for c in kept.trim().chars() {
-        if c == '-' || c.is_ascii_whitespace() {
-            pending_sep = true;
-        } else {
-            if pending_sep {
+    // One pass over the (now ASCII) bytes. Word characters are kept, lower-cased; anything
+    // else but `-` and white space is dropped; a run of `-` and white space between words is
+    // one `-`. White space at either end goes, a `-` there stays (as one `-`).
+    let mut out = String::with_capacity(folded.len());
+    let (mut space, mut dash) = (false, false);
+    for b in folded.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            if dash || (space && !out.is_empty()) {
                 out.push('-');
-                pending_sep = false;
             }
-            out.push(c.to_ascii_lowercase());
+            (space, dash) = (false, false);
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else if b == b'-' {
+            dash = true;
+        } else if b.is_ascii_whitespace() {
+            space = true;
         }
     }
-    if pending_sep {
+    if dash {
         out.push('-');
     }
     out
@@ -267,7 +268,7 @@ pub(super) fn event<'e>(
         title = attrs.others.remove(at).1;
     }
     let n = toc.level(level as u8);
-    let mut open = format!("<h{n} id=\"{}\"", escape_attr(&id));
+    let mut open = open_tag_start(n, &id);
     if !attrs.classes.is_empty() {
         let _ = write!(open, " class=\"{}\"", escape_attr(&attrs.classes.join(" ")));
     }
@@ -293,7 +294,9 @@ pub(super) fn event<'e>(
     if !toc.permalink_leading {
         close.push_str(&permalink);
     }
-    let _ = writeln!(close, "</h{n}>");
+    close.push_str("</h");
+    close.push(level_digit(n));
+    close.push_str(">\n");
     out.push(Event::Html(close.into()));
     pass.result.headings.push(Heading {
         level: n,
@@ -301,6 +304,23 @@ pub(super) fn event<'e>(
         title,
     });
     None
+}
+
+/// `<h2 id="..."`: a heading's open tag up to its id, written into one string (a page has
+/// many headings).
+fn open_tag_start(n: u8, id: &str) -> String {
+    let mut open = String::with_capacity(10 + id.len());
+    open.push_str("<h");
+    open.push(level_digit(n));
+    open.push_str(" id=\"");
+    pulldown_cmark_escape::escape_html(&mut open, id).ok();
+    open.push('"');
+    open
+}
+
+/// The digit of a heading level (1 to 6).
+fn level_digit(n: u8) -> char {
+    char::from_digit(u32::from(n), 10).unwrap_or('6')
 }
 
 /// A heading's trailing attribute list that pulldown-cmark left as text (a quoted value with

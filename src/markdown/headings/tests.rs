@@ -107,3 +107,58 @@ fn toc_nests_h3_under_h2() {
     assert_eq!(t.len(), 2);
     assert_eq!(t[0].children[0].id, "b");
 }
+
+/// The [`slugify`] before its one pass: filter, trim, then join the runs of separators.
+fn slugify_in_steps(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = match text.is_ascii() {
+        true => text.to_owned(),
+        false => text.nfkd().filter(char::is_ascii).collect(),
+    };
+    let kept: String = folded
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || c.is_ascii_whitespace())
+        .collect();
+    let mut out = String::with_capacity(kept.len());
+    let mut pending_sep = false;
+    for c in kept.trim().chars() {
+        if c == '-' || c.is_ascii_whitespace() {
+            pending_sep = true;
+        } else {
+            if pending_sep {
+                out.push('-');
+                pending_sep = false;
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    if pending_sep {
+        out.push('-');
+    }
+    out
+}
+
+#[test]
+fn slugify_agrees_with_the_rule_in_steps() {
+    let pieces = [
+        "a", "Z", "9", "_", "-", " ", "\t", "\n", "\u{b}", "\u{c}", "!", "é", "É", "ﬁ", "—", "日",
+        "\u{a0}", "--", "  ",
+    ];
+    for text in crate::test_text::generated(&pieces, 20_000, 10) {
+        assert_eq!(slugify(&text), slugify_in_steps(&text), "{text:?}");
+    }
+}
+
+#[test]
+fn open_tag_agrees_with_formatting_it() {
+    let pieces = ["a", "-", "\"", "<", "&", "'", "é", "_1", " "];
+    for (i, id) in crate::test_text::generated(&pieces, 5_000, 8)
+        .iter()
+        .enumerate()
+    {
+        let n = (i % 6) as u8 + 1;
+        let formatted = format!("<h{n} id=\"{}\"", super::super::escape_attr(id));
+        assert_eq!(open_tag_start(n, id), formatted, "{id:?}");
+        assert_eq!(level_digit(n).to_string(), n.to_string());
+    }
+}

@@ -79,8 +79,7 @@ pub(super) enum Taken {
 
 /// Runs the pass over a page body.
 pub fn run(src: &str, features: &Features) -> Preprocessed {
-    let lines: Vec<Line<'_>> = src.split_inclusive('\n').map(|l| Line::new(0, l)).collect();
-    run_lines(&lines, features)
+    run_lines(&text::lines_of(src), features)
 }
 
 /// Runs the pass over the lines of a page body.

@@ -138,3 +138,21 @@ fn a_fence_never_closed_is_text_on_python_markdown_pages() {
     let html = crate::markdown::tests_support::render_commonmark(markdown);
     assert!(html.contains("<pre>"), "{html}");
 }
+
+#[test]
+fn lines_of_agrees_with_split_inclusive() {
+    let pieces = ["\n", "\r\n", "\r", "a", " ", "é", "\n\n", "!!! note"];
+    for text in crate::test_text::generated(&pieces, 20_000, 10) {
+        // The split [`run`] made before [`text::lines_of`].
+        let split: Vec<(usize, &str)> = text
+            .split_inclusive('\n')
+            .map(|l| Line::new(0, l))
+            .map(|l| (l.indent, l.text))
+            .collect();
+        let found: Vec<(usize, &str)> = text::lines_of(&text)
+            .into_iter()
+            .map(|l| (l.indent, l.text))
+            .collect();
+        assert_eq!(found, split, "{text:?}");
+    }
+}

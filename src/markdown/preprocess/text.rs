@@ -31,6 +31,27 @@ impl<'a> Line<'a> {
     }
 }
 
+/// The lines of a page body, line endings (`\n`, `\r\n`) taken off: what
+/// `split_inclusive('\n')` and [`Line::new`] give, the line ends found by one byte search.
+pub(super) fn lines_of(src: &str) -> Vec<Line<'_>> {
+    fn line(text: &str) -> Line<'_> {
+        Line {
+            indent: 0,
+            text: text.strip_suffix('\r').unwrap_or(text),
+        }
+    }
+    let mut lines = Vec::with_capacity(src.len() / 48 + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', src.as_bytes()) {
+        lines.push(line(&src[start..end]));
+        start = end + 1;
+    }
+    if start < src.len() {
+        lines.push(line(&src[start..]));
+    }
+    lines
+}
+
 /// Columns of leading white space (tabs to the next multiple of 4) and the rest of the line.
 pub(crate) fn indentation(line: &str) -> (usize, &str) {
     let mut col = 0;

@@ -117,9 +117,12 @@ fn missing_icon(options: &Options, name: &str) -> String {
     }
 }
 
-/// Whether a text may hold a shortcode: the cheap test every text event gets.
+/// Whether a text may hold a shortcode (two colons): the cheap test every text event gets,
+/// two byte searches.
 pub(crate) fn may_have(text: &str) -> bool {
-    text.bytes().filter(|b| *b == b':').nth(1).is_some()
+    let bytes = text.as_bytes();
+    memchr::memchr(b':', bytes)
+        .is_some_and(|first| memchr::memchr(b':', &bytes[first + 1..]).is_some())
 }
 
 /// The events a text becomes; shortcodes of icons that could not be shown are added to

@@ -97,3 +97,16 @@ fn icons_without_an_icon_set_stay_text_and_are_reported() {
     assert_eq!(html, "Press :material-keyboard: now");
     assert_eq!(missing, [(6, "material-keyboard".to_owned())]);
 }
+
+/// The test [`may_have`] replaced: counting colons one byte at a time.
+fn may_have_by_counting(text: &str) -> bool {
+    text.bytes().filter(|b| *b == b':').nth(1).is_some()
+}
+
+#[test]
+fn may_have_agrees_with_counting_colons() {
+    let pieces = [":", "::", "a", " ", "smile", "é", "\n", ":+1:", "x:"];
+    for text in crate::test_text::generated(&pieces, 20_000, 8) {
+        assert_eq!(may_have(&text), may_have_by_counting(&text), "{text:?}");
+    }
+}
