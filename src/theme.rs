@@ -6,6 +6,8 @@
 //! symlink rules as `content/` ([`crate::walk`]).
 
 mod slots;
+#[cfg(test)]
+mod splice_tests;
 
 use std::path::{Path, PathBuf};
 
