@@ -231,7 +231,7 @@ impl Theme {
         what: &str,
     ) -> Result<Vec<u8>> {
         let mut splicer = slots::Splicer {
-            out: Vec::with_capacity(fill.len() + OUTPUT_BESIDE_SLOTS),
+            out: Vec::with_capacity(fill.text_len() + OUTPUT_BESIDE_SLOTS),
             fill,
         };
         self.tera

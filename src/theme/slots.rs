@@ -109,7 +109,7 @@ impl<'a> Fill<'a> {
     }
 
     /// How long the text of the slots filled is.
-    pub fn len(&self) -> usize {
+    pub(super) fn text_len(&self) -> usize {
         self.parts.iter().flatten().flatten().map(|p| p.len()).sum()
     }
 }
