@@ -104,6 +104,9 @@ pub(super) struct Sidebars(Vec<OnceLock<Option<Shared>>>);
 struct Shared {
     /// A site path beside the section's questions (no page's): the links are relative to it.
     here: String,
+    /// The link from `here` to the section, which a question's own must be for the section's
+    /// sidebar to be its.
+    section_href: String,
     html: String,
     /// Where the first `href="…"` of each value in `html` ends, by its value.
     hrefs: FxHashMap<Box<str>, usize>,
@@ -141,7 +144,13 @@ impl Sidebars {
                     let here = beside(&site.pages[first].url);
                     let html = render_sidebar(theme, sidebar(site, s, &here, None), &here)?;
                     let hrefs = href_ends(&html);
-                    Some(Shared { here, html, hrefs })
+                    let section_href = urls::href(&here, &site.sections[s].url);
+                    Some(Shared {
+                        here,
+                        section_href,
+                        html,
+                        hrefs,
+                    })
                 }
                 None => None,
             };
@@ -163,8 +172,7 @@ impl Sidebars {
         let page = &site.pages[p];
         let section = &site.sections[page.section];
         if let Some(shared) = self.shared(site, theme, page.section)? {
-            let same_place =
-                urls::href(&shared.here, &section.url) == urls::href(&page.url, &section.url);
+            let same_place = shared.section_href == urls::href(&page.url, &section.url);
             let link = urls::href(&shared.here, &page.url);
             if let (true, Some(&end)) = (same_place, shared.hrefs.get(link.as_str())) {
                 let (before, after) = shared.html.split_at(end);
