@@ -1,6 +1,7 @@
 //! Typed view models handed to the templates. They borrow from the build's data; nothing of
 //! the site is cloned into a page's context beyond what that page shows.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -56,8 +57,9 @@ pub struct HeadView<'a> {
     pub canonical: Option<String>,
     /// Site defaults merged with the page's tags (the page wins on equal names).
     pub meta: Vec<&'a MetaTag>,
-    /// The page's JSON-LD `@graph`, already escaped for a `<script>` element.
-    pub json_ld: Option<String>,
+    /// The page's JSON-LD `@graph`, already escaped for a `<script>` element (or its
+    /// [`crate::theme::Slot`] marker).
+    pub json_ld: Option<Cow<'a, str>>,
     /// Open Graph and Twitter card values.
     pub social: SocialView<'a>,
 }
@@ -192,13 +194,51 @@ pub struct TemplateContext<'a> {
     /// Subsections of this section (empty on Q&A pages).
     pub sections: Vec<SectionItem<'a>>,
     /// The sidebar, rendered through the theme's `sidebar.html` (once per section for its
-    /// questions, see `render::nav`); none on the 404 page.
-    pub sidebar_html: Option<String>,
+    /// questions, see `render::nav`), or its [`crate::theme::Slot`] marker; none on the 404
+    /// page.
+    pub sidebar_html: Option<Cow<'a, str>>,
     /// The questions before and after this one in its section's listing.
     pub prev: Option<NavLink<'a>>,
     pub next: Option<NavLink<'a>>,
     /// A question's related questions (see `crate::related`), best first.
     pub related: Vec<NavLink<'a>>,
+}
+
+impl TemplateContext<'_> {
+    /// The Tera context this serializes to, made with `site` as the value of
+    /// [`TemplateContext::site`], converted once for every page.
+    pub fn to_tera(&self, site: &tera::Value) -> tera::TeraResult<tera::Context> {
+        // Every field, so that a field added and not put here does not compile.
+        let TemplateContext {
+            site: _,
+            page,
+            head,
+            root,
+            breadcrumbs,
+            pages,
+            sections,
+            sidebar_html,
+            prev,
+            next,
+            related,
+        } = self;
+        let mut ctx = tera::Context::new();
+        ctx.insert_value("site", site.clone());
+        ctx.insert_value("page", tera::Value::try_from_serializable(page)?);
+        ctx.insert_value("head", tera::Value::try_from_serializable(head)?);
+        ctx.insert_value("root", root.as_str().into());
+        ctx.insert_value(
+            "breadcrumbs",
+            tera::Value::try_from_serializable(breadcrumbs)?,
+        );
+        ctx.insert_value("pages", tera::Value::try_from_serializable(pages)?);
+        ctx.insert_value("sections", tera::Value::try_from_serializable(sections)?);
+        ctx.insert_value("sidebar_html", sidebar_html.as_deref().into());
+        ctx.insert_value("prev", tera::Value::try_from_serializable(prev)?);
+        ctx.insert_value("next", tera::Value::try_from_serializable(next)?);
+        ctx.insert_value("related", tera::Value::try_from_serializable(related)?);
+        Ok(ctx)
+    }
 }
 
 /// Site meta tags overridden by the page's tags of the same (case-insensitive) name.
@@ -209,4 +249,90 @@ pub fn merge_meta<'a>(site: &'a [MetaTag], page: &'a [MetaTag]) -> Vec<&'a MetaT
         .collect();
     merged.extend(page.iter());
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The context a page renders with, put together field by field around a site value
+    /// converted once, is the one the whole typed context serializes to, over generated text.
+    #[test]
+    fn a_context_made_field_by_field_is_the_serialized_one() {
+        let pieces = ["", "a", "Q & A", "<b>", "café", "\"", "\u{FDD0}", "/x/"];
+        let texts = crate::test_text::generated(&pieces, 300, 6);
+        let mut config = SiteConfig::default();
+        config
+            .extra
+            .insert("k".into(), serde_json::json!({"n": [1, "x"]}));
+        let site = SiteView::new(&config, "/kb/".into());
+        let site_value = tera::Value::try_from_serializable(&site).unwrap();
+        let date = PageDate {
+            machine: "2024-01-02".into(),
+            day: "2024-01-02".into(),
+        };
+        let meta = MetaTag {
+            name: "robots".into(),
+            content: "index".into(),
+        };
+        let extra = BTreeMap::from([("hide".to_owned(), serde_json::json!(["toc"]))]);
+        for (i, text) in texts.iter().enumerate() {
+            let toc = vec![TocEntry {
+                id: text.clone(),
+                title: text.clone(),
+                children: Vec::new(),
+            }];
+            let link = || NavLink {
+                title: text,
+                href: text.clone(),
+                current: i % 2 == 0,
+            };
+            let ctx = TemplateContext {
+                site: &site,
+                page: PageView {
+                    title: text,
+                    description: (i % 3 == 0).then_some(text.as_str()),
+                    content: text,
+                    kind: "page",
+                    path: text,
+                    permalink: text.clone(),
+                    date: (i % 2 == 0).then_some(&date),
+                    updated: None,
+                    summary: Some(text),
+                    has_h1: i % 4 == 0,
+                    diagrams: false,
+                    toc: &toc,
+                    tags: vec![TagLink {
+                        name: text,
+                        href: text.clone(),
+                    }],
+                    extra: &extra,
+                },
+                head: HeadView {
+                    title: text.clone(),
+                    description: None,
+                    canonical: (i % 2 == 1).then(|| text.clone()),
+                    meta: vec![&meta],
+                    json_ld: (i % 3 != 0).then(|| text.as_str().into()),
+                    social: SocialView::default(),
+                },
+                root: text.clone(),
+                breadcrumbs: vec![Crumb {
+                    title: text,
+                    href: text.clone(),
+                }],
+                pages: Vec::new(),
+                sections: Vec::new(),
+                sidebar_html: (i % 5 != 0).then(|| text.as_str().into()),
+                prev: (i % 2 == 0).then(link),
+                next: None,
+                related: vec![link(), link()],
+            };
+            assert_eq!(
+                ctx.to_tera(&site_value).unwrap(),
+                tera::Context::from_serialize(&ctx).unwrap(),
+                "{text:?}"
+            );
+        }
+    }
 }

@@ -5,9 +5,15 @@
 //! a theme may override one template and keep the rest. Its folders are walked with the same
 //! symlink rules as `content/` ([`crate::walk`]).
 
+mod slots;
+#[cfg(test)]
+mod splice_tests;
+
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+
+pub use slots::{Fill, Slot};
 
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
@@ -66,10 +72,10 @@ pub enum StaticSource {
 pub struct Theme {
     pub name: String,
     tera: tera::Tera,
-    /// Every template prints `page.content` only as `{{ page.content | safe }}`, so a page's
-    /// HTML can be spliced into the rendered template instead of being copied into the
-    /// template's context and out again ([`Theme::render_page`]).
-    splices_content: bool,
+    /// By [`Slot`]: whether every template prints it only as `{{ NAME | safe }}` (or tests it
+    /// as `{% if NAME %}`), so that its text can be spliced into the rendered template instead
+    /// of being copied into the template's context and out again ([`Theme::render_with`]).
+    splices: [bool; 3],
     /// A hash of the templates and the names of the static files, for the build cache.
     pub fingerprint: u64,
     /// Files published under `assets/`, by their path below `static/`.
@@ -117,9 +123,7 @@ impl Theme {
             statics.retain(|(n, _)| *n != rel);
             statics.push((rel, StaticSource::File(path)));
         }
-        let splices_content = templates
-            .iter()
-            .all(|(_, text)| prints_content_plainly(text));
+        let splices = slots::spliceable(templates.iter().map(|(_, text)| text.as_str()));
         let mut digest = crate::cache::Digest::default();
         digest.add(&templates);
         for (rel, source) in &statics {
@@ -141,7 +145,7 @@ impl Theme {
         let theme = Theme {
             name: name.to_owned(),
             tera,
-            splices_content,
+            splices,
             fingerprint,
             statics,
         };
@@ -150,37 +154,56 @@ impl Theme {
 
     /// Renders `template` with a typed context.
     pub fn render(&self, template: &str, context: &impl Serialize, what: &str) -> Result<String> {
-        let render_error = |message: String| Error::Render {
-            template: template.to_owned(),
-            page: what.to_owned(),
-            message,
-        };
-        let ctx =
-            tera::Context::from_serialize(context).map_err(|e| render_error(e.to_string()))?;
+        let ctx = tera::Context::from_serialize(context)
+            .map_err(|e| render_error(template, what, e.to_string()))?;
         self.tera
             .render(template, &ctx)
-            .map_err(|e| render_error(error_chain(&e)))
+            .map_err(|e| render_error(template, what, error_chain(&e)))
     }
 }
 
-/// Stands for a page's HTML in its template context while the template renders; replaced by
-/// the HTML afterwards. Noncharacters, so no page or template text holds it.
-pub const CONTENT_SLOT: &str = "\u{FDD0}answerbook:page.content\u{FDD1}";
-
 impl Theme {
-    /// What a page's context holds as `page.content`: [`CONTENT_SLOT`] when the theme lets
-    /// [`Theme::render_page`] splice the HTML in afterwards, else the HTML itself.
+    /// What a page's context holds in `slot`'s place when its text is `parts` joined: the
+    /// slot's marker when the theme splices it in afterwards (and the text is not empty, so
+    /// that `{% if NAME %}` tests the same), recorded in `fill`; else the text itself.
+    pub fn hold<'a>(
+        &self,
+        slot: Slot,
+        parts: [&'a str; 3],
+        fill: &mut Fill<'a>,
+    ) -> std::borrow::Cow<'a, str> {
+        match parts {
+            [whole, "", ""] => self.hold_text(slot, whole, fill).into(),
+            _ if self.splices[slot as usize] => {
+                fill.set(slot, parts);
+                slot.marker().into()
+            }
+            _ => parts.concat().into(),
+        }
+    }
+
+    /// [`Theme::hold`] for a text of one part.
+    pub fn hold_text<'a>(&self, slot: Slot, text: &'a str, fill: &mut Fill<'a>) -> &'a str {
+        if self.splices[slot as usize] && !text.is_empty() {
+            fill.set(slot, [text, "", ""]);
+            slot.marker()
+        } else {
+            text
+        }
+    }
+
+    /// What a page's context holds as `page.content` ([`Theme::hold`]), for
+    /// [`Theme::render_page`].
     pub fn content_for<'a>(&self, content: &'a str) -> &'a str {
-        if self.splices_content {
-            CONTENT_SLOT
+        if self.splices[Slot::Content as usize] && !content.is_empty() {
+            Slot::Content.marker()
         } else {
             content
         }
     }
 
-    /// Renders `template` with a context made with [`Theme::content_for`], and puts `content`
-    /// where the template printed the slot: the page's HTML is written once, never copied into
-    /// the template engine's values and out again.
+    /// Renders `template` with a typed context made with [`Theme::content_for`], and puts
+    /// `content` where the template printed it.
     pub fn render_page(
         &self,
         template: &str,
@@ -188,47 +211,46 @@ impl Theme {
         content: &str,
         what: &str,
     ) -> Result<String> {
-        let html = self.render(template, context, what)?;
-        if !self.splices_content {
-            return Ok(html);
+        let ctx = tera::Context::from_serialize(context)
+            .map_err(|e| render_error(template, what, e.to_string()))?;
+        let mut fill = Fill::default();
+        if self.splices[Slot::Content as usize] {
+            fill.set(Slot::Content, [content, "", ""]);
         }
-        let mut out = String::with_capacity(html.len() + content.len());
-        let mut rest = html.as_str();
-        // A vectorised search: the template's output is most of a page.
-        while let Some(at) = memchr::memmem::find(rest.as_bytes(), CONTENT_SLOT.as_bytes()) {
-            out.push_str(&rest[..at]);
-            out.push_str(content);
-            rest = &rest[at + CONTENT_SLOT.len()..];
-        }
-        out.push_str(rest);
-        Ok(out)
+        let html = self.render_with(template, &ctx, &fill, what)?;
+        String::from_utf8(html).map_err(|e| render_error(template, what, e.to_string()))
+    }
+
+    /// Renders `template` with a context whose slots were filled by [`Theme::hold`]: their
+    /// text is written once, where the template printed their markers.
+    pub fn render_with(
+        &self,
+        template: &str,
+        context: &tera::Context,
+        fill: &Fill<'_>,
+        what: &str,
+    ) -> Result<Vec<u8>> {
+        let mut splicer = slots::Splicer {
+            out: Vec::with_capacity(fill.text_len() + OUTPUT_BESIDE_SLOTS),
+            fill,
+        };
+        self.tera
+            .render_to(template, context, &mut splicer)
+            .map_err(|e| render_error(template, what, error_chain(&e)))?;
+        Ok(splicer.out)
     }
 }
 
-/// Whether a template prints `page.content` only as `{{ page.content | safe }}` (whitespace and
-/// `-` trim markers allowed), or not at all.
-fn prints_content_plainly(template: &str) -> bool {
-    let mut rest = template;
-    while let Some(at) = rest.find("page.content") {
-        let before = rest[..at].trim_end_matches([' ', '\t', '\n']);
-        let before = before.strip_suffix('-').unwrap_or(before);
-        if !before.ends_with("{{") {
-            return false;
-        }
-        let after = rest[at + "page.content".len()..].trim_start();
-        let Some(after) = after.strip_prefix('|') else {
-            return false;
-        };
-        let Some(after) = after.trim_start().strip_prefix("safe") else {
-            return false;
-        };
-        let after = after.trim_start();
-        if !(after.starts_with("}}") || after.starts_with("-}}")) {
-            return false;
-        }
-        rest = &rest[at + "page.content".len()..];
+/// About what the default theme writes around a page's own text (its head, header, footer):
+/// the output's first allocation, so it is seldom grown.
+const OUTPUT_BESIDE_SLOTS: usize = 8 * 1024;
+
+fn render_error(template: &str, what: &str, message: String) -> Error {
+    Error::Render {
+        template: template.to_owned(),
+        page: what.to_owned(),
+        message,
     }
-    true
 }
 
 /// Tera's HTML escaping (`&`, `<`, `>`, `"` and `'`, as `&amp;`, `&lt;`, `&gt;`, `&quot;`
@@ -252,7 +274,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, prints_content_plainly};
+    use super::escape_html;
 
     #[test]
     fn escaping_writes_what_teras_own_escaping_writes() {
@@ -271,25 +293,5 @@ mod tests {
                 String::from_utf8(teras).unwrap()
             );
         }
-    }
-
-    #[test]
-    fn only_plain_safe_prints_of_the_content_are_spliced() {
-        assert!(prints_content_plainly(
-            "<main>{{ page.content | safe }}</main>"
-        ));
-        assert!(prints_content_plainly("{{- page.content|safe -}}"));
-        assert!(prints_content_plainly("no content here"));
-        assert!(!prints_content_plainly("{{ page.content }}"));
-        assert!(!prints_content_plainly(
-            "{{ page.content | striptags | safe }}"
-        ));
-        assert!(!prints_content_plainly(
-            "{% set c = page.content %}{{ c | safe }}"
-        ));
-        assert!(!prints_content_plainly("{{ x.page.content | safe }}"));
-        assert!(!prints_content_plainly(
-            "{{ page.content | safe }}{{ page.content | length }}"
-        ));
     }
 }

@@ -206,22 +206,22 @@ pub fn write_site(
     assets: &[Asset],
     sink: &dyn Sink,
 ) -> Result<Outcome> {
-    let sidebars = nav::Sidebars::new(site);
+    let shared = views::Shared::new(site)?;
     timings::mark("sidebars");
     let rendered = sources
         .into_par_iter()
         .enumerate()
         .map(|(i, source)| match source {
-            Source::Text(text) => render_page(site, theme, &sidebars, PageId(i as u32), text, sink),
+            Source::Text(text) => render_page(site, theme, &shared, PageId(i as u32), text, sink),
             Source::File { path, hash } => {
                 let text = read_again(&path, hash, &site.pages[PageId(i as u32)].display_path)?;
-                render_page(site, theme, &sidebars, PageId(i as u32), text, sink)
+                render_page(site, theme, &shared, PageId(i as u32), text, sink)
             }
             Source::Known(rendered, search) => Ok((*rendered, search)),
         })
         .collect::<Result<Vec<_>>>()?;
-    // Only question pages show the sidebars kept for each section.
-    drop(sidebars);
+    // Only question pages use what is kept for them (each section's sidebar, the site's view).
+    drop(shared);
     let (rendered, search): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
     let facts = Facts(rendered, search);
     timings::mark("pages");
@@ -300,7 +300,7 @@ fn changed_sections(site: &Site<'_>) -> Vec<bool> {
 fn render_page(
     site: &Site<'_>,
     theme: &Theme,
-    sidebars: &nav::Sidebars,
+    shared: &views::Shared,
     id: PageId,
     text: String,
     sink: &dyn Sink,
@@ -319,11 +319,8 @@ fn render_page(
         )
     });
     if !page.is_index {
-        let html = views::page_html(site, theme, sidebars, id, &rendered)?;
-        sink.put(
-            &views::output_path(&page.url),
-            Body::Page(html.into_bytes()),
-        )?;
+        let html = views::page_html(site, theme, shared, id, &rendered)?;
+        sink.put(&views::output_path(&page.url), Body::Page(html))?;
         // Kept until every page is rendered: only what other pages, listings, the feeds,
         // the search index and the next cache read of it.
         rendered.html = String::new();

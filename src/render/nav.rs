@@ -104,6 +104,9 @@ pub(super) struct Sidebars(Vec<OnceLock<Option<Shared>>>);
 struct Shared {
     /// A site path beside the section's questions (no page's): the links are relative to it.
     here: String,
+    /// The link from `here` to the section, which a question's own must be for the section's
+    /// sidebar to be its.
+    section_href: String,
     html: String,
     /// Where the first `href="…"` of each value in `html` ends, by its value.
     hrefs: FxHashMap<Box<str>, usize>,
@@ -141,7 +144,13 @@ impl Sidebars {
                     let here = beside(&site.pages[first].url);
                     let html = render_sidebar(theme, sidebar(site, s, &here, None), &here)?;
                     let hrefs = href_ends(&html);
-                    Some(Shared { here, html, hrefs })
+                    let section_href = urls::href(&here, &site.sections[s].url);
+                    Some(Shared {
+                        here,
+                        section_href,
+                        html,
+                        hrefs,
+                    })
                 }
                 None => None,
             };
@@ -154,28 +163,43 @@ impl Sidebars {
     /// The sidebar of question `p`: its section's, with the link to `p` marked as the page
     /// shown; rendered on its own when its links would differ (a page beside the others only
     /// in name, such as `a/b.html` among `a/c/`).
-    pub(super) fn for_page(
-        &self,
+    pub(super) fn for_page<'a>(
+        &'a self,
         site: &Site<'_>,
         theme: &Theme,
         p: PageId,
-    ) -> Result<Option<String>> {
+    ) -> Result<PageSidebar<'a>> {
         let page = &site.pages[p];
         let section = &site.sections[page.section];
         if let Some(shared) = self.shared(site, theme, page.section)? {
-            let same_place =
-                urls::href(&shared.here, &section.url) == urls::href(&page.url, &section.url);
+            let same_place = shared.section_href == urls::href(&page.url, &section.url);
             let link = urls::href(&shared.here, &page.url);
             if let (true, Some(&end)) = (same_place, shared.hrefs.get(link.as_str())) {
-                let mut html = String::with_capacity(shared.html.len() + 24);
-                html.push_str(&shared.html[..end]);
-                html.push_str(" aria-current=\"page\"");
-                html.push_str(&shared.html[end..]);
-                return Ok(Some(html));
+                let (before, after) = shared.html.split_at(end);
+                return Ok(PageSidebar::Shared([before, CURRENT, after]));
             }
         }
         let view = sidebar(site, page.section, &page.url, Some(p));
-        render_sidebar(theme, view, &page.url).map(Some)
+        render_sidebar(theme, view, &page.url).map(PageSidebar::Own)
+    }
+}
+
+/// What marks a question's own link in its section's shared sidebar.
+const CURRENT: &str = " aria-current=\"page\"";
+
+/// A question's sidebar: its section's shared one, in three parts (before the mark on its
+/// link, the mark, after it), or one rendered for it alone.
+pub(super) enum PageSidebar<'a> {
+    Shared([&'a str; 3]),
+    Own(String),
+}
+
+impl PageSidebar<'_> {
+    pub(super) fn parts(&self) -> [&str; 3] {
+        match self {
+            PageSidebar::Shared(parts) => *parts,
+            PageSidebar::Own(html) => [html, "", ""],
+        }
     }
 }
 

@@ -6,6 +6,8 @@
 //! from `site.yaml`. The JSON is escaped for the `<script>` element
 //! ([`crate::markdown::faq::script_json`]).
 
+mod json;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -34,7 +36,7 @@ struct Node<'a> {
     #[serde(rename = "itemListElement", skip_serializing_if = "Vec::is_empty")]
     item_list_element: Vec<ListItem>,
     #[serde(rename = "mainEntity", skip_serializing_if = "Option::is_none")]
-    main_entity: Option<[faq::Question<'a>; 1]>,
+    main_entity: Option<Faq<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,6 +62,18 @@ struct ListItem {
     position: usize,
 }
 
+/// A FAQPage's one question and its answer: `[`[`faq::Question`]`]` in JSON.
+struct Faq<'a> {
+    question: &'a str,
+    answer: &'a str,
+}
+
+impl Serialize for Faq<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        [faq::Question::new(self.question, self.answer)].serialize(serializer)
+    }
+}
+
 #[derive(Serialize)]
 struct Graph<'a> {
     #[serde(rename = "@context")]
@@ -74,7 +88,10 @@ pub(super) fn page_graph(site: &Site<'_>, page: &Page, faq_answer: Option<&str>)
     let mut node = match faq_answer {
         Some(answer) => Node {
             kind: "FAQPage",
-            main_entity: Some([faq::Question::new(&page.title, answer)]),
+            main_entity: Some(Faq {
+                question: &page.title,
+                answer,
+            }),
             ..Node::default()
         },
         None => Node {
@@ -201,7 +218,7 @@ fn graph<const N: usize>(nodes: [Option<Node<'_>>; N]) -> String {
         context: "https://schema.org",
         graph: nodes.into_iter().flatten().collect(),
     };
-    faq::script_json(&graph)
+    json::graph(&graph)
 }
 
 /// The Open Graph and Twitter card values of a page (`kind` is its `og:type`).

@@ -5,9 +5,11 @@ use crate::content::{Page, PageId, SectionId};
 use crate::context::{
     self, Crumb, HeadView, NavLink, PageItem, PageView, SectionItem, SocialView, TemplateContext,
 };
-use crate::error::Result;
+use std::borrow::Cow;
+
+use crate::error::{Error, Result};
 use crate::markdown::{Rendered, headings::TocEntry, snippet};
-use crate::theme::Theme;
+use crate::theme::{Fill, Slot, Theme};
 use crate::urls;
 
 use super::nav::{self, listed_page_title};
@@ -40,18 +42,44 @@ fn summary<'s>(page: &'s Page, rendered: &'s Rendered) -> Option<&'s str> {
         .or(page.front.description.as_deref())
 }
 
+/// What the template contexts of all questions share, made once per build: the site's view
+/// as a Tera value, and each section's sidebar.
+pub(super) struct Shared {
+    site: tera::Value,
+    sidebars: nav::Sidebars,
+}
+
+impl Shared {
+    pub(super) fn new(site: &Site<'_>) -> Result<Shared> {
+        let value = tera::Value::try_from_serializable(&site.view).map_err(|e| Error::Render {
+            template: "page.html".to_owned(),
+            page: "/".to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(Shared {
+            site: value,
+            sidebars: nav::Sidebars::new(site),
+        })
+    }
+}
+
 /// A question (or the 404 page made from `404.md`), through `page.html`.
 pub(super) fn page_html(
     site: &Site<'_>,
     theme: &Theme,
-    sidebars: &nav::Sidebars,
+    shared: &Shared,
     p: PageId,
     rendered: &Rendered,
-) -> Result<String> {
+) -> Result<Vec<u8>> {
     let page = &site.pages[p];
     let title = page.title.as_str();
+    let what = || format!("/{}", page.url);
+    let mut fill = Fill::default();
     let json_ld = (!page.is_not_found)
         .then(|| super::structured::page_graph(site, page, rendered.faq_answer.as_deref()));
+    let json_ld = json_ld
+        .as_deref()
+        .map(|j| theme.hold_text(Slot::JsonLd, j, &mut fill).into());
     let toc = crate::markdown::headings::toc(&rendered.headings);
     let head = head(
         site,
@@ -62,29 +90,35 @@ pub(super) fn page_html(
         json_ld,
         super::structured::social(site, page, title, "article"),
     );
+    let sidebar;
+    let kind = if page.is_not_found { "404" } else { "page" };
+    let mut view = page_view(site, theme, page, rendered, &toc, kind, title);
+    view.content = theme.hold_text(Slot::Content, &rendered.html, &mut fill);
     let ctx = if page.is_not_found {
-        not_found_context(
-            site,
-            page_view(site, theme, page, rendered, &toc, "404", title),
-            head,
-        )
+        not_found_context(site, view, head)
     } else {
         let (prev, next) = nav::prev_next(site, p);
+        sidebar = shared.sidebars.for_page(site, theme, p)?;
         TemplateContext {
             site: &site.view,
-            page: page_view(site, theme, page, rendered, &toc, "page", title),
+            page: view,
             head,
             root: urls::to_root(&page.url),
             breadcrumbs: breadcrumbs(site, page.section, &page.url),
             pages: Vec::new(),
             sections: Vec::new(),
-            sidebar_html: sidebars.for_page(site, theme, p)?,
+            sidebar_html: Some(theme.hold(Slot::Sidebar, sidebar.parts(), &mut fill)),
             prev,
             next,
             related: related(site, p),
         }
     };
-    theme.render_page("page.html", &ctx, &rendered.html, &format!("/{}", page.url))
+    let ctx = ctx.to_tera(&shared.site).map_err(|e| Error::Render {
+        template: "page.html".to_owned(),
+        page: what(),
+        message: e.to_string(),
+    })?;
+    theme.render_with("page.html", &ctx, &fill, &what())
 }
 
 /// The context of the 404 page: served at any URL, so its links lead from the base path, and
@@ -208,7 +242,7 @@ pub(super) fn section_html(
                 .as_ref()
                 .map(|_| site.base.url_of(&section.url)),
             meta: context::merge_meta(&site.config.meta, meta),
-            json_ld: Some(super::structured::section_graph(site, s)),
+            json_ld: Some(super::structured::section_graph(site, s).into()),
             social: match index_page {
                 Some(p) => super::structured::social(site, p, title, "website"),
                 None => super::structured::site_social(site, title),
@@ -220,11 +254,14 @@ pub(super) fn section_html(
             .map_or_else(Vec::new, |parent| breadcrumbs(site, parent, &section.url)),
         pages: section_pages(site, s, facts),
         sections: subsections(site, s),
-        sidebar_html: Some(nav::render_sidebar(
-            theme,
-            nav::sidebar(site, s, &section.url, None),
-            &section.url,
-        )?),
+        sidebar_html: Some(
+            nav::render_sidebar(
+                theme,
+                nav::sidebar(site, s, &section.url, None),
+                &section.url,
+            )?
+            .into(),
+        ),
         prev: None,
         next: None,
         related: Vec::new(),
@@ -303,7 +340,7 @@ pub(super) fn head<'s>(
     title: &str,
     description: Option<&'s str>,
     meta: &'s [crate::config::MetaTag],
-    json_ld: Option<String>,
+    json_ld: Option<Cow<'s, str>>,
     social: SocialView<'s>,
 ) -> HeadView<'s> {
     HeadView {
