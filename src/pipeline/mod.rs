@@ -34,7 +34,7 @@ mod setup;
 
 pub use resident::Memory;
 
-use pages::{link_index, next_cache, parse_pages, save_next_cache, sources};
+use pages::{Leftovers, link_index, next_cache, parse_pages, sources};
 use setup::Setup;
 
 /// What `answerbook build` was asked to do.
@@ -342,32 +342,21 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
     timings::mark("commit");
     // `serve` keeps the next build's cache in memory; a build writes it out, an entry at a
     // time, and keeps none of it.
-    let next = match seen.keep {
-        true => Some(next_cache(
-            setup,
-            structure,
-            &pages,
-            &mut outcome.facts,
-            &mut parsed,
-            cache,
-            made,
-            &report,
-        )),
-        false => {
-            save_next_cache(
-                setup,
-                structure,
-                (related_inputs, &related),
-                &pages,
-                &mut outcome.facts,
-                &mut parsed,
-                cache,
-                made,
-                &report,
-            );
-            None
-        }
+    let left = Leftovers {
+        pages: &pages,
+        facts: &mut outcome.facts,
+        parsed: &mut parsed,
+        previous: cache,
+        made,
+        report: &report,
     };
+    let next = next_cache(
+        setup,
+        structure,
+        (related_inputs, &related),
+        left,
+        seen.keep,
+    );
     timings::mark("cache save");
     let (written_pages, written_files) = (outcome.pages, outcome.files);
     drop_later((pages, sections, index, outcome, parsed, discovered.assets));

@@ -184,64 +184,66 @@ pub(super) fn sources(
         .collect()
 }
 
-/// The cache for the next build, kept in memory (`serve`): an entry for every question with
-/// nothing to report, and what each output file was made from; and whether it says anything
-/// the previous one did not.
-#[allow(clippy::too_many_arguments)]
+/// What phase two leaves for the next build's cache: the pages' facts and files, the output
+/// files made, and the cache it started from.
+pub(super) struct Leftovers<'b> {
+    pub(super) pages: &'b Pages,
+    pub(super) facts: &'b mut render::Facts,
+    pub(super) parsed: &'b mut ParsedPages,
+    pub(super) previous: Option<&'b Cache>,
+    pub(super) made: HashMap<String, Made>,
+    pub(super) report: &'b Report,
+}
+
+/// The cache for the next build: an entry for every question with nothing to report, what
+/// each output file was made from, and every page's related questions with the hash of what
+/// they came from. With `keep` (`serve`) it is handed back, with whether it says anything the
+/// previous one did not; else it is written beside the output folder an entry at a time, when
+/// it says anything new, and removed when it cannot be written, so that no stale one is ever
+/// read.
 pub(super) fn next_cache(
     setup: &Setup<'_>,
     structure: u64,
-    pages: &Pages,
-    facts: &mut render::Facts,
-    parsed: &mut ParsedPages,
-    previous: Option<&Cache>,
-    made: HashMap<String, Made>,
-    report: &Report,
-) -> (Cache, bool) {
+    related: (u64, &Related),
+    left: Leftovers<'_>,
+    keep: bool,
+) -> Option<(Cache, bool)> {
+    let Leftovers {
+        pages,
+        facts,
+        parsed,
+        previous,
+        made,
+        report,
+    } = left;
     let troubled = troubled(report);
     let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
-    let mut cache = Cache::new(setup.inputs, structure);
-    cache.pages.reserve(pages.len());
-    let _infallible = next_entries(pages, facts, parsed, &troubled, &mut |key, entry| {
-        cache.pages.insert(key.to_owned(), entry);
-        Ok(())
-    });
-    cache.outputs = made;
-    (cache, changed)
-}
-
-/// Writes the cache for the next build beside the output folder ([`next_cache`]), an entry
-/// at a time, when it says anything the previous one did not; removes it when it cannot be
-/// written, so that no stale one is ever read.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn save_next_cache(
-    setup: &Setup<'_>,
-    structure: u64,
-    related: (u64, &Related),
-    pages: &Pages,
-    facts: &mut render::Facts,
-    parsed: &mut ParsedPages,
-    previous: Option<&Cache>,
-    made: HashMap<String, Made>,
-    report: &Report,
-) {
-    let troubled = troubled(report);
-    if !cache_changed(pages, facts, parsed, previous, &made, &troubled) {
-        return;
+    if keep {
+        let mut cache = Cache::new(setup.inputs, structure);
+        cache.pages.reserve(pages.len());
+        let _infallible = next_entries(pages, facts, parsed, &troubled, &mut |key, entry| {
+            cache.pages.insert(key.to_owned(), entry);
+            Ok(())
+        });
+        cache.outputs = made;
+        return Some((cache, changed));
     }
-    let target = &setup.out_target;
-    let header = Header {
-        inputs: setup.inputs,
-        structure,
-        outputs: &made,
-        related: Some((related.0, related.1.lists())),
-    };
-    let saved = Cache::save_streamed(target, header, |emit| {
-        next_entries(pages, facts, parsed, &troubled, emit)
-    });
-    if saved.is_err() {
-        Cache::remove(target);
+    if changed {
+        let target = &setup.out_target;
+        let header = Header {
+            inputs: setup.inputs,
+            structure,
+            outputs: &made,
+            related: Some((related.0, related.1.lists())),
+        };
+        let saved = Cache::save_streamed(target, header, |emit| {
+            next_entries(pages, facts, parsed, &troubled, emit)
+        });
+        if saved.is_err() {
+            Cache::remove(target);
+        }
     }
+    None
 }
 
 /// The files of the pages with something to report: they get no cache entry.
