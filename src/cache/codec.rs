@@ -4,9 +4,8 @@
 //! milliseconds. Anything unexpected (another version, a truncated or corrupt file) decodes to
 //! nothing, and the build goes on without a cache.
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 use super::{Cache, CachedAnchor, Entry, Made, Stat};
@@ -14,9 +13,10 @@ use crate::content::PageId;
 use crate::frontmatter::PageDate;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 11\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 12\n";
 
-/// Marks an entry in the file; [`END`] follows the last.
+/// Marks an entry in the file (one byte, then the entry's length in four); [`END`] follows
+/// the last.
 const ENTRY: u64 = 1;
 const END: u64 = 0;
 
@@ -42,6 +42,9 @@ pub(super) fn encode(cache: &Cache, out: &mut impl Write) -> io::Result<()> {
 pub(super) struct Encoder<'o, W: Write> {
     out: &'o mut W,
     w: Writer,
+    /// The header (everything before the entries) is still being gathered: its length, in
+    /// the 8 bytes after [`MAGIC`], is not known yet.
+    header_open: bool,
 }
 
 impl<'o, W: Write> Encoder<'o, W> {
@@ -53,13 +56,28 @@ impl<'o, W: Write> Encoder<'o, W> {
     ) -> io::Result<Self> {
         let mut w = Writer(Vec::with_capacity(2 * PIECE));
         w.0.extend_from_slice(MAGIC);
+        w.0.extend_from_slice(&[0; 8]);
         w.u64(inputs);
         w.u64(structure);
         w.i128(written_ns);
-        Ok(Encoder { out, w })
+        Ok(Encoder {
+            out,
+            w,
+            header_open: true,
+        })
     }
 
-    /// Every file of the output folder and what it was made from (once, before the entries).
+    /// Ends the header: its length goes before it, so that a reader takes it whole and then
+    /// the entries one at a time.
+    fn seal(&mut self) {
+        if std::mem::take(&mut self.header_open) {
+            let len = (self.w.0.len() - MAGIC.len() - 8) as u64;
+            self.w.0[MAGIC.len()..MAGIC.len() + 8].copy_from_slice(&len.to_le_bytes());
+        }
+    }
+
+    /// Every file of the output folder and what it was made from (once, before the entries;
+    /// kept in memory with the rest of the header until the first entry).
     pub(super) fn outputs(&mut self, outputs: &FxHashMap<String, Made>) -> io::Result<()> {
         let w = &mut self.w;
         w.u64(outputs.len() as u64);
@@ -76,7 +94,6 @@ impl<'o, W: Write> Encoder<'o, W> {
                     w.stat(stat);
                 }
             }
-            w.spill(self.out)?;
         }
         Ok(())
     }
@@ -97,12 +114,12 @@ impl<'o, W: Write> Encoder<'o, W> {
             for id in list {
                 w.u64(u64::from(id.0));
             }
-            w.spill(self.out)?;
         }
         Ok(())
     }
 
     pub(super) fn entry(&mut self, path: &str, e: &Entry) -> io::Result<()> {
+        self.seal();
         let w = &mut self.w;
         w.u64(ENTRY);
         // Its length, filled in once it is written.
@@ -166,6 +183,7 @@ impl<'o, W: Write> Encoder<'o, W> {
 
     /// Ends the file: without this mark, it does not decode.
     pub(super) fn finish(mut self) -> io::Result<()> {
+        self.seal();
         self.w.u64(END);
         self.out.write_all(&self.w.0)
     }
@@ -174,8 +192,24 @@ impl<'o, W: Write> Encoder<'o, W> {
 /// About how many encoded bytes [`encode`] gathers before it writes them out.
 const PIECE: usize = 64 * 1024;
 
+/// A cache from its bytes ([`decode_from`]).
+#[cfg(test)]
 pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
-    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+    decode_from(&mut &bytes[..])
+}
+
+/// Reads a cache: the header whole, then one entry at a time into the same buffer, so that
+/// a large cache is never held as bytes and as entries at once.
+pub(super) fn decode_from(input: &mut impl Read) -> Option<Cache> {
+    let mut magic = [0; MAGIC.len()];
+    input.read_exact(&mut magic).ok()?;
+    if magic != MAGIC {
+        return None;
+    }
+    let mut buf = Vec::new();
+    let header_len = u64::from_le_bytes(read_array(input)?);
+    read_exactly(input, header_len, &mut buf)?;
+    let mut r = Reader(&buf);
     let mut cache = Cache {
         inputs: r.u64()?,
         structure: r.u64()?,
@@ -213,24 +247,37 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Cache> {
         }
         _ => return None,
     };
-    // Each entry comes with its length: they are found first, then decoded in parallel.
-    let mut bodies: Vec<&[u8]> = Vec::with_capacity(questions);
+    if !r.0.is_empty() {
+        return None;
+    }
     loop {
-        match r.u64()? {
-            ENTRY => {}
-            END => break,
+        match read_array::<1>(input)? {
+            [1] => {}
+            [0] => break,
             _ => return None,
         }
-        let len = u32::from_le_bytes(r.take(4)?.try_into().ok()?);
-        bodies.push(r.take(usize::try_from(len).ok()?)?);
+        let len = u32::from_le_bytes(read_array(input)?);
+        read_exactly(input, u64::from(len), &mut buf)?;
+        let (path, entry) = decode_entry(&buf)?;
+        cache.pages.insert(path, entry);
     }
-    let entries = bodies
-        .par_iter()
-        .with_min_len(256)
-        .map(|body| decode_entry(body))
-        .collect::<Option<Vec<_>>>()?;
-    cache.pages.extend(entries);
-    r.0.is_empty().then_some(cache)
+    // Nothing after the end.
+    let at_end = input.read(&mut [0]).ok()? == 0;
+    at_end.then_some(cache)
+}
+
+fn read_array<const N: usize>(input: &mut impl Read) -> Option<[u8; N]> {
+    let mut bytes = [0; N];
+    input.read_exact(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Reads exactly `len` bytes into `buf` (emptied first); a length beyond the end of the
+/// input (a damaged file) reads no more than the input holds.
+fn read_exactly(input: &mut impl Read, len: u64, buf: &mut Vec<u8>) -> Option<()> {
+    buf.clear();
+    input.take(len).read_to_end(buf).ok()?;
+    (buf.len() as u64 == len).then_some(())
 }
 
 /// One entry ([`Encoder::entry`]), which must take all of `body`.

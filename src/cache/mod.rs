@@ -172,8 +172,8 @@ impl Cache {
     /// The cache for `target`, if there is one that this binary wrote for the same inputs.
     /// Anything else (no file, another version, a corrupt file) is no cache.
     pub fn load(target: &Path, inputs: u64) -> Option<Cache> {
-        let bytes = fs::read(Self::path_for(target)).ok()?;
-        let cache = codec::decode(&bytes)?;
+        let file = fs::File::open(Self::path_for(target)).ok()?;
+        let cache = codec::decode_from(&mut std::io::BufReader::with_capacity(1 << 16, file))?;
         (cache.inputs == inputs).then_some(cache)
     }
 

@@ -122,3 +122,20 @@ fn a_cache_larger_than_one_piece_is_written_in_pieces_and_comes_back_whole() {
     assert_eq!(back.pages, cache.pages);
     assert_eq!(back.outputs, cache.outputs);
 }
+
+#[test]
+fn lengths_beyond_the_end_of_a_damaged_file_read_nothing_more() {
+    let mut cache = Cache::new(1, 2);
+    cache.outputs.insert("a/index.html".into(), Made::Page);
+    let mut bytes = Vec::new();
+    encode(&cache, &mut bytes).unwrap();
+    let header = MAGIC.len()..MAGIC.len() + 8;
+    let mut huge_header = bytes.clone();
+    huge_header[header].copy_from_slice(&u64::MAX.to_le_bytes());
+    assert!(decode(&huge_header).is_none());
+    // An entry whose length runs past the end.
+    let mut huge_entry = bytes[..bytes.len() - 1].to_vec();
+    huge_entry.extend_from_slice(&[1, 0xff, 0xff, 0xff, 0xff, 0]);
+    assert!(decode(&huge_entry).is_none());
+    assert!(decode(&bytes).is_some());
+}
