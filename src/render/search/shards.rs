@@ -115,23 +115,47 @@ pub(super) fn shards_from<'a>(
 /// A word's questions and fields (`(doc, fields)`, in order of doc) as its shard lists them:
 /// the best placed [`MAX_POSTINGS`] at most, flat, each doc as the difference from the one
 /// before.
-pub(super) fn posting_list(mut list: Vec<(u32, u32)>) -> Vec<u32> {
-    if list.len() > MAX_POSTINGS {
-        // The best placed first, then the lower doc: a total order (each doc is in the
-        // list once), so picking the first MAX_POSTINGS needs no full sort.
-        list.select_nth_unstable_by_key(MAX_POSTINGS, |&(doc, f)| {
-            (std::cmp::Reverse(rank(f)), doc)
-        });
-        list.truncate(MAX_POSTINGS);
-        list.sort_unstable();
-    }
-    let mut flat = Vec::with_capacity(list.len() * 2);
+pub(super) fn posting_list(list: Vec<(u32, u32)>) -> Vec<u32> {
+    let mut keep = best_placed(&list, MAX_POSTINGS);
+    let mut flat = Vec::with_capacity(2 * list.len().min(MAX_POSTINGS));
     let mut last = 0;
-    for (doc, f) in list {
+    for (doc, f) in list.into_iter().filter(|&(_, f)| keep(f)) {
         flat.extend([doc - last, f]);
         last = doc;
     }
     flat
+}
+
+/// Which of a list's questions, in order of doc, are among its `most` best placed (by
+/// [`rank`], then the lower doc): every one of a better rank than some threshold, and of the
+/// threshold rank the first ones. A count of each rank, no sort: ranks have sixteen values.
+/// Call the returned test on the list's fields in order, once each.
+fn best_placed(list: &[(u32, u32)], most: usize) -> impl FnMut(u32) -> bool + use<> {
+    let mut counts = [0usize; 16];
+    for &(_, f) in list {
+        counts[rank(f) as usize] += 1;
+    }
+    // The threshold: the best rank at which the count so far reaches `most`.
+    let (mut threshold, mut room) = (0, most);
+    for r in (0..16).rev() {
+        if counts[r] >= room {
+            threshold = r as u32;
+            break;
+        }
+        room -= counts[r];
+    }
+    let all = list.len() <= most;
+    move |f| {
+        let r = rank(f);
+        if all || r > threshold {
+            return true;
+        }
+        if r == threshold && room > 0 {
+            room -= 1;
+            return true;
+        }
+        false
+    }
 }
 
 /// How well a word's place on a page speaks for the page: title, then short answer, then

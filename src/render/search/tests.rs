@@ -1,5 +1,5 @@
 use super::*;
-use shards::rank;
+use shards::{posting_list, rank};
 
 /// A question's search data with no headings: `words` as [`SearchDoc::words`] holds them.
 pub(super) fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
@@ -69,4 +69,57 @@ fn spaced_words_skip_any_run_of_spaces() {
         SpacedWords("caf\u{e9} x").collect::<Vec<_>>(),
         ["caf\u{e9}", "x"]
     );
+}
+
+/// The rule [`posting_list`] had: the best placed by a selection, then back in doc order.
+fn posting_list_by_selection(mut list: Vec<(u32, u32)>, most: usize) -> Vec<u32> {
+    if list.len() > most {
+        list.select_nth_unstable_by_key(most, |&(doc, f)| (std::cmp::Reverse(rank(f)), doc));
+        list.truncate(most);
+        list.sort_unstable();
+    }
+    let mut flat = Vec::new();
+    let mut last = 0;
+    for (doc, f) in list {
+        flat.extend([doc - last, f]);
+        last = doc;
+    }
+    flat
+}
+
+#[test]
+fn posting_lists_keep_the_questions_a_selection_of_the_best_placed_kept() {
+    // Lists around MAX_POSTINGS long, of fields drawn from every mix of places, with ties at
+    // every rank; each doc once, in order.
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let fields = [
+        BODY,
+        HEADING | 1 << 4,
+        HEADING | BODY | 2 << 4,
+        ANSWER,
+        ANSWER | BODY,
+        TITLE,
+        TITLE | HEADING | 3 << 4,
+    ];
+    for _ in 0..300 {
+        let len = MAX_POSTINGS - 50 + (next() % 200) as usize;
+        let mut doc = 0;
+        let list: Vec<(u32, u32)> = (0..len)
+            .map(|_| {
+                doc += 1 + (next() % 3) as u32;
+                let f = fields[(next() % fields.len() as u64) as usize];
+                (doc, f)
+            })
+            .collect();
+        assert_eq!(
+            posting_list(list.clone()),
+            posting_list_by_selection(list, MAX_POSTINGS)
+        );
+    }
 }
