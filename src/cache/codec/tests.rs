@@ -1,4 +1,7 @@
 use super::*;
+use crate::cache::{Cache, CachedAnchor};
+use crate::frontmatter::PageDate;
+use std::path::PathBuf;
 
 #[test]
 fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {

@@ -1,0 +1,233 @@
+//! Reading a cache file back ([`super::Encoder`] wrote it): the header whole, then the entries
+//! one at a time.
+
+use rustc_hash::FxHashMap;
+use std::io::Read;
+use std::path::PathBuf;
+
+use super::{END, ENTRY, MAGIC};
+use crate::cache::{Cache, CachedAnchor, Entry, Made, Stat};
+use crate::content::PageId;
+use crate::frontmatter::PageDate;
+
+/// A cache from its bytes ([`decode_from`]).
+#[cfg(test)]
+pub(in crate::cache) fn decode(bytes: &[u8]) -> Option<Cache> {
+    decode_from(&mut &bytes[..])
+}
+
+/// Reads a cache: the header whole, then one entry at a time into the same buffer, so that
+/// a large cache is never held as bytes and as entries at once.
+pub(in crate::cache) fn decode_from(input: &mut impl Read) -> Option<Cache> {
+    let mut magic = [0; MAGIC.len()];
+    input.read_exact(&mut magic).ok()?;
+    if magic != MAGIC {
+        return None;
+    }
+    let mut buf = Vec::new();
+    let header_len = u64::from_le_bytes(read_array(input)?);
+    read_exactly(input, header_len, &mut buf)?;
+    let mut r = Reader(&buf);
+    let mut cache = Cache {
+        inputs: r.u64()?,
+        structure: r.u64()?,
+        written_ns: r.i128()?,
+        ..Cache::default()
+    };
+    let outputs = r.len()?;
+    let mut made_by = FxHashMap::with_capacity_and_hasher(outputs, Default::default());
+    for _ in 0..outputs {
+        let path = r.str()?;
+        let made = match r.u64()? {
+            0 => Made::Page,
+            1 => Made::Bytes(r.u64()?),
+            2 => Made::Copy(r.stat()?),
+            _ => return None,
+        };
+        made_by.insert(path, made);
+    }
+    // About one entry for each question's page.
+    let questions = made_by.values().filter(|m| matches!(m, Made::Page)).count();
+    cache.pages.reserve(questions);
+    cache.outputs = made_by;
+    cache.related = match r.u64()? {
+        0 => None,
+        1 => {
+            let hash = r.u64()?;
+            let lists = (0..r.len()?)
+                .map(|_| {
+                    (0..r.len()?)
+                        .map(|_| Some(PageId(u32::try_from(r.u64()?).ok()?)))
+                        .collect::<Option<Vec<_>>>()
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some((hash, lists))
+        }
+        _ => return None,
+    };
+    if !r.0.is_empty() {
+        return None;
+    }
+    loop {
+        match u64::from(read_array::<1>(input)?[0]) {
+            ENTRY => {}
+            END => break,
+            _ => return None,
+        }
+        let len = u32::from_le_bytes(read_array(input)?);
+        read_exactly(input, u64::from(len), &mut buf)?;
+        let (path, entry) = decode_entry(&buf)?;
+        cache.pages.insert(path, entry);
+    }
+    // Nothing after the end.
+    let at_end = input.read(&mut [0]).ok()? == 0;
+    at_end.then_some(cache)
+}
+
+fn read_array<const N: usize>(input: &mut impl Read) -> Option<[u8; N]> {
+    let mut bytes = [0; N];
+    input.read_exact(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Reads exactly `len` bytes into `buf` (emptied first); a length beyond the end of the
+/// input (a damaged file) reads no more than the input holds.
+fn read_exactly(input: &mut impl Read, len: u64, buf: &mut Vec<u8>) -> Option<()> {
+    buf.clear();
+    input.take(len).read_to_end(buf).ok()?;
+    (buf.len() as u64 == len).then_some(())
+}
+
+/// One entry ([`Encoder::entry`]), which must take all of `body`.
+fn decode_entry(body: &[u8]) -> Option<(String, Entry)> {
+    let mut r = Reader(body);
+    let path = r.str()?;
+    let stat = r.stat()?;
+    let hash = r.u64()?;
+    let title = r.str()?;
+    let draft = r.u64()? != 0;
+    let date = r.date()?;
+    let updated = r.date()?;
+    let body_offset = usize::try_from(r.u64()?).ok()?;
+    let body_line = usize::try_from(r.u64()?).ok()?;
+    let listed_summary = r.opt()?;
+    let short_answer = r.opt()?;
+    let ids = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
+    let anchors = (0..r.len()?)
+        .map(|_| {
+            Some(CachedAnchor {
+                target: PathBuf::from(r.str()?),
+                fragment: r.str()?,
+                written: r.str()?,
+                line: usize::try_from(r.u64()?).ok()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let headings = (0..r.len()?)
+        .map(|_| Some((r.str()?, r.str()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let words = r.str()?;
+    let marks = (0..r.len()?)
+        .map(|_| Some((u32::try_from(r.u64()?).ok()?, u32::try_from(r.u64()?).ok()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let tags = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
+    let links = (0..r.len()?)
+        .map(|_| {
+            Some(crate::related::OutLink {
+                target: r.str()?,
+                see_also: r.u64()? != 0,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let listing = r.opt()?;
+    let includes = (0..r.len()?)
+        .map(|_| Some((PathBuf::from(r.str()?), r.stat()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let entry = Entry {
+        stat,
+        hash,
+        title,
+        draft,
+        date,
+        updated,
+        body_offset,
+        body_line,
+        listed_summary,
+        short_answer,
+        ids,
+        anchors,
+        headings,
+        words,
+        marks,
+        tags,
+        links,
+        listing,
+        includes,
+    };
+    r.0.is_empty().then_some((path, entry))
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for (i, &byte) in self.0.iter().enumerate().take(10) {
+            v |= u64::from(byte & 0x7f) << (7 * i);
+            if byte & 0x80 == 0 {
+                self.0 = &self.0[i + 1..];
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn i128(&mut self) -> Option<i128> {
+        Some(i128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+
+    /// A count of items, each at least one byte long: never more than the bytes left.
+    fn len(&mut self) -> Option<usize> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        (n <= self.0.len()).then_some(n)
+    }
+
+    fn str(&mut self) -> Option<String> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
+    }
+
+    fn opt(&mut self) -> Option<Option<String>> {
+        let n = self.u64()?;
+        if n == u64::MAX {
+            return Some(None);
+        }
+        let n = usize::try_from(n).ok()?;
+        Some(Some(String::from_utf8(self.take(n)?.to_vec()).ok()?))
+    }
+
+    fn stat(&mut self) -> Option<Stat> {
+        Some(Stat {
+            len: self.u64()?,
+            mtime_ns: self.i128()?,
+            ino: self.u64()?,
+        })
+    }
+
+    fn date(&mut self) -> Option<Option<PageDate>> {
+        match (self.opt()?, self.opt()?) {
+            (Some(machine), Some(day)) => Some(Some(PageDate { machine, day })),
+            (None, None) => Some(None),
+            _ => None,
+        }
+    }
+}
