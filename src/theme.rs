@@ -195,11 +195,8 @@ impl Theme {
     /// What a page's context holds as `page.content` ([`Theme::hold`]), for
     /// [`Theme::render_page`].
     pub fn content_for<'a>(&self, content: &'a str) -> &'a str {
-        if self.splices[Slot::Content as usize] && !content.is_empty() {
-            Slot::Content.marker()
-        } else {
-            content
-        }
+        // [`Theme::render_page`] fills the slot itself.
+        self.hold_text(Slot::Content, content, &mut Fill::default())
     }
 
     /// Renders `template` with a typed context made with [`Theme::content_for`], and puts

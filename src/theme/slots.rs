@@ -112,20 +112,18 @@ impl<'a> Fill<'a> {
     pub(super) fn text_len(&self) -> usize {
         self.parts.iter().flatten().flatten().map(|p| p.len()).sum()
     }
+
+    /// The parts of the slot whose marker `bytes` is, if it is one filled.
+    fn parts_of(&self, bytes: &[u8]) -> Option<[&'a str; 3]> {
+        let at = MARKERS.iter().position(|m| m.as_bytes() == bytes)?;
+        self.parts[at]
+    }
 }
 
 /// A template's output, with each marker it writes replaced by its slot's text.
 pub(super) struct Splicer<'f, 'a> {
     pub out: Vec<u8>,
     pub fill: &'f Fill<'a>,
-}
-
-impl<'a> Fill<'a> {
-    /// The parts of the slot whose marker `bytes` is, if it is one filled.
-    fn parts_of(&self, bytes: &[u8]) -> Option<[&'a str; 3]> {
-        let at = MARKERS.iter().position(|m| m.as_bytes() == bytes)?;
-        self.parts[at]
-    }
 }
 
 impl Splicer<'_, '_> {
