@@ -13,16 +13,21 @@ pub(super) fn graph(graph: &Graph<'_>) -> String {
     let mut obj = Obj::open(&mut out);
     obj.str("@context", graph.context);
     obj.key("@graph");
-    obj.out.push('[');
-    for (i, node) in graph.graph.iter().enumerate() {
-        if i > 0 {
-            obj.out.push(',');
-        }
-        write_node(obj.out, node);
-    }
-    obj.out.push(']');
+    write_array(obj.out, &graph.graph, write_node);
     obj.close();
     out
+}
+
+/// `items` as a JSON array, each written by `write`.
+fn write_array<T>(out: &mut String, items: &[T], write: fn(&mut String, &T)) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+    out.push(']');
 }
 
 fn write_node(out: &mut String, node: &Node<'_>) {
@@ -38,14 +43,7 @@ fn write_node(out: &mut String, node: &Node<'_>) {
     obj.opt_str("inLanguage", node.in_language);
     if !node.item_list_element.is_empty() {
         obj.key("itemListElement");
-        obj.out.push('[');
-        for (i, item) in node.item_list_element.iter().enumerate() {
-            if i > 0 {
-                obj.out.push(',');
-            }
-            write_item(obj.out, item);
-        }
-        obj.out.push(']');
+        write_array(obj.out, &node.item_list_element, write_item);
     }
     if let Some(faq) = &node.main_entity {
         obj.key("mainEntity");
