@@ -1,6 +1,6 @@
 //! The cache file's format: a magic line with the format's version; the header's length (8
 //! bytes) and the header (the inputs and structure hashes, when it was written, every output
-//! file, every page's related questions); then each entry as a byte 1, its length (4 bytes)
+//! file, every page's related questions, the search words); then each entry as a byte 1, its length (4 bytes)
 //! and its fields; then a byte 0. Numbers are LEB128 or little-endian, strings
 //! length-prefixed UTF-8. Hand-written because it is read on every build and must cost little
 //! more than the reading. Anything unexpected (another version, a truncated or corrupt file)
@@ -13,7 +13,7 @@ use super::{Entry, Made, Stat};
 use crate::content::PageId;
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 12\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 13\n";
 
 /// Marks an entry in the file (one byte, then the entry's length in four); [`END`] follows
 /// the last.
@@ -30,6 +30,7 @@ pub(super) fn encode(cache: &super::Cache, out: &mut impl Write) -> io::Result<(
         .as_ref()
         .map(|(h, lists)| (*h, lists.as_slice()));
     encoder.related(related)?;
+    encoder.words(&cache.words)?;
     for (path, entry) in &cache.pages {
         encoder.entry(path, entry)?;
     }
@@ -118,6 +119,13 @@ impl<'o, W: Write> Encoder<'o, W> {
         Ok(())
     }
 
+    /// The search words the entries number ([`super::Cache::words`]; once, after the
+    /// related questions).
+    pub(super) fn words(&mut self, words: &str) -> io::Result<()> {
+        self.w.str(words);
+        Ok(())
+    }
+
     pub(super) fn entry(&mut self, path: &str, e: &Entry) -> io::Result<()> {
         self.seal();
         let w = &mut self.w;
@@ -154,7 +162,10 @@ impl<'o, W: Write> Encoder<'o, W> {
             w.str(id);
             w.str(text);
         }
-        w.str(&e.words);
+        w.u64(e.words.len() as u64);
+        for &word in &e.words {
+            w.u64(u64::from(word));
+        }
         w.u64(e.marks.len() as u64);
         for &(at, fields) in &e.marks {
             w.u64(u64::from(at));

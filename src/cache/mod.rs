@@ -108,7 +108,8 @@ pub struct Entry {
     /// What the search index needs of it: its `h2`/`h3` headings (id and text) and the
     /// distinct words and where they stand ([`crate::render::SearchDoc`]).
     pub headings: Vec<(String, String)>,
-    pub words: String,
+    /// Its words by their numbers in [`Cache::words`].
+    pub words: Vec<u32>,
     pub marks: Vec<(u32, u32)>,
     /// Its tags (`tags:` in its front matter), for the tag pages.
     pub tags: Vec<String>,
@@ -149,6 +150,9 @@ pub struct Cache {
     /// Every page's related questions, with the hash of what they were worked out from
     /// (`pipeline::resident::related`).
     pub related: Option<(u64, Vec<Vec<PageId>>)>,
+    /// Every search word its entries hold, separated by spaces, in order of number: the
+    /// build's [`Vocabulary`](crate::render::Vocabulary) starts from it.
+    pub words: String,
 }
 
 /// What a cache file says before its entries ([`Cache::save_streamed`]).
@@ -157,6 +161,8 @@ pub struct Header<'a> {
     pub structure: u64,
     pub outputs: &'a FxHashMap<String, Made>,
     pub related: Option<(u64, &'a [Vec<PageId>])>,
+    /// [`Cache::words`].
+    pub words: &'a str,
 }
 
 /// A file modified less than this before the cache was written may have changed again within
@@ -205,6 +211,7 @@ impl Cache {
                 codec::Encoder::start(file, header.inputs, header.structure, written_ns)?;
             encoder.outputs(header.outputs)?;
             encoder.related(header.related)?;
+            encoder.words(header.words)?;
             entries(&mut |path, entry| encoder.entry(path, &entry))?;
             encoder.finish()
         })
@@ -249,6 +256,7 @@ mod tests {
             structure,
             outputs,
             related: None,
+            words: "",
         }
     }
 
@@ -268,7 +276,7 @@ mod tests {
             ids: vec![],
             anchors: vec![],
             headings: vec![],
-            words: String::new(),
+            words: vec![],
             marks: vec![],
             tags: vec![],
             links: vec![],
@@ -301,7 +309,7 @@ mod tests {
         outputs.insert("q/index.html".to_owned(), Made::Page);
         let entry = |title: &str| Entry {
             title: title.into(),
-            words: "sea salt".into(),
+            words: vec![1, 0],
             ..entry_of(Stat {
                 len: 1,
                 mtime_ns: 2,
@@ -311,6 +319,7 @@ mod tests {
         let related = [vec![PageId(1)], vec![]];
         let with_related = Header {
             related: Some((5, &related)),
+            words: "sea salt",
             ..header(7, 9, &outputs)
         };
         Cache::save_streamed(&target, with_related, |emit| {

@@ -82,10 +82,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     timings::start();
     let setup = Setup::load(opts)?;
     timings::mark("setup");
-    let cache = setup.previous_cache();
+    let mut cache = setup.previous_cache();
+    // The cache's entries number their search words in its own vocabulary: the build's
+    // starts from it (and a cache whose words do not make one is no cache).
+    let words = cache.as_mut().map(|c| std::mem::take(&mut c.words));
+    let vocabulary = words.and_then(|w| render::Vocabulary::from_text(&w));
+    if vocabulary.is_none() {
+        cache = None;
+    }
+    let vocabulary = vocabulary.unwrap_or_default();
     timings::mark("cache load");
     // The build writes its cache for the next one itself ([`save_next_cache`]).
-    let (result, _) = run_fitting(&setup, cache, &mut Seen::default())?;
+    let (result, _) = run_fitting(&setup, cache, &mut Seen::default(), &vocabulary)?;
     timings::print();
     Ok(result)
 }
@@ -122,7 +130,7 @@ pub fn build_in_memory(
         seen.walk = Some(found);
         seen.saved = Some(saved);
     }
-    let built = run_fitting(&setup, cache, &mut seen);
+    let built = run_fitting(&setup, cache, &mut seen, &memory.vocabulary);
     memory.search = seen.search.take().unwrap_or_default();
     memory.related = seen.related.take();
     memory.memo = seen.memo.take().unwrap_or_default();
@@ -156,11 +164,17 @@ struct Seen {
 }
 
 /// A build with `cache`, or without it when it turns out not to fit the site's shape.
-fn run_fitting(setup: &Setup<'_>, cache: Option<Cache>, seen: &mut Seen) -> Result<Built> {
-    match run(setup, cache, seen)? {
+fn run_fitting(
+    setup: &Setup<'_>,
+    cache: Option<Cache>,
+    seen: &mut Seen,
+    vocabulary: &render::Vocabulary,
+) -> Result<Built> {
+    match run(setup, cache, seen, vocabulary)? {
         Some(built) => Ok(built),
         // The site's shape changed since the cache was written: build it all.
-        None => run(setup, None, seen)?.ok_or_else(|| Error::Usage("internal: no build".into())),
+        None => run(setup, None, seen, vocabulary)?
+            .ok_or_else(|| Error::Usage("internal: no build".into())),
     }
 }
 
@@ -170,7 +184,12 @@ type Built = (BuildResult, Option<(Cache, bool)>);
 
 /// One build, reusing what `cache` knows; `None` when the cache turned out not to fit the
 /// site's shape (the caller builds again without it).
-fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<Option<Built>> {
+fn run(
+    setup: &Setup<'_>,
+    mut cache: Option<Cache>,
+    seen: &mut Seen,
+    vocabulary: &render::Vocabulary,
+) -> Result<Option<Built>> {
     let opts = setup.opts;
     let mut report = Report::default();
     report.extend(setup.notes.iter().cloned());
@@ -271,7 +290,10 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
         checks::Checker::new(&pages, &index, &base, checks::RootLinks::of(&setup.flavor))
             .with_external(external)
     });
-    let mut site = Site::new(config, &base, &pages, &sections, &index, &setup.features);
+    let features = &setup.features;
+    let mut site = Site::new(
+        config, &base, &pages, &sections, &index, features, vocabulary,
+    );
     site.related = &related;
     let search_before = cache.and_then(|c| render::SearchBefore::of(c, &pages));
     site.search_before = search_before.as_ref();
@@ -349,6 +371,7 @@ fn run(setup: &Setup<'_>, mut cache: Option<Cache>, seen: &mut Seen) -> Result<O
         previous: cache,
         made,
         report: &report,
+        vocabulary,
     };
     let next = next_cache(
         setup,

@@ -193,6 +193,8 @@ pub(super) struct Leftovers<'b> {
     pub(super) previous: Option<&'b Cache>,
     pub(super) made: HashMap<String, Made>,
     pub(super) report: &'b Report,
+    /// Where the search words of `facts` are numbered.
+    pub(super) vocabulary: &'b render::Vocabulary,
 }
 
 /// The cache for the next build: an entry for every question with nothing to report, what
@@ -215,6 +217,7 @@ pub(super) fn next_cache(
         previous,
         made,
         report,
+        vocabulary,
     } = left;
     let troubled = troubled(report);
     let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
@@ -230,14 +233,25 @@ pub(super) fn next_cache(
     }
     if changed {
         let target = &setup.out_target;
+        let used = facts.searches().flat_map(|s| s.words.iter().copied());
+        let (words, numbers) = vocabulary.renumbered(used);
         let header = Header {
             inputs: setup.inputs,
             structure,
             outputs: &made,
             related: Some((related.0, related.1.lists())),
+            words: &words,
         };
         let saved = Cache::save_streamed(target, header, |emit| {
-            next_entries(pages, facts, parsed, &troubled, emit)
+            next_entries(pages, facts, parsed, &troubled, &mut |key, mut entry| {
+                if let Some(numbers) = &numbers {
+                    entry
+                        .words
+                        .iter_mut()
+                        .for_each(|w| *w = numbers[*w as usize]);
+                }
+                emit(key, entry)
+            })
         });
         if saved.is_err() {
             Cache::remove(target);

@@ -34,6 +34,9 @@ pub struct Memory {
     pub(super) related: Option<(u64, Related)>,
     /// Site-wide files of the last build ([`crate::render::Memo`]).
     pub(super) memo: crate::render::Memo,
+    /// Every search word of the session: the kept cache's entries and search index number
+    /// them here.
+    pub(super) vocabulary: crate::render::Vocabulary,
 }
 
 /// Every question's related questions: those kept from the last build when what they are

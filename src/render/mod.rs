@@ -15,7 +15,7 @@ mod tags;
 mod views;
 
 pub use memo::Memo;
-pub use search::{Before as SearchBefore, Resident as SearchResident, SearchDoc};
+pub use search::{Before as SearchBefore, Resident as SearchResident, SearchDoc, Vocabulary};
 pub use tags::page_tags;
 pub use views::output_path;
 
@@ -60,6 +60,8 @@ pub struct Site<'a> {
     /// The search index kept in memory between builds (`serve`), used and updated when it
     /// fits; `None`: none is kept.
     pub search_memory: Option<&'a std::sync::Mutex<Option<search::Resident>>>,
+    /// Where the questions' search words are numbered ([`SearchDoc::words`]).
+    pub vocabulary: &'a Vocabulary,
     /// Site-wide files kept between builds (`serve`), made again only when what they are made
     /// from changed; `None`: always made.
     pub memo: Option<&'a Memo>,
@@ -84,6 +86,7 @@ impl<'a> Site<'a> {
         sections: &'a Sections,
         index: &'a LinkIndex,
         features: &'a Features,
+        vocabulary: &'a Vocabulary,
     ) -> Self {
         let view = SiteView::new(
             config,
@@ -101,6 +104,7 @@ impl<'a> Site<'a> {
             related: &NO_RELATED,
             search_before: None,
             search_memory: None,
+            vocabulary,
             memo: None,
             order: nav::Order::new(pages, sections),
             tags_enabled: tags::enabled(pages, sections),
@@ -148,6 +152,11 @@ impl std::ops::IndexMut<PageId> for Facts {
 }
 
 impl Facts {
+    /// Every question's search data.
+    pub fn searches(&self) -> impl Iterator<Item = &SearchDoc> {
+        self.1.iter().flatten()
+    }
+
     /// A question's search data.
     pub fn search(&self, id: PageId) -> Option<&SearchDoc> {
         self.1[id.0 as usize].as_ref()
@@ -316,6 +325,7 @@ fn render_page(
             &rendered,
             &page.title,
             search::answer_of(site, id, &rendered),
+            site.vocabulary,
         )
     });
     if !page.is_index {

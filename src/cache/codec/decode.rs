@@ -65,6 +65,12 @@ pub(in crate::cache) fn decode_from(input: &mut impl Read) -> Option<Cache> {
         }
         _ => return None,
     };
+    cache.words = r.str()?;
+    // Entries number the words: each number must be one of them.
+    let words = match cache.words.is_empty() {
+        true => 0,
+        false => memchr::memchr_iter(b' ', cache.words.as_bytes()).count() + 1,
+    };
     if !r.0.is_empty() {
         return None;
     }
@@ -76,7 +82,7 @@ pub(in crate::cache) fn decode_from(input: &mut impl Read) -> Option<Cache> {
         }
         let len = u32::from_le_bytes(read_array(input)?);
         read_exactly(input, u64::from(len), &mut buf)?;
-        let (path, entry) = decode_entry(&buf)?;
+        let (path, entry) = decode_entry(&buf, words)?;
         cache.pages.insert(path, entry);
     }
     // Nothing after the end.
@@ -98,8 +104,9 @@ fn read_exactly(input: &mut impl Read, len: u64, buf: &mut Vec<u8>) -> Option<()
     (buf.len() as u64 == len).then_some(())
 }
 
-/// One entry ([`Encoder::entry`]), which must take all of `body`.
-fn decode_entry(body: &[u8]) -> Option<(String, Entry)> {
+/// One entry ([`Encoder::entry`]), which must take all of `body`, numbering no more than
+/// `words` words.
+fn decode_entry(body: &[u8], words: usize) -> Option<(String, Entry)> {
     let mut r = Reader(body);
     let path = r.str()?;
     let stat = r.stat()?;
@@ -126,7 +133,7 @@ fn decode_entry(body: &[u8]) -> Option<(String, Entry)> {
     let headings = (0..r.len()?)
         .map(|_| Some((r.str()?, r.str()?)))
         .collect::<Option<Vec<_>>>()?;
-    let words = r.str()?;
+    let words = r.numbers(words)?;
     let marks = (0..r.len()?)
         .map(|_| Some((u32::try_from(r.u64()?).ok()?, u32::try_from(r.u64()?).ok()?)))
         .collect::<Option<Vec<_>>>()?;
@@ -193,6 +200,21 @@ impl<'a> Reader<'a> {
 
     fn i128(&mut self) -> Option<i128> {
         Some(i128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+
+    /// A count, then that many numbers, each below `below`: read into a list made to size
+    /// (a page has a few hundred search words).
+    fn numbers(&mut self, below: usize) -> Option<Vec<u32>> {
+        let n = self.len()?;
+        let mut numbers = Vec::with_capacity(n);
+        for _ in 0..n {
+            let v = u32::try_from(self.u64()?).ok()?;
+            if v as usize >= below {
+                return None;
+            }
+            numbers.push(v);
+        }
+        Some(numbers)
     }
 
     /// A count of items, each at least one byte long: never more than the bytes left.

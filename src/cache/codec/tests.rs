@@ -7,6 +7,7 @@ use std::path::PathBuf;
 fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {
     let mut cache = Cache::new(3, 4);
     cache.written_ns = -5;
+    cache.words = "tea bean".into();
     let stat = Stat {
         len: 1,
         mtime_ns: 2,
@@ -36,7 +37,7 @@ fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {
                 line: 12,
             }],
             headings: vec![("tying-it".into(), "Tying it".into())],
-            words: "bean tea".into(),
+            words: vec![1, 0],
             marks: vec![(1, 3)],
             tags: vec!["boats".into()],
             links: vec![crate::related::OutLink {
@@ -63,6 +64,7 @@ fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {
     assert_eq!(back.pages, cache.pages);
     assert_eq!(back.outputs, cache.outputs);
     assert_eq!((back.inputs, back.structure, back.written_ns), (3, 4, -5));
+    assert_eq!(back.words, "tea bean");
     for cut in [0, MAGIC.len(), bytes.len() / 2, bytes.len() - 1] {
         assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
     }
@@ -74,6 +76,10 @@ fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {
 #[test]
 fn a_cache_larger_than_one_piece_is_written_in_pieces_and_comes_back_whole() {
     let mut cache = Cache::new(1, 2);
+    cache.words = (0..3000)
+        .map(|n| format!("word{n}"))
+        .collect::<Vec<_>>()
+        .join(" ");
     for n in 0..3000 {
         let entry = Entry {
             stat: Stat {
@@ -93,7 +99,7 @@ fn a_cache_larger_than_one_piece_is_written_in_pieces_and_comes_back_whole() {
             ids: vec![format!("id-{n}")],
             anchors: Vec::new(),
             headings: Vec::new(),
-            words: format!("word{n} ").repeat(20),
+            words: (0..20).map(|i| (n as u32 + i) % 3000).collect(),
             marks: Vec::new(),
             tags: Vec::new(),
             links: Vec::new(),
@@ -141,4 +147,43 @@ fn lengths_beyond_the_end_of_a_damaged_file_read_nothing_more() {
     huge_entry.extend_from_slice(&[1, 0xff, 0xff, 0xff, 0xff, 0]);
     assert!(decode(&huge_entry).is_none());
     assert!(decode(&bytes).is_some());
+}
+
+#[test]
+fn an_entry_numbering_a_word_the_cache_does_not_have_is_no_cache() {
+    let entry_with = |words: Vec<u32>| Entry {
+        stat: Stat {
+            len: 1,
+            mtime_ns: 1,
+            ino: 1,
+        },
+        hash: 1,
+        title: "Q".into(),
+        draft: false,
+        date: None,
+        updated: None,
+        body_offset: 0,
+        body_line: 1,
+        listed_summary: None,
+        short_answer: None,
+        ids: Vec::new(),
+        anchors: Vec::new(),
+        headings: Vec::new(),
+        words,
+        marks: Vec::new(),
+        tags: Vec::new(),
+        links: Vec::new(),
+        listing: None,
+        includes: Vec::new(),
+    };
+    let mut cache = Cache::new(1, 2);
+    cache.words = "kettle tea".into();
+    cache.pages.insert("q.md".into(), entry_with(vec![1, 0]));
+    let mut bytes = Vec::new();
+    encode(&cache, &mut bytes).unwrap();
+    assert_eq!(decode(&bytes).unwrap().pages["q.md"].words, [1, 0]);
+    cache.pages.insert("q.md".into(), entry_with(vec![2]));
+    let mut bytes = Vec::new();
+    encode(&cache, &mut bytes).unwrap();
+    assert!(decode(&bytes).is_none());
 }

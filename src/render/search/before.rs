@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::cache::{Cache, Made};
 use crate::content::Pages;
 
+use super::distinct::Distinct;
 use super::{SearchDoc, shard_key};
 
 /// The search index as the last build left it, as far as this build must know it.
@@ -44,32 +45,37 @@ impl Before {
     }
 
     /// The shard keys to write again: those of every word a re-rendered question (`renewed`,
-    /// by path) gained, lost or holds with other fields than last time. The other shards list
-    /// the same questions with the same fields: their files stay as they are.
-    pub(super) fn keys<'a>(&self, renewed: impl Iterator<Item = (&'a str, &'a SearchDoc)>) -> Keys {
+    /// by path) gained, lost or holds with other fields than last time (`words` spells them).
+    /// The other shards list the same questions with the same fields: their files stay as
+    /// they are.
+    pub(super) fn keys<'a>(
+        &self,
+        renewed: impl Iterator<Item = (&'a str, &'a SearchDoc)>,
+        words: &Distinct,
+    ) -> Keys {
         let mut keys = Keys::default();
         for (path, doc) in renewed {
             let Some(old) = self.old.get(path) else {
-                doc.fields().for_each(|(word, _)| keys.insert(word));
+                doc.fields().for_each(|(w, _)| keys.insert(words.word(w)));
                 continue;
             };
-            let was: FxHashMap<&str, u32> = old.fields().collect();
+            let was: FxHashMap<u32, u32> = old.fields().collect();
             let mut seen = 0;
-            for (word, fields) in doc.fields() {
-                match was.get(word) {
+            for (w, fields) in doc.fields() {
+                match was.get(&w) {
                     Some(&f) if f == fields => seen += 1,
                     Some(_) => {
                         seen += 1;
-                        keys.insert(word);
+                        keys.insert(words.word(w));
                     }
-                    None => keys.insert(word),
+                    None => keys.insert(words.word(w)),
                 }
             }
             if seen < was.len() {
-                let now: FxHashSet<&str> = doc.fields().map(|(word, _)| word).collect();
+                let now: FxHashSet<u32> = doc.fields().map(|(w, _)| w).collect();
                 was.keys()
                     .filter(|w| !now.contains(*w))
-                    .for_each(|w| keys.insert(w));
+                    .for_each(|&w| keys.insert(words.word(w)));
             }
         }
         keys
@@ -98,8 +104,6 @@ impl Before {
 pub(super) struct Keys {
     ascii: Vec<bool>,
     other: FxHashSet<String>,
-    /// Each key's words' first three characters (all of a shorter word), once.
-    prefixes: Vec<String>,
 }
 
 /// Characters a short key is made of (`a`-`z`, `0`-`9`), and one for "no character".
@@ -110,7 +114,6 @@ impl Default for Keys {
         Keys {
             ascii: vec![false; RADIX * RADIX * RADIX],
             other: FxHashSet::default(),
-            prefixes: Vec::new(),
         }
     }
 }
@@ -141,20 +144,12 @@ impl Keys {
     }
 
     pub(super) fn insert(&mut self, word: &str) {
-        let new = match Self::word_slot(word) {
-            Some(slot) => !std::mem::replace(&mut self.ascii[slot], true),
-            None => self.other.insert(shard_key(word)),
-        };
-        if new {
-            let end = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
-            self.prefixes.push(word[..end].to_owned());
+        match Self::word_slot(word) {
+            Some(slot) => self.ascii[slot] = true,
+            None => {
+                self.other.insert(shard_key(word));
+            }
         }
-    }
-
-    /// The start its keys' words share: a word's first three characters, or the whole word
-    /// when it is shorter. One for each key.
-    pub(super) fn prefixes(&self) -> &[String] {
-        &self.prefixes
     }
 
     /// Whether the shard of `word` is in the set.
@@ -174,29 +169,37 @@ impl Keys {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Vocabulary;
     use super::super::tests::doc;
     use super::*;
 
     #[test]
     fn only_words_gained_lost_or_moved_are_written_again() {
         // Last time: "boil" and "kettle" in the text, "tea" in the title only.
-        let old = doc("boil kettle tea", vec![(2, super::super::TITLE)]);
+        let vocabulary = Vocabulary::default();
+        let old = doc(
+            &vocabulary,
+            "boil kettle tea",
+            vec![(2, super::super::TITLE)],
+        );
         let before = Before {
             old: [("a.md".to_owned(), old)].into_iter().collect(),
             files: Vec::new(),
         };
         // Now: "kettle" also in the title, "tea" gone, "water" new, "boil" as it was.
         let new = doc(
+            &vocabulary,
             "boil kettle water",
             vec![(1, super::super::BODY | super::super::TITLE)],
         );
-        let keys = before.keys([("a.md", &new)].into_iter());
+        let words = vocabulary.words();
+        let keys = before.keys([("a.md", &new)].into_iter(), &words);
         for word in ["kettle", "tea", "water"] {
             assert!(keys.has_word(word), "{word}");
         }
         assert!(!keys.has_word("boil"));
         // A question the last build did not have: every word of it.
-        let keys = before.keys([("b.md", &new)].into_iter());
+        let keys = before.keys([("b.md", &new)].into_iter(), &words);
         assert!(keys.has_word("boil") && keys.has_word("water"));
     }
 

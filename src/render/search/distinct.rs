@@ -1,9 +1,9 @@
-//! A page's distinct words in order of first appearance, written one after another into the
-//! string [`SearchDoc::words`](super::SearchDoc::words) keeps, and found again by a hash table
-//! of their places (hashbrown's `HashTable`, whose entries are places into that string). A
-//! page's text repeats most of its words: a map of owned strings allocated a key for every
-//! capitalised or stemmed word only to drop it when the word was known, then copied every word
-//! once more into the final string.
+//! Distinct words in order of first appearance, each known by its place: written one after
+//! another into one string, and found again by a hash table of their places (hashbrown's
+//! `HashTable`, whose entries are places into that string). It holds a page's words while the
+//! page is read (its text repeats most of them: a map of owned strings allocated a key for
+//! every capitalised or stemmed word only to drop it when the word was known), and the
+//! [`Vocabulary`](super::Vocabulary) of a whole build.
 
 use std::hash::Hasher;
 
@@ -13,7 +13,7 @@ use rustc_hash::FxHasher;
 /// Places at first: a question has a few hundred distinct words.
 const FIRST_WORDS: usize = 256;
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct Distinct {
     /// The words, separated by spaces.
     text: String,
@@ -64,7 +64,39 @@ impl Distinct {
         at
     }
 
+    /// The word at place `at` (one of [`Distinct::len`]).
+    pub(super) fn word(&self, at: u32) -> &str {
+        let (start, len) = self.spans[at as usize];
+        &self.text[start as usize..(start + len) as usize]
+    }
+
+    /// The words in order of place, each with its place.
+    pub(super) fn words(&self) -> impl Iterator<Item = (u32, &str)> {
+        (0..self.spans.len() as u32).map(|at| (at, self.word(at)))
+    }
+
+    /// The words, separated by spaces.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The words of `text` (as [`Distinct::text`] spells them) at their places; `None` unless
+    /// they are distinct, non-empty and separated by single spaces.
+    pub(super) fn from_text(text: &str) -> Option<Distinct> {
+        let mut distinct = Distinct::with_capacity(0);
+        if !text.is_empty() {
+            for word in text.split(' ') {
+                let at = distinct.len() as u32;
+                if word.is_empty() || distinct.place(word) != at {
+                    return None;
+                }
+            }
+        }
+        Some(distinct)
+    }
+
     /// The words, separated by spaces, in a string no larger than they are.
+    #[cfg(test)]
     pub(super) fn into_string(mut self) -> String {
         self.text.shrink_to_fit();
         self.text

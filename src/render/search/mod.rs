@@ -1,6 +1,6 @@
 //! The search index, written in phase three from what phase two kept of every question
-//! ([`SearchDoc`]: its headings and the words of its text, small enough to keep for every page
-//! and in the build cache).
+//! ([`SearchDoc`]: its headings and the numbers of its words in the build's [`Vocabulary`],
+//! small enough to keep for every page and in the build cache).
 //!
 //! Under `search/`: `t/<key>.json` holds every word that starts with `<key>` (its first three
 //! letters; shorter words have their own file) with the questions it is in, and `d/<n>.json`
@@ -27,18 +27,19 @@ use super::{Facts, Site};
 
 mod before;
 mod distinct;
-mod prefix;
 mod resident;
 mod shards;
+mod vocabulary;
 mod words;
 
 pub use before::Before;
 pub use resident::Resident;
+pub use vocabulary::Vocabulary;
 
 use before::Keys;
 use distinct::Distinct;
 
-use words::{SpacedWords, html_words, text_words};
+use words::{html_words, text_words};
 
 const TITLE: u32 = 1;
 const ANSWER: u32 = 2;
@@ -63,10 +64,10 @@ const ANSWER_CHARS: usize = 160;
 pub struct SearchDoc {
     /// Its `h2` and `h3` headings: id and text.
     pub headings: Vec<(String, String)>,
-    /// Its distinct words ([`words`](words::html_words)), separated by spaces: those of its
-    /// text, in order of first appearance, then those only in its title, short answer or headings (one string
-    /// rather than many: this is kept for every question until the index is written).
-    pub words: String,
+    /// Its distinct words ([`words`](words::html_words)) by their numbers in the build's
+    /// [`Vocabulary`]: those of its text, in order of first appearance, then those only in its
+    /// title, short answer or headings (kept for every question until the index is written).
+    pub words: Vec<u32>,
     /// The words that stand anywhere but only in its text: each one's place in [`words`]
     /// (counted in words) and its fields ([`TITLE`], [`ANSWER`], [`HEADING`] and the first
     /// heading's number, [`BODY`]), in order of place. Every other word is [`BODY`] alone.
@@ -77,8 +78,13 @@ pub struct SearchDoc {
 
 impl SearchDoc {
     /// A rendered question's search data, taken before its HTML is dropped; `answer` is the
-    /// short answer its results show ([`answer_of`]).
-    pub fn of(rendered: &Rendered, title: &str, answer: Option<&str>) -> SearchDoc {
+    /// short answer its results show ([`answer_of`]). Its words are numbered in `vocabulary`.
+    pub fn of(
+        rendered: &Rendered,
+        title: &str,
+        answer: Option<&str>,
+        vocabulary: &Vocabulary,
+    ) -> SearchDoc {
         let headings: Vec<(String, String)> = rendered
             .headings
             .iter()
@@ -92,7 +98,7 @@ impl SearchDoc {
             words.place(word);
         });
         let marks = marks_of(&mut words, title, answer, &headings);
-        let words = words.into_string();
+        let words = vocabulary.numbers(&words);
         SearchDoc {
             headings,
             words,
@@ -100,10 +106,10 @@ impl SearchDoc {
         }
     }
 
-    /// Its words, each with its fields.
-    fn fields(&self) -> impl Iterator<Item = (&str, u32)> {
+    /// Its words' numbers, each with its fields.
+    fn fields(&self) -> impl Iterator<Item = (u32, u32)> {
         let mut marks = self.marks.iter().peekable();
-        SpacedWords(&self.words).enumerate().map(move |(i, word)| {
+        self.words.iter().enumerate().map(move |(i, &word)| {
             match marks.next_if(|(at, _)| *at as usize == i) {
                 Some(&(_, f)) => (word, f),
                 None => (word, BODY),
@@ -222,11 +228,15 @@ pub(super) fn write(
             sink.put(&result_file(c), Body::Bytes(json)).map(|()| 1)
         })
         .sum::<Result<usize>>()?;
+    // Pages are all read: their words are spelled from here on, and no more are added.
+    let words = site.vocabulary.words();
     let keys = before.map(|b| {
         let renewed = docs.iter().filter(|(id, _)| renew(*id));
-        b.keys(renewed.filter_map(|&(id, doc)| Some((site.pages[id].rel_path.to_str()?, doc))))
+        let renewed =
+            renewed.filter_map(|&(id, doc)| Some((site.pages[id].rel_path.to_str()?, doc)));
+        b.keys(renewed, &words)
     });
-    let shards = resident::write(site, &docs, keys.as_ref(), renew, sink)?;
+    let shards = resident::write(site, &docs, &words, keys.as_ref(), renew, sink)?;
     let kept = match (before, &keys) {
         (Some(before), Some(keys)) => {
             let rewritten = stale.iter().map(|&c| result_file(c)).collect();

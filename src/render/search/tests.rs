@@ -1,11 +1,16 @@
 use super::*;
 use shards::{posting_list, rank};
 
-/// A question's search data with no headings: `words` as [`SearchDoc::words`] holds them.
-pub(super) fn doc(words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
+/// A question's search data with no headings: `words` its distinct words separated by
+/// spaces, numbered in `vocabulary`.
+pub(super) fn doc(vocabulary: &Vocabulary, words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
+    let mut page = distinct::Distinct::default();
+    for word in words.split(' ').filter(|w| !w.is_empty()) {
+        page.place(word);
+    }
     SearchDoc {
         headings: Vec::new(),
-        words: words.to_owned(),
+        words: vocabulary.numbers(&page),
         marks,
     }
 }
@@ -21,8 +26,15 @@ fn marks_place_title_answer_and_heading_words() {
         id: "kettle".into(),
         title: "Kettle care".into(),
     }];
-    let doc = SearchDoc::of(&rendered, "Boiling tea", Some("Use fresh water."));
-    let fields: Vec<(&str, u32)> = doc.fields().collect();
+    let vocabulary = Vocabulary::default();
+    let doc = SearchDoc::of(
+        &rendered,
+        "Boiling tea",
+        Some("Use fresh water."),
+        &vocabulary,
+    );
+    let words = vocabulary.words();
+    let fields: Vec<(&str, u32)> = doc.fields().map(|(w, f)| (words.word(w), f)).collect();
     assert_eq!(
         fields,
         [
@@ -57,18 +69,6 @@ fn rank_puts_the_title_first_and_the_text_last() {
 fn cut_stops_at_a_word() {
     assert_eq!(cut("short", 10), "short");
     assert_eq!(cut("one two three four", 10), "one two…");
-}
-
-#[test]
-fn spaced_words_skip_any_run_of_spaces() {
-    let words: Vec<&str> = SpacedWords("  tea  kettle water ").collect();
-    assert_eq!(words, ["tea", "kettle", "water"]);
-    assert_eq!(SpacedWords("").count(), 0);
-    assert_eq!(SpacedWords("   ").count(), 0);
-    assert_eq!(
-        SpacedWords("caf\u{e9} x").collect::<Vec<_>>(),
-        ["caf\u{e9}", "x"]
-    );
 }
 
 /// The rule [`posting_list`] had: the best placed by a selection, then back in doc order.

@@ -244,27 +244,6 @@ fn after_entity(bytes: &[u8], amp: usize) -> usize {
         .map_or(amp + 1, |entity| amp + entity.len())
 }
 
-/// The words of a string of words separated by spaces, found by a plain byte loop: every
-/// question's words are read this way each build (a `split(' ')` searches for each space
-/// with its own call, which cost more than the rest of the walk).
-pub(super) struct SpacedWords<'a>(pub(super) &'a str);
-
-impl<'a> Iterator for SpacedWords<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let bytes = self.0.as_bytes();
-        let start = bytes.iter().position(|&b| b != b' ')?;
-        let len = bytes[start..]
-            .iter()
-            .position(|&b| b == b' ')
-            .unwrap_or(bytes.len() - start);
-        let word = &self.0[start..start + len];
-        self.0 = &self.0[start + len..];
-        Some(word)
-    }
-}
-
 /// The most characters of a word search keeps.
 const MAX_CHARS: usize = 30;
 
