@@ -93,6 +93,20 @@ fn search_finds_a_page_by_its_new_words_and_no_longer_by_the_words_it_lost() {
         .map(|(url, _)| url)
         .collect();
     assert_eq!(stir, ["tea/is-matcha-a-green-tea/"]);
+    // The next cache keeps no word that no page holds any more, and numbers the others
+    // anew: a further rebuild still gives what a clean build gives.
+    let cache = fs::read(site.root().join(CACHE)).unwrap();
+    assert!(!cache.windows(5).any(|w| w == b"whisk"));
+    assert!(cache.windows(4).any(|w| w == b"stir"));
+    let other = "content/coffee/what-grind-suits-espresso.md";
+    let text = common::read_text(&site.root().join(other));
+    site.write(
+        other,
+        &format!("{text}\nStir the grounds before you tamp them.\n"),
+    );
+    let said = rebuild_matches_clean(&site);
+    assert!(said.contains("(2 unchanged)"), "{said}");
+    assert_eq!(postings(&site, "sti", "stir").len(), 2);
 }
 
 #[test]
