@@ -46,6 +46,15 @@ pub(super) struct Encoder<'o, W: Write> {
     /// The header (everything before the entries) is still being gathered: its length, in
     /// the 8 bytes after [`MAGIC`], is not known yet.
     header_open: bool,
+    /// The bytes of an entry's word number ([`number_width`] of the header's words).
+    width: usize,
+}
+
+/// The bytes each word number takes in an entry, by how many words the header has: two while
+/// they fit, else four. Fixed, not LEB128, so that a page's few hundred numbers are read and
+/// written as one run of bytes.
+pub(super) fn number_width(words: usize) -> usize {
+    if words <= 1 << 16 { 2 } else { 4 }
 }
 
 impl<'o, W: Write> Encoder<'o, W> {
@@ -65,6 +74,7 @@ impl<'o, W: Write> Encoder<'o, W> {
             out,
             w,
             header_open: true,
+            width: number_width(0),
         })
     }
 
@@ -123,6 +133,11 @@ impl<'o, W: Write> Encoder<'o, W> {
     /// related questions).
     pub(super) fn words(&mut self, words: &str) -> io::Result<()> {
         self.w.str(words);
+        let count = match words.is_empty() {
+            true => 0,
+            false => memchr::memchr_iter(b' ', words.as_bytes()).count() + 1,
+        };
+        self.width = number_width(count);
         Ok(())
     }
 
@@ -163,8 +178,16 @@ impl<'o, W: Write> Encoder<'o, W> {
             w.str(text);
         }
         w.u64(e.words.len() as u64);
-        for &word in &e.words {
-            w.u64(u64::from(word));
+        let start = w.0.len();
+        w.0.resize(start + e.words.len() * self.width, 0);
+        let room = &mut w.0[start..];
+        match self.width {
+            2 => room.chunks_exact_mut(2).zip(&e.words).for_each(|(to, &n)| {
+                to.copy_from_slice(&(n as u16).to_le_bytes());
+            }),
+            _ => room.chunks_exact_mut(4).zip(&e.words).for_each(|(to, &n)| {
+                to.copy_from_slice(&n.to_le_bytes());
+            }),
         }
         w.u64(e.marks.len() as u64);
         for &(at, fields) in &e.marks {

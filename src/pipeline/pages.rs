@@ -233,8 +233,7 @@ pub(super) fn next_cache(
     }
     if changed {
         let target = &setup.out_target;
-        let used = facts.searches().flat_map(|s| s.words.iter().copied());
-        let (words, numbers) = vocabulary.renumbered(used);
+        let (words, numbers) = vocabulary.renumbered(facts.searches().map(|s| &s.words[..]));
         let header = Header {
             inputs: setup.inputs,
             structure,

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::PathBuf;
 
-use super::{END, ENTRY, MAGIC};
+use super::{END, ENTRY, MAGIC, number_width};
 use crate::cache::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::content::PageId;
 use crate::frontmatter::PageDate;
@@ -82,7 +82,7 @@ pub(in crate::cache) fn decode_from(input: &mut impl Read) -> Option<Cache> {
         }
         let len = u32::from_le_bytes(read_array(input)?);
         read_exactly(input, u64::from(len), &mut buf)?;
-        let (path, entry) = decode_entry(&buf, words)?;
+        let (path, entry) = decode_entry(&buf, words, number_width(words))?;
         cache.pages.insert(path, entry);
     }
     // Nothing after the end.
@@ -105,8 +105,8 @@ fn read_exactly(input: &mut impl Read, len: u64, buf: &mut Vec<u8>) -> Option<()
 }
 
 /// One entry ([`Encoder::entry`]), which must take all of `body`, numbering no more than
-/// `words` words.
-fn decode_entry(body: &[u8], words: usize) -> Option<(String, Entry)> {
+/// `words` words, each number `width` bytes.
+fn decode_entry(body: &[u8], words: usize, width: usize) -> Option<(String, Entry)> {
     let mut r = Reader(body);
     let path = r.str()?;
     let stat = r.stat()?;
@@ -133,7 +133,7 @@ fn decode_entry(body: &[u8], words: usize) -> Option<(String, Entry)> {
     let headings = (0..r.len()?)
         .map(|_| Some((r.str()?, r.str()?)))
         .collect::<Option<Vec<_>>>()?;
-    let words = r.numbers(words)?;
+    let words = r.numbers(words, width)?;
     let marks = (0..r.len()?)
         .map(|_| Some((u32::try_from(r.u64()?).ok()?, u32::try_from(r.u64()?).ok()?)))
         .collect::<Option<Vec<_>>>()?;
@@ -202,19 +202,26 @@ impl<'a> Reader<'a> {
         Some(i128::from_le_bytes(self.take(16)?.try_into().ok()?))
     }
 
-    /// A count, then that many numbers, each below `below`: read into a list made to size
-    /// (a page has a few hundred search words).
-    fn numbers(&mut self, below: usize) -> Option<Vec<u32>> {
+    /// A count, then that many numbers of `width` bytes (2 or 4, little-endian), each below
+    /// `below`.
+    fn numbers(&mut self, below: usize, width: usize) -> Option<Vec<u32>> {
         let n = self.len()?;
-        let mut numbers = Vec::with_capacity(n);
-        for _ in 0..n {
-            let v = u32::try_from(self.u64()?).ok()?;
-            if v as usize >= below {
-                return None;
+        let bytes = self.take(n.checked_mul(width)?)?;
+        let mut numbers = vec![0u32; n];
+        match width {
+            2 => {
+                for (to, b) in numbers.iter_mut().zip(bytes.as_chunks::<2>().0) {
+                    *to = u32::from(u16::from_le_bytes(*b));
+                }
             }
-            numbers.push(v);
+            _ => {
+                for (to, b) in numbers.iter_mut().zip(bytes.as_chunks::<4>().0) {
+                    *to = u32::from_le_bytes(*b);
+                }
+            }
         }
-        Some(numbers)
+        let most = numbers.iter().fold(0, |most, &v| most.max(v));
+        (n == 0 || (most as usize) < below).then_some(numbers)
     }
 
     /// A count of items, each at least one byte long: never more than the bytes left.

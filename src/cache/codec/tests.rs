@@ -186,4 +186,15 @@ fn an_entry_numbering_a_word_the_cache_does_not_have_is_no_cache() {
     let mut bytes = Vec::new();
     encode(&cache, &mut bytes).unwrap();
     assert!(decode(&bytes).is_none());
+    // More words than two bytes number: four bytes each.
+    let many: Vec<String> = (0..70_000).map(|n| format!("w{n}")).collect();
+    cache.words = many.join(" ");
+    cache
+        .pages
+        .insert("q.md".into(), entry_with(vec![69_999, 65_536, 3]));
+    let mut bytes = Vec::new();
+    encode(&cache, &mut bytes).unwrap();
+    let back = decode(&bytes).unwrap();
+    assert_eq!(back.pages["q.md"].words, [69_999, 65_536, 3]);
+    assert_eq!(back.words, cache.words);
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::distinct::Distinct;
-use super::{Keys, MAX_POSTINGS, SearchDoc, shard_key};
+use super::{BODY, Keys, MAX_POSTINGS, SearchDoc, shard_key};
 use crate::content::PageId;
 use crate::error::Result;
 use crate::output::{Body, Sink};
@@ -87,7 +87,17 @@ pub(super) fn postings_of(
 ) -> Vec<Vec<(u32, u32)>> {
     let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); count];
     for (n, (_, doc)) in docs.iter().enumerate() {
-        for (word, f) in doc.fields().filter(|&(word, _)| mine(word)) {
+        // Most words are not `mine`: their fields are not looked up.
+        let mut marks = doc.marks.iter().peekable();
+        for (place, &word) in doc.words.iter().enumerate() {
+            if !mine(word) {
+                continue;
+            }
+            while marks.next_if(|&&(at, _)| (at as usize) < place).is_some() {}
+            let f = match marks.peek() {
+                Some(&&(at, f)) if at as usize == place => f,
+                _ => BODY,
+            };
             postings[word as usize].push((n as u32, f));
         }
     }

@@ -49,11 +49,16 @@ impl Vocabulary {
     /// each old number's new one (`None` when every word is used: the numbers stay). Words no
     /// page holds any more are left out of the next build cache this way, which would
     /// otherwise keep every word the site ever had.
-    pub fn renumbered(&self, used: impl Iterator<Item = u32>) -> (String, Option<Vec<u32>>) {
+    pub fn renumbered<'a>(
+        &self,
+        used: impl Iterator<Item = &'a [u32]>,
+    ) -> (String, Option<Vec<u32>>) {
         let words = self.words();
         let mut keep = vec![false; words.len()];
-        for w in used {
-            keep[w as usize] = true;
+        for numbers in used {
+            for &w in numbers {
+                keep[w as usize] = true;
+            }
         }
         if keep.iter().all(|&k| k) {
             return (words.text().to_owned(), None);
@@ -105,10 +110,10 @@ mod tests {
     fn renumbering_keeps_the_used_words_in_order() {
         let vocabulary = Vocabulary::from_text("kettle tea leaf cup").unwrap();
         assert_eq!(
-            vocabulary.renumbered([3, 0, 1, 2].into_iter()),
+            vocabulary.renumbered([&[3, 0][..], &[1, 2]].into_iter()),
             ("kettle tea leaf cup".to_owned(), None)
         );
-        let (text, numbers) = vocabulary.renumbered([3, 1, 3].into_iter());
+        let (text, numbers) = vocabulary.renumbered([&[3, 1][..], &[3]].into_iter());
         assert_eq!(text, "tea cup");
         let numbers = numbers.unwrap();
         assert_eq!((numbers[1], numbers[3]), (0, 1));
