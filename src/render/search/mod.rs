@@ -34,10 +34,10 @@ mod words;
 
 pub use before::Before;
 pub use resident::Resident;
+use vocabulary::PageWords;
 pub use vocabulary::Vocabulary;
 
 use before::Keys;
-use distinct::Distinct;
 
 use words::{html_words, text_words};
 
@@ -93,12 +93,12 @@ impl SearchDoc {
             .collect();
         // Each distinct word with its place, in order of first appearance: a page repeats
         // most of its words, and nothing needs them sorted.
-        let mut words = Distinct::with_capacity(rendered.html.len() / 4);
-        html_words(&rendered.html, |word| {
-            words.place(word);
+        let (words, marks) = vocabulary.page(|words| {
+            html_words(&rendered.html, |word| {
+                words.place(word);
+            });
+            marks_of(words, title, answer, &headings)
         });
-        let marks = marks_of(&mut words, title, answer, &headings);
-        let words = vocabulary.numbers(&words);
         SearchDoc {
             headings,
             words,
@@ -121,7 +121,7 @@ impl SearchDoc {
 /// Adds the words of a question's title, short answer and headings that its text (`words`,
 /// so far) lacks, and returns the [`SearchDoc::marks`] of every word found there.
 fn marks_of(
-    words: &mut Distinct,
+    words: &mut PageWords<'_>,
     title: &str,
     answer: Option<&str>,
     headings: &[(String, String)],

@@ -4,13 +4,14 @@ use shards::{posting_list, rank};
 /// A question's search data with no headings: `words` its distinct words separated by
 /// spaces, numbered in `vocabulary`.
 pub(super) fn doc(vocabulary: &Vocabulary, words: &str, marks: Vec<(u32, u32)>) -> SearchDoc {
-    let mut page = distinct::Distinct::default();
-    for word in words.split(' ').filter(|w| !w.is_empty()) {
-        page.place(word);
-    }
+    let (words, ()) = vocabulary.page(|page| {
+        for word in words.split(' ').filter(|w| !w.is_empty()) {
+            page.place(word);
+        }
+    });
     SearchDoc {
         headings: Vec::new(),
-        words: vocabulary.numbers(&page),
+        words,
         marks,
     }
 }

@@ -4,22 +4,74 @@
 //! every word of every question again. `serve` keeps one for its whole session, so that the
 //! numbers its kept pages and kept index hold stay right from one build to the next.
 //!
-//! Pages are read on every thread: each page's words are numbered under one lock, a few
-//! hundred at a time ([`Vocabulary::numbers`]).
+//! Pages are read on every thread. Each thread remembers the numbers of the words it met
+//! ([`PageWords`]), so that a page's words are numbered by one lookup each, as a page's own
+//! table of distinct words would find them, and the shared vocabulary is locked only for a
+//! word new to the thread.
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
+
+use rustc_hash::FxHashMap;
 
 use super::distinct::Distinct;
 
 /// The words of a build (or of a `serve` session), by number.
-#[derive(Debug, Default)]
-pub struct Vocabulary(Mutex<Distinct>);
+#[derive(Debug)]
+pub struct Vocabulary {
+    words: Mutex<Distinct>,
+    /// Tells this vocabulary from every other of the process, for the numbers each thread
+    /// remembers ([`PageWords`]).
+    id: u64,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Vocabulary::of(Distinct::default())
+    }
+}
+
+/// The [`Vocabulary::id`] of the next vocabulary made.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 impl Vocabulary {
+    fn of(words: Distinct) -> Vocabulary {
+        Vocabulary {
+            words: Mutex::new(words),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
     /// A vocabulary of the words of `text` (as [`Vocabulary::text`] wrote them), numbered in
     /// order: `None` unless they are distinct words separated by single spaces.
     pub fn from_text(text: &str) -> Option<Vocabulary> {
-        Distinct::from_text(text).map(|words| Vocabulary(Mutex::new(words)))
+        Distinct::from_text(text).map(Vocabulary::of)
+    }
+
+    /// Numbers a page's distinct words as `read` meets them ([`PageWords::place`]); returns
+    /// their numbers in order of first appearance, and what `read` returned.
+    pub(super) fn page<R>(&self, read: impl FnOnce(&mut PageWords<'_>) -> R) -> (Vec<u32>, R) {
+        KNOWN.with_borrow_mut(|known| {
+            if known.vocabulary != self.id {
+                *known = Known {
+                    vocabulary: self.id,
+                    ..Known::default()
+                };
+            }
+            known.page = known.page.wrapping_add(1);
+            if known.page == 0 {
+                known.seen.fill(0);
+                known.page = 1;
+            }
+            let mut page = PageWords {
+                vocabulary: self,
+                known,
+                numbers: Vec::new(),
+            };
+            let read = read(&mut page);
+            (page.numbers, read)
+        })
     }
 
     /// How many words it holds (numbers are below this).
@@ -28,15 +80,9 @@ impl Vocabulary {
         self.words().len()
     }
 
-    /// The numbers of a page's words, in their order there, added when new.
-    pub(super) fn numbers(&self, page: &Distinct) -> Vec<u32> {
-        let mut words = self.words();
-        page.words().map(|(_, word)| words.place(word)).collect()
-    }
-
     /// Every word, to be read by number (held locked until dropped: once pages are read).
     pub(super) fn words(&self) -> MutexGuard<'_, Distinct> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.words.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Its words in order of number, separated by spaces: what [`Vocabulary::from_text`]
@@ -83,27 +129,128 @@ impl Vocabulary {
     }
 }
 
+/// What a thread remembers of the vocabulary it last numbered words in.
+#[derive(Default)]
+struct Known {
+    /// Its [`Vocabulary::id`].
+    vocabulary: u64,
+    /// The number of every word this thread met.
+    numbers: FxHashMap<Box<str>, u32>,
+    /// By number: the page ([`Known::page`]) that last met the word, and its place there.
+    seen: Vec<u32>,
+    places: Vec<u32>,
+    /// Counts the pages read on this thread (0: none).
+    page: u32,
+}
+
+thread_local! {
+    static KNOWN: RefCell<Known> = RefCell::default();
+}
+
+/// A page's distinct words while it is read: each word's place on the page (its order of
+/// first appearance) and its number in the vocabulary.
+pub(super) struct PageWords<'a> {
+    vocabulary: &'a Vocabulary,
+    known: &'a mut Known,
+    numbers: Vec<u32>,
+}
+
+impl PageWords<'_> {
+    /// The place of `word` (a non-empty word without spaces) on the page, added after the
+    /// others when it is new there.
+    pub(super) fn place(&mut self, word: &str) -> u32 {
+        let known = &mut *self.known;
+        let number = match known.numbers.get(word) {
+            Some(&n) => n,
+            None => {
+                let n = self.vocabulary.words().place(word);
+                known.numbers.insert(word.into(), n);
+                n
+            }
+        };
+        let i = number as usize;
+        if i >= known.seen.len() {
+            known.seen.resize(i + 1, 0);
+            known.places.resize(i + 1, 0);
+        }
+        if known.seen[i] == known.page {
+            return known.places[i];
+        }
+        let at = self.numbers.len() as u32;
+        known.seen[i] = known.page;
+        known.places[i] = at;
+        self.numbers.push(number);
+        at
+    }
+
+    /// How many distinct words it has met.
+    pub(super) fn len(&self) -> usize {
+        self.numbers.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Numbers the words of a page in `vocabulary`; also returns their places.
+    fn page(vocabulary: &Vocabulary, words: &[&str]) -> (Vec<u32>, Vec<u32>) {
+        vocabulary.page(|page| words.iter().map(|w| page.place(w)).collect())
+    }
+
     #[test]
     fn pages_share_numbers_and_the_text_numbers_them_again_alike() {
         let vocabulary = Vocabulary::default();
-        let mut page = Distinct::default();
-        for w in ["kettle", "tea", "kettle"] {
-            page.place(w);
-        }
-        assert_eq!(vocabulary.numbers(&page), [0, 1]);
-        let mut other = Distinct::default();
-        for w in ["leaf", "tea"] {
-            other.place(w);
-        }
-        assert_eq!(vocabulary.numbers(&other), [2, 1]);
+        let (numbers, places) = page(&vocabulary, &["kettle", "tea", "kettle"]);
+        assert_eq!((numbers, places), (vec![0, 1], vec![0, 1, 0]));
+        let (numbers, places) = page(&vocabulary, &["leaf", "tea", "leaf"]);
+        assert_eq!((numbers, places), (vec![2, 1], vec![0, 1, 0]));
         assert_eq!(vocabulary.len(), 3);
         let again = Vocabulary::from_text(&vocabulary.text()).unwrap();
-        assert_eq!(again.numbers(&other), [2, 1]);
+        assert_eq!(page(&again, &["tea", "leaf"]).0, [1, 2]);
+        assert_eq!(page(&again, &["cup"]).0, [3]);
         assert_eq!(again.words().word(2), "leaf");
+        // The thread's memory of `again` does not number words of the first one.
+        assert_eq!(page(&vocabulary, &["cup", "kettle"]).0, [3, 0]);
+        assert_eq!(vocabulary.words().word(3), "cup");
+    }
+
+    #[test]
+    fn places_and_numbers_are_those_of_a_search_of_the_words_so_far() {
+        let pieces = ["a", "b", "é", "ab", "tea"];
+        let words = crate::test_text::generated(&pieces, 3000, 5);
+        let words: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let vocabulary = Vocabulary::default();
+        let mut all: Vec<&str> = Vec::new();
+        for chunk in words.chunks(40) {
+            let mut on_page: Vec<&str> = Vec::new();
+            let want_places: Vec<u32> = chunk
+                .iter()
+                .map(|w| match on_page.iter().position(|p| p == w) {
+                    Some(at) => at as u32,
+                    None => {
+                        on_page.push(w);
+                        on_page.len() as u32 - 1
+                    }
+                })
+                .collect();
+            let want_numbers: Vec<u32> = on_page
+                .iter()
+                .map(|w| match all.iter().position(|a| a == w) {
+                    Some(n) => n as u32,
+                    None => {
+                        all.push(w);
+                        all.len() as u32 - 1
+                    }
+                })
+                .collect();
+            assert_eq!(page(&vocabulary, chunk), (want_numbers, want_places));
+        }
+        assert_eq!(vocabulary.text(), all.join(" "));
     }
 
     #[test]
