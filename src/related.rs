@@ -37,7 +37,7 @@ pub fn scan(body: &str) -> Vec<OutLink> {
     let mut out = Vec::new();
     let mut fence: Option<(u8, usize)> = None;
     let mut see_also: Option<usize> = None;
-    for line in body.lines() {
+    for line in crate::lines::of(body) {
         let t = line.trim_start();
         if let Some((c, n)) = fence {
             if run(t, c) >= n && t.trim_end().bytes().all(|b| b == c) {

@@ -89,20 +89,20 @@ struct Line<'a> {
     text: &'a str,
 }
 
+/// The lines of `text` as `text.split('\n')` cuts it, the newlines found with memchr.
 fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(16);
     let mut start = 0;
-    text.split('\n')
-        .enumerate()
-        .map(|(n, line)| {
-            let out = Line {
-                number: n + 1,
-                start,
-                text: line,
-            };
-            start += line.len() + 1;
-            out
-        })
-        .collect()
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        lines.push(Line {
+            number: lines.len() + 1,
+            start,
+            text: &text[start..end],
+        });
+        start = end + 1;
+    }
+    lines
 }
 
 /// Only `\n` and characters YAML takes as they are: no tab, `\r`, control character, byte
@@ -332,4 +332,29 @@ fn single_quoted(raw: &str) -> Option<Cow<'_, str>> {
         out.push(c);
     }
     Some(Cow::Owned(out))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The lines are the pieces `split('\n')` gives, each where it starts.
+    #[test]
+    fn lines_are_the_text_split_at_newlines() {
+        let pieces = ["a", "key: v", "\n", "\n\n", " ", "é"];
+        for text in crate::test_text::generated(&pieces, 5_000, 9) {
+            let got = super::lines(&text);
+            let want: Vec<&str> = text.split('\n').collect();
+            assert_eq!(
+                got.iter().map(|l| l.text).collect::<Vec<_>>(),
+                want,
+                "{text:?}"
+            );
+            for (n, line) in got.iter().enumerate() {
+                assert_eq!(line.number, n + 1);
+                assert_eq!(
+                    text.get(line.start..line.start + line.text.len()),
+                    Some(line.text)
+                );
+            }
+        }
+    }
 }
