@@ -89,7 +89,7 @@ fn is_see_also(text: &str) -> bool {
 fn links_in(line: &str, see_also: bool, out: &mut Vec<OutLink>) {
     let bytes = line.as_bytes();
     // Both kinds of link need a `]`; most lines have none, and this search is fast.
-    if !bytes.contains(&b']') {
+    if memchr::memchr(b']', bytes).is_none() {
         return;
     }
     let trimmed = line.trim_start();

@@ -124,8 +124,11 @@ fn printable(text: &str) -> bool {
 /// `key: value` split into the key, the byte offset of the value in the line and the value
 /// (empty when the line ends after the colon). Keys are ASCII words that YAML reads as strings.
 fn key_value(line: &str) -> Option<(&str, usize, &str)> {
+    // A byte search: a character beyond ASCII stops the key at its first byte, as it would
+    // stop a search by characters there.
     let end = line
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
         .unwrap_or(line.len());
     let key = &line[..end];
     let first = *key.as_bytes().first()?;
@@ -289,17 +292,17 @@ impl<'a> Scalar<'a> {
 /// A plain scalar YAML reads in one piece: no indicator first, no `: ` or ` #` inside, no `:`
 /// at the end.
 fn plain(raw: &str) -> bool {
-    let first = raw.as_bytes()[0];
-    !b"-?:,[]{}#&*!|>'\"%@`\\ ".contains(&first)
+    let bytes = raw.as_bytes();
+    !b"-?:,[]{}#&*!|>'\"%@`\\ ".contains(&bytes[0])
         && !raw.ends_with(':')
-        && !raw.contains(": ")
-        && !raw.contains(" #")
+        && !memchr::memchr_iter(b':', bytes).any(|i| bytes.get(i + 1) == Some(&b' '))
+        && !memchr::memchr_iter(b'#', bytes).any(|i| i > 0 && bytes[i - 1] == b' ')
 }
 
 /// `"..."` on one line, with no escape but `\"` and `\\`.
 fn double_quoted(raw: &str) -> Option<Cow<'_, str>> {
     let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    if !inner.contains(['"', '\\']) {
+    if memchr::memchr2(b'"', b'\\', inner.as_bytes()).is_none() {
         return Some(Cow::Borrowed(inner));
     }
     let mut out = String::with_capacity(inner.len());
@@ -320,7 +323,7 @@ fn double_quoted(raw: &str) -> Option<Cow<'_, str>> {
 /// `'...'` on one line, `''` standing for `'`.
 fn single_quoted(raw: &str) -> Option<Cow<'_, str>> {
     let inner = raw.strip_prefix('\'')?.strip_suffix('\'')?;
-    if !inner.contains('\'') {
+    if memchr::memchr(b'\'', inner.as_bytes()).is_none() {
         return Some(Cow::Borrowed(inner));
     }
     let mut out = String::with_capacity(inner.len());
@@ -335,26 +338,4 @@ fn single_quoted(raw: &str) -> Option<Cow<'_, str>> {
 }
 
 #[cfg(test)]
-mod tests {
-    /// The lines are the pieces `split('\n')` gives, each where it starts.
-    #[test]
-    fn lines_are_the_text_split_at_newlines() {
-        let pieces = ["a", "key: v", "\n", "\n\n", " ", "é"];
-        for text in crate::test_text::generated(&pieces, 5_000, 9) {
-            let got = super::lines(&text);
-            let want: Vec<&str> = text.split('\n').collect();
-            assert_eq!(
-                got.iter().map(|l| l.text).collect::<Vec<_>>(),
-                want,
-                "{text:?}"
-            );
-            for (n, line) in got.iter().enumerate() {
-                assert_eq!(line.number, n + 1);
-                assert_eq!(
-                    text.get(line.start..line.start + line.text.len()),
-                    Some(line.text)
-                );
-            }
-        }
-    }
-}
+mod tests;

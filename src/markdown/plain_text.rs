@@ -126,7 +126,7 @@ pub(crate) fn fold(text: &str) -> String {
     let inner = &b[first..last];
     let folded = memchr::memchr3(b'\t', b'\n', b'\r', inner).is_none()
         && memchr::memchr2(0x0b, 0x0c, inner).is_none()
-        && memchr::memmem::find(inner, b"  ").is_none();
+        && DOUBLE_SPACE.find(inner).is_none();
     if folded {
         // Already one line with single spaces inside (most answers and titles, and texts
         // folded before): its inside as it is, found by byte searches.
@@ -148,6 +148,10 @@ pub(crate) fn fold(text: &str) -> String {
     }
     String::from_utf8(out).expect("whole characters and spaces")
 }
+
+/// The search for two spaces in a row, made once: making it is most of a search of a title.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
 /// Whether `bytes` (UTF-8) holds one of Unicode's white space characters beyond ASCII's:
 /// U+0085, U+00A0 (0xC2 ...), U+1680 (0xE1 ...), U+2000 to U+200A, U+2028, U+2029, U+202F,
