@@ -27,16 +27,15 @@ pub fn slugify(text: &str) -> String {
     // One pass over the (now ASCII) bytes. Word characters are kept, lower-cased; anything
     // else but `-` and white space is dropped; a run of `-` and white space between words is
     // one `-`. White space at either end goes, a `-` there stays (as one `-`).
-    // Bytes pushed, not characters: every one is ASCII.
-    let mut out = Vec::with_capacity(folded.len());
+    let mut out = String::with_capacity(folded.len());
     let (mut space, mut dash) = (false, false);
     for b in folded.bytes() {
         if b.is_ascii_alphanumeric() || b == b'_' {
             if dash || (space && !out.is_empty()) {
-                out.push(b'-');
+                out.push('-');
             }
             (space, dash) = (false, false);
-            out.push(b.to_ascii_lowercase());
+            out.push(char::from(b.to_ascii_lowercase()));
         } else if b == b'-' {
             dash = true;
         } else if b.is_ascii_whitespace() {
@@ -44,9 +43,9 @@ pub fn slugify(text: &str) -> String {
         }
     }
     if dash {
-        out.push(b'-');
+        out.push('-');
     }
-    String::from_utf8(out).expect("ASCII")
+    out
 }
 
 /// `pymdownx.slugs.slugify`: Unicode kept (NFC), optionally lower-cased, everything but word
