@@ -26,6 +26,7 @@ pub mod discover;
 pub mod error;
 pub mod frontmatter;
 pub mod incremental;
+mod lines;
 pub mod link_index;
 pub mod markdown;
 pub mod mkdocs;

@@ -37,7 +37,7 @@ pub fn scan(body: &str) -> Vec<OutLink> {
     let mut out = Vec::new();
     let mut fence: Option<(u8, usize)> = None;
     let mut see_also: Option<usize> = None;
-    for line in body.lines() {
+    for line in crate::lines::of(body) {
         let t = line.trim_start();
         if let Some((c, n)) = fence {
             if run(t, c) >= n && t.trim_end().bytes().all(|b| b == c) {
@@ -89,7 +89,7 @@ fn is_see_also(text: &str) -> bool {
 fn links_in(line: &str, see_also: bool, out: &mut Vec<OutLink>) {
     let bytes = line.as_bytes();
     // Both kinds of link need a `]`; most lines have none, and this search is fast.
-    if !bytes.contains(&b']') {
+    if memchr::memchr(b']', bytes).is_none() {
         return;
     }
     let trimmed = line.trim_start();

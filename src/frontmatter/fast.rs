@@ -89,20 +89,20 @@ struct Line<'a> {
     text: &'a str,
 }
 
+/// The lines of `text` as `text.split('\n')` cuts it, the newlines found with memchr.
 fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(16);
     let mut start = 0;
-    text.split('\n')
-        .enumerate()
-        .map(|(n, line)| {
-            let out = Line {
-                number: n + 1,
-                start,
-                text: line,
-            };
-            start += line.len() + 1;
-            out
-        })
-        .collect()
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        lines.push(Line {
+            number: lines.len() + 1,
+            start,
+            text: &text[start..end],
+        });
+        start = end + 1;
+    }
+    lines
 }
 
 /// Only `\n` and characters YAML takes as they are: no tab, `\r`, control character, byte
@@ -124,8 +124,11 @@ fn printable(text: &str) -> bool {
 /// `key: value` split into the key, the byte offset of the value in the line and the value
 /// (empty when the line ends after the colon). Keys are ASCII words that YAML reads as strings.
 fn key_value(line: &str) -> Option<(&str, usize, &str)> {
+    // A byte search: a character beyond ASCII stops the key at its first byte, as it would
+    // stop a search by characters there.
     let end = line
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
         .unwrap_or(line.len());
     let key = &line[..end];
     let first = *key.as_bytes().first()?;
@@ -289,17 +292,17 @@ impl<'a> Scalar<'a> {
 /// A plain scalar YAML reads in one piece: no indicator first, no `: ` or ` #` inside, no `:`
 /// at the end.
 fn plain(raw: &str) -> bool {
-    let first = raw.as_bytes()[0];
-    !b"-?:,[]{}#&*!|>'\"%@`\\ ".contains(&first)
+    let bytes = raw.as_bytes();
+    !b"-?:,[]{}#&*!|>'\"%@`\\ ".contains(&bytes[0])
         && !raw.ends_with(':')
-        && !raw.contains(": ")
-        && !raw.contains(" #")
+        && !memchr::memchr_iter(b':', bytes).any(|i| bytes.get(i + 1) == Some(&b' '))
+        && !memchr::memchr_iter(b'#', bytes).any(|i| i > 0 && bytes[i - 1] == b' ')
 }
 
 /// `"..."` on one line, with no escape but `\"` and `\\`.
 fn double_quoted(raw: &str) -> Option<Cow<'_, str>> {
     let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    if !inner.contains(['"', '\\']) {
+    if memchr::memchr2(b'"', b'\\', inner.as_bytes()).is_none() {
         return Some(Cow::Borrowed(inner));
     }
     let mut out = String::with_capacity(inner.len());
@@ -320,7 +323,7 @@ fn double_quoted(raw: &str) -> Option<Cow<'_, str>> {
 /// `'...'` on one line, `''` standing for `'`.
 fn single_quoted(raw: &str) -> Option<Cow<'_, str>> {
     let inner = raw.strip_prefix('\'')?.strip_suffix('\'')?;
-    if !inner.contains('\'') {
+    if memchr::memchr(b'\'', inner.as_bytes()).is_none() {
         return Some(Cow::Borrowed(inner));
     }
     let mut out = String::with_capacity(inner.len());
@@ -333,3 +336,6 @@ fn single_quoted(raw: &str) -> Option<Cow<'_, str>> {
     }
     Some(Cow::Owned(out))
 }
+
+#[cfg(test)]
+mod tests;

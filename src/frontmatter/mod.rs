@@ -81,7 +81,7 @@ pub fn split(text: &str) -> Split<'_> {
     };
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - text_no_bom.len();
-    let Some(first_end) = text_no_bom.find('\n') else {
+    let Some(first_end) = memchr::memchr(b'\n', text_no_bom.as_bytes()) else {
         return none;
     };
     if text_no_bom[..first_end].trim_end() != "---" {
@@ -91,7 +91,7 @@ pub fn split(text: &str) -> Split<'_> {
     let mut pos = yaml_start;
     let mut line = 2;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let end = memchr::memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
         let current = text[pos..end].trim_end();
         if current == "---" || current == "..." {
             let body_offset = (end + 1).min(text.len());

@@ -115,16 +115,22 @@ pub(crate) fn fold(text: &str) -> String {
         }
         return out;
     }
+    // The text without white space at its ends (a block's end leaves a space after it).
+    let is_space = |b: &u8| b.is_ascii_whitespace() || *b == 0x0b;
     let b = text.as_bytes();
-    let folded = !b.first().is_some_and(u8::is_ascii_whitespace)
-        && !b.last().is_some_and(u8::is_ascii_whitespace)
-        && memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
-        && memchr::memchr2(0x0b, 0x0c, b).is_none()
-        && memchr::memmem::find(b, b"  ").is_none();
+    let first = b.iter().position(|b| !is_space(b)).unwrap_or(b.len());
+    let last = b
+        .iter()
+        .rposition(|b| !is_space(b))
+        .map_or(first, |i| i + 1);
+    let inner = &b[first..last];
+    let folded = memchr::memchr3(b'\t', b'\n', b'\r', inner).is_none()
+        && memchr::memchr2(0x0b, 0x0c, inner).is_none()
+        && DOUBLE_SPACE.find(inner).is_none();
     if folded {
-        // Already one line with single spaces (most answers and titles, and texts folded
-        // before): as it is, found by byte searches.
-        return text.to_owned();
+        // Already one line with single spaces inside (most answers and titles, and texts
+        // folded before): its inside as it is, found by byte searches.
+        return text[first..last].to_owned();
     }
     // ASCII white space as `split_whitespace` sees it (vertical tab included), in one pass
     // over the bytes, a word copied at a time; other characters (of any bytes) are in the
@@ -142,6 +148,10 @@ pub(crate) fn fold(text: &str) -> String {
     }
     String::from_utf8(out).expect("whole characters and spaces")
 }
+
+/// The search for two spaces in a row, made once: making it is most of a search of a title.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
 /// Whether `bytes` (UTF-8) holds one of Unicode's white space characters beyond ASCII's:
 /// U+0085, U+00A0 (0xC2 ...), U+1680 (0xE1 ...), U+2000 to U+200A, U+2028, U+2029, U+202F,

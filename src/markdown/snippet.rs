@@ -21,18 +21,27 @@ pub fn html(marked: &str, limit: usize) -> String {
     let end = cut(marked, limit);
     let shown = &marked[..end.map_or(marked.len(), |(at, _)| at)];
     let mut out = String::with_capacity(shown.len() + 16);
-    // Read as bytes: what is written differently is ASCII or a mark (three bytes), and the
-    // text between is copied a run at a time.
+    // Read as bytes: what is written differently is ASCII or a mark (three bytes), found by
+    // two memchr searches (each resumed only past what it found), and the text between is
+    // copied a run at a time.
     let bytes = shown.as_bytes();
+    let after = |from: usize, found: Option<usize>| found.map_or(bytes.len(), |i| from + i);
+    let escaped = |from: usize| after(from, memchr::memchr3(b'&', b'<', b'>', &bytes[from..]));
+    let quote_or_mark = |from: usize| after(from, memchr::memchr2(b'"', MARK_LEAD, &bytes[from..]));
+    let (mut next_escaped, mut next_quote_or_mark) = (escaped(0), quote_or_mark(0));
     let mut in_code = false;
     let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    loop {
+        let i = next_escaped.min(next_quote_or_mark);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let (written, len) = match b {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
             b'"' => ("&quot;", 1),
-            MARK_LEAD => match mark_at(bytes, i) {
+            _ => match mark_at(bytes, i) {
                 Some(CODE_START) => {
                     in_code = true;
                     ("<code>", MARK_LEN)
@@ -41,13 +50,19 @@ pub fn html(marked: &str, limit: usize) -> String {
                     in_code = false;
                     ("</code>", MARK_LEN)
                 }
-                None => continue,
+                None => ("", 0),
             },
-            _ => continue,
         };
-        out.push_str(&shown[copied..i]);
-        out.push_str(written);
-        copied = i + len;
+        if len > 0 {
+            out.push_str(&shown[copied..i]);
+            out.push_str(written);
+            copied = i + len;
+        }
+        if next_escaped == i {
+            next_escaped = escaped(i + 1);
+        } else {
+            next_quote_or_mark = quote_or_mark(i + 1);
+        }
     }
     out.push_str(&shown[copied..]);
     if in_code {
@@ -81,6 +96,10 @@ pub fn html_of_text(text: &str, limit: usize) -> String {
 /// Where to cut `marked` (a byte offset) and whether that is a sentence end; `None` when it
 /// fits.
 fn cut(marked: &str, limit: usize) -> Option<(usize, bool)> {
+    // No more characters than bytes: a text of `limit` bytes fits.
+    if marked.len() <= limit {
+        return None;
+    }
     let mut shown = 0;
     let mut sentence = None;
     let mut word = None;

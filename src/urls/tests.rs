@@ -171,3 +171,24 @@ fn base_urls() {
     );
     assert_eq!(BaseUrl::parse("/").url_of("a/"), "/a/");
 }
+
+/// [`is_plain_relative`] as it was written before one walk over the `/`s.
+fn is_plain_relative_by_str(text: &str) -> bool {
+    cfg!(unix)
+        && !text.starts_with('/')
+        && !text.ends_with('/')
+        && !text.contains("//")
+        && !text.split('/').skip(1).any(|part| part == ".")
+}
+
+#[test]
+fn plain_relative_paths_are_those_the_string_rule_finds() {
+    let pieces = ["a", "b.md", "/", ".", "..", "é", ".x", "./"];
+    for text in crate::test_text::generated(&pieces, 20_000, 8) {
+        assert_eq!(
+            is_plain_relative(&text),
+            is_plain_relative_by_str(&text),
+            "{text:?}"
+        );
+    }
+}

@@ -251,20 +251,24 @@ impl<'h, 'd, 'c> LineWriter<'h, 'd, 'c> {
 
     /// A token holding newlines: written piece by piece, the line closed at each newline.
     fn token_lines(&mut self, class: Option<&str>, text: &str) {
-        let mut pieces = text.split('\n').peekable();
-        while let Some(piece) = pieces.next() {
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            let piece = &text[start..end];
             if !piece.is_empty() {
                 push_token(self.html, class, piece, needs_escape(piece));
             }
-            if pieces.peek().is_some() {
-                self.html.push('\n');
-                self.close_line();
-                self.line += 1;
-                // The code ends with a newline: nothing opens after the last one.
-                if self.line <= self.lines {
-                    self.open_line();
-                }
+            self.html.push('\n');
+            self.close_line();
+            self.line += 1;
+            // The code ends with a newline: nothing opens after the last one.
+            if self.line <= self.lines {
+                self.open_line();
             }
+            start = end + 1;
+        }
+        let last = &text[start..];
+        if !last.is_empty() {
+            push_token(self.html, class, last, needs_escape(last));
         }
     }
 }

@@ -192,9 +192,7 @@ impl<'a> Context<'a> {
                 };
             }
         }
-        // `chars().all` stops at the first character that is not white space, which is the
-        // first one of most spans.
-        if text.chars().all(char::is_whitespace) {
+        if is_blank(text) {
             self.line_start |= has_newline();
         } else {
             self.prev = text;
@@ -205,6 +203,20 @@ impl<'a> Context<'a> {
                 .map_or(0, |i| i + 1);
             self.line_start = end > 0 && bytes[end - 1] == b'\n';
         }
+    }
+}
+
+/// Whether `text` is all white space, as `char::is_whitespace` sees it: read as bytes up to
+/// the first that is not ASCII white space, which is the first byte of most spans; only a
+/// text with a character beyond ASCII there is read as characters.
+fn is_blank(text: &str) -> bool {
+    match text
+        .bytes()
+        .find(|b| !b.is_ascii_whitespace() && *b != 0x0b)
+    {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => text.chars().all(char::is_whitespace),
     }
 }
 

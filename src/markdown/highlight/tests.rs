@@ -333,3 +333,15 @@ fn javascript_dots_and_arrows_are_punctuation_as_in_pygments() {
         );
     }
 }
+
+/// [`super::is_blank`] reads bytes where it can; it agrees with reading characters.
+#[test]
+fn blank_spans_are_those_of_white_space_characters() {
+    let pieces = [
+        " ", "\t", "\n", "\r", "\x0b", "\x0c", "a", "\u{a0}", "\u{2003}", "é", "\u{85}", "\u{3000}",
+    ];
+    for text in crate::test_text::generated(&pieces, 20_000, 6) {
+        let want = text.chars().all(char::is_whitespace);
+        assert_eq!(super::is_blank(&text), want, "{text:?}");
+    }
+}
