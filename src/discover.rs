@@ -78,7 +78,7 @@ pub fn discover(
     let walk = known.keep_walk.then(|| (found.clone(), diagnostics.len()));
     let (markdown, assets): (Vec<_>, Vec<_>) = found
         .into_iter()
-        .partition(|f| f.rel_path.extension().is_some_and(|ext| ext == "md"));
+        .partition(|f| walk::is_markdown(&f.rel_path));
     let pages = markdown
         .into_par_iter()
         .map(|f| {
