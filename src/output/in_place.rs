@@ -31,7 +31,9 @@ impl Sink for Collect {
     fn put(&self, path: &str, body: Body<'_>) -> Result<()> {
         let made = made_of(&body)?;
         let pending = match body {
-            Body::Page(bytes) | Body::Bytes(bytes) => Pending::Bytes(bytes),
+            Body::Page(bytes) | Body::Bytes(bytes) | Body::Derived { bytes, .. } => {
+                Pending::Bytes(bytes)
+            }
             Body::Static(bytes) => Pending::Static(bytes),
             Body::Copy(from) => Pending::Copy(from.to_path_buf()),
         };
@@ -85,6 +87,7 @@ fn made_of(body: &Body<'_>) -> Result<Made> {
         Body::Page(_) => Made::Page,
         Body::Bytes(bytes) => Made::Bytes(cache::hash_bytes(bytes)),
         Body::Static(bytes) => Made::Bytes(cache::hash_bytes(bytes)),
+        Body::Derived { inputs, .. } => Made::Bytes(*inputs),
         Body::Copy(from) => {
             let meta = fs::metadata(from).map_err(|e| Error::io(from, e))?;
             Made::Copy(Stat::of(&meta))

@@ -19,13 +19,15 @@ use super::{Site, views};
 /// Generated files a content file of the same path replaces.
 const GENERATED: [&str; 3] = ["404.html", "robots.txt", "sitemap.xml"];
 
-/// Writes every file that is not a page; returns how many.
+/// Writes every file that is not a page; returns how many. The sitemap is left as it is when
+/// what it is made from did not change (named in `kept`).
 pub(super) fn write_files(
     site: &Site<'_>,
     theme: &Theme,
     assets: &[Asset],
-    sink: &dyn Sink,
+    out: (&dyn Sink, &mut Vec<String>),
 ) -> Result<usize> {
+    let (sink, kept) = out;
     assets
         .par_iter()
         .try_for_each(|a| sink.put(&urls::file_path(&a.rel_path), Body::Copy(&a.abs_path)))?;
@@ -44,7 +46,10 @@ pub(super) fn write_files(
         let bytes = match name {
             "404.html" => render_404(site, theme)?.into_bytes(),
             "robots.txt" => sitemap::robots(site.base).into_bytes(),
-            _ => sitemap_xml(site),
+            _ => {
+                files += sitemap_xml(site, (sink, &mut *kept))?;
+                continue;
+            }
         };
         sink.put(name, Body::Bytes(bytes))?;
         files += 1;
@@ -63,7 +68,8 @@ fn lastmod(page: &Page) -> Option<&PageDate> {
     page.updated.as_ref().or(page.date.as_ref())
 }
 
-fn sitemap_xml(site: &Site<'_>) -> Vec<u8> {
+/// Puts `sitemap.xml`, unless it is kept; returns how many files it put.
+fn sitemap_xml(site: &Site<'_>, out: (&dyn Sink, &mut Vec<String>)) -> Result<usize> {
     // A section changes when any page under it does: its lastmod is the latest of them all.
     fn latest<'s>(site: &Site<'s>, s: SectionId) -> Option<&'s PageDate> {
         let section = &site.sections[s];
@@ -108,7 +114,7 @@ fn sitemap_xml(site: &Site<'_>) -> Vec<u8> {
             lastmod: latest.map(|d| d.machine.as_str()),
         }))
         .collect();
-    let inputs = |h: &mut rustc_hash::FxHasher| {
+    let inputs = |h: &mut std::hash::DefaultHasher| {
         use std::hash::Hash;
         (&site.base.path, &site.base.absolute).hash(h);
         entries.len().hash(h);
@@ -116,7 +122,7 @@ fn sitemap_xml(site: &Site<'_>) -> Vec<u8> {
             (entry.path, entry.lastmod).hash(h);
         }
     };
-    super::Memo::file(site.memo, "sitemap.xml", inputs, || {
+    super::memo::put_derived(site, out, "sitemap.xml", inputs, || {
         sitemap::sitemap(site.base, &mut entries.clone()).into_bytes()
     })
 }
