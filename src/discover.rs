@@ -97,7 +97,8 @@ pub fn discover(
                 stat,
             })
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Vec<Result<_>>>();
+    let pages = crate::error::all_ok(pages)?;
     let assets = assets
         .into_iter()
         .map(|f| Asset {

@@ -92,11 +92,12 @@ pub(super) fn parse_pages(
                 })
             }
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Vec<Result<_>>>();
     let mut published = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();
     let mut known = HashMap::with_capacity_and_hasher(results.len(), Default::default());
-    for (page, problems, rel, stat, hash, abs_path) in results {
+    for result in results {
+        let (page, problems, rel, stat, hash, abs_path) = result?;
         report.extend(problems);
         let Some(page) = page else { continue };
         let entry = match (&mut cache, page.reused) {

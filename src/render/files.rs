@@ -71,21 +71,26 @@ fn lastmod(page: &Page) -> Option<&PageDate> {
 /// Puts `sitemap.xml`, unless it is kept; returns how many files it put.
 fn sitemap_xml(site: &Site<'_>, out: (&dyn Sink, &mut Vec<String>)) -> Result<usize> {
     // A section changes when any page under it does: its lastmod is the latest of them all.
-    fn latest<'s>(site: &Site<'s>, s: SectionId) -> Option<&'s PageDate> {
+    // Each section's is worked out once (`known`), not again for every section above it.
+    type Latest<'s> = Option<Option<&'s PageDate>>;
+    fn latest<'s>(site: &Site<'s>, s: SectionId, known: &mut [Latest<'s>]) -> Option<&'s PageDate> {
+        if let Some(done) = known[s.0 as usize] {
+            return done;
+        }
         let section = &site.sections[s];
         let own = section
             .index
             .into_iter()
             .chain(section.pages.iter().copied());
-        own.filter_map(|p| lastmod(&site.pages[p]))
-            .chain(
-                section
-                    .subsections
-                    .iter()
-                    .filter_map(|&sub| latest(site, sub)),
-            )
-            .max_by_key(|d| d.instant())
+        let mut dates: Vec<&PageDate> = own.filter_map(|p| lastmod(&site.pages[p])).collect();
+        for &sub in &section.subsections {
+            dates.extend(latest(site, sub, known));
+        }
+        let found = dates.into_iter().max_by_key(|d| d.instant());
+        known[s.0 as usize] = Some(found);
+        found
     }
+    let mut known: Vec<Latest<'_>> = vec![None; site.sections.len()];
     // Tag pages change when one of their questions does.
     let tags: Vec<(String, Option<&PageDate>)> = super::tags::sitemap_pages(site)
         .into_iter()
@@ -107,7 +112,7 @@ fn sitemap_xml(site: &Site<'_>, out: (&dyn Sink, &mut Vec<String>)) -> Result<us
         })
         .chain(site.sections.ids().map(|(s, section)| sitemap::Entry {
             path: &section.url,
-            lastmod: latest(site, s).map(|d| d.machine.as_str()),
+            lastmod: latest(site, s, &mut known).map(|d| d.machine.as_str()),
         }))
         .chain(tags.iter().map(|(path, latest)| sitemap::Entry {
             path,

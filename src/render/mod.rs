@@ -224,11 +224,19 @@ pub fn write_site(
             }
             Source::Known(rendered, search) => Ok((*rendered, search)),
         })
-        .collect::<Result<Vec<_>>>()?;
+        // Collected as results (written in place) and split after: see [`crate::error::all_ok`].
+        .collect::<Vec<Result<_>>>();
     // Only question pages use what is kept for them (each section's sidebar, the site's view).
     drop(shared);
-    let (rendered, search): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
-    let facts = Facts(rendered, search);
+    let mut facts = Facts(
+        Vec::with_capacity(rendered.len()),
+        Vec::with_capacity(rendered.len()),
+    );
+    for result in rendered {
+        let (page, search) = result?;
+        facts.0.push(page);
+        facts.1.push(search);
+    }
     timings::mark("pages");
     let anchor_diagnostics = check_anchors(site.pages, &facts);
 

@@ -43,6 +43,15 @@ fn page_paths() {
 }
 
 #[test]
+fn plain_relative_paths_are_told_in_one_pass_as_by_splits() {
+    let pieces = ["a", "/", ".", "..", "//", "./", "é"];
+    for text in crate::test_text::generated(&pieces, 5000, 8) {
+        let by_splits = is_plain_relative_by_splits(&text);
+        assert_eq!(is_plain_relative(&text), by_splits, "{text:?}");
+    }
+}
+
+#[test]
 fn page_paths_worked_out_on_text_agree_with_the_components() {
     let pieces = [
         "a", "/", ".", "..", "index", "md", ".md", "é", " ", "//", "./",
