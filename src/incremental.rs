@@ -80,7 +80,7 @@ pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> P
     };
     Page {
         url: urls::page_path(rel_path),
-        display_path: content_name.join(rel_path),
+        display_path: crate::walk::joined(content_name, rel_path),
         rel_path: rel_path.to_path_buf(),
         text: String::new(),
         body_offset: entry.body_offset,

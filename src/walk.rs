@@ -211,7 +211,8 @@ impl Walker<'_> {
 
 /// `dir.join(name)`, made at its final size (a join grows the copy of `dir` it pushes onto:
 /// two allocations for every file of the walk).
-fn joined(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+pub fn joined(dir: &Path, name: impl AsRef<std::ffi::OsStr>) -> PathBuf {
+    let name = name.as_ref();
     let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
     path.push(dir);
     path.push(name);
