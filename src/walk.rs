@@ -92,13 +92,15 @@ impl Walker<'_> {
             .map_err(|e| Error::io(dir, e))?;
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (name, entry) in entries {
-            let name_lossy = name.to_string_lossy();
-            if name_lossy.starts_with('.') {
+            if name.as_encoded_bytes().starts_with(b".") {
                 continue;
             }
             let rel_path = joined(rel, &name);
             if let Some(problem) = name_problem(&name) {
-                let shown = self.display_root.join(rel).join(escaped(&name_lossy));
+                let shown = self
+                    .display_root
+                    .join(rel)
+                    .join(escaped(&name.to_string_lossy()));
                 self.diagnostics
                     .push(Diagnostic::error(shown, None, problem));
                 continue;
@@ -242,6 +244,10 @@ fn name_problem(name: &std::ffi::OsStr) -> Option<String> {
     let Some(name) = name.to_str() else {
         return Some("the name is not valid UTF-8: rename it".to_owned());
     };
+    // Printable ASCII (nearly every name) holds none.
+    if name.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
     name.chars().find(|c| c.is_control()).map(|c| {
         format!(
             "the name holds a control character ({}): rename it",
@@ -305,6 +311,9 @@ mod tests {
             Some("the name holds a control character (\\n): rename it")
         );
         assert!(name_problem("a\u{1}b".as_ref()).is_some());
+        assert!(name_problem("a\u{7f}b".as_ref()).is_some());
+        assert!(name_problem("a\u{85}b".as_ref()).is_some());
+        assert_eq!(name_problem("plain name~!.md".as_ref()), None);
         assert_eq!(escaped("a\nb\u{1}.md"), "a\\nb\\u{1}.md");
     }
 }
