@@ -63,6 +63,22 @@ fn plain_page_path(rel_source: &Path) -> Option<String> {
     Some(out)
 }
 
+/// The folder of a file under `content/`, with `/` separators (`""` at the top): `a/b/c.md`
+/// -> `a/b`.
+pub fn folder_of(rel_source: &Path) -> String {
+    match rel_source.to_str().filter(|t| is_plain_relative(t)) {
+        // Already its components joined by `/`: the text before the last one.
+        Some(text) => memchr::memrchr(b'/', text.as_bytes()).map_or("", |i| &text[..i]),
+        None => return folder_by_components(rel_source),
+    }
+    .to_owned()
+}
+
+/// [`folder_of`] for any spelling of a path, by its components.
+fn folder_by_components(rel_source: &Path) -> String {
+    rel_source.parent().map(file_path).unwrap_or_default()
+}
+
 /// The site path of a copied file: its path under `content/`, with `/` separators.
 pub fn file_path(rel_source: &Path) -> String {
     if let Some(text) = rel_source.to_str().filter(|t| is_plain_relative(t)) {

@@ -52,6 +52,17 @@ fn plain_relative_paths_are_told_in_one_pass_as_by_splits() {
 }
 
 #[test]
+fn folders_worked_out_on_text_agree_with_the_components() {
+    let pieces = ["a", "/", ".", "..", "//", "./", "b.md"];
+    for text in crate::test_text::generated(&pieces, 5000, 8) {
+        let path = Path::new(&text);
+        assert_eq!(folder_of(path), folder_by_components(path), "{text:?}");
+    }
+    assert_eq!(folder_of(Path::new("a/b/c.md")), "a/b");
+    assert_eq!(folder_of(Path::new("c.md")), "");
+}
+
+#[test]
 fn page_paths_worked_out_on_text_agree_with_the_components() {
     let pieces = [
         "a", "/", ".", "..", "index", "md", ".md", "é", " ", "//", "./",
