@@ -73,7 +73,11 @@ pub fn check(
     });
     let page_sources = pages.iter().map(|p| Source {
         output: if p.url.is_empty() || p.url.ends_with('/') {
-            format!("{}index.html", p.url)
+            // Not `format!`: this runs for every page of every build.
+            let mut output = String::with_capacity(p.url.len() + "index.html".len());
+            output.push_str(&p.url);
+            output.push_str("index.html");
+            output
         } else {
             p.url.clone()
         },

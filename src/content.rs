@@ -1,7 +1,7 @@
 //! The site's content model: pages with their parsed front matter and derived URL, and the
 //! section tree the folders form. Plain data, built once, read by every later stage.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
@@ -135,10 +135,7 @@ impl Page {
 
     /// Folder under `content/`, with `/` separators (`""` at the top).
     pub fn folder(&self) -> String {
-        self.rel_path
-            .parent()
-            .map(urls::file_path)
-            .unwrap_or_default()
+        urls::folder_of(&self.rel_path)
     }
 }
 
@@ -282,7 +279,7 @@ impl std::ops::IndexMut<SectionId> for Sections {
 /// section 0 is the top (the home page). Sets each page's `section`.
 pub fn sections(pages: &mut Pages) -> Sections {
     let mut sections = vec![Section::default()];
-    let mut by_folder: HashMap<String, usize> = HashMap::from([(String::new(), 0)]);
+    let mut by_folder: HashMap<String, usize> = HashMap::from_iter([(String::new(), 0)]);
     for (i, page) in pages.iter_mut().enumerate() {
         if page.is_not_found {
             continue;

@@ -78,7 +78,7 @@ pub fn discover(
     let walk = known.keep_walk.then(|| (found.clone(), diagnostics.len()));
     let (markdown, assets): (Vec<_>, Vec<_>) = found
         .into_iter()
-        .partition(|f| f.rel_path.extension().is_some_and(|ext| ext == "md"));
+        .partition(|f| walk::is_markdown(&f.rel_path));
     let pages = markdown
         .into_par_iter()
         .map(|f| {
@@ -97,7 +97,8 @@ pub fn discover(
                 stat,
             })
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Vec<Result<_>>>();
+    let pages = crate::error::all_ok(pages)?;
     let assets = assets
         .into_iter()
         .map(|f| Asset {

@@ -51,3 +51,14 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The values of `results`, in order, or the first error among them. For a parallel map over
+/// every page: collected into a `Vec` of results first, it is written in place (its length is
+/// known), where collected straight into a `Result<Vec>` it grows, copying, as it goes.
+pub fn all_ok<T>(results: Vec<Result<T>>) -> Result<Vec<T>> {
+    let mut values = Vec::with_capacity(results.len());
+    for result in results {
+        values.push(result?);
+    }
+    Ok(values)
+}

@@ -17,6 +17,7 @@ use crate::link_index::{LinkIndex, Target};
 use crate::markdown::{Rendered, links::AnchorRef};
 use crate::render::SearchDoc;
 use crate::urls;
+use crate::walk::plain_name;
 
 /// Everything outside the pages that a page's HTML depends on: the settings, the syntaxes,
 /// the theme's templates, the binary itself, and where the output goes.
@@ -73,10 +74,13 @@ pub fn structure_hash(
 
 /// A page brought back from its entry, without its text.
 pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> Page {
-    let is_index = rel_path.file_name().is_some_and(|n| n == "index.md");
+    let is_index = match plain_name(rel_path) {
+        Some(name) => name == b"index.md",
+        None => rel_path.file_name().is_some_and(|n| n == "index.md"),
+    };
     Page {
         url: urls::page_path(rel_path),
-        display_path: content_name.join(rel_path),
+        display_path: crate::walk::joined(content_name, rel_path),
         rel_path: rel_path.to_path_buf(),
         text: String::new(),
         body_offset: entry.body_offset,
@@ -110,6 +114,19 @@ fn tags_as_front_matter(tags: &[String]) -> std::collections::BTreeMap<String, s
 /// Whether a page's file may be taken from its entry at all: pages other pages are built
 /// from (section index pages, `README.md`, the 404 page) are always read.
 pub fn may_reuse(rel_path: &Path) -> bool {
+    // On its bytes when its last component is a plain name (nearly every path): this runs
+    // for every page of a rebuild.
+    match plain_name(rel_path) {
+        Some(name) => {
+            let bytes = rel_path.as_os_str().as_encoded_bytes();
+            !matches!(name, b"index.md" | b"README.md") && bytes != b"404.md"
+        }
+        None => may_reuse_by_components(rel_path),
+    }
+}
+
+/// [`may_reuse`] for any spelling of a path, by its components.
+fn may_reuse_by_components(rel_path: &Path) -> bool {
     let name = rel_path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     !matches!(name, "index.md" | "README.md") && rel_path != Path::new("404.md")
 }
@@ -256,4 +273,31 @@ pub fn entry_for(
 /// The ids of the reused pages, to skip in phase two.
 pub fn reused(pages: &Pages) -> impl Iterator<Item = PageId> + '_ {
     pages.ids().filter(|(_, p)| p.reused).map(|(id, _)| id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reuse_decided_on_bytes_agrees_with_the_components() {
+        let pieces = [
+            "a",
+            "/",
+            ".",
+            "..",
+            "index.md",
+            "README.md",
+            "404.md",
+            "b.md",
+            "//",
+        ];
+        for text in crate::test_text::generated(&pieces, 5000, 6) {
+            let path = Path::new(&text);
+            assert_eq!(may_reuse(path), may_reuse_by_components(path), "{text:?}");
+        }
+        assert!(!may_reuse(Path::new("a/index.md")));
+        assert!(!may_reuse(Path::new("404.md")));
+        assert!(may_reuse(Path::new("a/404.md")));
+    }
 }

@@ -209,6 +209,52 @@ fn changed_settings_and_copied_files_give_what_a_clean_build_gives() {
     rebuild_matches_clean(&site);
 }
 
+#[test]
+fn the_feed_llms_txt_and_sitemap_follow_a_changed_answer_and_date() {
+    let site = built();
+    let read = |file: &str| common::read_text(&site.out().join(file));
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    // Not its title: the site's shape stays the same, and the rebuild reuses the other pages.
+    site.write(
+        page,
+        &text
+            .replace("updated: 2025-04-01", "updated: 2025-06-30")
+            .replace("ground to a powder.", "ground to a fine powder."),
+    );
+    let said = rebuild_matches_clean(&site);
+    assert!(said.contains("(2 unchanged)"), "{said}");
+    for file in ["feed.xml", "llms.txt"] {
+        let text = read(file);
+        assert!(text.contains("ground to a fine powder."), "{file}: {text}");
+    }
+    assert!(read("feed.xml").contains("<updated>2025-06-30T00:00:00Z</updated>"));
+    assert!(read("sitemap.xml").contains("<lastmod>2025-06-30</lastmod>"));
+}
+
+#[test]
+fn a_change_the_site_wide_files_do_not_show_leaves_them_as_they_were() {
+    let site = built();
+    site.build(&[]).expect_clean();
+    let files = ["feed.xml", "llms.txt", "sitemap.xml"];
+    let before = stamps(&site.out());
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    site.write(
+        page,
+        &text.replace("instead of steeping", "rather than steeping"),
+    );
+    rebuild_matches_clean(&site);
+    let after = stamps(&site.out());
+    for file in files {
+        assert_eq!(after[file], before[file], "{file} was written again");
+    }
+    assert_ne!(
+        after["tea/is-matcha-a-green-tea/index.html"],
+        before["tea/is-matcha-a-green-tea/index.html"]
+    );
+}
+
 /// Every file of a folder with its modification time and inode: equal maps mean nothing was
 /// written.
 fn stamps(dir: &Path) -> BTreeMap<String, (SystemTime, u64)> {

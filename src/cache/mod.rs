@@ -127,7 +127,8 @@ pub struct Entry {
 pub enum Made {
     /// A question's page: right as long as the page's entry is.
     Page,
-    /// Generated (section pages, sitemap, ...): the hash of its bytes.
+    /// Generated (section pages, sitemap, ...): the hash of its bytes, or of everything it is
+    /// made from for a site-wide file (`Body::Derived`).
     Bytes(u64),
     /// Copied from a file: that file's stat.
     Copy(Stat),

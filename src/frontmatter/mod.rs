@@ -140,12 +140,20 @@ impl PageDate {
     /// The moment this date stands for, to find the latest of several: a plain day is its
     /// midnight in UTC.
     pub fn instant(&self) -> Option<jiff::Timestamp> {
-        self.machine.parse::<jiff::Timestamp>().ok().or_else(|| {
+        let midnight = || {
             let day = self.machine.parse::<jiff::civil::Date>().ok()?;
             day.to_zoned(jiff::tz::TimeZone::UTC)
                 .ok()
                 .map(|z| z.timestamp())
-        })
+        };
+        // `YYYY-MM-DD`, the usual value, is too short for a time: read as a day at once.
+        if self.machine.len() == "YYYY-MM-DD".len() {
+            return midnight();
+        }
+        self.machine
+            .parse::<jiff::Timestamp>()
+            .ok()
+            .or_else(midnight)
     }
 }
 

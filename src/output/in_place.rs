@@ -31,7 +31,9 @@ impl Sink for Collect {
     fn put(&self, path: &str, body: Body<'_>) -> Result<()> {
         let made = made_of(&body)?;
         let pending = match body {
-            Body::Page(bytes) | Body::Bytes(bytes) => Pending::Bytes(bytes),
+            Body::Page(bytes) | Body::Bytes(bytes) | Body::Derived { bytes, .. } => {
+                Pending::Bytes(bytes)
+            }
             Body::Static(bytes) => Pending::Static(bytes),
             Body::Copy(from) => Pending::Copy(from.to_path_buf()),
         };
@@ -85,6 +87,7 @@ fn made_of(body: &Body<'_>) -> Result<Made> {
         Body::Page(_) => Made::Page,
         Body::Bytes(bytes) => Made::Bytes(cache::hash_bytes(bytes)),
         Body::Static(bytes) => Made::Bytes(cache::hash_bytes(bytes)),
+        Body::Derived { inputs, .. } => Made::Bytes(*inputs),
         Body::Copy(from) => {
             let meta = fs::metadata(from).map_err(|e| Error::io(from, e))?;
             Made::Copy(Stat::of(&meta))
@@ -114,22 +117,34 @@ impl Collect {
         // What is kept stays as the last build recorded it.
         let mut now: HashMap<String, Made> =
             HashMap::with_capacity_and_hasher(before.len(), Default::default());
-        now.extend(kept.into_iter().map(|p| {
-            let made = before.get(&p).cloned().unwrap_or(Made::Page);
-            (p, made)
-        }));
+        // How many of the files the last build recorded are named again: all of them (the
+        // usual rebuild), and none is to be removed.
+        let mut named_again = 0;
+        for p in kept {
+            let was = before.get(&p).copied();
+            if now.insert(p, was.unwrap_or(Made::Page)).is_none() && was.is_some() {
+                named_again += 1;
+            }
+        }
         let mut updated = Updated::default();
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
         for (rel, made, pending) in files {
-            let unchanged = made != Made::Page && before.get(&rel) == Some(&made);
+            let was = before.get(&rel);
+            let unchanged = made != Made::Page && was == Some(&made);
             if !unchanged {
                 write_file(&target.join(&rel), &pending)
                     .map_err(|e| Error::io(shown.join(&rel), e))?;
                 updated.written += 1;
             }
-            now.insert(rel, made);
+            if now.insert(rel, made).is_none() && was.is_some() {
+                named_again += 1;
+            }
         }
-        for rel in before.keys().filter(|rel| !now.contains_key(*rel)) {
+        let some_gone = named_again < before.len();
+        let gone = before
+            .keys()
+            .filter(|rel| some_gone && !now.contains_key(*rel));
+        for rel in gone {
             let path = target.join(rel);
             if fs::remove_file(&path).is_ok() {
                 updated.removed += 1;

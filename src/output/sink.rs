@@ -14,6 +14,10 @@ pub enum Body<'a> {
     Page(Vec<u8>),
     /// Made by the build from many pages (a section page, the sitemap).
     Bytes(Vec<u8>),
+    /// A site-wide file (the sitemap, `llms.txt`) recorded by the hash of everything it is
+    /// made from, `inputs`, rather than of its bytes: a build whose inputs hash the same
+    /// keeps the file the last one wrote without making it again.
+    Derived { bytes: Vec<u8>, inputs: u64 },
     /// Built into the binary (the default theme's files).
     Static(&'static [u8]),
     /// Copied from a source file as it is (an image, a theme file).
@@ -38,7 +42,9 @@ impl Sink for Discard {
 impl Sink for super::Staging {
     fn put(&self, path: &str, body: Body<'_>) -> Result<()> {
         match body {
-            Body::Page(bytes) | Body::Bytes(bytes) => self.write(path, &bytes),
+            Body::Page(bytes) | Body::Bytes(bytes) | Body::Derived { bytes, .. } => {
+                self.write(path, &bytes)
+            }
             Body::Static(bytes) => self.write(path, bytes),
             Body::Copy(from) => self.copy(path, from),
         }

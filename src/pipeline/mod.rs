@@ -299,6 +299,7 @@ fn run(
     site.search_before = search_before.as_ref();
     site.search_memory = seen.search.as_ref();
     site.memo = seen.memo.as_ref();
+    site.outputs_before = cache.map(|c| &c.outputs);
     site.use_favicon_of(&discovered.assets);
     site.inspect = checker.as_ref().map(|c| c as &dyn render::Inspect);
     let input_failed = fails(&report, strict);

@@ -2,6 +2,7 @@
 //! link index; what each page is rendered from; and the cache written back for the next build.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
@@ -25,8 +26,9 @@ pub(super) struct ParsedPages {
     pub(super) published: Vec<Page>,
     /// Paths of drafts left out, so links to them get a precise message.
     pub(super) drafts: Vec<PathBuf>,
-    /// Every page file's stat and hash, and its cache entry when it was reused.
-    pub(super) known: HashMap<PathBuf, Known>,
+    /// Every page file's stat and hash, and its cache entry when it was reused, by its path
+    /// under `content/` (as the walk spelled it: its bytes hash faster than its components).
+    pub(super) known: HashMap<OsString, Known>,
 }
 
 /// What the build knows of a page's file.
@@ -92,11 +94,12 @@ pub(super) fn parse_pages(
                 })
             }
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Vec<Result<_>>>();
     let mut published = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();
     let mut known = HashMap::with_capacity_and_hasher(results.len(), Default::default());
-    for (page, problems, rel, stat, hash, abs_path) in results {
+    for result in results {
+        let (page, problems, rel, stat, hash, abs_path) = result?;
         report.extend(problems);
         let Some(page) = page else { continue };
         let entry = match (&mut cache, page.reused) {
@@ -112,7 +115,7 @@ pub(super) fn parse_pages(
             abs_path,
             entry,
         };
-        known.insert(rel, known_page);
+        known.insert(rel.into_os_string(), known_page);
         if page.front.draft && !setup.opts.drafts {
             drafts.push(page.rel_path);
         } else {
@@ -154,20 +157,23 @@ pub(super) fn link_index(
 /// Each page's text is dropped here.
 pub(super) fn sources(
     pages: &mut Pages,
-    known: &mut HashMap<PathBuf, Known>,
+    known: &mut HashMap<OsString, Known>,
     index: &LinkIndex,
 ) -> Vec<render::Source> {
     let texts = pages.take_sources();
     pages
         .iter()
         .zip(texts)
-        .map(
-            |(page, text)| match known.get_mut(&page.rel_path).and_then(|k| k.entry.as_mut()) {
+        .map(|(page, text)| {
+            match known
+                .get_mut(page.rel_path.as_os_str())
+                .and_then(|k| k.entry.as_mut())
+            {
                 Some(entry) if page.reused => render::Source::Known(
                     Box::new(incremental::take_facts(entry, index)),
                     Some(incremental::take_search(entry)),
                 ),
-                _ => match known.get(&page.rel_path) {
+                _ => match known.get(page.rel_path.as_os_str()) {
                     Some(Known {
                         abs_path: Some(path),
                         hash,
@@ -179,8 +185,8 @@ pub(super) fn sources(
                     // No file read this build stands behind it: its text, kept.
                     _ => render::Source::Text(text),
                 },
-            },
-        )
+            }
+        })
         .collect()
 }
 
@@ -284,7 +290,7 @@ fn cache_changed(
         return true;
     }
     pages.ids().any(|(id, page)| {
-        let Some(known) = parsed.known.get(&page.rel_path) else {
+        let Some(known) = parsed.known.get(page.rel_path.as_os_str()) else {
             return false;
         };
         match &known.entry {
@@ -308,7 +314,7 @@ fn next_entries(
     emit: &mut dyn FnMut(&str, Entry) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     for (id, page) in pages.ids() {
-        let Some(known) = parsed.known.remove(&page.rel_path) else {
+        let Some(known) = parsed.known.remove(page.rel_path.as_os_str()) else {
             continue;
         };
         let entry = match known.entry {

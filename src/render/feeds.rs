@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use crate::content::{Page, PageId, SectionId};
 use crate::discover::Asset;
 use crate::error::Result;
-use crate::output::{Body, Sink};
+use crate::output::Sink;
 use crate::sitemap::escape_xml as escape;
 
 use super::{Facts, Site};
@@ -16,29 +16,36 @@ use super::{Facts, Site};
 /// Entries in the feed at most.
 const FEED_ENTRIES: usize = 50;
 
-/// Writes `feed.xml` (with an absolute base URL) and `llms.txt` unless the site ships them;
+/// Writes `feed.xml` (with an absolute base URL) and `llms.txt` unless the site ships them,
+/// or leaves them as they are when what they are made from did not change (named in `kept`);
 /// returns how many it wrote.
 pub(super) fn write(
     site: &Site<'_>,
     facts: &Facts,
     assets: &[Asset],
-    sink: &dyn Sink,
+    out: (&dyn Sink, &mut Vec<String>),
 ) -> Result<usize> {
+    let (sink, kept) = out;
     let shipped = |name: &str| super::files::shipped(site, assets, name);
     let mut written = 0;
     if site.base.absolute.is_some() && !shipped("feed.xml") {
-        sink.put("feed.xml", Body::Bytes(atom(site, facts).into_bytes()))?;
-        written += 1;
+        let dated = newest(site);
+        written += super::memo::put_derived(
+            site,
+            (sink, &mut *kept),
+            "feed.xml",
+            |h| atom_inputs(site, facts, &dated, h),
+            || atom(site, facts, &dated).into_bytes(),
+        )?;
     }
     if !shipped("llms.txt") {
-        let bytes = super::Memo::file(
-            site.memo,
+        written += super::memo::put_derived(
+            site,
+            (sink, kept),
             "llms.txt",
             |h| llms_inputs(site, facts, h),
             || llms_txt(site, facts).into_bytes(),
-        );
-        sink.put("llms.txt", Body::Bytes(bytes))?;
-        written += 1;
+        )?;
     }
     Ok(written)
 }
@@ -53,7 +60,8 @@ fn atom_time(t: jiff::Timestamp) -> String {
     t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-fn atom(site: &Site<'_>, facts: &Facts) -> String {
+/// The feed's entries: the newest dated questions (by their last change), newest first.
+fn newest<'s>(site: &'s Site<'_>) -> Vec<(jiff::Timestamp, PageId, &'s Page)> {
     let mut dated: Vec<(jiff::Timestamp, PageId, &Page)> = site
         .pages
         .ids()
@@ -63,8 +71,44 @@ fn atom(site: &Site<'_>, facts: &Facts) -> String {
             Some((when, id, p))
         })
         .collect();
-    dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.url.cmp(&b.2.url)));
-    dated.truncate(FEED_ENTRIES);
+    let newer = |a: &(jiff::Timestamp, PageId, &Page), b: &(jiff::Timestamp, PageId, &Page)| {
+        b.0.cmp(&a.0).then_with(|| a.2.url.cmp(&b.2.url))
+    };
+    // Only the first FEED_ENTRIES are shown: those are found, then sorted.
+    if dated.len() > FEED_ENTRIES {
+        dated.select_nth_unstable_by(FEED_ENTRIES - 1, newer);
+        dated.truncate(FEED_ENTRIES);
+    }
+    dated.sort_by(newer);
+    dated
+}
+
+/// Everything [`atom`] reads, hashed: the site's title, description, author and base URL, and
+/// each entry's page (title, URL, dates) and short answer; a feed of no dated question, which
+/// says when it was made, never hashes the same.
+fn atom_inputs(
+    site: &Site<'_>,
+    facts: &Facts,
+    dated: &[(jiff::Timestamp, PageId, &Page)],
+    h: &mut std::hash::DefaultHasher,
+) {
+    use std::hash::Hash;
+    let config = site.config;
+    (&config.title, &config.description).hash(h);
+    (&config.author, &config.publisher).hash(h);
+    (&site.base.path, &site.base.absolute).hash(h);
+    if dated.is_empty() {
+        crate::clock::now().hash(h);
+    }
+    dated.len().hash(h);
+    for (when, id, page) in dated {
+        let published = page.date.as_ref().map(|d| &d.machine);
+        (when, &page.title, &page.url, published).hash(h);
+        short_answer(site, facts, *id).hash(h);
+    }
+}
+
+fn atom(site: &Site<'_>, facts: &Facts, dated: &[(jiff::Timestamp, PageId, &Page)]) -> String {
     let updated = dated.first().map_or_else(crate::clock::now, |d| d.0);
     let home = site.base.url_of("");
     let config = site.config;
@@ -97,7 +141,7 @@ fn atom(site: &Site<'_>, facts: &Facts) -> String {
         .or(config.publisher.as_deref())
         .unwrap_or(&config.title);
     let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(author));
-    for (when, id, page) in &dated {
+    for (when, id, page) in dated {
         let url = site.base.url_of(&page.url);
         xml.push_str("  <entry>\n");
         let _ = writeln!(xml, "    <title>{}</title>", escape(&page.title));
@@ -162,7 +206,7 @@ fn llms_txt(site: &Site<'_>, facts: &Facts) -> String {
 /// Everything [`llms_txt`] reads, hashed: the site's title and description, the base URL,
 /// every section's folder, title and questions, and every question's title, URL and short
 /// answer.
-fn llms_inputs(site: &Site<'_>, facts: &Facts, h: &mut rustc_hash::FxHasher) {
+fn llms_inputs(site: &Site<'_>, facts: &Facts, h: &mut std::hash::DefaultHasher) {
     use std::hash::Hash;
     (&site.config.title, &site.config.description).hash(h);
     (&site.base.path, &site.base.absolute).hash(h);

@@ -19,13 +19,15 @@ use super::{Site, views};
 /// Generated files a content file of the same path replaces.
 const GENERATED: [&str; 3] = ["404.html", "robots.txt", "sitemap.xml"];
 
-/// Writes every file that is not a page; returns how many.
+/// Writes every file that is not a page; returns how many. The sitemap is left as it is when
+/// what it is made from did not change (named in `kept`).
 pub(super) fn write_files(
     site: &Site<'_>,
     theme: &Theme,
     assets: &[Asset],
-    sink: &dyn Sink,
+    out: (&dyn Sink, &mut Vec<String>),
 ) -> Result<usize> {
+    let (sink, kept) = out;
     assets
         .par_iter()
         .try_for_each(|a| sink.put(&urls::file_path(&a.rel_path), Body::Copy(&a.abs_path)))?;
@@ -44,7 +46,10 @@ pub(super) fn write_files(
         let bytes = match name {
             "404.html" => render_404(site, theme)?.into_bytes(),
             "robots.txt" => sitemap::robots(site.base).into_bytes(),
-            _ => sitemap_xml(site),
+            _ => {
+                files += sitemap_xml(site, (sink, &mut *kept))?;
+                continue;
+            }
         };
         sink.put(name, Body::Bytes(bytes))?;
         files += 1;
@@ -63,23 +68,29 @@ fn lastmod(page: &Page) -> Option<&PageDate> {
     page.updated.as_ref().or(page.date.as_ref())
 }
 
-fn sitemap_xml(site: &Site<'_>) -> Vec<u8> {
+/// Puts `sitemap.xml`, unless it is kept; returns how many files it put.
+fn sitemap_xml(site: &Site<'_>, out: (&dyn Sink, &mut Vec<String>)) -> Result<usize> {
     // A section changes when any page under it does: its lastmod is the latest of them all.
-    fn latest<'s>(site: &Site<'s>, s: SectionId) -> Option<&'s PageDate> {
+    // Each section's is worked out once (`known`), not again for every section above it.
+    type Latest<'s> = Option<Option<&'s PageDate>>;
+    fn latest<'s>(site: &Site<'s>, s: SectionId, known: &mut [Latest<'s>]) -> Option<&'s PageDate> {
+        if let Some(done) = known[s.0 as usize] {
+            return done;
+        }
         let section = &site.sections[s];
         let own = section
             .index
             .into_iter()
             .chain(section.pages.iter().copied());
-        own.filter_map(|p| lastmod(&site.pages[p]))
-            .chain(
-                section
-                    .subsections
-                    .iter()
-                    .filter_map(|&sub| latest(site, sub)),
-            )
-            .max_by_key(|d| d.instant())
+        let mut dates: Vec<&PageDate> = own.filter_map(|p| lastmod(&site.pages[p])).collect();
+        for &sub in &section.subsections {
+            dates.extend(latest(site, sub, known));
+        }
+        let found = dates.into_iter().max_by_key(|d| d.instant());
+        known[s.0 as usize] = Some(found);
+        found
     }
+    let mut known: Vec<Latest<'_>> = vec![None; site.sections.len()];
     // Tag pages change when one of their questions does.
     let tags: Vec<(String, Option<&PageDate>)> = super::tags::sitemap_pages(site)
         .into_iter()
@@ -101,14 +112,14 @@ fn sitemap_xml(site: &Site<'_>) -> Vec<u8> {
         })
         .chain(site.sections.ids().map(|(s, section)| sitemap::Entry {
             path: &section.url,
-            lastmod: latest(site, s).map(|d| d.machine.as_str()),
+            lastmod: latest(site, s, &mut known).map(|d| d.machine.as_str()),
         }))
         .chain(tags.iter().map(|(path, latest)| sitemap::Entry {
             path,
             lastmod: latest.map(|d| d.machine.as_str()),
         }))
         .collect();
-    let inputs = |h: &mut rustc_hash::FxHasher| {
+    let inputs = |h: &mut std::hash::DefaultHasher| {
         use std::hash::Hash;
         (&site.base.path, &site.base.absolute).hash(h);
         entries.len().hash(h);
@@ -116,7 +127,7 @@ fn sitemap_xml(site: &Site<'_>) -> Vec<u8> {
             (entry.path, entry.lastmod).hash(h);
         }
     };
-    super::Memo::file(site.memo, "sitemap.xml", inputs, || {
+    super::memo::put_derived(site, out, "sitemap.xml", inputs, || {
         sitemap::sitemap(site.base, &mut entries.clone()).into_bytes()
     })
 }

@@ -1,12 +1,18 @@
-//! Site-wide files that `serve` keeps between its builds: `llms.txt` and `sitemap.xml` list
-//! every page, and a save rarely changes what they say of any. Each is kept with a hash of
-//! everything it is made from; a build whose inputs hash the same takes the kept bytes
-//! instead of making them again. A plain build keeps nothing and hashes nothing.
+//! Site-wide files made from every page: `llms.txt` and `sitemap.xml` list every page, and a
+//! change to one page rarely changes what they say of any. Each is recorded in the output's
+//! record (the build cache) by a hash of everything it is made from, and a rebuild whose
+//! inputs hash the same leaves the file as it is ([`put_derived`]). `serve` also keeps their
+//! bytes between its builds ([`Memo`]).
 
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
 use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::DefaultHasher;
+
+use crate::cache::Made;
+use crate::error::Result;
+use crate::output::{Body, Sink};
 
 /// The files kept, by output path: the hash of their inputs and their bytes.
 #[derive(Debug, Default)]
@@ -38,6 +44,31 @@ impl Memo {
         files.insert(name, (key, bytes.clone()));
         bytes
     }
+}
+
+/// Puts site-wide file `name`, made by `make` from what `inputs` hashes, into `sink` as
+/// [`Body::Derived`]; unless the output folder holds what the same inputs made last time (the
+/// last build recorded that hash for it), when it is left as it is and named in `kept`.
+/// Returns how many files it put (one or none). `inputs` must hash everything `make` reads.
+pub(super) fn put_derived(
+    site: &super::Site<'_>,
+    (sink, kept): (&dyn Sink, &mut Vec<String>),
+    name: &'static str,
+    inputs: impl FnOnce(&mut DefaultHasher),
+    make: impl FnOnce() -> Vec<u8>,
+) -> Result<usize> {
+    let mut hasher = DefaultHasher::new();
+    name.hash(&mut hasher);
+    inputs(&mut hasher);
+    let key = hasher.finish();
+    let before = site.outputs_before.and_then(|b| b.get(name));
+    if before == Some(&Made::Bytes(key)) {
+        kept.push(name.to_owned());
+        return Ok(0);
+    }
+    let bytes = Memo::file(site.memo, name, |h| key.hash(h), make);
+    sink.put(name, Body::Derived { bytes, inputs: key })?;
+    Ok(1)
 }
 
 #[cfg(test)]

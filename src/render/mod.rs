@@ -65,6 +65,10 @@ pub struct Site<'a> {
     /// Site-wide files kept between builds (`serve`), made again only when what they are made
     /// from changed; `None`: always made.
     pub memo: Option<&'a Memo>,
+    /// What the last build recorded of each output file (the build cache's), for a build that
+    /// updates the output folder in place: site-wide files made from the same inputs as then
+    /// are left as they are ([`memo::put_derived`]). `None`: every file is made.
+    pub outputs_before: Option<&'a rustc_hash::FxHashMap<String, crate::cache::Made>>,
     /// Every section's listing order.
     order: nav::Order,
     /// Whether the site gets tag pages ([`tags::enabled`]), decided once.
@@ -106,6 +110,7 @@ impl<'a> Site<'a> {
             search_memory: None,
             vocabulary,
             memo: None,
+            outputs_before: None,
             order: nav::Order::new(pages, sections),
             tags_enabled: tags::enabled(pages, sections),
             no_extra: BTreeMap::new(),
@@ -228,11 +233,19 @@ pub fn write_site(
             }
             Source::Known(rendered, search) => Ok((*rendered, search)),
         })
-        .collect::<Result<Vec<_>>>()?;
+        // Collected as results (written in place) and split after: see [`crate::error::all_ok`].
+        .collect::<Vec<Result<_>>>();
     // Only question pages use what is kept for them (each section's sidebar, the site's view).
     drop(shared);
-    let (rendered, search): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
-    let facts = Facts(rendered, search);
+    let mut facts = Facts(
+        Vec::with_capacity(rendered.len()),
+        Vec::with_capacity(rendered.len()),
+    );
+    for result in rendered {
+        let (page, search) = result?;
+        facts.0.push(page);
+        facts.1.push(search);
+    }
     timings::mark("pages");
     let anchor_diagnostics = check_anchors(site.pages, &facts);
 
@@ -253,8 +266,8 @@ pub fn write_site(
         .collect();
     let kept_pages = kept.len();
     timings::mark("sections");
-    let mut files = files::write_files(site, theme, assets, sink)?;
-    files += feeds::write(site, &facts, assets, sink)?;
+    let mut files = files::write_files(site, theme, assets, (sink, &mut kept))?;
+    files += feeds::write(site, &facts, assets, (sink, &mut kept))?;
     timings::mark("files, feeds");
     let (search_files, kept_search) = search::write(site, &facts, site.search_before, sink)?;
     files += search_files;

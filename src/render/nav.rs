@@ -30,7 +30,7 @@ impl Order {
                 let page = &pages[p];
                 (
                     listing_key(page.placed.as_ref(), listed_page_title(page)),
-                    page.url.clone(),
+                    page.url.as_str(),
                 )
             });
             order.pages.push(listed);

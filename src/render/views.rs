@@ -23,7 +23,11 @@ pub fn output_path(site_path: &str) -> String {
     if site_path.ends_with(".html") {
         site_path.to_owned()
     } else {
-        format!("{site_path}index.html")
+        // Not `format!`: this runs for every page of a rebuild.
+        let mut path = String::with_capacity(site_path.len() + "index.html".len());
+        path.push_str(site_path);
+        path.push_str("index.html");
+        path
     }
 }
 

@@ -15,6 +15,11 @@ use std::path::{Path, PathBuf};
 /// The published URL of a markdown file under `content/`:
 /// `a/b.md` -> `a/b/`, `a/index.md` -> `a/`, `index.md` -> ``.
 pub fn page_path(rel_source: &Path) -> String {
+    plain_page_path(rel_source).unwrap_or_else(|| page_path_by_components(rel_source))
+}
+
+/// [`page_path`] for any spelling of a path, by its components.
+fn page_path_by_components(rel_source: &Path) -> String {
     let mut out = rel_source.parent().map(file_path).unwrap_or_default();
     if !out.is_empty() {
         out.push('/');
@@ -28,6 +33,50 @@ pub fn page_path(rel_source: &Path) -> String {
         out.push('/');
     }
     out
+}
+
+/// [`page_path`] of a path already spelled as its components joined by `/` (nearly every
+/// path), worked out on its text; `None` for any other spelling.
+fn plain_page_path(rel_source: &Path) -> Option<String> {
+    let text = rel_source.to_str().filter(|t| is_plain_relative(t))?;
+    let (folder, name) = match memchr::memrchr(b'/', text.as_bytes()) {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => ("", text),
+    };
+    if matches!(name, "" | "." | "..") {
+        return None;
+    }
+    // The file's stem: its name before the last dot, unless that dot starts the name.
+    let stem = match memchr::memrchr(b'.', name.as_bytes()) {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    };
+    let mut out = String::with_capacity(text.len() + 1);
+    if !folder.is_empty() {
+        out.push_str(folder);
+        out.push('/');
+    }
+    if stem != "index" {
+        out.push_str(stem);
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// The folder of a file under `content/`, with `/` separators (`""` at the top): `a/b/c.md`
+/// -> `a/b`.
+pub fn folder_of(rel_source: &Path) -> String {
+    match rel_source.to_str().filter(|t| is_plain_relative(t)) {
+        // Already its components joined by `/`: the text before the last one.
+        Some(text) => memchr::memrchr(b'/', text.as_bytes()).map_or("", |i| &text[..i]),
+        None => return folder_by_components(rel_source),
+    }
+    .to_owned()
+}
+
+/// [`folder_of`] for any spelling of a path, by its components.
+fn folder_by_components(rel_source: &Path) -> String {
+    rel_source.parent().map(file_path).unwrap_or_default()
 }
 
 /// The site path of a copied file: its path under `content/`, with `/` separators.

@@ -42,6 +42,31 @@ fn page_paths() {
     assert_eq!(page_path(Path::new("a/b/index.md")), "a/b/");
 }
 
+#[test]
+fn folders_worked_out_on_text_agree_with_the_components() {
+    let pieces = ["a", "/", ".", "..", "//", "./", "b.md"];
+    for text in crate::test_text::generated(&pieces, 5000, 8) {
+        let path = Path::new(&text);
+        assert_eq!(folder_of(path), folder_by_components(path), "{text:?}");
+    }
+    assert_eq!(folder_of(Path::new("a/b/c.md")), "a/b");
+    assert_eq!(folder_of(Path::new("c.md")), "");
+}
+
+#[test]
+fn page_paths_worked_out_on_text_agree_with_the_components() {
+    let pieces = [
+        "a", "/", ".", "..", "index", "md", ".md", "é", " ", "//", "./",
+    ];
+    for text in crate::test_text::generated(&pieces, 5000, 9) {
+        let path = Path::new(&text);
+        if let Some(url) = plain_page_path(path) {
+            assert_eq!(url, page_path_by_components(path), "{text:?}");
+        }
+    }
+    assert!(plain_page_path(Path::new("a/b.md")).is_some());
+}
+
 /// The rule as first written, with `str` splits: [`relative`] must agree with it.
 fn relative_by_splits(from: &str, to: &str) -> String {
     let from_dirs = || from.split_terminator('/');
