@@ -262,7 +262,7 @@ mod tests {
     }
 
     /// An entry with this stat and nothing else.
-    fn entry_of(stat: Stat) -> Entry {
+    pub(super) fn entry_of(stat: Stat) -> Entry {
         Entry {
             stat,
             hash: 0,

@@ -152,29 +152,12 @@ fn lengths_beyond_the_end_of_a_damaged_file_read_nothing_more() {
 #[test]
 fn an_entry_numbering_a_word_the_cache_does_not_have_is_no_cache() {
     let entry_with = |words: Vec<u32>| Entry {
-        stat: Stat {
+        words,
+        ..crate::cache::tests::entry_of(Stat {
             len: 1,
             mtime_ns: 1,
             ino: 1,
-        },
-        hash: 1,
-        title: "Q".into(),
-        draft: false,
-        date: None,
-        updated: None,
-        body_offset: 0,
-        body_line: 1,
-        listed_summary: None,
-        short_answer: None,
-        ids: Vec::new(),
-        anchors: Vec::new(),
-        headings: Vec::new(),
-        words,
-        marks: Vec::new(),
-        tags: Vec::new(),
-        links: Vec::new(),
-        listing: None,
-        includes: Vec::new(),
+        })
     };
     let mut cache = Cache::new(1, 2);
     cache.words = "kettle tea".into();
