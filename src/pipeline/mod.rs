@@ -8,7 +8,7 @@
 //! swap (only when nothing failed; a build whose input already failed renders for its
 //! diagnostics alone and writes nothing).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::cache::{Cache, Stat};
@@ -32,7 +32,7 @@ mod pages;
 mod resident;
 mod setup;
 
-pub use resident::Memory;
+pub use resident::{Memory, build_in_memory};
 
 use pages::{Leftovers, link_index, next_cache, parse_pages, sources};
 use setup::Setup;
@@ -82,64 +82,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     timings::start();
     let setup = Setup::load(opts)?;
     timings::mark("setup");
-    let mut cache = setup.previous_cache();
-    // The cache's entries number their search words in its own vocabulary: the build's
-    // starts from it (and a cache whose words do not make one is no cache).
-    let words = cache.as_mut().map(|c| std::mem::take(&mut c.words));
-    let vocabulary = words.and_then(|w| render::Vocabulary::from_text(&w));
-    if vocabulary.is_none() {
-        cache = None;
-    }
-    let vocabulary = vocabulary.unwrap_or_default();
+    let (cache, vocabulary) = setup.previous_cache();
     timings::mark("cache load");
     // The build writes its cache for the next one itself ([`save_next_cache`]).
     let (result, _) = run_fitting(&setup, cache, &mut Seen::default(), &vocabulary)?;
-    timings::print();
-    Ok(result)
-}
-
-/// Builds as [`build`] does, but keeps the build cache and the walk of the content folder in
-/// `memory` between calls instead of reading and writing the cache's file: for `serve`, which
-/// rebuilds on every save. `changed`: the sources the watcher reported since the last call
-/// (absolute paths), `None` when unknown.
-pub fn build_in_memory(
-    opts: &BuildOptions,
-    memory: &mut Memory,
-    changed: Option<&BTreeSet<PathBuf>>,
-) -> Result<BuildResult> {
-    timings::start();
-    let walk = memory.walk.take();
-    let setup = Setup::load(opts)?;
-    timings::mark("setup");
-    let cache = memory
-        .cache
-        .take()
-        .filter(|c| c.inputs == setup.inputs)
-        .filter(|_| setup.out_target.join(output::MARKER).is_file());
-    let mut seen = Seen {
-        keep: true,
-        search: Some(std::mem::take(&mut memory.search)),
-        related: memory.related.take(),
-        memo: Some(std::mem::take(&mut memory.memo)),
-        ..Seen::default()
-    };
-    let still = changed
-        .filter(|_| cache.is_some())
-        .and_then(|changed| resident::still_true(walk, &setup.content_dir, changed));
-    if let Some((found, saved)) = still {
-        seen.walk = Some(found);
-        seen.saved = Some(saved);
-    }
-    let built = run_fitting(&setup, cache, &mut seen, &memory.vocabulary);
-    memory.search = seen.search.take().unwrap_or_default();
-    memory.related = seen.related.take();
-    memory.memo = seen.memo.take().unwrap_or_default();
-    let (result, next) = built?;
-    memory.walk = seen.kept;
-    if let Some((mut cache, _)) = next {
-        cache.stamp();
-        memory.cache = Some(cache);
-    }
     timings::print();
     Ok(result)
 }

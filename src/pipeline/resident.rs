@@ -15,11 +15,17 @@ use std::sync::Mutex;
 
 use crate::cache::{Cache, Stat};
 use crate::content::Pages;
+use crate::error::Result;
 use crate::incremental;
 use crate::link_index::LinkIndex;
+use crate::output;
 use crate::related::Related;
 use crate::render::SearchResident;
+use crate::timings;
 use crate::walk::Found;
+
+use super::setup::Setup;
+use super::{BuildOptions, BuildResult, Seen, run_fitting};
 
 /// What a serving process remembers between builds.
 #[derive(Debug, Default)]
@@ -37,6 +43,52 @@ pub struct Memory {
     /// Every search word of the session: the kept cache's entries and search index number
     /// them here.
     pub(super) vocabulary: crate::render::Vocabulary,
+}
+
+/// Builds as [`build`](super::build) does, but keeps the build cache and the walk of the content folder in
+/// `memory` between calls instead of reading and writing the cache's file: for `serve`, which
+/// rebuilds on every save. `changed`: the sources the watcher reported since the last call
+/// (absolute paths), `None` when unknown.
+pub fn build_in_memory(
+    opts: &BuildOptions,
+    memory: &mut Memory,
+    changed: Option<&BTreeSet<PathBuf>>,
+) -> Result<BuildResult> {
+    timings::start();
+    let walk = memory.walk.take();
+    let setup = Setup::load(opts)?;
+    timings::mark("setup");
+    let cache = memory
+        .cache
+        .take()
+        .filter(|c| c.inputs == setup.inputs)
+        .filter(|_| setup.out_target.join(output::MARKER).is_file());
+    let mut seen = Seen {
+        keep: true,
+        search: Some(std::mem::take(&mut memory.search)),
+        related: memory.related.take(),
+        memo: Some(std::mem::take(&mut memory.memo)),
+        ..Seen::default()
+    };
+    let still = changed
+        .filter(|_| cache.is_some())
+        .and_then(|changed| still_true(walk, &setup.content_dir, changed));
+    if let Some((found, saved)) = still {
+        seen.walk = Some(found);
+        seen.saved = Some(saved);
+    }
+    let built = run_fitting(&setup, cache, &mut seen, &memory.vocabulary);
+    memory.search = seen.search.take().unwrap_or_default();
+    memory.related = seen.related.take();
+    memory.memo = seen.memo.take().unwrap_or_default();
+    let (result, next) = built?;
+    memory.walk = seen.kept;
+    if let Some((mut cache, _)) = next {
+        cache.stamp();
+        memory.cache = Some(cache);
+    }
+    timings::print();
+    Ok(result)
 }
 
 /// Every question's related questions: those kept from the last build when what they are

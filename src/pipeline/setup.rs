@@ -12,6 +12,7 @@ use crate::incremental;
 use crate::markdown::Features;
 use crate::output;
 use crate::project::{Flavor, Project};
+use crate::render::Vocabulary;
 use crate::theme::Theme;
 use crate::walk;
 
@@ -91,9 +92,21 @@ impl<'o> Setup<'o> {
         })
     }
 
+    /// The cache of the last build into this output folder, with the vocabulary its entries
+    /// number their search words in (the build's starts from it); no cache, and a new
+    /// vocabulary, when there is none or its words do not make one.
+    pub(super) fn previous_cache(&self) -> (Option<Cache>, Vocabulary) {
+        let mut cache = self.previous_cache_file();
+        let words = cache.as_mut().map(|c| std::mem::take(&mut c.words));
+        match words.and_then(|w| Vocabulary::from_text(&w)) {
+            Some(vocabulary) => (cache, vocabulary),
+            None => (None, Vocabulary::default()),
+        }
+    }
+
     /// The cache of the last build into this output folder, if that folder is still its
     /// output and the cache was made for the same inputs.
-    pub(super) fn previous_cache(&self) -> Option<Cache> {
+    fn previous_cache_file(&self) -> Option<Cache> {
         if self.opts.check {
             return None;
         }
