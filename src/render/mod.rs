@@ -225,13 +225,23 @@ pub fn write_site(
         .collect();
     let kept_pages = kept.len();
     timings::mark("sections");
-    let mut files = files::write_files(site, theme, assets, (sink, &mut kept))?;
-    files += feeds::write(site, &facts, assets, (sink, &mut kept))?;
-    timings::mark("files, feeds");
-    let (search_files, kept_search) = search::write(site, &facts, site.search_before, sink)?;
+    // The site's files and feeds are made mostly on one thread: the search index is written
+    // beside them, on the other.
+    let (site_files, search) = rayon::join(
+        || -> Result<(usize, Vec<String>)> {
+            let mut kept = Vec::new();
+            let files = files::write_files(site, theme, assets, (sink, &mut kept))?;
+            let feeds = feeds::write(site, &facts, assets, (sink, &mut kept))?;
+            Ok((files + feeds, kept))
+        },
+        || search::write(site, &facts, site.search_before, sink),
+    );
+    let (mut files, kept_files) = site_files?;
+    let (search_files, kept_search) = search?;
+    kept.extend(kept_files);
     files += search_files;
     kept.extend(kept_search);
-    timings::mark("search");
+    timings::mark("files, feeds, search");
     let tag_pages = tags::write(site, theme, &facts, sink)?;
     timings::mark("tags");
     Ok(Outcome {
