@@ -50,6 +50,14 @@ pub(super) struct Encoder<'o, W: Write> {
     width: usize,
 }
 
+/// How many words a cache's words ([`super::Cache::words`], separated by single spaces) are.
+pub(super) fn word_count(words: &str) -> usize {
+    match words.is_empty() {
+        true => 0,
+        false => memchr::memchr_iter(b' ', words.as_bytes()).count() + 1,
+    }
+}
+
 /// The bytes each word number takes in an entry, by how many words the header has: two while
 /// they fit, else four. Fixed, not LEB128, so that a page's few hundred numbers are read and
 /// written as one run of bytes.
@@ -133,11 +141,7 @@ impl<'o, W: Write> Encoder<'o, W> {
     /// related questions).
     pub(super) fn words(&mut self, words: &str) -> io::Result<()> {
         self.w.str(words);
-        let count = match words.is_empty() {
-            true => 0,
-            false => memchr::memchr_iter(b' ', words.as_bytes()).count() + 1,
-        };
-        self.width = number_width(count);
+        self.width = number_width(word_count(words));
         Ok(())
     }
 

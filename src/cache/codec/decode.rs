@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::PathBuf;
 
-use super::{END, ENTRY, MAGIC, number_width};
+use super::{END, ENTRY, MAGIC, number_width, word_count};
 use crate::cache::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::content::PageId;
 use crate::frontmatter::PageDate;
@@ -67,10 +67,7 @@ pub(in crate::cache) fn decode_from(input: &mut impl Read) -> Option<Cache> {
     };
     cache.words = r.str()?;
     // Entries number the words: each number must be one of them.
-    let words = match cache.words.is_empty() {
-        true => 0,
-        false => memchr::memchr_iter(b' ', cache.words.as_bytes()).count() + 1,
-    };
+    let words = word_count(&cache.words);
     if !r.0.is_empty() {
         return None;
     }

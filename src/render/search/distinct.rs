@@ -1,17 +1,12 @@
 //! Distinct words in order of first appearance, each known by its place: written one after
 //! another into one string, and found again by a hash table of their places (hashbrown's
-//! `HashTable`, whose entries are places into that string). It holds a page's words while the
-//! page is read (its text repeats most of them: a map of owned strings allocated a key for
-//! every capitalised or stemmed word only to drop it when the word was known), and the
-//! [`Vocabulary`](super::Vocabulary) of a whole build.
+//! `HashTable`, whose entries are places into that string): the words of a
+//! [`Vocabulary`](super::Vocabulary), numbered by place.
 
 use std::hash::Hasher;
 
 use hashbrown::HashTable;
 use rustc_hash::FxHasher;
-
-/// Places at first: a question has a few hundred distinct words.
-const FIRST_WORDS: usize = 256;
 
 #[derive(Debug, Default)]
 pub(super) struct Distinct {
@@ -24,15 +19,6 @@ pub(super) struct Distinct {
 }
 
 impl Distinct {
-    /// An empty set, its string made to hold `bytes` bytes before it grows.
-    pub(super) fn with_capacity(bytes: usize) -> Distinct {
-        Distinct {
-            text: String::with_capacity(bytes),
-            spans: Vec::with_capacity(FIRST_WORDS),
-            places: HashTable::with_capacity(FIRST_WORDS),
-        }
-    }
-
     /// How many words it holds.
     pub(super) fn len(&self) -> usize {
         self.spans.len()
@@ -83,7 +69,7 @@ impl Distinct {
     /// The words of `text` (as [`Distinct::text`] spells them) at their places; `None` unless
     /// they are distinct, non-empty and separated by single spaces.
     pub(super) fn from_text(text: &str) -> Option<Distinct> {
-        let mut distinct = Distinct::with_capacity(0);
+        let mut distinct = Distinct::default();
         if !text.is_empty() {
             for word in text.split(' ') {
                 let at = distinct.len() as u32;
@@ -121,7 +107,7 @@ mod tests {
 
     #[test]
     fn words_keep_their_first_place_and_are_spelled_out_with_spaces() {
-        let mut words = Distinct::with_capacity(0);
+        let mut words = Distinct::default();
         assert_eq!(words.place("kettle"), 0);
         assert_eq!(words.place("tea"), 1);
         assert_eq!(words.place("kettle"), 0);
@@ -135,7 +121,7 @@ mod tests {
     fn places_are_those_of_a_search_of_the_words_so_far() {
         let pieces = ["a", "b", "é", "ab", "tea"];
         let words = crate::test_text::generated(&pieces, 3000, 5);
-        let mut distinct = Distinct::with_capacity(0);
+        let mut distinct = Distinct::default();
         let mut so_far: Vec<&str> = Vec::new();
         for word in words.iter().filter(|w| !w.is_empty()) {
             let want = match so_far.iter().position(|w| w == word) {
@@ -152,7 +138,7 @@ mod tests {
 
     #[test]
     fn thousands_of_words_are_all_found_again_after_the_table_grows() {
-        let mut words = Distinct::with_capacity(0);
+        let mut words = Distinct::default();
         let spelled: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
         for (i, w) in spelled.iter().enumerate() {
             assert_eq!(words.place(w), i as u32);

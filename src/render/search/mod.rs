@@ -108,13 +108,28 @@ impl SearchDoc {
 
     /// Its words' numbers, each with its fields.
     fn fields(&self) -> impl Iterator<Item = (u32, u32)> {
-        let mut marks = self.marks.iter().peekable();
-        self.words.iter().enumerate().map(move |(i, &word)| {
-            match marks.next_if(|(at, _)| *at as usize == i) {
-                Some(&(_, f)) => (word, f),
-                None => (word, BODY),
-            }
-        })
+        let mut marks = Marks::of(self);
+        let words = self.words.iter().enumerate();
+        words.map(move |(place, &word)| (word, marks.fields_at(place)))
+    }
+}
+
+/// The fields of a question's words by place, read from its [`SearchDoc::marks`] in order of
+/// place: a word with no mark is [`BODY`] alone.
+struct Marks<'d>(std::iter::Peekable<std::slice::Iter<'d, (u32, u32)>>);
+
+impl<'d> Marks<'d> {
+    fn of(doc: &'d SearchDoc) -> Marks<'d> {
+        Marks(doc.marks.iter().peekable())
+    }
+
+    /// The fields of the word at `place`; places are asked in increasing order, some skipped.
+    fn fields_at(&mut self, place: usize) -> u32 {
+        while self.0.next_if(|&&(at, _)| (at as usize) < place).is_some() {}
+        match self.0.peek() {
+            Some(&&(at, f)) if at as usize == place => f,
+            _ => BODY,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::distinct::Distinct;
-use super::{BODY, Keys, MAX_POSTINGS, SearchDoc, shard_key};
+use super::{Keys, MAX_POSTINGS, Marks, SearchDoc, shard_key};
 use crate::content::PageId;
 use crate::error::Result;
 use crate::output::{Body, Sink};
@@ -88,17 +88,11 @@ pub(super) fn postings_of(
     let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); count];
     for (n, (_, doc)) in docs.iter().enumerate() {
         // Most words are not `mine`: their fields are not looked up.
-        let mut marks = doc.marks.iter().peekable();
+        let mut marks = Marks::of(doc);
         for (place, &word) in doc.words.iter().enumerate() {
-            if !mine(word) {
-                continue;
+            if mine(word) {
+                postings[word as usize].push((n as u32, marks.fields_at(place)));
             }
-            while marks.next_if(|&&(at, _)| (at as usize) < place).is_some() {}
-            let f = match marks.peek() {
-                Some(&&(at, f)) if at as usize == place => f,
-                _ => BODY,
-            };
-            postings[word as usize].push((n as u32, f));
         }
     }
     postings

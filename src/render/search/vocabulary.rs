@@ -224,30 +224,20 @@ mod tests {
             .map(String::as_str)
             .filter(|w| !w.is_empty())
             .collect();
+        // A word's place in a list of distinct words, added at the end when new.
+        fn place<'w>(list: &mut Vec<&'w str>, word: &'w str) -> u32 {
+            let at = list.iter().position(|w| *w == word).unwrap_or_else(|| {
+                list.push(word);
+                list.len() - 1
+            });
+            at as u32
+        }
         let vocabulary = Vocabulary::default();
         let mut all: Vec<&str> = Vec::new();
         for chunk in words.chunks(40) {
             let mut on_page: Vec<&str> = Vec::new();
-            let want_places: Vec<u32> = chunk
-                .iter()
-                .map(|w| match on_page.iter().position(|p| p == w) {
-                    Some(at) => at as u32,
-                    None => {
-                        on_page.push(w);
-                        on_page.len() as u32 - 1
-                    }
-                })
-                .collect();
-            let want_numbers: Vec<u32> = on_page
-                .iter()
-                .map(|w| match all.iter().position(|a| a == w) {
-                    Some(n) => n as u32,
-                    None => {
-                        all.push(w);
-                        all.len() as u32 - 1
-                    }
-                })
-                .collect();
+            let want_places: Vec<u32> = chunk.iter().map(|w| place(&mut on_page, w)).collect();
+            let want_numbers: Vec<u32> = on_page.iter().map(|w| place(&mut all, w)).collect();
             assert_eq!(page(&vocabulary, chunk), (want_numbers, want_places));
         }
         assert_eq!(vocabulary.text(), all.join(" "));
