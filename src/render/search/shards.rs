@@ -25,9 +25,11 @@ pub(super) fn write_shards(
     sink: &dyn Sink,
     keep: bool,
 ) -> Result<(usize, Vec<Found>)> {
+    // Words are split by their first byte: more parts than bytes would split nothing more
+    // (and a part's number is one byte below).
     let parts = match keys {
         Some(_) => 1,
-        None => 2 * rayon::current_num_threads().max(1),
+        None => (2 * rayon::current_num_threads()).clamp(1, 256),
     };
     // Each word's part, by number (none for a word of no shard to write).
     let part_of: Vec<Option<u8>> = words
