@@ -110,6 +110,22 @@ fn search_finds_a_page_by_its_new_words_and_no_longer_by_the_words_it_lost() {
 }
 
 #[test]
+fn a_rebuild_removes_a_file_it_wrote_and_no_longer_makes_but_not_one_put_there_by_hand() {
+    let site = built();
+    let hand = site.out().join("notes.txt");
+    fs::write(&hand, "mine").unwrap();
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    // "whisk" is only on this page: its shard file goes.
+    site.write(page, &text.replace("You whisk", "You stir"));
+    let said = site.build(&[]);
+    said.expect_clean();
+    assert!(said.stdout.contains("(2 unchanged)"), "{}", said.stdout);
+    assert!(!site.out().join("search/t/whi.json").exists());
+    assert_eq!(fs::read_to_string(&hand).unwrap(), "mine");
+}
+
+#[test]
 fn words_gained_in_short_and_accented_shards_lost_or_moved_give_the_shards_of_a_clean_build() {
     let site = built();
     let page = "content/tea/is-matcha-a-green-tea.md";
