@@ -38,7 +38,6 @@ HARNESS = r"""<!doctype html>
 <script>
 const frame = document.getElementById("f");
 const out = {errors: []};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function load(url, width) {
   frame.style.width = (width || 1280) + "px";
   return new Promise((resolve) => {
@@ -50,11 +49,15 @@ function load(url, width) {
     frame.src = url;
   });
 }
+// Waits a rendered frame and then 50 ms between tries: under --virtual-time-budget, timers
+// alone can run ahead of rendering, and scrolling, resizing and IntersectionObserver
+// callbacks only happen when a frame is rendered.
+const frameThen = (ms) => new Promise((r) => requestAnimationFrame(() => setTimeout(r, ms)));
 async function until(test, what) {
   for (let i = 0; i < 100; i++) {
     const v = test();
     if (v) return v;
-    await sleep(50);
+    await frameThen(50);
   }
   throw new Error("timed out waiting for " + what);
 }
