@@ -158,35 +158,37 @@ fn is_plain_relative(text: &str) -> bool {
 /// A relative URL that leads from the page at site path `from` to site path `to`.
 pub fn relative(from: &str, to: &str) -> String {
     // `from`'s folders are its parts but an empty last one; `to`'s, the parts before its file.
-    // Compared as bytes, walked twice rather than collected: this runs for every link of
-    // every page.
-    let from_dirs = || {
-        let dirs = (!from.is_empty()).then(|| from.strip_suffix('/').unwrap_or(from));
-        dirs.into_iter()
-            .flat_map(|dirs| dirs.as_bytes().split(|&b| b == b'/'))
-    };
+    // Read as bytes in one walk over their common start: this runs for every link of every
+    // page.
+    let from_dirs = (!from.is_empty()).then(|| from.strip_suffix('/').unwrap_or(from));
     let to_dir = memchr::memrchr(b'/', to.as_bytes()).map(|i| &to[..i]);
-    let to_dirs = || {
-        to_dir
-            .into_iter()
-            .flat_map(|dir| dir.as_bytes().split(|&b| b == b'/'))
+    let (common, rest) = match (from_dirs, to_dir) {
+        (Some(f), Some(t)) => {
+            let (f, t) = (f.as_bytes(), t.as_bytes());
+            let same = f.iter().zip(t).take_while(|(a, b)| a == b).count();
+            // The folders both spell in full before `same`, each ended by a `/` in both.
+            let slashes = memchr::memchr_iter(b'/', &f[..same]);
+            let (ended, after_last) = slashes.fold((0, 0), |(n, _), i| (n + 1, i + 1));
+            // And the one `same` reaches, when it ends there in both.
+            let ends = |s: &[u8]| s.get(same).is_none_or(|&b| b == b'/');
+            match ends(f) && ends(t) {
+                true => (ended + 1, &to[same + 1..]),
+                false => (ended, &to[after_last..]),
+            }
+        }
+        _ => (0, to),
     };
-    let common = from_dirs()
-        .zip(to_dirs())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let ups = from_dirs().count() - common;
-    let mut out = String::with_capacity(3 * ups + to.len());
+    let dirs = from_dirs.map_or(0, |f| memchr::memchr_iter(b'/', f.as_bytes()).count() + 1);
+    let ups = dirs - common;
+    if ups == 0 && rest.is_empty() {
+        return "./".to_owned();
+    }
+    let mut out = String::with_capacity(3 * ups + rest.len());
     for _ in 0..ups {
         out.push_str("../");
     }
-    // What follows the common folders of `to`, its file included.
-    let mut rest = to;
-    for _ in 0..common {
-        rest = rest.split_once('/').map_or("", |(_, after)| after);
-    }
     out.push_str(rest);
-    if out.is_empty() { "./".to_owned() } else { out }
+    out
 }
 
 /// The `href` that leads from the page at `from` to site path `to`: [`relative`], encoded.
