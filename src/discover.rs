@@ -119,9 +119,11 @@ pub fn discover(
 pub fn read_page(
     rel_path: PathBuf,
     abs_path: &Path,
+    stat: &Stat,
     content_name: &Path,
 ) -> Result<std::result::Result<(SourceFile, u64), Diagnostic>> {
-    let bytes = std::fs::read(abs_path).map_err(|e| Error::io(abs_path, e))?;
+    let bytes =
+        crate::read::known_length(abs_path, stat.len).map_err(|e| Error::io(abs_path, e))?;
     let hash = cache::hash_bytes(&bytes);
     Ok(match String::from_utf8(bytes) {
         Ok(text) => Ok((SourceFile { rel_path, text }, hash)),

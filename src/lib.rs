@@ -33,6 +33,7 @@ pub mod mkdocs;
 pub mod output;
 pub mod pipeline;
 pub mod project;
+mod read;
 pub mod related;
 pub mod render;
 pub mod report_format;

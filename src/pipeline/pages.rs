@@ -64,12 +64,13 @@ pub(super) fn parse_pages(
                 abs_path,
                 stat,
             } => {
-                let (file, hash) = match discover::read_page(rel_path, &abs_path, content_name)? {
-                    Ok(read) => read,
-                    Err(not_utf8) => {
-                        return Ok((None, vec![not_utf8], PathBuf::new(), stat, 0, None));
-                    }
-                };
+                let (file, hash) =
+                    match discover::read_page(rel_path, &abs_path, &stat, content_name)? {
+                        Ok(read) => read,
+                        Err(not_utf8) => {
+                            return Ok((None, vec![not_utf8], PathBuf::new(), stat, 0, None));
+                        }
+                    };
                 // The same text as last time (a file saved again unchanged): reused all the same.
                 let same = entry_of(&file.rel_path).filter(|e| {
                     e.hash == hash
@@ -177,10 +178,12 @@ pub(super) fn sources(
                     Some(Known {
                         abs_path: Some(path),
                         hash,
+                        stat,
                         ..
                     }) => render::Source::File {
                         path: path.clone(),
                         hash: *hash,
+                        len: stat.len,
                     },
                     // No file read this build stands behind it: its text, kept.
                     _ => render::Source::Text(text),

@@ -147,8 +147,9 @@ pub enum Source {
     Text(String),
     /// Its file, read again when the page renders: phase one read it (and dropped its text),
     /// and `hash` is what its bytes were then. A file that changed since fails the build, as
-    /// its page would not agree with what every other page knows of it.
-    File { path: PathBuf, hash: u64 },
+    /// its page would not agree with what every other page knows of it. `len`: its length
+    /// then.
+    File { path: PathBuf, hash: u64, len: u64 },
     /// What the build cache kept of it: its output file is left as it is.
     Known(Box<Rendered>, Option<SearchDoc>),
 }
@@ -186,8 +187,9 @@ pub fn write_site(
         .enumerate()
         .map(|(i, source)| match source {
             Source::Text(text) => render_page(site, theme, &shared, PageId(i as u32), text, sink),
-            Source::File { path, hash } => {
-                let text = read_again(&path, hash, &site.pages[PageId(i as u32)].display_path)?;
+            Source::File { path, hash, len } => {
+                let shown = &site.pages[PageId(i as u32)].display_path;
+                let text = read_again(&path, hash, len, shown)?;
                 render_page(site, theme, &shared, PageId(i as u32), text, sink)
             }
             Source::Known(rendered, search) => Ok((*rendered, search)),
@@ -257,8 +259,8 @@ pub fn write_site(
 /// A page's file read again for phase two, as phase one read it: its bytes must be the ones
 /// phase one parsed (hash `hash`), and U+0000 becomes U+FFFD as [`crate::content::parse_page`]
 /// made it.
-fn read_again(path: &Path, hash: u64, display_path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(display_path, e))?;
+fn read_again(path: &Path, hash: u64, len: u64, display_path: &Path) -> Result<String> {
+    let bytes = crate::read::known_length(path, len).map_err(|e| Error::io(display_path, e))?;
     if crate::cache::hash_bytes(&bytes) != hash {
         let message = "the file changed while the site was being built: build again";
         return Err(Error::io(display_path, std::io::Error::other(message)));
