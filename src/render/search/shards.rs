@@ -1,5 +1,5 @@
 //! The shard files of the search index (`search/t/<key>.json`): every word's questions with
-//! their fields, built in parts from every question's words.
+//! their fields, built from every question's words in one read.
 
 use std::collections::BTreeMap;
 
@@ -12,12 +12,10 @@ use crate::error::Result;
 use crate::output::{Body, Sink};
 
 /// Writes the shards of the words in `keys` (every shard without it), found in every
-/// question's words (`words` spells their numbers), in twice as many parts as there are
-/// threads, by the first byte of their words: each part reads every question's words but
-/// indexes only its own, so the index is held a quarter at a time on two threads, not whole.
-/// An incremental build indexes the words of a few shards only: one part.
-/// With `keep`, it also hands back every word's questions it found, before shards cut them
-/// ([`MAX_POSTINGS`]), for the index kept in memory.
+/// question's words (`words` spells their numbers). A build reads the questions once, in
+/// runs on every thread, keeping of each word only what its shard can show
+/// ([`capped_postings`]). With `keep` (`serve`), it keeps and hands back every word's whole
+/// list of questions, before shards cut them ([`MAX_POSTINGS`]), for the index kept in memory.
 pub(super) fn write_shards(
     docs: &[(PageId, &SearchDoc)],
     words: &Distinct,
@@ -25,34 +23,76 @@ pub(super) fn write_shards(
     sink: &dyn Sink,
     keep: bool,
 ) -> Result<(usize, Vec<Found>)> {
-    // Words are split by their first byte: more parts than bytes would split nothing more
-    // (and a part's number is one byte below).
-    let parts = match keys {
-        Some(_) => 1,
-        None => (2 * rayon::current_num_threads()).clamp(1, 256),
-    };
-    // Each word's part, by number (none for a word of no shard to write).
-    let part_of: Vec<Option<u8>> = words
+    // Whether each word, by number, is in a shard to write.
+    let mine: Vec<bool> = words
         .words()
-        .map(|(_, word)| {
-            let part = word.as_bytes()[0] as usize % parts;
-            keys.is_none_or(|keys| keys.has_word(word))
-                .then_some(part as u8)
-        })
+        .map(|(_, word)| keys.is_none_or(|keys| keys.has_word(word)))
         .collect();
-    let written = (0..parts)
-        .into_par_iter()
-        .map(|part| {
-            let postings = postings_of(docs, words.len(), |w| {
-                part_of[w as usize] == Some(part as u8)
-            });
-            let mut found = Vec::new();
-            let shards = shards_from(postings, words, keep.then_some(&mut found));
-            Ok((put_shards(shards, sink)?, found))
+    let mine = |w: u32| mine[w as usize];
+    let mut found = Vec::new();
+    let shards = match keep {
+        true => shards_from(
+            postings_of(docs, words.len(), mine),
+            words,
+            Some(&mut found),
+        ),
+        false => shards_from(capped_postings(docs, words.len(), mine), words, None),
+    };
+    Ok((put_shards(shards, sink)?, found))
+}
+
+/// [`postings_of`], keeping for each word only the first [`MAX_POSTINGS`] questions of each
+/// [`rank`]: all that [`posting_list`] can choose from, since it keeps a word's best placed
+/// [`MAX_POSTINGS`], the lower doc first within a rank. So a word's list stays short however
+/// many questions use it. Read in runs of questions on every thread, joined in order.
+pub(super) fn capped_postings(
+    docs: &[(PageId, &SearchDoc)],
+    count: usize,
+    mine: impl Fn(u32) -> bool + Sync,
+) -> Vec<Vec<(u32, u32)>> {
+    let run = docs.len().div_ceil(rayon::current_num_threads()).max(64);
+    let postings = docs
+        .par_chunks(run)
+        .enumerate()
+        .map(|(r, chunk)| {
+            let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); count];
+            let mut counts: Vec<[u16; 16]> = vec![[0; 16]; count];
+            for (n, (_, doc)) in chunk.iter().enumerate() {
+                let n = (r * run + n) as u32;
+                let mut marks = Marks::of(doc);
+                for (place, &word) in doc.words.iter().enumerate() {
+                    if mine(word) {
+                        let fields = marks.fields_at(place);
+                        let seen = &mut counts[word as usize][rank(fields) as usize];
+                        if (*seen as usize) < MAX_POSTINGS {
+                            *seen += 1;
+                            postings[word as usize].push((n, fields));
+                        }
+                    }
+                }
+            }
+            postings
         })
-        .collect::<Result<Vec<(usize, Vec<Found>)>>>()?;
-    let count = written.iter().map(|(n, _)| n).sum();
-    Ok((count, written.into_iter().flat_map(|(_, f)| f).collect()))
+        // In order: a run's lists go after those of the runs before it.
+        .reduce_with(|mut before, after| {
+            for (list, more) in before.iter_mut().zip(after) {
+                if more.is_empty() {
+                    continue;
+                }
+                let mut counts = [0usize; 16];
+                list.iter()
+                    .for_each(|&(_, f)| counts[rank(f) as usize] += 1);
+                for (doc, f) in more {
+                    let seen = &mut counts[rank(f) as usize];
+                    if *seen < MAX_POSTINGS {
+                        *seen += 1;
+                        list.push((doc, f));
+                    }
+                }
+            }
+            before
+        });
+    postings.unwrap_or_else(|| vec![Vec::new(); count])
 }
 
 /// A word's number and its questions with their fields (`(doc, fields)`, in order of doc).
@@ -188,7 +228,7 @@ mod tests {
 
     use super::super::Vocabulary;
     use super::super::tests::doc;
-    use super::super::{HEADING, TITLE};
+    use super::super::{ANSWER, BODY, HEADING, TITLE};
     use super::*;
     use crate::output::Body;
 
@@ -204,6 +244,54 @@ mod tests {
             self.0.lock().unwrap().insert(path.to_owned(), bytes);
             Ok(())
         }
+    }
+
+    /// Keeping only the first [`MAX_POSTINGS`] questions of each rank while reading, in runs
+    /// on every thread, makes the shards that every word's whole list makes: over 3,000
+    /// questions of a few words, several with more than [`MAX_POSTINGS`] questions of a rank.
+    #[test]
+    fn shards_of_capped_lists_are_those_of_the_whole_lists() {
+        let vocabulary = Vocabulary::default();
+        let fields = [
+            TITLE,
+            ANSWER,
+            HEADING | 2 << 4,
+            TITLE | BODY,
+            ANSWER | HEADING | 1 << 4,
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let docs: Vec<SearchDoc> = (0..3000u32)
+            .map(|i| {
+                let mut words = vec!["kettle", "scale"];
+                words.extend(["lid", "boil", "spout"].into_iter().filter(|_| i % 3 != 0));
+                words.push(["descale", "fuse"][(i % 2) as usize]);
+                let marks = (0..words.len() as u32)
+                    .filter_map(|p| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        let pick = (state % 8) as usize;
+                        fields.get(pick).map(|&f| (p, f))
+                    })
+                    .collect();
+                doc(&vocabulary, &words.join(" "), marks)
+            })
+            .collect();
+        let numbered: Vec<(PageId, &SearchDoc)> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (PageId(i as u32), d))
+            .collect();
+        let spelled = vocabulary.words();
+        let whole = postings_of(&numbered, spelled.len(), |_| true);
+        let longest = whole.iter().map(Vec::len).max().unwrap();
+        assert!(longest > 2 * MAX_POSTINGS, "{longest}");
+        let capped = capped_postings(&numbered, spelled.len(), |_| true);
+        assert!(capped.iter().map(Vec::len).max().unwrap() < longest);
+        assert_eq!(
+            shards_from(capped, &spelled, None),
+            shards_from(whole, &spelled, None)
+        );
     }
 
     #[test]
