@@ -63,17 +63,22 @@ pub struct Known<'a> {
     pub unchanged: &'a (dyn Fn(&Path, &Stat) -> bool + Sync),
 }
 
-/// Walks `content_dir` (named `content_name` in messages) and stats every markdown file in
-/// parallel, telling those to read from those `known` says need not be read.
+/// Walks `content_dir` (named `content_name` in messages) and stats every markdown file (the
+/// walk takes most stats from the folders' entries), telling those to read from those `known`
+/// says need not be read.
 pub fn discover(
     content_dir: &Path,
     content_name: &Path,
     policy: &Policy,
     known: Known<'_>,
 ) -> Result<Discovered> {
-    let (found, diagnostics) = match known.walk {
-        Some(found) => (found, Vec::new()),
-        None => walk::walk(content_dir, content_name, policy)?,
+    // A kept walk's stats are as old as it is: only this walk's are taken.
+    let (found, diagnostics, fresh) = match known.walk {
+        Some(found) => (found, Vec::new(), false),
+        None => {
+            let (found, diagnostics) = walk::walk(content_dir, content_name, policy)?;
+            (found, diagnostics, true)
+        }
     };
     let walk = known.keep_walk.then(|| (found.clone(), diagnostics.len()));
     let (markdown, assets): (Vec<_>, Vec<_>) = found
@@ -85,8 +90,14 @@ pub fn discover(
             if let Some(stat) = (known.stat)(&f.rel_path) {
                 return Ok(PageSource::Reused(f.rel_path, stat));
             }
-            let meta = std::fs::metadata(&f.abs_path).map_err(|e| Error::io(&f.abs_path, e))?;
-            let stat = Stat::of(&meta);
+            let stat = match f.stat.filter(|_| fresh) {
+                Some(stat) => stat,
+                None => {
+                    let meta =
+                        std::fs::metadata(&f.abs_path).map_err(|e| Error::io(&f.abs_path, e))?;
+                    Stat::of(&meta)
+                }
+            };
             let unchanged = known.unchanged;
             if unchanged(&f.rel_path, &stat) {
                 return Ok(PageSource::Reused(f.rel_path, stat));

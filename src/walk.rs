@@ -9,9 +9,13 @@
 //! are errors: no URL could name them.
 
 use std::collections::HashSet;
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
+use crate::cache::Stat;
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
 use crate::output::real_path;
@@ -47,11 +51,15 @@ pub struct Found {
     pub rel_path: PathBuf,
     /// Where to read it (through the symlink, if it came through one).
     pub abs_path: PathBuf,
+    /// A markdown file's stat, taken by the walk from its folder's entry (not for a file
+    /// reached through a symlink, nor when the entry could not say).
+    pub stat: Option<Stat>,
 }
 
 /// Everything found below `root`, depth first and sorted by name so builds are reproducible,
 /// with a diagnostic for each entry left out. `display_root` names `root` in messages
-/// (`content`, `docs`, `themes/x/static`). A missing `root` holds nothing.
+/// (`content`, `docs`, `themes/x/static`). A missing `root` holds nothing. Folders are read,
+/// and files stated, in parallel; the order is the same.
 pub fn walk(
     root: &Path,
     display_root: &Path,
@@ -61,15 +69,14 @@ pub fn walk(
         return Ok((Vec::new(), Vec::new()));
     }
     let root_real = real_path(root)?;
-    let mut walker = Walker {
+    let walker = Walker {
         policy,
         display_root,
         root_real: root_real.clone(),
-        found: Vec::new(),
-        diagnostics: Vec::new(),
     };
-    walker.visit(root, Path::new(""), &root_real)?;
-    Ok((walker.found, walker.diagnostics))
+    let mut part = Part::default();
+    walker.visit(root, Path::new(""), &root_real, &mut part)?;
+    Ok((part.found, part.diagnostics))
 }
 
 struct Walker<'a> {
@@ -77,13 +84,20 @@ struct Walker<'a> {
     display_root: &'a Path,
     /// The walked folder itself, canonical: symlinks into it are followed too.
     root_real: PathBuf,
+}
+
+/// What part of a walk found, in walk order.
+#[derive(Default)]
+struct Part {
     found: Vec<Found>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Walker<'_> {
-    /// Visits folder `dir` (`rel` below the root), whose real location is `real`.
-    fn visit(&mut self, dir: &Path, rel: &Path, real: &Path) -> Result<()> {
+    /// Visits folder `dir` (`rel` below the root), whose real location is `real`, adding what
+    /// it holds to `part`. Its entries are taken in parallel; the first error, in walk order,
+    /// is the one returned.
+    fn visit(&self, dir: &Path, rel: &Path, real: &Path, part: &mut Part) -> Result<()> {
         let mut entries = fs::read_dir(dir)
             .and_then(|it| {
                 it.map(|entry| entry.map(|e| (e.file_name(), e)))
@@ -91,48 +105,84 @@ impl Walker<'_> {
             })
             .map_err(|e| Error::io(dir, e))?;
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (name, entry) in entries {
-            if name.as_encoded_bytes().starts_with(b".") {
-                continue;
+        let parts: Vec<Result<Part>> = entries
+            .par_iter()
+            .map(|(name, entry)| {
+                let mut part = Part::default();
+                self.entry(dir, rel, real, (name, entry), &mut part)?;
+                Ok(part)
+            })
+            .collect();
+        for entry_part in parts {
+            let mut entry_part = entry_part?;
+            part.found.append(&mut entry_part.found);
+            part.diagnostics.append(&mut entry_part.diagnostics);
+        }
+        Ok(())
+    }
+
+    /// One entry of folder `dir` (as [`Walker::visit`] names it).
+    fn entry(
+        &self,
+        dir: &Path,
+        rel: &Path,
+        real: &Path,
+        (name, entry): (&OsStr, &fs::DirEntry),
+        part: &mut Part,
+    ) -> Result<()> {
+        if name.as_encoded_bytes().starts_with(b".") {
+            return Ok(());
+        }
+        let rel_path = joined(rel, name);
+        if let Some(problem) = name_problem(name) {
+            let shown = self
+                .display_root
+                .join(rel)
+                .join(escaped(&name.to_string_lossy()));
+            part.diagnostics
+                .push(Diagnostic::error(shown, None, problem));
+            return Ok(());
+        }
+        let path = joined(dir, name);
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if kind.is_symlink() {
+            self.symlink(path, rel_path, real, part)?;
+        } else if kind.is_dir() {
+            let real_child = real.join(name);
+            if real_child.starts_with(&self.policy.out_dir) {
+                let shown = self.display_root.join(&rel_path);
+                part.diagnostics.push(Diagnostic::error(
+                    shown,
+                    None,
+                    "this folder is the output folder, reached through a symlink: remove the symlink",
+                ));
+                return Ok(());
             }
-            let rel_path = joined(rel, &name);
-            if let Some(problem) = name_problem(&name) {
-                let shown = self
-                    .display_root
-                    .join(rel)
-                    .join(escaped(&name.to_string_lossy()));
-                self.diagnostics
-                    .push(Diagnostic::error(shown, None, problem));
-                continue;
-            }
-            let path = joined(dir, &name);
-            let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
-            if kind.is_symlink() {
-                self.symlink(path, rel_path, real)?;
-            } else if kind.is_dir() {
-                let real_child = real.join(&name);
-                if real_child.starts_with(&self.policy.out_dir) {
-                    let shown = self.display_root.join(&rel_path);
-                    self.diagnostics.push(Diagnostic::error(
-                        shown,
-                        None,
-                        "this folder is the output folder, reached through a symlink: remove the symlink",
-                    ));
-                    continue;
-                }
-                self.visit(&path, &rel_path, &real_child)?;
-            } else if kind.is_file() {
-                self.found.push(Found {
-                    rel_path,
-                    abs_path: path,
-                });
-            }
+            self.visit(&path, &rel_path, &real_child, part)?;
+        } else if kind.is_file() {
+            // Asked of the folder by name, not by the whole path: for a file that is not a
+            // symlink, what the file's own stat says.
+            let stat = is_markdown(&rel_path)
+                .then(|| entry.metadata().ok())
+                .flatten()
+                .map(|meta| Stat::of(&meta));
+            part.found.push(Found {
+                rel_path,
+                abs_path: path,
+                stat,
+            });
         }
         Ok(())
     }
 
     /// A symlink at `path`, in the folder whose real location is `real_parent`.
-    fn symlink(&mut self, path: PathBuf, rel_path: PathBuf, real_parent: &Path) -> Result<()> {
+    fn symlink(
+        &self,
+        path: PathBuf,
+        rel_path: PathBuf,
+        real_parent: &Path,
+        part: &mut Part,
+    ) -> Result<()> {
         let shown = self.display_root.join(&rel_path);
         let written = fs::read_link(&path)
             .map(|t| t.display().to_string())
@@ -140,7 +190,7 @@ impl Walker<'_> {
         let target = match fs::canonicalize(&path) {
             Ok(target) => target,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                self.diagnostics.push(Diagnostic::warning(
+                part.diagnostics.push(Diagnostic::warning(
                     shown,
                     None,
                     format!("symlink to '{written}', which does not exist, is skipped"),
@@ -154,14 +204,14 @@ impl Walker<'_> {
                 } else {
                     format!("symlink to '{written}' cannot be followed: {e}")
                 };
-                self.diagnostics
+                part.diagnostics
                     .push(Diagnostic::error(shown, None, message));
                 return Ok(());
             }
         };
         let policy = self.policy;
         if target.starts_with(&policy.out_dir) {
-            self.diagnostics.push(Diagnostic::error(
+            part.diagnostics.push(Diagnostic::error(
                 shown,
                 None,
                 format!(
@@ -173,7 +223,7 @@ impl Walker<'_> {
         }
         let is_dir = target.is_dir();
         if is_dir && real_parent.starts_with(&target) {
-            self.diagnostics.push(Diagnostic::error(
+            part.diagnostics.push(Diagnostic::error(
                 shown,
                 None,
                 format!(
@@ -193,17 +243,18 @@ impl Walker<'_> {
                 message.push_str("; ");
                 message.push_str(hint);
             }
-            self.diagnostics
+            part.diagnostics
                 .push(Diagnostic::warning(shown, None, message));
             return Ok(());
         }
         if is_dir {
-            self.visit(&path, &rel_path, &target)
+            self.visit(&path, &rel_path, &target, part)
         } else {
             if target.is_file() {
-                self.found.push(Found {
+                part.found.push(Found {
                     rel_path,
                     abs_path: path,
+                    stat: None,
                 });
             }
             Ok(())

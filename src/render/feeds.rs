@@ -172,6 +172,8 @@ fn llms_txt(site: &Site<'_>, facts: &Facts) -> String {
     if !config.description.trim().is_empty() {
         let _ = write!(out, "\n> {}\n", one_line(&config.description));
     }
+    // Every link is the base's URL, then the page's own encoded path.
+    let prefix = site.base.url_of("");
     let mut sections: Vec<(SectionId, &crate::content::Section)> = site.sections.ids().collect();
     sections.sort_by(|a, b| a.1.folder.cmp(&b.1.folder));
     for (s, section) in sections {
@@ -185,17 +187,24 @@ fn llms_txt(site: &Site<'_>, facts: &Facts) -> String {
         } else {
             section.title.as_str()
         };
-        let _ = write!(out, "\n## {}\n\n", one_line(title));
+        out.push_str("\n## ");
+        out.push_str(&one_line(title));
+        out.push_str("\n\n");
         for p in pages {
             let page = &site.pages[p];
-            let _ = write!(
-                out,
-                "- [{}]({})",
-                one_line(&page.title).replace(['[', ']'], ""),
-                site.base.url_of(&page.url)
-            );
+            let title = one_line(&page.title);
+            out.push_str("- [");
+            match title.contains(['[', ']']) {
+                true => out.push_str(&title.replace(['[', ']'], "")),
+                false => out.push_str(&title),
+            }
+            out.push_str("](");
+            out.push_str(&prefix);
+            out.push_str(&crate::urls::encode_path(&page.url));
+            out.push(')');
             if let Some(answer) = short_answer(site, facts, p) {
-                let _ = write!(out, ": {}", one_line(answer));
+                out.push_str(": ");
+                out.push_str(&one_line(answer));
             }
             out.push('\n');
         }
