@@ -15,7 +15,7 @@ use std::io::Write;
 use std::sync::Mutex;
 
 use super::Entry;
-use encode::Writer;
+use encode::{Numbers, Writer};
 
 /// Bumped whenever the format or the meaning of an entry changes.
 const MAGIC: &[u8] = b"answerbook build cache, version 14\n";
@@ -40,6 +40,7 @@ pub(super) fn encode(cache: &super::Cache, out: &mut (impl Write + Send)) -> io:
             .as_ref()
             .map(|(h, lists)| (*h, lists.as_slice())),
         words: &cache.words,
+        renumbered: None,
     };
     out.write_all(&self::header(&header, cache.written_ns))?;
     let spares = Spares::default();
@@ -48,12 +49,13 @@ pub(super) fn encode(cache: &super::Cache, out: &mut (impl Write + Send)) -> io:
         spares.give(part);
         Ok(())
     };
-    let mut encoder = Encoder::new(&mut sink, &spares, header.words);
+    let mut encoder = Encoder::new(&mut sink, &spares, &header);
     let entries: Vec<_> = cache.pages.iter().collect();
     encoder.entries(
         entries
             .into_par_iter()
             .map(|(path, entry)| Some((path.as_str(), entry.clone()))),
+        &mut Vec::new(),
     )?;
     encoder.finish()
 }
@@ -84,8 +86,8 @@ pub struct Encoder<'s> {
     sink: &'s mut (dyn FnMut(Vec<u8>) -> io::Result<()> + Send),
     /// Where the sink hands back the parts it is done with, to be filled again.
     spares: &'s Spares,
-    /// The bytes of an entry's word number ([`number_width`] of the header's words).
-    width: usize,
+    /// How the entries' word numbers are written.
+    numbers: Numbers<'s>,
 }
 
 /// How many words a cache's words ([`super::Cache::words`], separated by single spaces) are.
@@ -104,42 +106,51 @@ pub(super) fn number_width(words: usize) -> usize {
 }
 
 impl<'s> Encoder<'s> {
-    /// An encoder of the entries of a cache whose header has the words `words`.
+    /// An encoder of the entries of a cache whose header is `header`.
     pub(super) fn new(
         sink: &'s mut (dyn FnMut(Vec<u8>) -> io::Result<()> + Send),
         spares: &'s Spares,
-        words: &str,
+        header: &super::Header<'s>,
     ) -> Self {
+        let numbers = Numbers {
+            again: header.renumbered,
+            width: number_width(word_count(header.words)),
+        };
         Encoder {
             sink,
             spares,
-            width: number_width(word_count(words)),
+            numbers,
         }
     }
 
     /// Writes a batch of entries, in order, leaving out the `None`s. They are made (the
     /// iterator's work) and encoded [`RUN`] at a time on every thread, each dropped as soon
-    /// as it is encoded; each run's bytes go to the sink in order.
+    /// as it is encoded but for its word numbers (most of its memory, and taken from a build's
+    /// search data), which go to `words` for the caller to free when it likes; each run's
+    /// bytes go to the sink in order.
     pub fn entries<'k>(
         &mut self,
         entries: impl IndexedParallelIterator<Item = Option<(&'k str, Entry)>>,
+        words: &mut Vec<Vec<u32>>,
     ) -> io::Result<()> {
-        let (width, spares) = (self.width, self.spares);
-        let runs: Vec<io::Result<Writer>> = entries
+        let (numbers, spares) = (self.numbers, self.spares);
+        let runs: Vec<io::Result<(Writer, Vec<Vec<u32>>)>> = entries
             .fold_chunks(
                 RUN,
-                || Ok(Writer(spares.take())),
-                |w, item| {
-                    let mut w = w?;
-                    if let Some((path, entry)) = item {
-                        w.entry(path, &entry, width)?;
+                || Ok((Writer(spares.take()), Vec::new())),
+                |run, item| {
+                    let (mut w, mut kept) = run?;
+                    if let Some((path, mut entry)) = item {
+                        w.entry(path, &entry, &numbers)?;
+                        kept.push(std::mem::take(&mut entry.words));
                     }
-                    Ok(w)
+                    Ok((w, kept))
                 },
             )
             .collect();
         for run in runs {
-            let run = run?;
+            let (run, kept) = run?;
+            words.extend(kept);
             if !run.0.is_empty() {
                 (self.sink)(run.0)?;
             }

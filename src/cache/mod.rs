@@ -163,6 +163,7 @@ pub struct Cache {
 }
 
 /// What a cache file says before its entries ([`Cache::save_streamed`]).
+#[derive(Clone, Copy)]
 pub struct Header<'a> {
     pub inputs: u64,
     pub structure: u64,
@@ -170,6 +171,9 @@ pub struct Header<'a> {
     pub related: Option<(u64, &'a [Vec<PageId>])>,
     /// [`Cache::words`].
     pub words: &'a str,
+    /// The number in `words` of each number the entries hold, when they number the words of
+    /// another list (`None`: the same numbers).
+    pub renumbered: Option<&'a [u32]>,
 }
 
 /// A file modified less than this before the cache was written may have changed again within
@@ -214,7 +218,6 @@ impl Cache {
         entries: impl FnOnce(&mut Encoder<'_>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let written_ns = now_ns();
-        let words = header.words;
         beside::replace_file_with(&Self::path_for(target), |file| {
             let spares = &codec::Spares::default();
             std::thread::scope(|scope| {
@@ -232,7 +235,7 @@ impl Cache {
                         .send(part)
                         .map_err(|_| std::io::Error::other("the cache's writer stopped"))
                 };
-                let mut encoder = Encoder::new(&mut send, spares, words);
+                let mut encoder = Encoder::new(&mut send, spares, &header);
                 let encoded = entries(&mut encoder).and_then(|()| encoder.finish());
                 drop(send);
                 let written = writer

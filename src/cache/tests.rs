@@ -8,6 +8,7 @@ fn header(inputs: u64, structure: u64, outputs: &FxHashMap<String, Made>) -> Hea
         outputs,
         related: None,
         words: "",
+        renumbered: None,
     }
 }
 
@@ -75,8 +76,15 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
     };
     Cache::save_streamed(&target, with_related, |encoder| {
         // Two batches; a `None` is no entry.
-        encoder.entries(vec![Some(("q.md", entry("Q"))), None].into_par_iter())?;
-        encoder.entries(vec![Some(("r.md", entry("R")))].into_par_iter())
+        let words = &mut Vec::new();
+        encoder.entries(
+            vec![Some(("q.md", entry("Q"))), None].into_par_iter(),
+            words,
+        )?;
+        encoder.entries(vec![Some(("r.md", entry("R")))].into_par_iter(), words)?;
+        // Each entry's words are handed back.
+        assert_eq!(words, &[vec![1, 0], vec![1, 0]]);
+        Ok(())
     })
     .unwrap();
     let back = Cache::load(&target, 7).unwrap();
@@ -89,7 +97,10 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
 
     let before = fs::read(Cache::path_for(&target)).unwrap();
     let failed = Cache::save_streamed(&target, header(7, 10, &outputs), |encoder| {
-        encoder.entries(vec![Some(("q.md", entry("Q2")))].into_par_iter())?;
+        encoder.entries(
+            vec![Some(("q.md", entry("Q2")))].into_par_iter(),
+            &mut Vec::new(),
+        )?;
         Err(std::io::Error::other("the build stopped"))
     });
     assert!(failed.is_err());
@@ -120,4 +131,33 @@ fn a_file_changed_just_before_the_cache_was_written_is_read_again() {
     assert!(cache.unchanged(Path::new("a.md"), &stat).is_some());
     let touched = Stat { len: 11, ..stat };
     assert!(cache.unchanged(Path::new("a.md"), &touched).is_none());
+}
+
+#[test]
+fn entries_numbering_the_words_of_another_list_are_written_with_the_headers_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("public");
+    let outputs = FxHashMap::default();
+    // The entries number "kettle tea leaf cup"; the cache keeps "tea cup".
+    let again = [u32::MAX, 0, u32::MAX, 1];
+    let renumbered = Header {
+        words: "tea cup",
+        renumbered: Some(&again),
+        ..header(7, 9, &outputs)
+    };
+    let entry = Entry {
+        words: vec![3, 1],
+        ..entry_of(Stat {
+            len: 1,
+            mtime_ns: 2,
+            ino: 3,
+        })
+    };
+    Cache::save_streamed(&target, renumbered, |encoder| {
+        encoder.entries(vec![Some(("q.md", entry))].into_par_iter(), &mut Vec::new())
+    })
+    .unwrap();
+    let back = Cache::load(&target, 7).unwrap();
+    assert_eq!(back.words, "tea cup");
+    assert_eq!(back.pages["q.md"].words, [1, 0]);
 }

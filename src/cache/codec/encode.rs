@@ -7,6 +7,15 @@ use super::{ENTRY, SAME};
 use crate::cache::{Entry, Made, Stat};
 use crate::content::PageId;
 
+/// How an entry's word numbers are written: each number's new one, when the words were
+/// numbered again ([`crate::cache::Header::renumbered`]), in `width` bytes (2 or 4,
+/// little-endian).
+#[derive(Clone, Copy)]
+pub(super) struct Numbers<'a> {
+    pub(super) again: Option<&'a [u32]>,
+    pub(super) width: usize,
+}
+
 /// Bytes being gathered for a part of a cache file.
 pub(super) struct Writer(pub(super) Vec<u8>);
 
@@ -47,8 +56,8 @@ impl Writer {
         }
     }
 
-    /// One entry: [`ENTRY`], its length, its fields; its word numbers `width` bytes each.
-    pub(super) fn entry(&mut self, path: &str, e: &Entry, width: usize) -> io::Result<()> {
+    /// One entry: [`ENTRY`], its length, its fields; its word numbers as `words` says.
+    pub(super) fn entry(&mut self, path: &str, e: &Entry, words: &Numbers<'_>) -> io::Result<()> {
         self.u64(ENTRY);
         // Its length, filled in once it is written.
         let at = self.0.len();
@@ -86,7 +95,7 @@ impl Writer {
             self.str(id);
             self.str(text);
         }
-        self.numbers(&e.words, width);
+        self.numbers(&e.words, words);
         self.u64(e.marks.len() as u64);
         for &(at, fields) in &e.marks {
             self.u64(u64::from(at));
@@ -113,18 +122,19 @@ impl Writer {
         Ok(())
     }
 
-    /// A count, then that many numbers of `width` bytes (2 or 4, little-endian).
-    fn numbers(&mut self, numbers: &[u32], width: usize) {
+    /// A count, then that many word numbers, numbered again and written as `words` says.
+    fn numbers(&mut self, numbers: &[u32], words: &Numbers<'_>) {
         self.u64(numbers.len() as u64);
         let start = self.0.len();
-        self.0.resize(start + numbers.len() * width, 0);
+        self.0.resize(start + numbers.len() * words.width, 0);
         let room = &mut self.0[start..];
-        match width {
+        let again = |n: u32| words.again.map_or(n, |again| again[n as usize]);
+        match words.width {
             2 => room.chunks_exact_mut(2).zip(numbers).for_each(|(to, &n)| {
-                to.copy_from_slice(&(n as u16).to_le_bytes());
+                to.copy_from_slice(&(again(n) as u16).to_le_bytes());
             }),
             _ => room.chunks_exact_mut(4).zip(numbers).for_each(|(to, &n)| {
-                to.copy_from_slice(&n.to_le_bytes());
+                to.copy_from_slice(&again(n).to_le_bytes());
             }),
         }
     }

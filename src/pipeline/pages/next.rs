@@ -79,15 +79,10 @@ pub(in crate::pipeline) fn next_cache(
             outputs: &made,
             related: Some((related.0, related.1.lists())),
             words: &words,
+            renumbered: numbers.as_deref(),
         };
-        let renumber = |entry: &mut Entry| {
-            if let Some(numbers) = &numbers {
-                entry
-                    .words
-                    .iter_mut()
-                    .for_each(|w| *w = numbers[*w as usize]);
-            }
-        };
+        // The entries' words (most of their memory) are freed once the build is done.
+        let mut kept = Vec::with_capacity(pages.len());
         let saved = Cache::save_streamed(target, header, |encoder| {
             // A batch is taken out of the build's data while the one before is encoded.
             let mut made_of = makings(pages, facts, &mut parsed.known.by_page);
@@ -97,11 +92,8 @@ pub(in crate::pipeline) fn next_cache(
                 let ((), encoded) = rayon::join(
                     || next.extend(made_of.by_ref().take(BATCH)),
                     || {
-                        encoder.entries(batch.par_drain(..).map(|m| {
-                            let (key, mut entry) = m.entry(pages, &troubled)?;
-                            renumber(&mut entry);
-                            Some((key, entry))
-                        }))
+                        let entries = batch.par_drain(..).map(|m| m.entry(pages, &troubled));
+                        encoder.entries(entries, &mut kept)
                     },
                 );
                 encoded?;
@@ -112,6 +104,7 @@ pub(in crate::pipeline) fn next_cache(
         if saved.is_err() {
             Cache::remove(target);
         }
+        crate::pipeline::drop_later(kept);
     }
     None
 }
