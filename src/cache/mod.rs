@@ -13,6 +13,7 @@
 use rustc_hash::FxHashMap;
 use std::fs;
 use std::hash::{Hash, Hasher};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::content::PageId;
@@ -20,6 +21,11 @@ use crate::frontmatter::PageDate;
 use crate::output::beside;
 
 mod codec;
+
+pub use codec::Encoder;
+
+/// How many encoded parts ([`Encoder::entries`]) may wait for the thread that writes them.
+const QUEUED: usize = 64;
 
 /// A 64-bit hash of some bytes (XXH3, made for telling contents apart): every page's source
 /// is hashed twice in a build and every file it writes once, where SipHash, std's, was a
@@ -157,6 +163,7 @@ pub struct Cache {
 }
 
 /// What a cache file says before its entries ([`Cache::save_streamed`]).
+#[derive(Clone, Copy)]
 pub struct Header<'a> {
     pub inputs: u64,
     pub structure: u64,
@@ -164,6 +171,9 @@ pub struct Header<'a> {
     pub related: Option<(u64, &'a [Vec<PageId>])>,
     /// [`Cache::words`].
     pub words: &'a str,
+    /// The number in `words` of each number the entries hold, when they number the words of
+    /// another list (`None`: the same numbers).
+    pub renumbered: Option<&'a [u32]>,
 }
 
 /// A file modified less than this before the cache was written may have changed again within
@@ -179,8 +189,8 @@ impl Cache {
     /// The cache for `target`, if there is one that this binary wrote for the same inputs.
     /// Anything else (no file, another version, a corrupt file) is no cache.
     pub fn load(target: &Path, inputs: u64) -> Option<Cache> {
-        let file = fs::File::open(Self::path_for(target)).ok()?;
-        let cache = codec::decode_from(&mut std::io::BufReader::with_capacity(1 << 16, file))?;
+        let mut file = fs::File::open(Self::path_for(target)).ok()?;
+        let cache = codec::decode_from(&mut file)?;
         (cache.inputs == inputs).then_some(cache)
     }
 
@@ -198,23 +208,42 @@ impl Cache {
     }
 
     /// Writes a cache beside `target` (a new file renamed over the old one; only ever over a
-    /// plain file, [`beside`]), with the entries `entries`
-    /// hands over one at a time to the function it is given: each is written and dropped
-    /// before the next is made, so a build never holds every entry at once. Stamped now.
+    /// plain file, [`beside`]), with the entries `entries` hands the [`Encoder`] a batch at a
+    /// time: each batch is made and encoded on every thread, its entries dropped as they are
+    /// encoded, while a thread of its own encodes the header and writes the bytes out, so
+    /// that a build never holds every entry or every byte at once. Stamped now.
     pub fn save_streamed(
         target: &Path,
         header: Header<'_>,
-        entries: impl FnOnce(&mut dyn FnMut(&str, Entry) -> std::io::Result<()>) -> std::io::Result<()>,
+        entries: impl FnOnce(&mut Encoder<'_>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let written_ns = now_ns();
         beside::replace_file_with(&Self::path_for(target), |file| {
-            let mut encoder =
-                codec::Encoder::start(file, header.inputs, header.structure, written_ns)?;
-            encoder.outputs(header.outputs)?;
-            encoder.related(header.related)?;
-            encoder.words(header.words)?;
-            entries(&mut |path, entry| encoder.entry(path, &entry))?;
-            encoder.finish()
+            let spares = &codec::Spares::default();
+            std::thread::scope(|scope| {
+                let (parts, received) = std::sync::mpsc::sync_channel::<Vec<u8>>(QUEUED);
+                let writer = scope.spawn(move || {
+                    file.write_all(&codec::header(&header, written_ns))?;
+                    received.iter().try_for_each(|part| {
+                        file.write_all(&part)?;
+                        spares.give(part);
+                        Ok(())
+                    })
+                });
+                let mut send = move |part| {
+                    parts
+                        .send(part)
+                        .map_err(|_| std::io::Error::other("the cache's writer stopped"))
+                };
+                let mut encoder = Encoder::new(&mut send, spares, &header);
+                let encoded = entries(&mut encoder).and_then(|()| encoder.finish());
+                drop(send);
+                let written = writer
+                    .join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("the cache's writer failed")));
+                // The writer's error first: it is why a part could not be handed over.
+                written.and(encoded)
+            })
         })
     }
 
@@ -248,125 +277,4 @@ fn now_ns() -> i128 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn header(inputs: u64, structure: u64, outputs: &FxHashMap<String, Made>) -> Header<'_> {
-        Header {
-            inputs,
-            structure,
-            outputs,
-            related: None,
-            words: "",
-        }
-    }
-
-    /// An entry with this stat and nothing else.
-    pub(super) fn entry_of(stat: Stat) -> Entry {
-        Entry {
-            stat,
-            hash: 0,
-            title: "A".into(),
-            draft: false,
-            date: None,
-            updated: None,
-            body_offset: 0,
-            body_line: 1,
-            listed_summary: None,
-            short_answer: None,
-            ids: vec![],
-            anchors: vec![],
-            headings: vec![],
-            words: vec![],
-            marks: vec![],
-            tags: vec![],
-            links: vec![],
-            listing: None,
-            includes: vec![],
-        }
-    }
-
-    #[test]
-    fn a_cache_is_read_back_only_for_the_same_inputs_and_version() {
-        let tmp = tempfile::tempdir().unwrap();
-        let target = tmp.path().join("public");
-        let mut outputs = FxHashMap::default();
-        outputs.insert("a/index.html".to_owned(), Made::Page);
-        Cache::save_streamed(&target, header(7, 9, &outputs), |_| Ok(())).unwrap();
-        assert!(tmp.path().join(".public.answerbook-cache").is_file());
-        let back = Cache::load(&target, 7).unwrap();
-        assert_eq!(back.structure, 9);
-        assert_eq!(back.outputs["a/index.html"], Made::Page);
-        assert!(Cache::load(&target, 8).is_none());
-        fs::write(Cache::path_for(&target), "not a cache").unwrap();
-        assert!(Cache::load(&target, 7).is_none());
-    }
-
-    #[test]
-    fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
-        let tmp = tempfile::tempdir().unwrap();
-        let target = tmp.path().join("public");
-        let mut outputs = FxHashMap::default();
-        outputs.insert("q/index.html".to_owned(), Made::Page);
-        let entry = |title: &str| Entry {
-            title: title.into(),
-            words: vec![1, 0],
-            ..entry_of(Stat {
-                len: 1,
-                mtime_ns: 2,
-                ino: 3,
-            })
-        };
-        let related = [vec![PageId(1)], vec![]];
-        let with_related = Header {
-            related: Some((5, &related)),
-            words: "sea salt",
-            ..header(7, 9, &outputs)
-        };
-        Cache::save_streamed(&target, with_related, |emit| {
-            emit("q.md", entry("Q"))?;
-            emit("r.md", entry("R"))
-        })
-        .unwrap();
-        let back = Cache::load(&target, 7).unwrap();
-        assert_eq!((back.structure, back.outputs.clone()), (9, outputs.clone()));
-        assert_eq!(back.pages["q.md"], entry("Q"));
-        assert_eq!(back.pages["r.md"].title, "R");
-        assert_eq!(back.related, Some((5, related.to_vec())));
-        assert!(back.written_ns > 0);
-
-        let before = fs::read(Cache::path_for(&target)).unwrap();
-        let failed = Cache::save_streamed(&target, header(7, 10, &outputs), |emit| {
-            emit("q.md", entry("Q2"))?;
-            Err(std::io::Error::other("the build stopped"))
-        });
-        assert!(failed.is_err());
-        assert_eq!(fs::read(Cache::path_for(&target)).unwrap(), before);
-        let names: Vec<_> = fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(
-            names,
-            [".public.answerbook-cache"],
-            "no temporary file left"
-        );
-    }
-
-    #[test]
-    fn a_file_changed_just_before_the_cache_was_written_is_read_again() {
-        let mut cache = Cache::new(1, 1);
-        let stat = Stat {
-            len: 10,
-            mtime_ns: 5_000_000_000,
-            ino: 3,
-        };
-        cache.pages.insert("a.md".into(), entry_of(stat));
-        cache.written_ns = 5_500_000_000;
-        assert!(cache.unchanged(Path::new("a.md"), &stat).is_none());
-        cache.written_ns = 7_000_000_000;
-        assert!(cache.unchanged(Path::new("a.md"), &stat).is_some());
-        let touched = Stat { len: 11, ..stat };
-        assert!(cache.unchanged(Path::new("a.md"), &touched).is_none());
-    }
-}
+mod tests;

@@ -1,7 +1,6 @@
 //! Phase one's pages: every file read and parsed, or brought back from the build cache; the
 //! link index; what each page is rendered from; and the cache written back for the next build.
 
-use std::collections::HashSet;
 use std::ffi::OsString;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -9,26 +8,37 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cache::{Cache, Entry, Header, Made, Stat};
+use crate::cache::{Cache, Entry, Stat};
 use crate::content::{self, Page, Pages};
 use crate::diagnostics::Report;
 use crate::discover::{self, Asset, PageSource};
 use crate::error::Result;
 use crate::incremental;
 use crate::link_index::LinkIndex;
-use crate::related::Related;
 use crate::render;
 use crate::urls;
 
 use super::{Sections, Setup};
 
+mod next;
+
+pub(super) use next::{Leftovers, next_cache};
+
 pub(super) struct ParsedPages {
     pub(super) published: Vec<Page>,
     /// Paths of drafts left out, so links to them get a precise message.
     pub(super) drafts: Vec<PathBuf>,
-    /// Every page file's stat and hash, and its cache entry when it was reused, by its path
-    /// under `content/` (as the walk spelled it: its bytes hash faster than its components).
-    pub(super) known: HashMap<OsString, Known>,
+    /// Every page file's stat and hash, and its cache entry when it was reused.
+    pub(super) known: Knowns,
+}
+
+/// What the build knows of every page's file: by its path under `content/` (as the walk
+/// spelled it: its bytes hash faster than its components), until [`sources`] puts each page's
+/// by the page's id.
+#[derive(Default)]
+pub(super) struct Knowns {
+    by_path: HashMap<OsString, Known>,
+    by_page: Vec<Option<Known>>,
 }
 
 /// What the build knows of a page's file.
@@ -98,7 +108,7 @@ pub(super) fn parse_pages(
         .collect::<Vec<Result<_>>>();
     let mut published = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();
-    let mut known = HashMap::with_capacity_and_hasher(results.len(), Default::default());
+    let mut by_path = HashMap::with_capacity_and_hasher(results.len(), Default::default());
     for result in results {
         let (page, problems, rel, stat, hash, abs_path) = result?;
         report.extend(problems);
@@ -116,7 +126,7 @@ pub(super) fn parse_pages(
             abs_path,
             entry,
         };
-        known.insert(rel.into_os_string(), known_page);
+        by_path.insert(rel.into_os_string(), known_page);
         if page.front.draft && !setup.opts.drafts {
             drafts.push(page.rel_path);
         } else {
@@ -126,7 +136,10 @@ pub(super) fn parse_pages(
     Ok(ParsedPages {
         published,
         drafts,
-        known,
+        known: Knowns {
+            by_path,
+            by_page: Vec::new(),
+        },
     })
 }
 
@@ -155,192 +168,40 @@ pub(super) fn link_index(
 
 /// What every page is rendered from: its file, read again when it renders (so that no more
 /// than a page per thread is held in memory from here on), or what the cache kept of it.
-/// Each page's text is dropped here.
+/// Each page's text is dropped here, and what is known of its file is put by its id.
 pub(super) fn sources(
     pages: &mut Pages,
-    known: &mut HashMap<OsString, Known>,
+    known: &mut Knowns,
     index: &LinkIndex,
 ) -> Vec<render::Source> {
     let texts = pages.take_sources();
+    let by_path = &mut known.by_path;
+    known.by_page = (pages.iter())
+        .map(|page| by_path.remove(page.rel_path.as_os_str()))
+        .collect();
     pages
         .iter()
         .zip(texts)
-        .map(|(page, text)| {
-            match known
-                .get_mut(page.rel_path.as_os_str())
-                .and_then(|k| k.entry.as_mut())
-            {
-                Some(entry) if page.reused => render::Source::Known(
-                    Box::new(incremental::take_facts(entry, index)),
-                    Some(incremental::take_search(entry)),
-                ),
-                _ => match known.get(page.rel_path.as_os_str()) {
-                    Some(Known {
-                        abs_path: Some(path),
-                        hash,
-                        stat,
-                        ..
-                    }) => render::Source::File {
-                        path: path.clone(),
-                        hash: *hash,
-                        len: stat.len,
-                    },
-                    // No file read this build stands behind it: its text, kept.
-                    _ => render::Source::Text(text),
-                },
-            }
+        .zip(&mut known.by_page)
+        .map(|((page, text), known)| match known {
+            Some(Known {
+                entry: Some(entry), ..
+            }) if page.reused => render::Source::Known(
+                Box::new(incremental::take_facts(entry, index)),
+                Some(incremental::take_search(entry)),
+            ),
+            Some(Known {
+                abs_path: Some(path),
+                hash,
+                stat,
+                ..
+            }) => render::Source::File {
+                path: path.clone(),
+                hash: *hash,
+                len: stat.len,
+            },
+            // No file read this build stands behind it: its text, kept.
+            _ => render::Source::Text(text),
         })
         .collect()
-}
-
-/// What phase two leaves for the next build's cache: the pages' facts and files, the output
-/// files made, and the cache it started from.
-pub(super) struct Leftovers<'b> {
-    pub(super) pages: &'b Pages,
-    pub(super) facts: &'b mut render::Facts,
-    pub(super) parsed: &'b mut ParsedPages,
-    pub(super) previous: Option<&'b Cache>,
-    pub(super) made: HashMap<String, Made>,
-    pub(super) report: &'b Report,
-    /// Where the search words of `facts` are numbered.
-    pub(super) vocabulary: &'b render::Vocabulary,
-}
-
-/// The cache for the next build: an entry for every question with nothing to report, what
-/// each output file was made from, and every page's related questions with the hash of what
-/// they came from. With `keep` (`serve`) it is handed back, with whether it says anything the
-/// previous one did not; else it is written beside the output folder an entry at a time, when
-/// it says anything new, and removed when it cannot be written, so that no stale one is ever
-/// read.
-pub(super) fn next_cache(
-    setup: &Setup<'_>,
-    structure: u64,
-    related: (u64, &Related),
-    left: Leftovers<'_>,
-    keep: bool,
-) -> Option<(Cache, bool)> {
-    let Leftovers {
-        pages,
-        facts,
-        parsed,
-        previous,
-        made,
-        report,
-        vocabulary,
-    } = left;
-    let troubled = troubled(report);
-    let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
-    if keep {
-        let mut cache = Cache::new(setup.inputs, structure);
-        cache.pages.reserve(pages.len());
-        let _infallible = next_entries(pages, facts, parsed, &troubled, &mut |key, entry| {
-            cache.pages.insert(key.to_owned(), entry);
-            Ok(())
-        });
-        cache.outputs = made;
-        return Some((cache, changed));
-    }
-    if changed {
-        let target = &setup.out_target;
-        let (words, numbers) = vocabulary.renumbered(facts.searches().map(|s| &s.words[..]));
-        let header = Header {
-            inputs: setup.inputs,
-            structure,
-            outputs: &made,
-            related: Some((related.0, related.1.lists())),
-            words: &words,
-        };
-        let saved = Cache::save_streamed(target, header, |emit| {
-            next_entries(pages, facts, parsed, &troubled, &mut |key, mut entry| {
-                if let Some(numbers) = &numbers {
-                    entry
-                        .words
-                        .iter_mut()
-                        .for_each(|w| *w = numbers[*w as usize]);
-                }
-                emit(key, entry)
-            })
-        });
-        if saved.is_err() {
-            Cache::remove(target);
-        }
-    }
-    None
-}
-
-/// The files of the pages with something to report: they get no cache entry.
-fn troubled(report: &Report) -> HashSet<&Path> {
-    report
-        .diagnostics
-        .iter()
-        .map(|d| d.path.as_path())
-        .collect()
-}
-
-/// Whether the next cache says anything `previous` did not: an entry for a page rendered this
-/// build, a reused page whose file's stat changed, an entry gone, or another output.
-fn cache_changed(
-    pages: &Pages,
-    facts: &render::Facts,
-    parsed: &ParsedPages,
-    previous: Option<&Cache>,
-    made: &HashMap<String, Made>,
-    troubled: &HashSet<&Path>,
-) -> bool {
-    // The previous cache's entries of reused pages were moved out: what is left there are
-    // pages that changed or went away.
-    if previous.is_none_or(|p| !p.pages.is_empty() || p.outputs != *made) {
-        return true;
-    }
-    pages.ids().any(|(id, page)| {
-        let Some(known) = parsed.known.get(page.rel_path.as_os_str()) else {
-            return false;
-        };
-        match &known.entry {
-            Some(old) if page.reused => old.stat != known.stat,
-            _ => {
-                !troubled.contains(page.display_path.as_path())
-                    && incremental::may_cache(page, &facts[id])
-            }
-        }
-    })
-}
-
-/// Hands `emit` the next cache's entry of every question with nothing to report, one at a
-/// time: the reused pages' entries as they came, with their facts back in them, and new ones
-/// made of what this build found. What an entry keeps is moved out of `facts` and `parsed`.
-fn next_entries(
-    pages: &Pages,
-    facts: &mut render::Facts,
-    parsed: &mut ParsedPages,
-    troubled: &HashSet<&Path>,
-    emit: &mut dyn FnMut(&str, Entry) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    for (id, page) in pages.ids() {
-        let Some(known) = parsed.known.remove(page.rel_path.as_os_str()) else {
-            continue;
-        };
-        let entry = match known.entry {
-            Some(mut old) if page.reused => {
-                // Its search data went into this build's facts ([`sources`]): back it comes.
-                if let Some(search) = facts.take_search(id) {
-                    incremental::restore_search(&mut old, search);
-                }
-                incremental::restore_facts(&mut old, &mut facts[id]);
-                Some(Entry {
-                    stat: known.stat,
-                    ..*old
-                })
-            }
-            _ if troubled.contains(page.display_path.as_path()) => None,
-            _ => {
-                let search = facts.take_search(id);
-                incremental::entry_for(page, &mut facts[id], search, pages, known.stat, known.hash)
-            }
-        };
-        if let (Some(entry), Some(key)) = (entry, page.rel_path.to_str()) {
-            emit(key, entry)?;
-        }
-    }
-    Ok(())
 }

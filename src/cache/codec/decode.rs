@@ -1,11 +1,12 @@
 //! Reading a cache file back ([`super::Encoder`] wrote it): the header whole, then the entries
 //! one at a time.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::PathBuf;
 
-use super::{END, ENTRY, MAGIC, number_width, word_count};
+use super::{END, ENTRY, MAGIC, SAME, number_width, word_count};
 use crate::cache::{Cache, CachedAnchor, Entry, Made, Stat};
 use crate::content::PageId;
 use crate::frontmatter::PageDate;
@@ -16,9 +17,8 @@ pub(in crate::cache) fn decode(bytes: &[u8]) -> Option<Cache> {
     decode_from(&mut &bytes[..])
 }
 
-/// Reads a cache: the header whole, then one entry at a time into the same buffer, so that
-/// a large cache is never held as bytes and as entries at once.
-pub(in crate::cache) fn decode_from(input: &mut impl Read) -> Option<Cache> {
+/// Reads a cache: the header whole, then the entries a block at a time ([`entries`]).
+pub(in crate::cache) fn decode_from(input: &mut (impl Read + Send)) -> Option<Cache> {
     let mut magic = [0; MAGIC.len()];
     input.read_exact(&mut magic).ok()?;
     if magic != MAGIC {
@@ -71,20 +71,106 @@ pub(in crate::cache) fn decode_from(input: &mut impl Read) -> Option<Cache> {
     if !r.0.is_empty() {
         return None;
     }
+    entries(input, &mut cache.pages, words)?;
+    Some(cache)
+}
+
+/// How many bytes of entries are read at a time.
+pub(super) const BLOCK: usize = 1 << 20;
+
+/// Reads the entries and the end mark, a block of bytes at a time: the whole entries of a
+/// block are decoded on every thread while the next block is read and the entries before
+/// are put in `pages`. Only the entry cut at a block's end is read twice (once more than it
+/// takes to be whole), so that a cache is never held whole as bytes.
+fn entries(
+    input: &mut (impl Read + Send),
+    pages: &mut FxHashMap<String, Entry>,
+    words: usize,
+) -> Option<()> {
+    let width = number_width(words);
+    let (mut block, mut next) = (Vec::new(), Vec::new());
+    let mut decoded = Vec::new();
+    read_more(input, &mut block, BLOCK)?;
     loop {
-        match u64::from(read_array::<1>(input)?[0]) {
-            ENTRY => {}
-            END => break,
-            _ => return None,
+        let cut = Cut::of(&block)?;
+        next.clear();
+        next.extend_from_slice(&block[cut.rest..]);
+        let spans = &cut.entries;
+        let (now, read) = rayon::join(
+            || {
+                spans
+                    .par_iter()
+                    .map(|span| decode_entry(&block[span.clone()], words, width))
+                    .collect::<Option<Vec<_>>>()
+            },
+            || {
+                pages.extend(decoded.drain(..));
+                match cut.ended {
+                    // Nothing after the end.
+                    true => (next.len() == 1 && input.read(&mut [0]).ok()? == 0).then_some(0),
+                    false => read_more(input, &mut next, BLOCK + cut.missing),
+                }
+            },
+        );
+        decoded = now?;
+        let read = read?;
+        if cut.ended {
+            pages.extend(decoded);
+            return Some(());
         }
-        let len = u32::from_le_bytes(read_array(input)?);
-        read_exactly(input, u64::from(len), &mut buf)?;
-        let (path, entry) = decode_entry(&buf, words, number_width(words))?;
-        cache.pages.insert(path, entry);
+        // A file that ends before its end mark.
+        if read == 0 {
+            return None;
+        }
+        std::mem::swap(&mut block, &mut next);
     }
-    // Nothing after the end.
-    let at_end = input.read(&mut [0]).ok()? == 0;
-    at_end.then_some(cache)
+}
+
+/// Where a block of bytes parts into whole entries and the rest.
+struct Cut {
+    /// The bodies of the whole entries.
+    entries: Vec<std::ops::Range<usize>>,
+    /// Where the rest starts: an entry cut at the end of the block, or the end mark.
+    rest: usize,
+    /// How many bytes the entry cut at the end lacks, when its length is in the block.
+    missing: usize,
+    /// Whether the rest is the end mark.
+    ended: bool,
+}
+
+impl Cut {
+    fn of(block: &[u8]) -> Option<Cut> {
+        let mut cut = Cut {
+            entries: Vec::new(),
+            rest: 0,
+            missing: 0,
+            ended: false,
+        };
+        loop {
+            let at = cut.rest;
+            match block.get(at).map(|&b| u64::from(b)) {
+                Some(ENTRY) => {}
+                Some(END) => cut.ended = true,
+                Some(_) => return None,
+                None => {}
+            }
+            let Some(len) = block.get(at + 1..at + 5).filter(|_| !cut.ended) else {
+                return Some(cut);
+            };
+            let end = at + 5 + u32::from_le_bytes(len.try_into().ok()?) as usize;
+            if end > block.len() {
+                cut.missing = end - block.len();
+                return Some(cut);
+            }
+            cut.entries.push(at + 5..end);
+            cut.rest = end;
+        }
+    }
+}
+
+/// Reads up to `len` more bytes onto the end of `buf`: how many there were.
+fn read_more(input: &mut impl Read, buf: &mut Vec<u8>, len: usize) -> Option<usize> {
+    input.take(len as u64).read_to_end(buf).ok()
 }
 
 fn read_array<const N: usize>(input: &mut impl Read) -> Option<[u8; N]> {
@@ -114,8 +200,8 @@ fn decode_entry(body: &[u8], words: usize, width: usize) -> Option<(String, Entr
     let updated = r.date()?;
     let body_offset = usize::try_from(r.u64()?).ok()?;
     let body_line = usize::try_from(r.u64()?).ok()?;
-    let listed_summary = r.opt()?;
     let short_answer = r.opt()?;
+    let listed_summary = r.opt_or(&short_answer)?;
     let ids = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
     let anchors = (0..r.len()?)
         .map(|_| {
@@ -233,12 +319,19 @@ impl<'a> Reader<'a> {
     }
 
     fn opt(&mut self) -> Option<Option<String>> {
-        let n = self.u64()?;
-        if n == u64::MAX {
-            return Some(None);
+        self.opt_or(&None)
+    }
+
+    /// [`Reader::opt`], or `same` again where the file says so ([`SAME`]).
+    fn opt_or(&mut self, same: &Option<String>) -> Option<Option<String>> {
+        match self.u64()? {
+            u64::MAX => Some(None),
+            SAME => Some(Some(same.clone()?)),
+            n => {
+                let n = usize::try_from(n).ok()?;
+                Some(Some(String::from_utf8(self.take(n)?.to_vec()).ok()?))
+            }
         }
-        let n = usize::try_from(n).ok()?;
-        Some(Some(String::from_utf8(self.take(n)?.to_vec()).ok()?))
     }
 
     fn stat(&mut self) -> Option<Stat> {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::cache::{Cache, CachedAnchor};
+use crate::cache::{Cache, CachedAnchor, Made, Stat};
 use crate::frontmatter::PageDate;
 use std::path::PathBuf;
 
@@ -111,11 +111,11 @@ fn a_cache_larger_than_one_piece_is_written_in_pieces_and_comes_back_whole() {
             .outputs
             .insert(format!("s/q{n}/index.html"), Made::Page);
     }
-    /// Counts the pieces written.
-    struct Pieces(Vec<u8>, usize);
+    /// Notes the size of each piece written.
+    struct Pieces(Vec<u8>, Vec<usize>);
     impl Write for Pieces {
         fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            self.1 += 1;
+            self.1.push(buf.len());
             self.0.extend_from_slice(buf);
             Ok(buf.len())
         }
@@ -123,10 +123,16 @@ fn a_cache_larger_than_one_piece_is_written_in_pieces_and_comes_back_whole() {
             Ok(())
         }
     }
-    let mut out = Pieces(Vec::new(), 0);
+    let mut out = Pieces(Vec::new(), Vec::new());
     encode(&cache, &mut out).unwrap();
-    assert!(out.0.len() > 4 * PIECE, "{} bytes", out.0.len());
-    assert!(out.1 >= 4, "written in {} pieces", out.1);
+    // The header whole, then the entries a run at a time.
+    assert!(
+        out.1.len() > 3000 / RUN,
+        "written in {} pieces",
+        out.1.len()
+    );
+    let largest = out.1[1..].iter().max().unwrap();
+    assert!(*largest < out.0.len() / 20, "a piece of {largest} bytes");
     let back = decode(&out.0).unwrap();
     assert_eq!(back.pages, cache.pages);
     assert_eq!(back.outputs, cache.outputs);
@@ -180,4 +186,40 @@ fn an_entry_numbering_a_word_the_cache_does_not_have_is_no_cache() {
     let back = decode(&bytes).unwrap();
     assert_eq!(back.pages["q.md"].words, [69_999, 65_536, 3]);
     assert_eq!(back.words, cache.words);
+}
+
+#[test]
+fn entries_read_a_block_at_a_time_come_back_whole_wherever_the_blocks_end() {
+    let stat = Stat {
+        len: 1,
+        mtime_ns: 1,
+        ino: 1,
+    };
+    let mut cache = Cache::new(1, 2);
+    for n in 0..2000 {
+        let answer = format!("answer {n}");
+        let entry = Entry {
+            title: format!("Question {n}"),
+            listing: Some("x".repeat(n * 7 % 4000)),
+            // The same text as the short answer, another, or none.
+            listed_summary: [Some(answer.clone()), Some("other".into()), None][n % 3].clone(),
+            short_answer: (n % 5 != 0).then_some(answer),
+            ..crate::cache::tests::entry_of(stat)
+        };
+        cache.pages.insert(format!("q{n}.md"), entry);
+    }
+    // An entry longer than a block.
+    let big = Entry {
+        listing: Some("y".repeat(decode::BLOCK + decode::BLOCK / 2)),
+        ..crate::cache::tests::entry_of(stat)
+    };
+    cache.pages.insert("big.md".into(), big);
+    let mut bytes = Vec::new();
+    encode(&cache, &mut bytes).unwrap();
+    assert!(bytes.len() > 4 * decode::BLOCK, "{} bytes", bytes.len());
+    assert_eq!(decode(&bytes).unwrap().pages, cache.pages);
+    let block = decode::BLOCK;
+    for cut in [block - 1, block, block + 1, 3 * block + 7, bytes.len() - 1] {
+        assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
+    }
 }

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::distinct::Distinct;
@@ -94,19 +95,31 @@ impl Vocabulary {
     /// Only the words numbered in `used`, numbered again in the same order: their text, and
     /// each old number's new one (`None` when every word is used: the numbers stay). Words no
     /// page holds any more are left out of the next build cache this way, which would
-    /// otherwise keep every word the site ever had.
+    /// otherwise keep every word the site ever had. The words used are gathered on every
+    /// thread, a bit a word.
     pub fn renumbered<'a>(
         &self,
-        used: impl Iterator<Item = &'a [u32]>,
+        used: impl ParallelIterator<Item = &'a [u32]>,
     ) -> (String, Option<Vec<u32>>) {
         let words = self.words();
-        let mut keep = vec![false; words.len()];
-        for numbers in used {
-            for &w in numbers {
-                keep[w as usize] = true;
-            }
-        }
-        if keep.iter().all(|&k| k) {
+        let blocks = words.len().div_ceil(64);
+        let keep = used
+            .fold(
+                || vec![0u64; blocks],
+                |mut keep, numbers| {
+                    for &w in numbers {
+                        keep[w as usize / 64] |= 1 << (w % 64);
+                    }
+                    keep
+                },
+            )
+            .reduce_with(|mut keep, more| {
+                keep.iter_mut().zip(more).for_each(|(k, m)| *k |= m);
+                keep
+            })
+            .unwrap_or_else(|| vec![0; blocks]);
+        let kept = |w: u32| keep[w as usize / 64] >> (w % 64) & 1 == 1;
+        if (0..words.len() as u32).all(kept) {
             return (words.text().to_owned(), None);
         }
         let mut text = String::new();
@@ -114,7 +127,7 @@ impl Vocabulary {
         let numbers = words
             .words()
             .map(|(w, word)| {
-                if !keep[w as usize] {
+                if !kept(w) {
                     return u32::MAX;
                 }
                 if next > 0 {
@@ -247,10 +260,10 @@ mod tests {
     fn renumbering_keeps_the_used_words_in_order() {
         let vocabulary = Vocabulary::from_text("kettle tea leaf cup").unwrap();
         assert_eq!(
-            vocabulary.renumbered([&[3, 0][..], &[1, 2]].into_iter()),
+            vocabulary.renumbered([&[3, 0][..], &[1, 2]].into_par_iter()),
             ("kettle tea leaf cup".to_owned(), None)
         );
-        let (text, numbers) = vocabulary.renumbered([&[3, 1][..], &[3]].into_iter());
+        let (text, numbers) = vocabulary.renumbered([&[3, 1][..], &[3]].into_par_iter());
         assert_eq!(text, "tea cup");
         let numbers = numbers.unwrap();
         assert_eq!((numbers[1], numbers[3]), (0, 1));

@@ -1,0 +1,227 @@
+//! The cache written for the next build: each page's entry made of what this build found
+//! (or of the entry it was reused from), a batch at a time on every thread.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use rayon::prelude::*;
+
+use crate::cache::{Cache, Entry, Header, Made};
+use crate::content::{Page, PageId, Pages};
+use crate::diagnostics::Report;
+use crate::incremental;
+use crate::related::Related;
+use crate::render;
+
+use super::{Known, ParsedPages, Setup};
+
+/// What phase two leaves for the next build's cache: the pages' facts and files, the output
+/// files made, and the cache it started from.
+pub(in crate::pipeline) struct Leftovers<'b> {
+    pub(in crate::pipeline) pages: &'b Pages,
+    pub(in crate::pipeline) facts: &'b mut render::Facts,
+    pub(in crate::pipeline) parsed: &'b mut ParsedPages,
+    pub(in crate::pipeline) previous: Option<&'b Cache>,
+    pub(in crate::pipeline) made: HashMap<String, Made>,
+    pub(in crate::pipeline) report: &'b Report,
+    /// Where the search words of `facts` are numbered.
+    pub(in crate::pipeline) vocabulary: &'b render::Vocabulary,
+}
+
+/// The cache for the next build: an entry for every question with nothing to report, what
+/// each output file was made from, and every page's related questions with the hash of what
+/// they came from. With `keep` (`serve`) it is handed back, with whether it says anything the
+/// previous one did not; else it is written beside the output folder an entry at a time, when
+/// it says anything new, and removed when it cannot be written, so that no stale one is ever
+/// read.
+pub(in crate::pipeline) fn next_cache(
+    setup: &Setup<'_>,
+    structure: u64,
+    related: (u64, &Related),
+    left: Leftovers<'_>,
+    keep: bool,
+) -> Option<(Cache, bool)> {
+    let Leftovers {
+        pages,
+        facts,
+        parsed,
+        previous,
+        made,
+        report,
+        vocabulary,
+    } = left;
+    let troubled = troubled(report);
+    let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
+    if keep {
+        let mut cache = Cache::new(setup.inputs, structure);
+        let made_of: Vec<_> = makings(pages, facts, &mut parsed.known.by_page).collect();
+        let entries: Vec<_> = made_of
+            .into_par_iter()
+            .filter_map(|m| m.entry(pages, &troubled))
+            .collect();
+        cache.pages.reserve(entries.len());
+        for (key, entry) in entries {
+            cache.pages.insert(key.to_owned(), entry);
+        }
+        cache.outputs = made;
+        return Some((cache, changed));
+    }
+    if changed {
+        let target = &setup.out_target;
+        let searches = pages.as_slice().par_iter().enumerate();
+        let used = searches.filter_map(|(id, _)| facts.search(PageId(id as u32)));
+        let (words, numbers) = vocabulary.renumbered(used.map(|s| &s.words[..]));
+        let header = Header {
+            inputs: setup.inputs,
+            structure,
+            outputs: &made,
+            related: Some((related.0, related.1.lists())),
+            words: &words,
+            renumbered: numbers.as_deref(),
+        };
+        // The entries' words (most of their memory) are freed once the build is done.
+        let mut kept = Vec::with_capacity(pages.len());
+        let saved = Cache::save_streamed(target, header, |encoder| {
+            // A batch is taken out of the build's data while the one before is encoded.
+            let mut made_of = makings(pages, facts, &mut parsed.known.by_page);
+            let mut batch: Vec<_> = made_of.by_ref().take(BATCH).collect();
+            let mut next = Vec::with_capacity(batch.len());
+            while !batch.is_empty() {
+                let ((), encoded) = rayon::join(
+                    || next.extend(made_of.by_ref().take(BATCH)),
+                    || {
+                        let entries = batch.par_drain(..).map(|m| m.entry(pages, &troubled));
+                        encoder.entries(entries, &mut kept)
+                    },
+                );
+                encoded?;
+                std::mem::swap(&mut batch, &mut next);
+            }
+            Ok(())
+        });
+        if saved.is_err() {
+            Cache::remove(target);
+        }
+        crate::pipeline::drop_later(kept);
+    }
+    None
+}
+
+/// How many pages' entries are made and encoded at a time: enough to keep every thread busy,
+/// few enough that their bytes are not many MiB.
+const BATCH: usize = 2048;
+
+/// The files of the pages with something to report: they get no cache entry.
+fn troubled(report: &Report) -> HashSet<&Path> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| d.path.as_path())
+        .collect()
+}
+
+/// Whether the next cache says anything `previous` did not: an entry for a page rendered this
+/// build, a reused page whose file's stat changed, an entry gone, or another output.
+fn cache_changed(
+    pages: &Pages,
+    facts: &render::Facts,
+    parsed: &ParsedPages,
+    previous: Option<&Cache>,
+    made: &HashMap<String, Made>,
+    troubled: &HashSet<&Path>,
+) -> bool {
+    // The previous cache's entries of reused pages were moved out: what is left there are
+    // pages that changed or went away.
+    if previous.is_none_or(|p| !p.pages.is_empty() || p.outputs != *made) {
+        return true;
+    }
+    pages
+        .ids()
+        .zip(&parsed.known.by_page)
+        .any(|((id, page), known)| {
+            let Some(known) = known else {
+                return false;
+            };
+            match &known.entry {
+                Some(old) if page.reused => old.stat != known.stat,
+                _ => {
+                    !troubled.contains(page.display_path.as_path())
+                        && incremental::may_cache(page, &facts[id])
+                }
+            }
+        })
+}
+
+/// What a page's next cache entry is made from, taken out of this build's data in page order
+/// ([`makings`]) so that the entries can be made on any thread ([`Makings::entry`]).
+struct Makings<'p> {
+    page: &'p Page,
+    known: Known,
+    rendered: crate::markdown::Rendered,
+    search: Option<render::SearchDoc>,
+}
+
+/// What every page's next cache entry is made from, in page order: moved out of `facts` and
+/// `known` (the build is done with them), one page at a time.
+fn makings<'p>(
+    pages: &'p Pages,
+    facts: &'p mut render::Facts,
+    known: &'p mut [Option<Known>],
+) -> impl Iterator<Item = Makings<'p>> {
+    pages.ids().zip(known).filter_map(|((id, page), known)| {
+        let known = known.take()?;
+        let rendered = &mut facts[id];
+        // What [`incremental::entry_for`] and [`incremental::restore_facts`] read; the rest
+        // is dropped with the build's facts, after the cache is written.
+        let rendered = crate::markdown::Rendered {
+            ids: std::mem::take(&mut rendered.ids),
+            summary: rendered.summary.take(),
+            answer: rendered.answer.take(),
+            listing: rendered.listing.take(),
+            anchors: std::mem::take(&mut rendered.anchors),
+            diagnostics: std::mem::take(&mut rendered.diagnostics),
+            includes: std::mem::take(&mut rendered.includes),
+            ..Default::default()
+        };
+        Some(Makings {
+            page,
+            known,
+            search: facts.take_search(id),
+            rendered,
+        })
+    })
+}
+
+impl<'p> Makings<'p> {
+    /// The next cache's entry of a question with nothing to report, by its path: a reused
+    /// page's entry as it came, with its facts back in it, or a new one made of what this
+    /// build found.
+    fn entry(mut self, pages: &Pages, troubled: &HashSet<&Path>) -> Option<(&'p str, Entry)> {
+        let page = self.page;
+        let entry = match self.known.entry {
+            Some(mut old) if page.reused => {
+                // Its search data went into this build's facts ([`sources`]): back it comes.
+                if let Some(search) = self.search {
+                    incremental::restore_search(&mut old, search);
+                }
+                incremental::restore_facts(&mut old, &mut self.rendered);
+                Entry {
+                    stat: self.known.stat,
+                    ..*old
+                }
+            }
+            _ if troubled.contains(page.display_path.as_path()) => return None,
+            _ => incremental::entry_for(
+                page,
+                &mut self.rendered,
+                self.search,
+                pages,
+                self.known.stat,
+                self.known.hash,
+            )?,
+        };
+        Some((page.rel_path.to_str()?, entry))
+    }
+}
