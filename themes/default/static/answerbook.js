@@ -311,7 +311,7 @@
     }
     var observer = new IntersectionObserver(update, { rootMargin: "0px 0px -75% 0px" });
     items.forEach(function (item) { observer.observe(item[0]); });
-    window.addEventListener("scroll", function () { if (window.innerHeight + window.scrollY >= doc.documentElement.scrollHeight - 2) update(); }, { passive: true });
+    window.addEventListener("scroll", update, { passive: true });
     update();
   }
 
