@@ -397,3 +397,33 @@ fn a_new_link_changes_the_related_questions_of_the_page_it_leads_to() {
         ["How long should green tea steep?", "Is matcha a green tea?"]
     );
 }
+
+/// A page that is a symlink is known by the file it leads to: an edit there reaches the page on
+/// a rebuild, though the link itself did not change (the walk takes a page's stat from its
+/// folder's entry only when the entry is not a symlink).
+#[cfg(unix)]
+#[test]
+fn an_edit_to_the_file_a_symlinked_page_leads_to_reaches_the_page_on_a_rebuild() {
+    let site = fixture("incremental");
+    site.write(
+        "shared/kettle.md",
+        "---\ntitle: Kettles\n---\n\nFirst words.\n",
+    );
+    let link = site.root().join("content/tea/kettle.md");
+    std::os::unix::fs::symlink("../../shared/kettle.md", &link).unwrap();
+    age(&site.root().join("content"));
+    age(&site.root().join("shared"));
+    // The link's own time cannot be set back: wait until a build may trust it.
+    std::thread::sleep(Duration::from_millis(1100));
+    site.build(&[]).expect_clean();
+    assert!(site.page("tea/kettle/").source.contains("First words."));
+
+    site.write(
+        "shared/kettle.md",
+        "---\ntitle: Kettles\n---\n\nSecond words, a few more of them.\n",
+    );
+    age(&site.root().join("shared"));
+    rebuild_matches_clean(&site);
+    let page = site.page("tea/kettle/");
+    assert!(page.source.contains("Second words"), "{}", page.source);
+}

@@ -192,7 +192,7 @@ fn path_of<'a>(site: &'a Site<'_>, id: PageId) -> &'a str {
 mod tests {
     use super::super::Vocabulary;
     use super::super::shards::shards_of;
-    use super::super::tests::doc;
+    use super::super::tests::{doc, numbered};
     use super::super::{BODY, TITLE};
     use super::*;
 
@@ -203,13 +203,6 @@ mod tests {
         }
         keys.insert("kettles");
         keys
-    }
-
-    fn numbered(docs: &[SearchDoc]) -> Vec<(PageId, &SearchDoc)> {
-        docs.iter()
-            .enumerate()
-            .map(|(i, d)| (PageId(i as u32), d))
-            .collect()
     }
 
     #[test]

@@ -227,7 +227,7 @@ mod tests {
     use std::sync::Mutex;
 
     use super::super::Vocabulary;
-    use super::super::tests::doc;
+    use super::super::tests::{doc, numbered};
     use super::super::{ANSWER, BODY, HEADING, TITLE};
     use super::*;
     use crate::output::Body;
@@ -277,11 +277,7 @@ mod tests {
                 doc(&vocabulary, &words.join(" "), marks)
             })
             .collect();
-        let numbered: Vec<(PageId, &SearchDoc)> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (PageId(i as u32), d))
-            .collect();
+        let numbered = numbered(&docs);
         let spelled = vocabulary.words();
         let whole = postings_of(&numbered, spelled.len(), |_| true);
         let longest = whole.iter().map(Vec::len).max().unwrap();
@@ -316,11 +312,7 @@ mod tests {
                 doc(&vocabulary, &distinct.join(" "), marks)
             })
             .collect();
-        let numbered: Vec<(PageId, &SearchDoc)> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (PageId(i as u32), d))
-            .collect();
+        let numbered = numbered(&docs);
         let spelled = vocabulary.words();
         let whole = Files::default();
         write_shards(&numbered, &spelled, None, &whole, false).unwrap();

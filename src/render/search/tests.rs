@@ -16,6 +16,14 @@ pub(super) fn doc(vocabulary: &Vocabulary, words: &str, marks: Vec<(u32, u32)>) 
     }
 }
 
+/// Questions as the index is given them: each with its id, in order.
+pub(super) fn numbered(docs: &[SearchDoc]) -> Vec<(PageId, &SearchDoc)> {
+    docs.iter()
+        .enumerate()
+        .map(|(i, d)| (PageId(i as u32), d))
+        .collect()
+}
+
 #[test]
 fn marks_place_title_answer_and_heading_words() {
     let mut rendered = Rendered {
