@@ -5,14 +5,24 @@ use std::sync::Mutex;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-/// The phases seen so far: each name with the moment it ended and the resident memory then.
-static MARKS: Mutex<Vec<(&'static str, Instant, Option<u64>)>> = Mutex::new(Vec::new());
+/// The phases seen so far: each name with the moment it ended, and the resident memory then
+/// and at its highest so far.
+static MARKS: Mutex<Vec<(&'static str, Instant, Option<(u64, u64)>)>> = Mutex::new(Vec::new());
 
-/// Resident memory in MiB, where the system tells it (`/proc/self/statm`, in 4 KiB pages).
-fn resident_mib() -> Option<u64> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
-    Some(pages * 4096 / (1024 * 1024))
+/// Resident memory now and at its highest so far, in MiB (`VmRSS` and `VmHWM` of
+/// `/proc/self/status`): the highest tells which phase a build's peak falls in.
+fn memory_mib() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kib = |key: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        line[key.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()
+    };
+    Some((kib("VmRSS:")? / 1024, kib("VmHWM:")? / 1024))
 }
 
 fn enabled() -> bool {
@@ -25,18 +35,17 @@ pub fn start() {
     if enabled() {
         let mut marks = MARKS.lock().unwrap_or_else(|e| e.into_inner());
         marks.clear();
-        marks.push(("start", Instant::now(), resident_mib()));
+        marks.push(("start", Instant::now(), memory_mib()));
     }
 }
 
 /// Marks the end of the phase `name`.
 pub fn mark(name: &'static str) {
     if enabled() {
-        MARKS.lock().unwrap_or_else(|e| e.into_inner()).push((
-            name,
-            Instant::now(),
-            resident_mib(),
-        ));
+        MARKS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((name, Instant::now(), memory_mib()));
     }
 }
 
@@ -51,12 +60,14 @@ pub fn print() {
         .map(|w| format!("{} {:.1}", w[1].0, (w[1].1 - w[0].1).as_secs_f64() * 1000.0))
         .collect();
     eprintln!("timings (ms): {}", line.join(", "));
-    let resident: Vec<String> = marks
-        .iter()
-        .skip(1)
-        .filter_map(|m| Some(format!("{} {}", m.0, m.2?)))
-        .collect();
+    let memory = |pick: fn((u64, u64)) -> u64| -> Vec<String> {
+        (marks.iter().skip(1))
+            .filter_map(|m| Some(format!("{} {}", m.0, pick(m.2?))))
+            .collect()
+    };
+    let (resident, peak) = (memory(|m| m.0), memory(|m| m.1));
     if !resident.is_empty() {
         eprintln!("resident after (MiB): {}", resident.join(", "));
+        eprintln!("peak so far (MiB): {}", peak.join(", "));
     }
 }
