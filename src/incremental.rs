@@ -72,8 +72,10 @@ pub fn structure_hash(
     digest.finish()
 }
 
-/// A page brought back from its entry, without its text.
-pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> Page {
+/// A page brought back from its entry, without its text. Its title and links are moved out of
+/// the entry (a rebuild brings back every page of the site this way); the next cache's entry
+/// takes them back from the page ([`restore_page`]).
+pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &mut Entry) -> Page {
     let is_index = match plain_name(rel_path) {
         Some(name) => name == b"index.md",
         None => rel_path.file_name().is_some_and(|n| n == "index.md"),
@@ -94,12 +96,18 @@ pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &Entry) -> P
         is_not_found: false,
         date: entry.date.clone(),
         updated: entry.updated.clone(),
-        title: entry.title.clone(),
+        title: std::mem::take(&mut entry.title),
         section: SectionId::HOME,
         placed: None,
         reused: true,
-        links: entry.links.clone(),
+        links: std::mem::take(&mut entry.links),
     }
+}
+
+/// Puts back into a reused page's entry what [`page_from_entry`] moved into the page.
+pub fn restore_page(entry: &mut Entry, page: &Page) {
+    entry.title = page.title.clone();
+    entry.links = page.links.clone();
 }
 
 /// A reused page's tags where a read page has them, in its front matter's other keys.

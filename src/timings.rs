@@ -7,7 +7,10 @@ use std::time::Instant;
 
 /// The phases seen so far: each name with the moment it ended, and the resident memory then
 /// and at its highest so far.
-static MARKS: Mutex<Vec<(&'static str, Instant, Option<(u64, u64)>)>> = Mutex::new(Vec::new());
+static MARKS: Mutex<Vec<Mark>> = Mutex::new(Vec::new());
+
+/// A phase's name, when it ended, and the resident memory then and at its highest so far.
+type Mark = (&'static str, Instant, Option<(u64, u64)>);
 
 /// Resident memory now and at its highest so far, in MiB (`VmRSS` and `VmHWM` of
 /// `/proc/self/status`): the highest tells which phase a build's peak falls in.

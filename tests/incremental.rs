@@ -398,6 +398,35 @@ fn a_new_link_changes_the_related_questions_of_the_page_it_leads_to() {
     );
 }
 
+/// A page that is not read again keeps its links in the cache from rebuild to rebuild (the next
+/// cache's entry takes them back from the page they were moved into), so they still lead to
+/// related questions two rebuilds later.
+#[test]
+fn the_links_of_a_page_not_read_again_still_count_two_rebuilds_later() {
+    let site = built();
+    // The only tie between the two pages: a See also link (they share no tag).
+    let matcha = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(matcha));
+    site.write(
+        matcha,
+        &format!("{text}\n## See also\n\n- [Grinding](../coffee/what-grind-suits-espresso.md)\n"),
+    );
+    rebuild_matches_clean(&site);
+    // Another page edited twice: the page with the link is not read again either time.
+    let steep = "content/tea/how-long-should-green-tea-steep.md";
+    let text = common::read_text(&site.root().join(steep));
+    for edit in ["A first edit.", "A second edit."] {
+        site.write(steep, &format!("{text}\n{edit}\n"));
+        let said = rebuild_matches_clean(&site);
+        assert!(said.contains("(2 unchanged)"), "{said}");
+        assert_eq!(
+            site.page("coffee/what-grind-suits-espresso/")
+                .texts(".related a"),
+            ["How long should green tea steep?", "Is matcha a green tea?"]
+        );
+    }
+}
+
 /// A page that is a symlink is known by the file it leads to: an edit there reaches the page on
 /// a rebuild, though the link itself did not change (the walk takes a page's stat from its
 /// folder's entry only when the entry is not a symlink).

@@ -130,7 +130,7 @@ impl<'s> Encoder<'s> {
     /// bytes go to the sink in order.
     pub fn entries<'k>(
         &mut self,
-        entries: impl IndexedParallelIterator<Item = Option<(&'k str, Entry)>>,
+        entries: impl IndexedParallelIterator<Item = Option<(&'k str, Box<Entry>)>>,
         words: &mut Vec<Vec<u32>>,
     ) -> io::Result<()> {
         let (numbers, spares) = (self.numbers, self.spares);

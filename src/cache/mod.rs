@@ -150,8 +150,9 @@ pub struct Cache {
     /// When it was written (ns since the epoch): files modified this close to it are read
     /// again whatever their stat says.
     pub written_ns: i128,
-    /// By page path under `content/` (with `/`).
-    pub pages: FxHashMap<String, Entry>,
+    /// By page path under `content/` (with `/`). Boxed: an entry is hundreds of bytes, and a
+    /// build moves each out of the map to keep with its page.
+    pub pages: FxHashMap<String, Box<Entry>>,
     /// Every file of the output folder, by site path.
     pub outputs: FxHashMap<String, Made>,
     /// Every page's related questions, with the hash of what they were worked out from
@@ -190,8 +191,7 @@ impl Cache {
     /// Anything else (no file, another version, a corrupt file) is no cache.
     pub fn load(target: &Path, inputs: u64) -> Option<Cache> {
         let mut file = fs::File::open(Self::path_for(target)).ok()?;
-        let cache = codec::decode_from(&mut file)?;
-        (cache.inputs == inputs).then_some(cache)
+        codec::decode_from(&mut file, Some(inputs))
     }
 
     pub fn new(inputs: u64, structure: u64) -> Cache {

@@ -59,13 +59,15 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
     let target = tmp.path().join("public");
     let mut outputs = FxHashMap::default();
     outputs.insert("q/index.html".to_owned(), Made::Page);
-    let entry = |title: &str| Entry {
-        title: title.into(),
-        words: vec![1, 0],
-        ..entry_of(Stat {
-            len: 1,
-            mtime_ns: 2,
-            ino: 3,
+    let entry = |title: &str| {
+        Box::new(Entry {
+            title: title.into(),
+            words: vec![1, 0],
+            ..entry_of(Stat {
+                len: 1,
+                mtime_ns: 2,
+                ino: 3,
+            })
         })
     };
     let related = [vec![PageId(1)], vec![]];
@@ -124,7 +126,7 @@ fn a_file_changed_just_before_the_cache_was_written_is_read_again() {
         mtime_ns: 5_000_000_000,
         ino: 3,
     };
-    cache.pages.insert("a.md".into(), entry_of(stat));
+    cache.pages.insert("a.md".into(), Box::new(entry_of(stat)));
     cache.written_ns = 5_500_000_000;
     assert!(cache.unchanged(Path::new("a.md"), &stat).is_none());
     cache.written_ns = 7_000_000_000;
@@ -154,7 +156,10 @@ fn entries_numbering_the_words_of_another_list_are_written_with_the_headers_numb
         })
     };
     Cache::save_streamed(&target, renumbered, |encoder| {
-        encoder.entries(vec![Some(("q.md", entry))].into_par_iter(), &mut Vec::new())
+        encoder.entries(
+            vec![Some(("q.md", Box::new(entry)))].into_par_iter(),
+            &mut Vec::new(),
+        )
     })
     .unwrap();
     let back = Cache::load(&target, 7).unwrap();

@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
@@ -58,16 +58,31 @@ pub(super) fn parse_pages(
     report: &mut Report,
 ) -> Result<ParsedPages> {
     let content_name = &setup.content_name;
-    let entries = cache.as_deref().map(|c| &c.pages);
-    let entry_of = |rel: &Path| entries.and_then(|e| e.get(rel.to_str()?));
+    // Each file's entry is taken out of the cache here (a map removal each, as it would be
+    // once the page is parsed), so that a reused page's title and links are moved into it,
+    // not copied; the entries of pages read again go back below.
+    let files: Vec<(PageSource, Option<Taken>)> = files
+        .into_iter()
+        .map(|source| {
+            let rel = match &source {
+                PageSource::Reused(rel, _) => rel,
+                PageSource::Read { rel_path, .. } => rel_path,
+            };
+            let taken = cache
+                .as_deref_mut()
+                .and_then(|c| c.pages.remove_entry(rel.to_str()?));
+            (source, taken)
+        })
+        .collect();
+    let previous = cache.as_deref();
     let results: Vec<_> = files
         .into_par_iter()
-        .map(|source| match source {
+        .map(|(source, mut taken)| match source {
             PageSource::Reused(rel, stat) => {
-                let entry = entry_of(&rel);
-                let page = entry.map(|e| incremental::page_from_entry(&rel, content_name, e));
-                let hash = entry.map_or(0, |e| e.hash);
-                Ok((page, Vec::new(), rel, stat, hash, None))
+                let page = (taken.as_mut())
+                    .map(|(_, e)| incremental::page_from_entry(&rel, content_name, e));
+                let hash = taken.as_ref().map_or(0, |(_, e)| e.hash);
+                Ok((page, Vec::new(), rel, stat, hash, None, taken))
             }
             PageSource::Read {
                 rel_path,
@@ -78,20 +93,21 @@ pub(super) fn parse_pages(
                     match discover::read_page(rel_path, &abs_path, &stat, content_name)? {
                         Ok(read) => read,
                         Err(not_utf8) => {
-                            return Ok((None, vec![not_utf8], PathBuf::new(), stat, 0, None));
+                            let rel = PathBuf::new();
+                            return Ok((None, vec![not_utf8], rel, stat, 0, None, taken));
                         }
                     };
                 // The same text as last time (a file saved again unchanged): reused all the same.
-                let same = entry_of(&file.rel_path).filter(|e| {
+                let same = taken.as_mut().filter(|(_, e)| {
                     e.hash == hash
                         && incremental::may_reuse(&file.rel_path)
-                        && cache.as_deref().is_some_and(|c| c.includes_unchanged(e))
+                        && previous.is_some_and(|c| c.includes_unchanged(e))
                 });
                 let rel = file.rel_path.clone();
                 Ok(match same {
-                    Some(entry) => {
+                    Some((_, entry)) => {
                         let page = incremental::page_from_entry(&rel, content_name, entry);
-                        (Some(page), Vec::new(), rel, stat, hash, None)
+                        (Some(page), Vec::new(), rel, stat, hash, None, taken)
                     }
                     None => {
                         let (mut page, problems) = content::parse_page(file, content_name);
@@ -100,7 +116,7 @@ pub(super) fn parse_pages(
                         if page.front.given_title().is_some() {
                             page.text = String::new();
                         }
-                        (Some(page), problems, rel, stat, hash, Some(abs_path))
+                        (Some(page), problems, rel, stat, hash, Some(abs_path), taken)
                     }
                 })
             }
@@ -110,16 +126,21 @@ pub(super) fn parse_pages(
     let mut drafts = Vec::new();
     let mut by_path = HashMap::with_capacity_and_hasher(results.len(), Default::default());
     for result in results {
-        let (page, problems, rel, stat, hash, abs_path) = result?;
+        let (page, problems, rel, stat, hash, abs_path, taken) = result?;
         report.extend(problems);
-        let Some(page) = page else { continue };
-        let entry = match (&mut cache, page.reused) {
-            (Some(cache), true) => rel
-                .to_str()
-                .and_then(|k| cache.pages.remove(k))
-                .map(Box::new),
-            _ => None,
+        // The entry of a page read again goes back: the search index finds the page's old
+        // words in it, and the next cache is written whenever one is left.
+        let entry = match (taken, &page) {
+            (Some((_, entry)), Some(page)) if page.reused => Some(entry),
+            (Some((key, entry)), _) => {
+                if let Some(cache) = cache.as_deref_mut() {
+                    cache.pages.insert(key, entry);
+                }
+                None
+            }
+            (None, _) => None,
         };
+        let Some(page) = page else { continue };
         let known_page = Known {
             stat,
             hash,
@@ -142,6 +163,9 @@ pub(super) fn parse_pages(
         },
     })
 }
+
+/// A cache entry taken out of the cache, with its key.
+type Taken = (String, Box<Entry>);
 
 /// The link index: every page, draft, copied file and section by its path under `content/`.
 pub(super) fn link_index(

@@ -14,11 +14,16 @@ use crate::frontmatter::PageDate;
 /// A cache from its bytes ([`decode_from`]).
 #[cfg(test)]
 pub(in crate::cache) fn decode(bytes: &[u8]) -> Option<Cache> {
-    decode_from(&mut &bytes[..])
+    decode_from(&mut &bytes[..], None)
 }
 
-/// Reads a cache: the header whole, then the entries a block at a time ([`entries`]).
-pub(in crate::cache) fn decode_from(input: &mut (impl Read + Send)) -> Option<Cache> {
+/// Reads a cache: the header whole, then the entries a block at a time ([`entries`]); none
+/// of the entries when its inputs are not `inputs` (another configuration, theme or binary
+/// wrote it: the build could use none of them).
+pub(in crate::cache) fn decode_from(
+    input: &mut (impl Read + Send),
+    inputs: Option<u64>,
+) -> Option<Cache> {
     let mut magic = [0; MAGIC.len()];
     input.read_exact(&mut magic).ok()?;
     if magic != MAGIC {
@@ -34,6 +39,9 @@ pub(in crate::cache) fn decode_from(input: &mut (impl Read + Send)) -> Option<Ca
         written_ns: r.i128()?,
         ..Cache::default()
     };
+    if inputs.is_some_and(|inputs| inputs != cache.inputs) {
+        return None;
+    }
     let outputs = r.len()?;
     let mut made_by = FxHashMap::with_capacity_and_hasher(outputs, Default::default());
     for _ in 0..outputs {
@@ -84,7 +92,7 @@ pub(super) const BLOCK: usize = 1 << 20;
 /// takes to be whole), so that a cache is never held whole as bytes.
 fn entries(
     input: &mut (impl Read + Send),
-    pages: &mut FxHashMap<String, Entry>,
+    pages: &mut FxHashMap<String, Box<Entry>>,
     words: usize,
 ) -> Option<()> {
     let width = number_width(words);
@@ -189,7 +197,7 @@ fn read_exactly(input: &mut impl Read, len: u64, buf: &mut Vec<u8>) -> Option<()
 
 /// One entry ([`Encoder::entry`]), which must take all of `body`, numbering no more than
 /// `words` words, each number `width` bytes.
-fn decode_entry(body: &[u8], words: usize, width: usize) -> Option<(String, Entry)> {
+fn decode_entry(body: &[u8], words: usize, width: usize) -> Option<(String, Box<Entry>)> {
     let mut r = Reader(body);
     let path = r.str()?;
     let stat = r.stat()?;
@@ -233,7 +241,7 @@ fn decode_entry(body: &[u8], words: usize, width: usize) -> Option<(String, Entr
     let includes = (0..r.len()?)
         .map(|_| Some((PathBuf::from(r.str()?), r.stat()?)))
         .collect::<Option<Vec<_>>>()?;
-    let entry = Entry {
+    let entry = Box::new(Entry {
         stat,
         hash,
         title,
@@ -253,7 +261,7 @@ fn decode_entry(body: &[u8], words: usize, width: usize) -> Option<(String, Entr
         links,
         listing,
         includes,
-    };
+    });
     r.0.is_empty().then_some((path, entry))
 }
 

@@ -15,7 +15,7 @@ fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {
     };
     cache.pages.insert(
         "a/b é.md".into(),
-        Entry {
+        Box::new(Entry {
             stat,
             hash: 9,
             title: "Is it?".into(),
@@ -53,7 +53,7 @@ fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {
                     ino: 2,
                 },
             )],
-        },
+        }),
     );
     cache.outputs.insert("a/index.html".into(), Made::Bytes(7));
     cache.outputs.insert("x.png".into(), Made::Copy(stat));
@@ -106,7 +106,7 @@ fn a_cache_larger_than_one_piece_is_written_in_pieces_and_comes_back_whole() {
             listing: None,
             includes: Vec::new(),
         };
-        cache.pages.insert(format!("s/q{n}.md"), entry);
+        cache.pages.insert(format!("s/q{n}.md"), Box::new(entry));
         cache
             .outputs
             .insert(format!("s/q{n}/index.html"), Made::Page);
@@ -157,12 +157,14 @@ fn lengths_beyond_the_end_of_a_damaged_file_read_nothing_more() {
 
 #[test]
 fn an_entry_numbering_a_word_the_cache_does_not_have_is_no_cache() {
-    let entry_with = |words: Vec<u32>| Entry {
-        words,
-        ..crate::cache::tests::entry_of(Stat {
-            len: 1,
-            mtime_ns: 1,
-            ino: 1,
+    let entry_with = |words: Vec<u32>| {
+        Box::new(Entry {
+            words,
+            ..crate::cache::tests::entry_of(Stat {
+                len: 1,
+                mtime_ns: 1,
+                ino: 1,
+            })
         })
     };
     let mut cache = Cache::new(1, 2);
@@ -206,14 +208,14 @@ fn entries_read_a_block_at_a_time_come_back_whole_wherever_the_blocks_end() {
             short_answer: (n % 5 != 0).then_some(answer),
             ..crate::cache::tests::entry_of(stat)
         };
-        cache.pages.insert(format!("q{n}.md"), entry);
+        cache.pages.insert(format!("q{n}.md"), Box::new(entry));
     }
     // An entry longer than a block.
     let big = Entry {
         listing: Some("y".repeat(decode::BLOCK + decode::BLOCK / 2)),
         ..crate::cache::tests::entry_of(stat)
     };
-    cache.pages.insert("big.md".into(), big);
+    cache.pages.insert("big.md".into(), Box::new(big));
     let mut bytes = Vec::new();
     encode(&cache, &mut bytes).unwrap();
     assert!(bytes.len() > 4 * decode::BLOCK, "{} bytes", bytes.len());

@@ -198,7 +198,7 @@ impl<'p> Makings<'p> {
     /// The next cache's entry of a question with nothing to report, by its path: a reused
     /// page's entry as it came, with its facts back in it, or a new one made of what this
     /// build found.
-    fn entry(mut self, pages: &Pages, troubled: &HashSet<&Path>) -> Option<(&'p str, Entry)> {
+    fn entry(mut self, pages: &Pages, troubled: &HashSet<&Path>) -> Option<(&'p str, Box<Entry>)> {
         let page = self.page;
         let entry = match self.known.entry {
             Some(mut old) if page.reused => {
@@ -207,20 +207,19 @@ impl<'p> Makings<'p> {
                     incremental::restore_search(&mut old, search);
                 }
                 incremental::restore_facts(&mut old, &mut self.rendered);
-                Entry {
-                    stat: self.known.stat,
-                    ..*old
-                }
+                incremental::restore_page(&mut old, page);
+                old.stat = self.known.stat;
+                old
             }
             _ if troubled.contains(page.display_path.as_path()) => return None,
-            _ => incremental::entry_for(
+            _ => Box::new(incremental::entry_for(
                 page,
                 &mut self.rendered,
                 self.search,
                 pages,
                 self.known.stat,
                 self.known.hash,
-            )?,
+            )?),
         };
         Some((page.rel_path.to_str()?, entry))
     }
