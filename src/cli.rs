@@ -135,9 +135,13 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => {
             crate::output::interrupt::install();
+            crate::pipeline::ends_with_build();
             build(args.into())
         }
-        Command::Check(args) => check(args),
+        Command::Check(args) => {
+            crate::pipeline::ends_with_build();
+            check(args)
+        }
         Command::Serve(a) => {
             let opts = crate::serve::ServeOptions {
                 site_dir: a.site_dir,

@@ -22,7 +22,7 @@ use crate::output::beside;
 
 mod codec;
 
-pub use codec::Encoder;
+pub use codec::{Encoder, Spent};
 
 /// How many encoded parts ([`Encoder::entries`]) may wait for the thread that writes them.
 const QUEUED: usize = 64;

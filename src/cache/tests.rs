@@ -78,14 +78,17 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
     };
     Cache::save_streamed(&target, with_related, |encoder| {
         // Two batches; a `None` is no entry.
-        let words = &mut Vec::new();
+        let spent = &mut Vec::new();
         encoder.entries(
-            vec![Some(("q.md", entry("Q"))), None].into_par_iter(),
-            words,
+            vec![Some(("q.md", entry("Q"), false)), None].into_par_iter(),
+            spent,
         )?;
-        encoder.entries(vec![Some(("r.md", entry("R")))].into_par_iter(), words)?;
-        // Each entry's words are handed back.
-        assert_eq!(words, &[vec![1, 0], vec![1, 0]]);
+        encoder.entries(
+            vec![Some(("r.md", entry("R"), true))].into_par_iter(),
+            spent,
+        )?;
+        // Each entry's words are handed back, or the whole entry when it is asked for.
+        assert_eq!(spent, &[Spent::Words(vec![1, 0]), Spent::Entry(entry("R"))]);
         Ok(())
     })
     .unwrap();
@@ -100,7 +103,7 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
     let before = fs::read(Cache::path_for(&target)).unwrap();
     let failed = Cache::save_streamed(&target, header(7, 10, &outputs), |encoder| {
         encoder.entries(
-            vec![Some(("q.md", entry("Q2")))].into_par_iter(),
+            vec![Some(("q.md", entry("Q2"), false))].into_par_iter(),
             &mut Vec::new(),
         )?;
         Err(std::io::Error::other("the build stopped"))
@@ -157,7 +160,7 @@ fn entries_numbering_the_words_of_another_list_are_written_with_the_headers_numb
     };
     Cache::save_streamed(&target, renumbered, |encoder| {
         encoder.entries(
-            vec![Some(("q.md", Box::new(entry)))].into_par_iter(),
+            vec![Some(("q.md", Box::new(entry), false))].into_par_iter(),
             &mut Vec::new(),
         )
     })

@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cache::{Cache, Stat};
 use crate::checks;
@@ -214,12 +215,12 @@ fn run(
         &discovered.assets,
         &related,
     );
-    let cache = cache.filter(|c| c.structure == structure);
-    if cache.is_none() && pages.iter().any(|p| p.reused) {
+    let previous = cache.filter(|c| c.structure == structure);
+    if previous.is_none() && pages.iter().any(|p| p.reused) {
         return Ok(None);
     }
     timings::mark("sections, links, nav");
-    let cache = cache.as_ref();
+    let cache = previous.as_ref();
     let strict = opts.strict || config.strict || opts.check;
 
     // Phases two and three: pages rendered and handed on as they are done. Output is kept
@@ -329,7 +330,8 @@ fn run(
     );
     timings::mark("cache save");
     let (written_pages, written_files) = (outcome.pages, outcome.files);
-    drop_later((pages, sections, index, outcome, parsed, discovered.assets));
+    let assets = discovered.assets;
+    drop_later((pages, sections, index, outcome, parsed, assets, previous));
     match seen.keep {
         true => seen.related = Some((related_inputs, related)),
         false => drop_later(related),
@@ -346,10 +348,24 @@ fn run(
     Ok(Some((result, next)))
 }
 
-/// Frees a large value on another thread: a build need not wait for its memory to be
-/// handed back.
+/// Whether the process ends with its build ([`ends_with_build`]).
+static ENDS_WITH_BUILD: AtomicBool = AtomicBool::new(false);
+
+/// Tells the builds of this process that it ends when they do (`answerbook build` and
+/// `check`): what a build leaves ([`drop_later`]) is then never freed piece by piece, the
+/// system takes the process's memory back at once. Never for `serve`, which builds again.
+pub fn ends_with_build() {
+    ENDS_WITH_BUILD.store(true, Ordering::Relaxed);
+}
+
+/// Frees a large value on another thread, so that a build need not wait for its memory to
+/// be handed back; or not at all when the process ends with the build: freeing the pages,
+/// the facts and the previous cache entry by entry was a twentieth of a one-page rebuild.
 fn drop_later<T: Send + 'static>(value: T) {
-    std::thread::spawn(move || drop(value));
+    match ENDS_WITH_BUILD.load(Ordering::Relaxed) {
+        true => std::mem::forget(value),
+        false => drop(std::thread::spawn(move || drop(value))),
+    }
 }
 
 /// Whether the diagnostics so far fail the build (warnings too, under `--strict`).

@@ -60,7 +60,8 @@ pub(in crate::pipeline) fn next_cache(
         let entries: Vec<_> = made_of
             .into_par_iter()
             .filter_map(|m| m.entry(pages, &troubled))
-            .collect();
+            .map(|(key, entry, _)| (key, entry))
+            .collect::<Vec<_>>();
         cache.pages.reserve(entries.len());
         for (key, entry) in entries {
             cache.pages.insert(key.to_owned(), entry);
@@ -81,7 +82,8 @@ pub(in crate::pipeline) fn next_cache(
             words: &words,
             renumbered: numbers.as_deref(),
         };
-        // The entries' words (most of their memory) are freed once the build is done.
+        // The entries' words (most of their memory), and the entries read from the last
+        // cache, are freed once the build is done (or never, when the process ends with it).
         let mut kept = Vec::with_capacity(pages.len());
         let saved = Cache::save_streamed(target, header, |encoder| {
             // A batch is taken out of the build's data while the one before is encoded.
@@ -197,10 +199,14 @@ fn makings<'p>(
 impl<'p> Makings<'p> {
     /// The next cache's entry of a question with nothing to report, by its path: a reused
     /// page's entry as it came, with its facts back in it, or a new one made of what this
-    /// build found.
-    fn entry(mut self, pages: &Pages, troubled: &HashSet<&Path>) -> Option<(&'p str, Box<Entry>)> {
+    /// build found; and whether it came from the last cache.
+    fn entry(
+        mut self,
+        pages: &Pages,
+        troubled: &HashSet<&Path>,
+    ) -> Option<(&'p str, Box<Entry>, bool)> {
         let page = self.page;
-        let entry = match self.known.entry {
+        let (entry, read) = match self.known.entry {
             Some(mut old) if page.reused => {
                 // Its search data went into this build's facts ([`sources`]): back it comes.
                 if let Some(search) = self.search {
@@ -209,18 +215,21 @@ impl<'p> Makings<'p> {
                 incremental::restore_facts(&mut old, &mut self.rendered);
                 incremental::restore_page(&mut old, page);
                 old.stat = self.known.stat;
-                old
+                (old, true)
             }
             _ if troubled.contains(page.display_path.as_path()) => return None,
-            _ => Box::new(incremental::entry_for(
-                page,
-                &mut self.rendered,
-                self.search,
-                pages,
-                self.known.stat,
-                self.known.hash,
-            )?),
+            _ => {
+                let made = incremental::entry_for(
+                    page,
+                    &mut self.rendered,
+                    self.search,
+                    pages,
+                    self.known.stat,
+                    self.known.hash,
+                )?;
+                (Box::new(made), false)
+            }
         };
-        Some((page.rel_path.to_str()?, entry))
+        Some((page.rel_path.to_str()?, entry, read))
     }
 }
