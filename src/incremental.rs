@@ -6,7 +6,6 @@
 //! its entry without being read, parsed or rendered; its output file is left as it is. Pages
 //! with diagnostics are never cached, so every build reports them afresh.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::cache::{CachedAnchor, Digest, Entry, Stat};
@@ -160,9 +159,7 @@ pub fn take_facts(entry: &mut Entry, index: &LinkIndex) -> Rendered {
         })
         .collect();
     Rendered {
-        ids: std::mem::take(&mut entry.ids)
-            .into_iter()
-            .collect::<HashSet<_>>(),
+        ids: std::mem::take(&mut entry.ids).into(),
         summary: entry.listed_summary.take(),
         listing: entry.listing.take(),
         answer: entry.short_answer.take(),
@@ -173,8 +170,7 @@ pub fn take_facts(entry: &mut Entry, index: &LinkIndex) -> Rendered {
 
 /// Puts back into a reused page's entry what [`take_facts`] took out of it.
 pub fn restore_facts(entry: &mut Entry, rendered: &mut Rendered) {
-    entry.ids = std::mem::take(&mut rendered.ids).into_iter().collect();
-    entry.ids.sort_unstable();
+    entry.ids = std::mem::take(&mut rendered.ids).into_sorted();
     entry.listed_summary = rendered.summary.take();
     entry.listing = rendered.listing.take();
     entry.short_answer = rendered.answer.take();
@@ -225,8 +221,7 @@ pub fn entry_for(
     if !may_cache(page, rendered) {
         return None;
     }
-    let mut ids: Vec<String> = std::mem::take(&mut rendered.ids).into_iter().collect();
-    ids.sort_unstable();
+    let ids = std::mem::take(&mut rendered.ids).into_sorted();
     // Moved, not copied: the words are most of a cache entry.
     let SearchDoc {
         headings,

@@ -49,8 +49,45 @@ impl IdSet {
         self.used.contains(id)
     }
 
-    pub fn into_set(self) -> HashSet<String> {
-        self.used
+    /// The ids taken, for [`Rendered::ids`](super::Rendered::ids).
+    pub fn into_ids(self) -> PageIds {
+        PageIds::from(self.used.into_iter().collect::<Vec<_>>())
+    }
+}
+
+/// Every id on a page, sorted, each once: what an anchor check looks a fragment up in, and
+/// what the build cache keeps of it as it is (a page has a few; a rebuild brings back every
+/// page's, where a hash set was built and taken apart again for each).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageIds(Vec<String>);
+
+impl PageIds {
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.binary_search_by(|i| i.as_str().cmp(id)).is_ok()
+    }
+
+    /// Adds ids (some perhaps there already).
+    pub fn extend(&mut self, ids: impl IntoIterator<Item = String>) {
+        self.0.extend(ids);
+        self.0.sort_unstable();
+        self.0.dedup();
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+
+    /// The ids, sorted.
+    pub fn into_sorted(self) -> Vec<String> {
+        self.0
+    }
+}
+
+impl From<Vec<String>> for PageIds {
+    fn from(mut ids: Vec<String>) -> PageIds {
+        ids.sort_unstable();
+        ids.dedup();
+        PageIds(ids)
     }
 }
 

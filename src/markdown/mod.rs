@@ -75,7 +75,6 @@ pub mod tasklist;
 mod tests_support;
 pub mod toc;
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
@@ -110,7 +109,7 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     /// Every id on the page (headings, footnotes, raw HTML), for anchor checks.
-    pub ids: HashSet<String>,
+    pub ids: ids::PageIds,
     /// Plain text of the first H1.
     pub h1: Option<String>,
     /// Plain text before `<!-- more -->` (H1 excluded), when there is such text.

@@ -183,7 +183,7 @@ impl<'i, 'p> Pass<'i, 'p> {
         fence_paras.finish(out);
         stream.text.finish(&mut self.result);
         std::mem::take(&mut self.tab_ids).fill(&mut self.ids, out);
-        self.result.ids = std::mem::take(&mut self.ids).into_set();
+        self.result.ids = std::mem::take(&mut self.ids).into_ids();
         (self.result, self.hand_written_faq)
     }
 
