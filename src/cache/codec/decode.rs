@@ -62,13 +62,7 @@ pub(in crate::cache) fn decode_from(
         0 => None,
         1 => {
             let hash = r.u64()?;
-            let lists = (0..r.len()?)
-                .map(|_| {
-                    (0..r.len()?)
-                        .map(|_| Some(PageId(u32::try_from(r.u64()?).ok()?)))
-                        .collect::<Option<Vec<_>>>()
-                })
-                .collect::<Option<Vec<_>>>()?;
+            let lists = r.list(|r| r.list(|r| Some(PageId(u32::try_from(r.u64()?).ok()?))))?;
             Some((hash, lists))
         }
         _ => return None,
@@ -210,37 +204,27 @@ fn decode_entry(body: &[u8], words: usize, width: usize) -> Option<(String, Box<
     let body_line = usize::try_from(r.u64()?).ok()?;
     let short_answer = r.opt()?;
     let listed_summary = r.opt_or(&short_answer)?;
-    let ids = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
-    let anchors = (0..r.len()?)
-        .map(|_| {
-            Some(CachedAnchor {
-                target: PathBuf::from(r.str()?),
-                fragment: r.str()?,
-                written: r.str()?,
-                line: usize::try_from(r.u64()?).ok()?,
-            })
+    let ids = r.list(Reader::str)?;
+    let anchors = r.list(|r| {
+        Some(CachedAnchor {
+            target: PathBuf::from(r.str()?),
+            fragment: r.str()?,
+            written: r.str()?,
+            line: usize::try_from(r.u64()?).ok()?,
         })
-        .collect::<Option<Vec<_>>>()?;
-    let headings = (0..r.len()?)
-        .map(|_| Some((r.str()?, r.str()?)))
-        .collect::<Option<Vec<_>>>()?;
+    })?;
+    let headings = r.list(|r| Some((r.str()?, r.str()?)))?;
     let words = r.numbers(words, width)?;
-    let marks = (0..r.len()?)
-        .map(|_| Some((u32::try_from(r.u64()?).ok()?, u32::try_from(r.u64()?).ok()?)))
-        .collect::<Option<Vec<_>>>()?;
-    let tags = (0..r.len()?).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
-    let links = (0..r.len()?)
-        .map(|_| {
-            Some(crate::related::OutLink {
-                target: r.str()?,
-                see_also: r.u64()? != 0,
-            })
+    let marks = r.list(|r| Some((u32::try_from(r.u64()?).ok()?, u32::try_from(r.u64()?).ok()?)))?;
+    let tags = r.list(Reader::str)?;
+    let links = r.list(|r| {
+        Some(crate::related::OutLink {
+            target: r.str()?,
+            see_also: r.u64()? != 0,
         })
-        .collect::<Option<Vec<_>>>()?;
+    })?;
     let listing = r.opt()?;
-    let includes = (0..r.len()?)
-        .map(|_| Some((PathBuf::from(r.str()?), r.stat()?)))
-        .collect::<Option<Vec<_>>>()?;
+    let includes = r.list(|r| Some((PathBuf::from(r.str()?), r.stat()?)))?;
     let entry = Box::new(Entry {
         stat,
         hash,
@@ -313,6 +297,17 @@ impl<'a> Reader<'a> {
         }
         let most = numbers.iter().fold(0, |most, &v| most.max(v));
         (n == 0 || (most as usize) < below).then_some(numbers)
+    }
+
+    /// A list: its length ([`Reader::len`]), then each item. Made at its length at once, where
+    /// collecting into an `Option<Vec<_>>` knows no length and grows the list again and again.
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = self.len()?;
+        let mut list = Vec::with_capacity(n);
+        for _ in 0..n {
+            list.push(item(self)?);
+        }
+        Some(list)
     }
 
     /// A count of items, each at least one byte long: never more than the bytes left.
