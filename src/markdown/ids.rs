@@ -246,4 +246,25 @@ mod tests {
             assert_eq!(ids.unique("see-also"), format!("see-also_{n}"));
         }
     }
+
+    /// A page's ids, looked up by binary search and added to in batches, answer as a hash
+    /// set of the same ids does, over generated ids.
+    #[test]
+    fn page_ids_answer_as_a_set_of_them_does() {
+        let pieces = ["a", "b", "_1", "-", "é", "Z"];
+        let texts = crate::test_text::generated(&pieces, 600, 4);
+        let mut set = HashSet::new();
+        let mut ids = PageIds::from(texts[..50].to_vec());
+        set.extend(texts[..50].iter().cloned());
+        for batch in texts[50..300].chunks(25) {
+            ids.extend(batch.iter().cloned());
+            set.extend(batch.iter().cloned());
+        }
+        for text in &texts {
+            assert_eq!(ids.contains(text), set.contains(text), "{text:?}");
+        }
+        let sorted = ids.into_sorted();
+        assert_eq!(sorted.len(), set.len());
+        assert!(sorted.windows(2).all(|w| w[0] < w[1]));
+    }
 }
