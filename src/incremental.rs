@@ -232,7 +232,8 @@ pub fn entry_for(
         .answer
         .take()
         .or_else(|| page.front.description.clone());
-    let listed_summary = rendered.summary.take().or_else(|| short_answer.clone());
+    // None when the listing shows the short answer ([`Entry::listed_summary`]).
+    let listed_summary = rendered.summary.take();
     Some(Entry {
         stat,
         hash,

@@ -103,7 +103,10 @@ pub struct Entry {
     pub updated: Option<PageDate>,
     pub body_offset: usize,
     pub body_line: usize,
-    /// What a listing shows under it (its summary, else its answer, else its description).
+    /// What a listing shows under it when that is not its short answer: its summary (the
+    /// text before `<!-- more -->`). `None`: the listing shows the short answer, as a listing
+    /// does when a page has no summary ([`crate::markdown::Rendered::summary`]); most pages
+    /// have none, and a rebuild brings back every page's entry.
     pub listed_summary: Option<String>,
     /// Its short answer (the answer admonition's text, else its description), for the feed
     /// and llms.txt.

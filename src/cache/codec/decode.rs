@@ -203,7 +203,7 @@ fn decode_entry(body: &[u8], words: usize, width: usize) -> Option<(String, Box<
     let body_offset = usize::try_from(r.u64()?).ok()?;
     let body_line = usize::try_from(r.u64()?).ok()?;
     let short_answer = r.opt()?;
-    let listed_summary = r.opt_or(&short_answer)?;
+    let listed_summary = r.summary()?;
     let ids = r.list(Reader::str)?;
     let anchors = r.list(|r| {
         Some(CachedAnchor {
@@ -317,24 +317,29 @@ impl<'a> Reader<'a> {
     }
 
     fn str(&mut self) -> Option<String> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        String::from_utf8(self.take(n)?.to_vec()).ok()
+        let n = self.u64()?;
+        self.text(n)
     }
 
     fn opt(&mut self) -> Option<Option<String>> {
-        self.opt_or(&None)
-    }
-
-    /// [`Reader::opt`], or `same` again where the file says so ([`SAME`]).
-    fn opt_or(&mut self, same: &Option<String>) -> Option<Option<String>> {
         match self.u64()? {
             u64::MAX => Some(None),
-            SAME => Some(Some(same.clone()?)),
-            n => {
-                let n = usize::try_from(n).ok()?;
-                Some(Some(String::from_utf8(self.take(n)?.to_vec()).ok()?))
-            }
+            n => Some(Some(self.text(n)?)),
         }
+    }
+
+    /// [`Entry::listed_summary`]: [`Reader::opt`], where [`SAME`] (the short answer again)
+    /// is `None`, the listing showing the short answer all the same.
+    fn summary(&mut self) -> Option<Option<String>> {
+        match self.u64()? {
+            u64::MAX | SAME => Some(None),
+            n => Some(Some(self.text(n)?)),
+        }
+    }
+
+    /// A string `n` bytes long.
+    fn text(&mut self, n: u64) -> Option<String> {
+        String::from_utf8(self.take(usize::try_from(n).ok()?)?.to_vec()).ok()
     }
 
     fn stat(&mut self) -> Option<Stat> {

@@ -219,7 +219,18 @@ fn entries_read_a_block_at_a_time_come_back_whole_wherever_the_blocks_end() {
     let mut bytes = Vec::new();
     encode(&cache, &mut bytes).unwrap();
     assert!(bytes.len() > 4 * decode::BLOCK, "{} bytes", bytes.len());
-    assert_eq!(decode(&bytes).unwrap().pages, cache.pages);
+    // A listed summary that is the short answer comes back as none: the listing shows the
+    // short answer all the same.
+    let mut want = cache.pages.clone();
+    for entry in want.values_mut() {
+        if entry.listed_summary.is_some() && entry.listed_summary == entry.short_answer {
+            entry.listed_summary = None;
+        }
+    }
+    let back = decode(&bytes).unwrap().pages;
+    assert!(back == want, "the entries differ from those written");
+    assert_eq!(back["q3.md"].listed_summary, None);
+    assert_eq!(back["q4.md"].listed_summary.as_deref(), Some("other"));
     let block = decode::BLOCK;
     for cut in [block - 1, block, block + 1, 3 * block + 7, bytes.len() - 1] {
         assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
