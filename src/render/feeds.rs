@@ -90,7 +90,7 @@ fn atom_inputs(
     site: &Site<'_>,
     facts: &Facts,
     dated: &[(jiff::Timestamp, PageId, &Page)],
-    h: &mut std::hash::DefaultHasher,
+    h: &mut super::memo::InputsHasher,
 ) {
     use std::hash::Hash;
     let config = site.config;
@@ -215,7 +215,7 @@ fn llms_txt(site: &Site<'_>, facts: &Facts) -> String {
 /// Everything [`llms_txt`] reads, hashed: the site's title and description, the base URL,
 /// every section's folder, title and questions, and every question's title, URL and short
 /// answer.
-fn llms_inputs(site: &Site<'_>, facts: &Facts, h: &mut std::hash::DefaultHasher) {
+fn llms_inputs(site: &Site<'_>, facts: &Facts, h: &mut super::memo::InputsHasher) {
     use std::hash::Hash;
     (&site.config.title, &site.config.description).hash(h);
     (&site.base.path, &site.base.absolute).hash(h);

@@ -119,7 +119,7 @@ fn sitemap_xml(site: &Site<'_>, out: (&dyn Sink, &mut Vec<String>)) -> Result<us
             lastmod: latest.map(|d| d.machine.as_str()),
         }))
         .collect();
-    let inputs = |h: &mut std::hash::DefaultHasher| {
+    let inputs = |h: &mut super::memo::InputsHasher| {
         use std::hash::Hash;
         (&site.base.path, &site.base.absolute).hash(h);
         entries.len().hash(h);

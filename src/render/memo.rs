@@ -8,11 +8,14 @@ use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
 use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::DefaultHasher;
 
 use crate::cache::Made;
 use crate::error::Result;
 use crate::output::{Body, Sink};
+
+/// What the inputs of a site-wide file are hashed with ([`put_derived`]): XXH3, made for
+/// telling contents apart, over the titles, URLs and answers of every page.
+pub(super) type InputsHasher = xxhash_rust::xxh3::Xxh3;
 
 /// The files kept, by output path: the hash of their inputs and their bytes.
 #[derive(Debug, Default)]
@@ -54,10 +57,10 @@ pub(super) fn put_derived(
     site: &super::Site<'_>,
     (sink, kept): (&dyn Sink, &mut Vec<String>),
     name: &'static str,
-    inputs: impl FnOnce(&mut DefaultHasher),
+    inputs: impl FnOnce(&mut InputsHasher),
     make: impl FnOnce() -> Vec<u8>,
 ) -> Result<usize> {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = InputsHasher::new();
     name.hash(&mut hasher);
     inputs(&mut hasher);
     let key = hasher.finish();
