@@ -2,7 +2,8 @@
 //! bytes) and the header (the inputs and structure hashes, when it was written, every output
 //! file, every page's related questions, the search words); then each entry as a byte 1, its
 //! length (4 bytes) and its fields; then a byte 0. Numbers are LEB128 or little-endian,
-//! strings length-prefixed UTF-8 (or marked [`SAME`] as the one before). Each entry's length
+//! strings length-prefixed UTF-8 (a listed summary that is the short answer is marked
+//! [`SAME`]). Each entry's length
 //! lets a reader cut a block of bytes into entries without reading them, so that entries are
 //! written and read on every thread. Hand-written because it is read on every build and must
 //! cost little more than the reading. Anything unexpected (another version, a truncated or
@@ -18,14 +19,15 @@ use super::Entry;
 use encode::{Numbers, Writer};
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 14\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 15\n";
 
 /// Marks an entry in the file (one byte, then the entry's length in four); [`END`] follows
 /// the last.
 const ENTRY: u64 = 1;
 const END: u64 = 0;
 
-/// Written for a text the same as the one before it (where a length would be).
+/// Written for a listed summary that is the short answer before it (where a length would
+/// be); read back as no summary apart from it ([`Entry::listed_summary`]).
 const SAME: u64 = u64::MAX - 1;
 
 /// Writes `cache` to `out` ([`Encoder`]).
