@@ -3,11 +3,11 @@
 //! file, every page's related questions, the search words); then each entry as a byte 1, its
 //! length (4 bytes) and its fields; then a byte 0. Numbers are LEB128 or little-endian,
 //! strings length-prefixed UTF-8 (a listed summary that is the short answer is marked
-//! [`SAME`]). Each entry's length
-//! lets a reader cut a block of bytes into entries without reading them, so that entries are
-//! written and read on every thread. Hand-written because it is read on every build and must
-//! cost little more than the reading. Anything unexpected (another version, a truncated or
-//! corrupt file) decodes to nothing, and the build goes on without a cache.
+//! [`SAME`]). Each entry's length lets a reader cut a block of bytes into entries without
+//! reading them, so that entries are written and read on every thread. Hand-written because
+//! it is read on every build and must cost little more than the reading. Anything unexpected
+//! (another version, a truncated or corrupt file) decodes to nothing, and the build goes on
+//! without a cache.
 
 use rayon::prelude::*;
 use std::io;

@@ -1,5 +1,5 @@
 //! Reading a cache file back ([`super::Encoder`] wrote it): the header whole, then the entries
-//! one at a time.
+//! a block of bytes at a time, each block's on every thread.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;

@@ -60,10 +60,9 @@ pub(in crate::pipeline) fn next_cache(
         let entries: Vec<_> = made_of
             .into_par_iter()
             .filter_map(|m| m.entry(pages, &troubled))
-            .map(|(key, entry, _)| (key, entry))
-            .collect::<Vec<_>>();
+            .collect();
         cache.pages.reserve(entries.len());
-        for (key, entry) in entries {
+        for (key, entry, _) in entries {
             cache.pages.insert(key.to_owned(), entry);
         }
         cache.outputs = made;
