@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::cache::{CachedAnchor, Digest, Entry, Stat};
 use crate::content::{Page, PageId, Pages, SectionId, Sections};
 use crate::discover::Asset;
-use crate::frontmatter::FrontMatter;
+use crate::frontmatter::{FrontMatter, PageDate};
 use crate::link_index::{LinkIndex, Target};
 use crate::markdown::{Rendered, links::AnchorRef};
 use crate::render::SearchDoc;
@@ -93,8 +93,8 @@ pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &mut Entry) 
         },
         is_index,
         is_not_found: false,
-        date: entry.date.clone(),
-        updated: entry.updated.clone(),
+        date: entry.date.take(),
+        updated: entry.updated.take(),
         title: std::mem::take(&mut entry.title),
         section: SectionId::HOME,
         placed: None,
@@ -103,10 +103,33 @@ pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &mut Entry) 
     }
 }
 
-/// Puts back into a reused page's entry what [`page_from_entry`] moved into the page.
-pub fn restore_page(entry: &mut Entry, page: &Page) {
-    entry.title = page.title.clone();
-    entry.links = page.links.clone();
+/// What [`page_from_entry`] moved out of a reused page's entry into its page, for
+/// [`restore_page`] to put back.
+#[derive(Debug)]
+pub struct PageParts {
+    title: String,
+    links: Vec<crate::related::OutLink>,
+    date: Option<PageDate>,
+    updated: Option<PageDate>,
+}
+
+/// Takes back out of a reused page what [`page_from_entry`] moved into it, once the build is
+/// done with the page.
+pub fn take_page_parts(page: &mut Page) -> PageParts {
+    PageParts {
+        title: std::mem::take(&mut page.title),
+        links: std::mem::take(&mut page.links),
+        date: page.date.take(),
+        updated: page.updated.take(),
+    }
+}
+
+/// Puts back into a reused page's entry what [`take_page_parts`] took out of its page.
+pub fn restore_page(entry: &mut Entry, parts: PageParts) {
+    entry.title = parts.title;
+    entry.links = parts.links;
+    entry.date = parts.date;
+    entry.updated = parts.updated;
 }
 
 /// A reused page's tags where a read page has them, in its front matter's other keys.

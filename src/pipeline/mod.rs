@@ -313,7 +313,7 @@ fn run(
     // `serve` keeps the next build's cache in memory; a build writes it out, an entry at a
     // time, and keeps none of it.
     let left = Leftovers {
-        pages: &pages,
+        pages: &mut pages,
         facts: &mut outcome.facts,
         parsed: &mut parsed,
         previous: cache,

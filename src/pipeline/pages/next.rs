@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::cache::{Cache, Entry, Header, Made};
 use crate::content::{Page, PageId, Pages};
 use crate::diagnostics::Report;
-use crate::incremental;
+use crate::incremental::{self, PageParts};
 use crate::related::Related;
 use crate::render;
 
@@ -20,7 +20,9 @@ use super::{Known, ParsedPages, Setup};
 /// What phase two leaves for the next build's cache: the pages' facts and files, the output
 /// files made, and the cache it started from.
 pub(in crate::pipeline) struct Leftovers<'b> {
-    pub(in crate::pipeline) pages: &'b Pages,
+    /// The build's pages, done with: the reused pages' titles and links go back to their
+    /// entries.
+    pub(in crate::pipeline) pages: &'b mut Pages,
     pub(in crate::pipeline) facts: &'b mut render::Facts,
     pub(in crate::pipeline) parsed: &'b mut ParsedPages,
     pub(in crate::pipeline) previous: Option<&'b Cache>,
@@ -53,10 +55,14 @@ pub(in crate::pipeline) fn next_cache(
         vocabulary,
     } = left;
     let troubled = troubled(report);
+    let parts: Vec<Option<PageParts>> = (pages.iter_mut())
+        .map(|page| page.reused.then(|| incremental::take_page_parts(page)))
+        .collect();
+    let pages: &Pages = pages;
     let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
     if keep {
         let mut cache = Cache::new(setup.inputs, structure);
-        let made_of: Vec<_> = makings(pages, facts, &mut parsed.known.by_page).collect();
+        let made_of: Vec<_> = makings(pages, parts, facts, &mut parsed.known.by_page).collect();
         let entries: Vec<_> = made_of
             .into_par_iter()
             .filter_map(|m| m.entry(pages, &troubled))
@@ -86,7 +92,7 @@ pub(in crate::pipeline) fn next_cache(
         let mut kept = Vec::with_capacity(pages.len());
         let saved = Cache::save_streamed(target, header, |encoder| {
             // A batch is taken out of the build's data while the one before is encoded.
-            let mut made_of = makings(pages, facts, &mut parsed.known.by_page);
+            let mut made_of = makings(pages, parts, facts, &mut parsed.known.by_page);
             let mut batch: Vec<_> = made_of.by_ref().take(BATCH).collect();
             let mut next = Vec::with_capacity(batch.len());
             while !batch.is_empty() {
@@ -159,6 +165,8 @@ fn cache_changed(
 /// ([`makings`]) so that the entries can be made on any thread ([`Makings::entry`]).
 struct Makings<'p> {
     page: &'p Page,
+    /// A reused page's title and links, taken out of it ([`incremental::take_page_parts`]).
+    parts: Option<PageParts>,
     known: Known,
     rendered: crate::markdown::Rendered,
     search: Option<render::SearchDoc>,
@@ -168,10 +176,12 @@ struct Makings<'p> {
 /// `known` (the build is done with them), one page at a time.
 fn makings<'p>(
     pages: &'p Pages,
+    parts: Vec<Option<PageParts>>,
     facts: &'p mut render::Facts,
     known: &'p mut [Option<Known>],
 ) -> impl Iterator<Item = Makings<'p>> {
-    pages.ids().zip(known).filter_map(|((id, page), known)| {
+    let pages = pages.ids().zip(parts);
+    pages.zip(known).filter_map(|(((id, page), parts), known)| {
         let known = known.take()?;
         let rendered = &mut facts[id];
         // What [`incremental::entry_for`] and [`incremental::restore_facts`] read; the rest
@@ -188,6 +198,7 @@ fn makings<'p>(
         };
         Some(Makings {
             page,
+            parts,
             known,
             search: facts.take_search(id),
             rendered,
@@ -205,14 +216,15 @@ impl<'p> Makings<'p> {
         troubled: &HashSet<&Path>,
     ) -> Option<(&'p str, Box<Entry>, bool)> {
         let page = self.page;
-        let (entry, read) = match self.known.entry {
-            Some(mut old) if page.reused => {
+        // `parts` is there exactly for a reused page.
+        let (entry, read) = match (self.known.entry, self.parts) {
+            (Some(mut old), Some(parts)) => {
                 // Its search data went into this build's facts ([`sources`]): back it comes.
                 if let Some(search) = self.search {
                     incremental::restore_search(&mut old, search);
                 }
                 incremental::restore_facts(&mut old, &mut self.rendered);
-                incremental::restore_page(&mut old, page);
+                incremental::restore_page(&mut old, parts);
                 old.stat = self.known.stat;
                 (old, true)
             }
