@@ -294,6 +294,7 @@ pub fn entry_for(
             .iter()
             .filter_map(|p| Some((p.clone(), Stat::of(&std::fs::metadata(p).ok()?))))
             .collect(),
+        read_from: Default::default(),
     })
 }
 

@@ -16,6 +16,7 @@ use std::io::Write;
 use std::sync::Mutex;
 
 use super::Entry;
+use super::carry::{Part, Source};
 use encode::{Numbers, Writer};
 
 /// Bumped whenever the format or the meaning of an entry changes.
@@ -46,12 +47,14 @@ pub(super) fn encode(cache: &super::Cache, out: &mut (impl Write + Send)) -> io:
     };
     out.write_all(&self::header(&header, cache.written_ns))?;
     let spares = Spares::default();
-    let mut sink = |part: Vec<u8>| {
-        out.write_all(&part)?;
-        spares.give(part);
+    let mut sink = |part: super::Part| {
+        // Without a file read, nothing is copied.
+        assert!(part.copies.is_empty());
+        out.write_all(&part.bytes)?;
+        spares.give(part.bytes);
         Ok(())
     };
-    let mut encoder = Encoder::new(&mut sink, &spares, &header);
+    let mut encoder = Encoder::new(&mut sink, &spares, &header, None);
     let entries: Vec<_> = cache.pages.iter().collect();
     encoder.entries(
         entries
@@ -85,11 +88,14 @@ pub(super) fn header(header: &super::Header<'_>, written_ns: i128) -> Vec<u8> {
 /// bytes nor the entries need be held whole (a build hands its entries over a batch at a
 /// time, [`super::Cache::save_streamed`]).
 pub struct Encoder<'s> {
-    sink: &'s mut (dyn FnMut(Vec<u8>) -> io::Result<()> + Send),
+    sink: &'s mut (dyn FnMut(Part) -> io::Result<()> + Send),
     /// Where the sink hands back the parts it is done with, to be filled again.
     spares: &'s Spares,
     /// How the entries' word numbers are written.
     numbers: Numbers<'s>,
+    /// The file the last cache was read from, when its entries' bytes may be copied as they
+    /// are: their word numbers mean the same words, as wide.
+    carry: Option<&'s Source>,
 }
 
 /// How many words a cache's words ([`super::Cache::words`], separated by single spaces) are.
@@ -120,18 +126,21 @@ pub enum Spent {
 impl<'s> Encoder<'s> {
     /// An encoder of the entries of a cache whose header is `header`.
     pub(super) fn new(
-        sink: &'s mut (dyn FnMut(Vec<u8>) -> io::Result<()> + Send),
+        sink: &'s mut (dyn FnMut(Part) -> io::Result<()> + Send),
         spares: &'s Spares,
         header: &super::Header<'s>,
+        source: Option<&'s Source>,
     ) -> Self {
         let numbers = Numbers {
             again: header.renumbered,
             width: number_width(word_count(header.words)),
         };
+        let carry = source.and_then(|s| s.usable(numbers.width, numbers.again.is_some()));
         Encoder {
             sink,
             spares,
             numbers,
+            carry,
         }
     }
 
@@ -146,29 +155,36 @@ impl<'s> Encoder<'s> {
         entries: impl IndexedParallelIterator<Item = Option<(&'k str, Box<Entry>, bool)>>,
         spent: &mut Vec<Spent>,
     ) -> io::Result<()> {
-        let (numbers, spares) = (self.numbers, self.spares);
-        let runs: Vec<io::Result<(Writer, Vec<Spent>)>> = entries
+        let (numbers, spares, carry) = (self.numbers, self.spares, self.carry);
+        let runs: Vec<io::Result<(Part, Vec<Spent>)>> = entries
             .fold_chunks(
                 RUN,
-                || Ok((Writer(spares.take()), Vec::new())),
+                || Ok((Part::of(spares.take()), Vec::new())),
                 |run, item| {
-                    let (mut w, mut kept) = run?;
+                    let (mut part, mut kept) = run?;
                     if let Some((path, mut entry, whole)) = item {
-                        w.entry(path, &entry, &numbers)?;
+                        match carry.and_then(|source| source.holds(entry.read_from)) {
+                            Some((at, len)) => part.copy(at, len),
+                            None => {
+                                let mut w = Writer(std::mem::take(&mut part.bytes));
+                                w.entry(path, &entry, &numbers)?;
+                                part.bytes = w.0;
+                            }
+                        }
                         kept.push(match whole {
                             true => Spent::Entry(entry),
                             false => Spent::Words(std::mem::take(&mut entry.words)),
                         });
                     }
-                    Ok((w, kept))
+                    Ok((part, kept))
                 },
             )
             .collect();
         for run in runs {
             let (run, kept) = run?;
             spent.extend(kept);
-            if !run.0.is_empty() {
-                (self.sink)(run.0)?;
+            if !run.bytes.is_empty() || !run.copies.is_empty() {
+                (self.sink)(run)?;
             }
         }
         Ok(())
@@ -176,7 +192,7 @@ impl<'s> Encoder<'s> {
 
     /// Ends the file: without this mark, it does not decode.
     pub(super) fn finish(self) -> io::Result<()> {
-        (self.sink)(vec![END as u8])
+        (self.sink)(Part::of(vec![END as u8]))
     }
 }
 

@@ -20,8 +20,10 @@ use crate::content::PageId;
 use crate::frontmatter::PageDate;
 use crate::output::beside;
 
+mod carry;
 mod codec;
 
+pub use carry::{Part, ReadFrom, Source};
 pub use codec::{Encoder, Spent};
 
 /// How many encoded parts ([`Encoder::entries`]) may wait for the thread that writes them.
@@ -131,6 +133,20 @@ pub struct Entry {
     /// The snippet files it includes (`--8<--`), with their stat: a change to one is a
     /// change to the page.
     pub includes: Vec<(PathBuf, Stat)>,
+    /// Where the last cache file holds it, as it was read: the next is given a copy of those
+    /// bytes rather than the entry encoded again. Cleared by [`Entry::set_stat`] when its
+    /// file's stat changed.
+    pub read_from: ReadFrom,
+}
+
+impl Entry {
+    /// Its file's stat now: an entry whose stat changed is no longer the one read.
+    pub fn set_stat(&mut self, stat: Stat) {
+        if self.stat != stat {
+            self.stat = stat;
+            self.read_from = ReadFrom::default();
+        }
+    }
 }
 
 /// What a file of the output folder came from, to tell whether it must be written again.
@@ -166,6 +182,8 @@ pub struct Cache {
     /// Every search word its entries hold, separated by spaces, in order of number: the
     /// build's [`Vocabulary`](crate::render::Vocabulary) starts from it.
     pub words: String,
+    /// The file it was read from, kept open to copy unchanged entries from ([`carry`]).
+    pub source: Option<Source>,
 }
 
 /// What a cache file says before its entries ([`Cache::save_streamed`]).
@@ -196,7 +214,11 @@ impl Cache {
     /// Anything else (no file, another version, a corrupt file) is no cache.
     pub fn load(target: &Path, inputs: u64) -> Option<Cache> {
         let mut file = fs::File::open(Self::path_for(target)).ok()?;
-        codec::decode_from(&mut file, Some(inputs))
+        let load = Source::next_load();
+        let mut cache = codec::decode_from(&mut file, Some(inputs), Some(load))?;
+        let width = codec::number_width(codec::word_count(&cache.words));
+        cache.source = Some(Source::new(file, load, width));
+        Some(cache)
     }
 
     pub fn new(inputs: u64, structure: u64) -> Cache {
@@ -216,31 +238,38 @@ impl Cache {
     /// plain file, [`beside`]), with the entries `entries` hands the [`Encoder`] a batch at a
     /// time: each batch is made and encoded on every thread, its entries dropped as they are
     /// encoded, while a thread of its own encodes the header and writes the bytes out, so
-    /// that a build never holds every entry or every byte at once. Stamped now.
+    /// that a build never holds every entry or every byte at once. Entries that come through
+    /// as they were read from `source` are copied from it, not encoded again ([`carry`]).
+    /// Stamped now.
     pub fn save_streamed(
         target: &Path,
         header: Header<'_>,
+        source: Option<&Source>,
         entries: impl FnOnce(&mut Encoder<'_>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let written_ns = now_ns();
         beside::replace_file_with(&Self::path_for(target), |file| {
             let spares = &codec::Spares::default();
             std::thread::scope(|scope| {
-                let (parts, received) = std::sync::mpsc::sync_channel::<Vec<u8>>(QUEUED);
+                let (parts, received) = std::sync::mpsc::sync_channel::<Part>(QUEUED);
                 let writer = scope.spawn(move || {
                     file.write_all(&codec::header(&header, written_ns))?;
-                    received.iter().try_for_each(|part| {
-                        file.write_all(&part)?;
-                        spares.give(part);
-                        Ok(())
-                    })
+                    let mut out = carry::PartWriter::new(file, source);
+                    received
+                        .iter()
+                        .try_for_each(|part| -> std::io::Result<()> {
+                            out.write(&part)?;
+                            spares.give(part.bytes);
+                            Ok(())
+                        })?;
+                    out.flush()
                 });
                 let mut send = move |part| {
                     parts
                         .send(part)
                         .map_err(|_| std::io::Error::other("the cache's writer stopped"))
                 };
-                let mut encoder = Encoder::new(&mut send, spares, &header);
+                let mut encoder = Encoder::new(&mut send, spares, &header, source);
                 let encoded = entries(&mut encoder).and_then(|()| encoder.finish());
                 drop(send);
                 let written = writer

@@ -1,7 +1,7 @@
 use super::*;
 use rayon::prelude::*;
 
-fn header(inputs: u64, structure: u64, outputs: &FxHashMap<String, Made>) -> Header<'_> {
+pub(super) fn header(inputs: u64, structure: u64, outputs: &FxHashMap<String, Made>) -> Header<'_> {
     Header {
         inputs,
         structure,
@@ -34,6 +34,7 @@ pub(super) fn entry_of(stat: Stat) -> Entry {
         links: vec![],
         listing: None,
         includes: vec![],
+        read_from: Default::default(),
     }
 }
 
@@ -43,7 +44,7 @@ fn a_cache_is_read_back_only_for_the_same_inputs_and_version() {
     let target = tmp.path().join("public");
     let mut outputs = FxHashMap::default();
     outputs.insert("a/index.html".to_owned(), Made::Page);
-    Cache::save_streamed(&target, header(7, 9, &outputs), |_| Ok(())).unwrap();
+    Cache::save_streamed(&target, header(7, 9, &outputs), None, |_| Ok(())).unwrap();
     assert!(tmp.path().join(".public.answerbook-cache").is_file());
     let back = Cache::load(&target, 7).unwrap();
     assert_eq!(back.structure, 9);
@@ -76,7 +77,7 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
         words: "sea salt",
         ..header(7, 9, &outputs)
     };
-    Cache::save_streamed(&target, with_related, |encoder| {
+    Cache::save_streamed(&target, with_related, None, |encoder| {
         // Two batches; a `None` is no entry.
         let spent = &mut Vec::new();
         encoder.entries(
@@ -101,7 +102,7 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
     assert!(back.written_ns > 0);
 
     let before = fs::read(Cache::path_for(&target)).unwrap();
-    let failed = Cache::save_streamed(&target, header(7, 10, &outputs), |encoder| {
+    let failed = Cache::save_streamed(&target, header(7, 10, &outputs), None, |encoder| {
         encoder.entries(
             vec![Some(("q.md", entry("Q2"), false))].into_par_iter(),
             &mut Vec::new(),
@@ -158,7 +159,7 @@ fn entries_numbering_the_words_of_another_list_are_written_with_the_headers_numb
             ino: 3,
         })
     };
-    Cache::save_streamed(&target, renumbered, |encoder| {
+    Cache::save_streamed(&target, renumbered, None, |encoder| {
         encoder.entries(
             vec![Some(("q.md", Box::new(entry), false))].into_par_iter(),
             &mut Vec::new(),

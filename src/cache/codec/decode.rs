@@ -7,22 +7,26 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use super::{END, ENTRY, MAGIC, SAME, number_width, word_count};
-use crate::cache::{Cache, CachedAnchor, Entry, Made, Stat};
+use crate::cache::{Cache, CachedAnchor, Entry, Made, ReadFrom, Stat};
 use crate::content::PageId;
 use crate::frontmatter::PageDate;
 
 /// A cache from its bytes ([`decode_from`]).
 #[cfg(test)]
 pub(in crate::cache) fn decode(bytes: &[u8]) -> Option<Cache> {
-    decode_from(&mut &bytes[..], None)
+    decode_from(&mut &bytes[..], None, None)
 }
 
 /// Reads a cache: the header whole, then the entries a block at a time ([`entries`]); none
 /// of the entries when its inputs are not `inputs` (another configuration, theme or binary
 /// wrote it: the build could use none of them).
+///
+/// With `load`, each entry notes where its bytes are in `input` ([`ReadFrom`]), under that
+/// number: the input is then the whole file, read from its start.
 pub(in crate::cache) fn decode_from(
     input: &mut (impl Read + Send),
     inputs: Option<u64>,
+    load: Option<u32>,
 ) -> Option<Cache> {
     let mut magic = [0; MAGIC.len()];
     input.read_exact(&mut magic).ok()?;
@@ -73,7 +77,8 @@ pub(in crate::cache) fn decode_from(
     if !r.0.is_empty() {
         return None;
     }
-    entries(input, &mut cache.pages, words)?;
+    let at = (MAGIC.len() + 8) as u64 + header_len;
+    entries(input, &mut cache.pages, words, load.map(|load| (load, at)))?;
     Some(cache)
 }
 
@@ -84,11 +89,17 @@ pub(super) const BLOCK: usize = 1 << 20;
 /// block are decoded on every thread while the next block is read and the entries before
 /// are put in `pages`. Only the entry cut at a block's end is read twice (once more than it
 /// takes to be whole), so that a cache is never held whole as bytes.
+///
+/// `from`: the load's number and where in the file the entries start, for each entry's
+/// [`ReadFrom`].
 fn entries(
     input: &mut (impl Read + Send),
     pages: &mut FxHashMap<String, Box<Entry>>,
     words: usize,
+    from: Option<(u32, u64)>,
 ) -> Option<()> {
+    // Where the block starts in the file.
+    let mut block_at = from.map_or(0, |(_, at)| at);
     let width = number_width(words);
     let (mut block, mut next) = (Vec::new(), Vec::new());
     let mut decoded = Vec::new();
@@ -102,7 +113,16 @@ fn entries(
             || {
                 spans
                     .par_iter()
-                    .map(|span| decode_entry(&block[span.clone()], words, width))
+                    .map(|span| {
+                        let (path, mut entry) = decode_entry(&block[span.clone()], words, width)?;
+                        if let Some((load, _)) = from {
+                            // The whole entry: its mark and length, then its body.
+                            let at = block_at + (span.start - ENTRY_HEAD) as u64;
+                            let len = (span.len() + ENTRY_HEAD) as u64;
+                            entry.read_from = ReadFrom::at(load, at, len);
+                        }
+                        Some((path, entry))
+                    })
                     .collect::<Option<Vec<_>>>()
             },
             || {
@@ -124,9 +144,13 @@ fn entries(
         if read == 0 {
             return None;
         }
+        block_at += cut.rest as u64;
         std::mem::swap(&mut block, &mut next);
     }
 }
+
+/// The bytes of an entry before its body: its mark, then its length (four bytes).
+const ENTRY_HEAD: usize = 5;
 
 /// Where a block of bytes parts into whole entries and the rest.
 struct Cut {
@@ -159,12 +183,12 @@ impl Cut {
             let Some(len) = block.get(at + 1..at + 5).filter(|_| !cut.ended) else {
                 return Some(cut);
             };
-            let end = at + 5 + u32::from_le_bytes(len.try_into().ok()?) as usize;
+            let end = at + ENTRY_HEAD + u32::from_le_bytes(len.try_into().ok()?) as usize;
             if end > block.len() {
                 cut.missing = end - block.len();
                 return Some(cut);
             }
-            cut.entries.push(at + 5..end);
+            cut.entries.push(at + ENTRY_HEAD..end);
             cut.rest = end;
         }
     }
@@ -245,6 +269,7 @@ fn decode_entry(body: &[u8], words: usize, width: usize) -> Option<(String, Box<
         links,
         listing,
         includes,
+        read_from: Default::default(),
     });
     r.0.is_empty().then_some((path, entry))
 }

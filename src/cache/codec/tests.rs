@@ -53,6 +53,7 @@ fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {
                     ino: 2,
                 },
             )],
+            read_from: Default::default(),
         }),
     );
     cache.outputs.insert("a/index.html".into(), Made::Bytes(7));
@@ -105,6 +106,7 @@ fn a_cache_larger_than_one_piece_is_written_in_pieces_and_comes_back_whole() {
             links: Vec::new(),
             listing: None,
             includes: Vec::new(),
+            read_from: Default::default(),
         };
         cache.pages.insert(format!("s/q{n}.md"), Box::new(entry));
         cache

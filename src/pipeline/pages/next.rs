@@ -90,7 +90,8 @@ pub(in crate::pipeline) fn next_cache(
         // The entries' words (most of their memory), and the entries read from the last
         // cache, are freed once the build is done (or never, when the process ends with it).
         let mut kept = Vec::with_capacity(pages.len());
-        let saved = Cache::save_streamed(target, header, |encoder| {
+        let source = previous.and_then(|p| p.source.as_ref());
+        let saved = Cache::save_streamed(target, header, source, |encoder| {
             // A batch is taken out of the build's data while the one before is encoded.
             let mut made_of = makings(pages, parts, facts, &mut parsed.known.by_page);
             let mut batch: Vec<_> = made_of.by_ref().take(BATCH).collect();
@@ -225,7 +226,7 @@ impl<'p> Makings<'p> {
                 }
                 incremental::restore_facts(&mut old, &mut self.rendered);
                 incremental::restore_page(&mut old, parts);
-                old.stat = self.known.stat;
+                old.set_stat(self.known.stat);
                 (old, true)
             }
             _ if troubled.contains(page.display_path.as_path()) => return None,
