@@ -123,3 +123,36 @@ fn entries_are_copied_only_from_the_file_they_were_read_from() {
     let back = Cache::load(&target, 7).unwrap();
     assert_eq!(back.pages["a.md"].title, "A, changed in memory");
 }
+
+#[test]
+fn a_file_read_that_was_cut_short_since_fails_the_save_and_leaves_no_file_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("public");
+    let outputs = FxHashMap::default();
+    let mut read = written(&target, &outputs);
+    let a = read.pages.remove("a.md").unwrap();
+    // Cut in place by something else: the entry's bytes are no longer all there.
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(Cache::path_for(&target))
+        .unwrap();
+    file.set_len(20).unwrap();
+    let source = read.source.as_ref();
+    let words = Header {
+        words: "sea salt",
+        ..header(7, 9, &outputs)
+    };
+    let saved = Cache::save_streamed(&target, words, source, |encoder| {
+        encoder.entries(
+            vec![Some(("a.md", a, true))].into_par_iter(),
+            &mut Vec::new(),
+        )
+    });
+    assert!(saved.is_err(), "a cut file must not be copied from");
+    let names: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, [".public.answerbook-cache"], "no new file left");
+    assert!(Cache::load(&target, 7).is_none());
+}
