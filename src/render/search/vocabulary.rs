@@ -93,10 +93,12 @@ impl Vocabulary {
     }
 
     /// Only the words numbered in `used`, numbered again in the same order: their text, and
-    /// each old number's new one (`None` when every word is used: the numbers stay). Words no
-    /// page holds any more are left out of the next build cache this way, which would
-    /// otherwise keep every word the site ever had. The words used are gathered on every
-    /// thread, a bit a word.
+    /// each old number's new one; or every word, numbered as it is (`None`), while the words
+    /// no page holds are at most an eighth of them ([`UNUSED_KEPT`]). Words no page holds
+    /// any more are left out of the next build cache this way, which would otherwise keep
+    /// every word the site ever had; and a rebuild that drops a word or two (a typo
+    /// mended) keeps the numbers, so the entries it brings through are copied as they are
+    /// (`cache::carry`). The words used are gathered on every thread, a bit a word.
     pub fn renumbered<'a>(
         &self,
         used: impl ParallelIterator<Item = &'a [u32]>,
@@ -119,7 +121,8 @@ impl Vocabulary {
             })
             .unwrap_or_else(|| vec![0; blocks]);
         let kept = |w: u32| keep[w as usize / 64] >> (w % 64) & 1 == 1;
-        if (0..words.len() as u32).all(kept) {
+        let unused = (0..words.len() as u32).filter(|&w| !kept(w)).count();
+        if unused * UNUSED_KEPT <= words.len() {
             return (words.text().to_owned(), None);
         }
         let mut text = String::new();
@@ -141,6 +144,10 @@ impl Vocabulary {
         (text, Some(numbers))
     }
 }
+
+/// [`Vocabulary::renumbered`] keeps words no page holds while they are at most one in this
+/// many.
+const UNUSED_KEPT: usize = 8;
 
 /// What a thread remembers of the vocabulary it last numbered words in.
 #[derive(Default)]
@@ -269,6 +276,20 @@ mod tests {
         assert_eq!((numbers[1], numbers[3]), (0, 1));
         let again = Vocabulary::from_text(&text).unwrap();
         assert_eq!(again.words().word(numbers[3]), "cup");
+    }
+
+    #[test]
+    fn a_few_words_no_page_holds_keep_their_numbers_until_they_are_an_eighth() {
+        let sixteen: Vec<String> = (0..16).map(|n| format!("w{n}")).collect();
+        let vocabulary = Vocabulary::from_text(&sixteen.join(" ")).unwrap();
+        let used = |unused: u32| -> Vec<u32> { (unused..16).collect() };
+        // Two of sixteen unused: every word stays, numbered as it is.
+        let (text, numbers) = vocabulary.renumbered([&used(2)[..]].into_par_iter());
+        assert_eq!((text, numbers), (sixteen.join(" "), None));
+        // Three: renumbered without them.
+        let (text, numbers) = vocabulary.renumbered([&used(3)[..]].into_par_iter());
+        assert_eq!(text, sixteen[3..].join(" "));
+        assert_eq!(numbers.unwrap()[3], 0);
     }
 
     #[test]
