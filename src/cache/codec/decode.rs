@@ -287,6 +287,13 @@ impl<'a> Reader<'a> {
     }
 
     fn u64(&mut self) -> Option<u64> {
+        // Most numbers (lengths, word places, fields) take one byte.
+        if let Some((&byte, rest)) = self.0.split_first()
+            && byte < 0x80
+        {
+            self.0 = rest;
+            return Some(u64::from(byte));
+        }
         let mut v = 0u64;
         for (i, &byte) in self.0.iter().enumerate().take(10) {
             v |= u64::from(byte & 0x7f) << (7 * i);
