@@ -71,9 +71,9 @@ pub fn structure_hash(
     digest.finish()
 }
 
-/// A page brought back from its entry, without its text. Its title and links are moved out of
-/// the entry (a rebuild brings back every page of the site this way); the next cache's entry
-/// takes them back from the page ([`restore_page`]).
+/// A page brought back from its entry, without its text. Its title, links and dates are moved
+/// out of the entry (a rebuild brings back every page of the site this way); the next cache's
+/// entry takes them back from the page ([`take_page_parts`], [`restore_page`]).
 pub fn page_from_entry(rel_path: &Path, content_name: &Path, entry: &mut Entry) -> Page {
     let is_index = match plain_name(rel_path) {
         Some(name) => name == b"index.md",

@@ -6,8 +6,7 @@ use std::sync::Mutex;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-/// The phases seen so far: each name with the moment it ended, and the resident memory then
-/// and at its highest so far.
+/// The phases seen so far ([`Mark`]).
 static MARKS: Mutex<Vec<Mark>> = Mutex::new(Vec::new());
 
 /// A phase's name, when it ended, the process's CPU time then (µs) and the resident memory

@@ -35,13 +35,6 @@ impl ReadFrom {
     pub(super) fn at(load: u32, at: u64, len: u64) -> ReadFrom {
         ReadFrom(Some(Span { load, at, len }))
     }
-
-    /// Where `source` holds the entry's bytes, if it was read from there.
-    fn in_source(self, source: &Source) -> Option<(u64, u64)> {
-        self.0
-            .filter(|span| span.load == source.load)
-            .map(|span| (span.at, span.len))
-    }
 }
 
 /// The cache file one [`Cache::load`](super::Cache::load) read, kept open: a later save
@@ -75,15 +68,16 @@ impl Source {
         (width == self.width && !renumbered).then_some(self)
     }
 
-    /// Where this source holds an entry's bytes, when it does.
+    /// Where this source holds an entry's bytes (`read_from`), when this load read it.
     pub(super) fn holds(&self, read_from: ReadFrom) -> Option<(u64, u64)> {
-        read_from.in_source(self)
+        let span = read_from.0.filter(|span| span.load == self.load)?;
+        Some((span.at, span.len))
     }
 }
 
 /// Encoded bytes, with runs of bytes of the source to copy in before some of them.
 #[derive(Debug, Default)]
-pub struct Part {
+pub(super) struct Part {
     pub(super) bytes: Vec<u8>,
     /// `(before, at, len)`: `len` bytes from `at` in the source go before `bytes[before..]`,
     /// in order.

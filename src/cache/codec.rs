@@ -47,7 +47,7 @@ pub(super) fn encode(cache: &super::Cache, out: &mut (impl Write + Send)) -> io:
     };
     out.write_all(&self::header(&header, cache.written_ns))?;
     let spares = Spares::default();
-    let mut sink = |part: super::Part| {
+    let mut sink = |part: Part| {
         // Without a file read, nothing is copied.
         assert!(part.copies.is_empty());
         out.write_all(&part.bytes)?;

@@ -23,7 +23,8 @@ use crate::output::beside;
 mod carry;
 mod codec;
 
-pub use carry::{Part, ReadFrom, Source};
+use carry::Part;
+pub use carry::{ReadFrom, Source};
 pub use codec::{Encoder, Spent};
 
 /// How many encoded parts ([`Encoder::entries`]) may wait for the thread that writes them.

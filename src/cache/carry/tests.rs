@@ -154,5 +154,8 @@ fn a_file_read_that_was_cut_short_since_fails_the_save_and_leaves_no_file_behind
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, [".public.answerbook-cache"], "no new file left");
+    // Nothing was renamed over the file read: it is the one cut short, still no cache.
+    let left = std::fs::metadata(Cache::path_for(&target)).unwrap();
+    assert_eq!(left.len(), 20);
     assert!(Cache::load(&target, 7).is_none());
 }

@@ -20,8 +20,8 @@ use super::{Known, ParsedPages, Setup};
 /// What phase two leaves for the next build's cache: the pages' facts and files, the output
 /// files made, and the cache it started from.
 pub(in crate::pipeline) struct Leftovers<'b> {
-    /// The build's pages, done with: the reused pages' titles and links go back to their
-    /// entries.
+    /// The build's pages, done with: what the reused pages took out of their entries
+    /// ([`PageParts`]) goes back.
     pub(in crate::pipeline) pages: &'b mut Pages,
     pub(in crate::pipeline) facts: &'b mut render::Facts,
     pub(in crate::pipeline) parsed: &'b mut ParsedPages,
@@ -55,11 +55,15 @@ pub(in crate::pipeline) fn next_cache(
         vocabulary,
     } = left;
     let troubled = troubled(report);
+    let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
+    if !keep && !changed {
+        // The cache on disk says it all already.
+        return None;
+    }
     let parts: Vec<Option<PageParts>> = (pages.iter_mut())
         .map(|page| page.reused.then(|| incremental::take_page_parts(page)))
         .collect();
     let pages: &Pages = pages;
-    let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
     if keep {
         let mut cache = Cache::new(setup.inputs, structure);
         let made_of: Vec<_> = makings(pages, parts, facts, &mut parsed.known.by_page).collect();
@@ -74,46 +78,44 @@ pub(in crate::pipeline) fn next_cache(
         cache.outputs = made;
         return Some((cache, changed));
     }
-    if changed {
-        let target = &setup.out_target;
-        let searches = pages.as_slice().par_iter().enumerate();
-        let used = searches.filter_map(|(id, _)| facts.search(PageId(id as u32)));
-        let (words, numbers) = vocabulary.renumbered(used.map(|s| &s.words[..]));
-        let header = Header {
-            inputs: setup.inputs,
-            structure,
-            outputs: &made,
-            related: Some((related.0, related.1.lists())),
-            words: &words,
-            renumbered: numbers.as_deref(),
-        };
-        // The entries' words (most of their memory), and the entries read from the last
-        // cache, are freed once the build is done (or never, when the process ends with it).
-        let mut kept = Vec::with_capacity(pages.len());
-        let source = previous.and_then(|p| p.source.as_ref());
-        let saved = Cache::save_streamed(target, header, source, |encoder| {
-            // A batch is taken out of the build's data while the one before is encoded.
-            let mut made_of = makings(pages, parts, facts, &mut parsed.known.by_page);
-            let mut batch: Vec<_> = made_of.by_ref().take(BATCH).collect();
-            let mut next = Vec::with_capacity(batch.len());
-            while !batch.is_empty() {
-                let ((), encoded) = rayon::join(
-                    || next.extend(made_of.by_ref().take(BATCH)),
-                    || {
-                        let entries = batch.par_drain(..).map(|m| m.entry(pages, &troubled));
-                        encoder.entries(entries, &mut kept)
-                    },
-                );
-                encoded?;
-                std::mem::swap(&mut batch, &mut next);
-            }
-            Ok(())
-        });
-        if saved.is_err() {
-            Cache::remove(target);
+    let target = &setup.out_target;
+    let searches = pages.as_slice().par_iter().enumerate();
+    let used = searches.filter_map(|(id, _)| facts.search(PageId(id as u32)));
+    let (words, numbers) = vocabulary.renumbered(used.map(|s| &s.words[..]));
+    let header = Header {
+        inputs: setup.inputs,
+        structure,
+        outputs: &made,
+        related: Some((related.0, related.1.lists())),
+        words: &words,
+        renumbered: numbers.as_deref(),
+    };
+    // The entries' words (most of their memory), and the entries read from the last
+    // cache, are freed once the build is done (or never, when the process ends with it).
+    let mut kept = Vec::with_capacity(pages.len());
+    let source = previous.and_then(|p| p.source.as_ref());
+    let saved = Cache::save_streamed(target, header, source, |encoder| {
+        // A batch is taken out of the build's data while the one before is encoded.
+        let mut made_of = makings(pages, parts, facts, &mut parsed.known.by_page);
+        let mut batch: Vec<_> = made_of.by_ref().take(BATCH).collect();
+        let mut next = Vec::with_capacity(batch.len());
+        while !batch.is_empty() {
+            let ((), encoded) = rayon::join(
+                || next.extend(made_of.by_ref().take(BATCH)),
+                || {
+                    let entries = batch.par_drain(..).map(|m| m.entry(pages, &troubled));
+                    encoder.entries(entries, &mut kept)
+                },
+            );
+            encoded?;
+            std::mem::swap(&mut batch, &mut next);
         }
-        crate::pipeline::drop_later(kept);
+        Ok(())
+    });
+    if saved.is_err() {
+        Cache::remove(target);
     }
+    crate::pipeline::drop_later(kept);
     None
 }
 
@@ -166,7 +168,7 @@ fn cache_changed(
 /// ([`makings`]) so that the entries can be made on any thread ([`Makings::entry`]).
 struct Makings<'p> {
     page: &'p Page,
-    /// A reused page's title and links, taken out of it ([`incremental::take_page_parts`]).
+    /// What a reused page took out of its entry ([`incremental::take_page_parts`]).
     parts: Option<PageParts>,
     known: Known,
     rendered: crate::markdown::Rendered,
