@@ -8,6 +8,7 @@ use common::{Site, assert_same_tree, entries, fixture, tree};
 
 /// The build cache a successful build leaves beside its output folder.
 const CACHE: &str = ".public.answerbook-cache";
+const HEAD: &str = ".public.answerbook-cache-head";
 
 const BROKEN_FRONT_MATTER: &str =
     "---\ntitle: What is a set?\ndescription: oops: two colons\n---\n\nBody.\n";
@@ -59,7 +60,7 @@ fn strict_failure_leaves_the_previous_output_byte_identical() {
     assert_same_tree(&before, &tree(&site.out()));
     assert_eq!(
         entries(&site.root()),
-        [CACHE, "content", "public", "site.yaml"]
+        [CACHE, HEAD, "content", "public", "site.yaml"]
     );
 }
 
@@ -82,7 +83,7 @@ fn template_failing_while_rendering_leaves_the_previous_output_and_no_staging() 
     assert_same_tree(&before, &tree(&site.out()));
     assert_eq!(
         entries(&site.root()),
-        [CACHE, "content", "public", "site.yaml", "themes"]
+        [CACHE, HEAD, "content", "public", "site.yaml", "themes"]
     );
 }
 
@@ -112,7 +113,7 @@ fn successful_rebuild_replaces_the_whole_folder_and_cleans_up() {
     );
     assert_eq!(
         entries(&site.root()),
-        [CACHE, "content", "public", "site.yaml"]
+        [CACHE, HEAD, "content", "public", "site.yaml"]
     );
 }
 

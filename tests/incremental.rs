@@ -1,6 +1,7 @@
-//! Rebuilding with the build cache (`.public.answerbook-cache` beside the output folder):
-//! whatever changed, the output is byte for byte what a clean build writes; a rebuild with
-//! nothing changed writes nothing; a missing or damaged cache costs only a full build.
+//! Rebuilding with the build cache (`.public.answerbook-cache` and its head,
+//! `.public.answerbook-cache-head`, beside the output folder): whatever changed, the output
+//! is byte for byte what a clean build writes; a rebuild with nothing changed writes nothing;
+//! a missing or damaged cache costs only a full build.
 
 mod common;
 
@@ -12,6 +13,7 @@ use std::time::{Duration, SystemTime};
 use common::{Site, assert_same_tree, fixture, postings, tree};
 
 const CACHE: &str = ".public.answerbook-cache";
+const HEAD: &str = ".public.answerbook-cache-head";
 
 /// Sets every file under `dir` an hour back, so the cache can trust its stat.
 fn age(dir: &Path) {
@@ -45,6 +47,7 @@ fn rebuild_matches_clean(site: &Site) -> String {
     assert_same_tree(&tree(&site.tmp().join("clean")), &tree(&site.out()));
     fs::remove_dir_all(site.tmp().join("clean")).unwrap();
     let _ = fs::remove_file(site.tmp().join(".clean.answerbook-cache"));
+    let _ = fs::remove_file(site.tmp().join(".clean.answerbook-cache-head"));
     run.stdout
 }
 
@@ -96,7 +99,7 @@ fn search_finds_a_page_by_its_new_words_and_no_longer_by_the_words_it_lost() {
     // While the words no page holds are few, the next cache keeps them, numbered as they
     // were (so that it copies the entries the rebuild brought through as they were): a
     // further rebuild still gives what a clean build gives.
-    let cache = fs::read(site.root().join(CACHE)).unwrap();
+    let cache = fs::read(site.root().join(HEAD)).unwrap();
     assert!(cache.windows(5).any(|w| w == b"whisk"));
     assert!(cache.windows(4).any(|w| w == b"stir"));
     let other = "content/coffee/what-grind-suits-espresso.md";
@@ -127,7 +130,9 @@ fn once_many_words_are_on_no_page_the_cache_drops_them_and_numbers_the_rest_anew
     site.write(page, &body(""));
     let said = rebuild_matches_clean(&site);
     assert!(said.contains("(2 unchanged)"), "{said}");
-    let cache = fs::read(site.root().join(CACHE)).unwrap();
+    // Renumbered: a new body, and a head naming it.
+    let mut cache = fs::read(site.root().join(CACHE)).unwrap();
+    cache.extend(fs::read(site.root().join(HEAD)).unwrap());
     for gone in ["coarse", "sugar", "choke"] {
         assert!(
             !cache.windows(gone.len()).any(|w| w == gone.as_bytes()),
@@ -328,19 +333,37 @@ fn a_rebuild_with_nothing_changed_writes_nothing() {
     // The second build learns the stats it may trust; from the third on nothing is read.
     site.build(&[]).expect_clean();
     let before = stamps(&site.out());
-    let cache_before = stamps(site.root().as_path())[CACHE];
+    let cache_before = stamps(site.root().as_path());
     let run = site.build(&[]);
     run.expect_clean();
     assert!(run.stdout.contains("(3 unchanged)"), "{}", run.stdout);
     assert_eq!(stamps(&site.out()), before);
-    assert_eq!(stamps(site.root().as_path())[CACHE], cache_before);
+    let cache_now = stamps(site.root().as_path());
+    assert_eq!(cache_now[CACHE], cache_before[CACHE]);
+    assert_eq!(cache_now[HEAD], cache_before[HEAD]);
 }
 
 #[test]
 fn a_missing_or_damaged_cache_costs_only_a_full_build() {
     let site = built();
     let first = tree(&site.out());
-    fs::remove_file(site.root().join(CACHE)).unwrap();
+    // Either file alone is no cache.
+    for gone in [CACHE, HEAD] {
+        fs::remove_file(site.root().join(gone)).unwrap();
+        let run = site.build(&[]);
+        run.expect_clean();
+        assert!(!run.stdout.contains("unchanged"), "{gone}: {}", run.stdout);
+        assert_same_tree(&first, &tree(&site.out()));
+    }
+    // Nor is a head with the body of another build.
+    let head = fs::read(site.root().join(HEAD)).unwrap();
+    site.write(
+        "content/tea/new.md",
+        "---\ntitle: New?\n---\n\n# New?\n\nYes.\n",
+    );
+    site.build(&[]).expect_clean();
+    fs::remove_file(site.root().join("content/tea/new.md")).unwrap();
+    fs::write(site.root().join(HEAD), head).unwrap();
     let run = site.build(&[]);
     run.expect_clean();
     assert!(!run.stdout.contains("unchanged"), "{}", run.stdout);
@@ -362,6 +385,7 @@ fn a_failed_rebuild_changes_neither_the_output_nor_the_cache() {
     site.build(&[]).expect_clean();
     let before = tree(&site.out());
     let cache = fs::read(site.root().join(CACHE)).unwrap();
+    let head = fs::read(site.root().join(HEAD)).unwrap();
     site.write(
         "content/tea/is-matcha-a-green-tea.md",
         "---\ntitle: Is matcha a green tea?\ndate: 2025-13-40\n---\n\nYes.\n",
@@ -369,6 +393,92 @@ fn a_failed_rebuild_changes_neither_the_output_nor_the_cache() {
     site.build(&[]).expect_code(1);
     assert_same_tree(&before, &tree(&site.out()));
     assert_eq!(fs::read(site.root().join(CACHE)).unwrap(), cache);
+    assert_eq!(fs::read(site.root().join(HEAD)).unwrap(), head);
+}
+
+#[test]
+fn rebuilds_of_a_few_pages_write_a_new_head_and_leave_the_body_as_it_was() {
+    let site = built();
+    let body_file = site.root().join(CACHE);
+    let body = fs::read(&body_file).unwrap();
+    let inode = common::inode(&body_file);
+    let edits = [
+        (
+            "content/tea/is-matcha-a-green-tea.md",
+            "ground to a powder",
+            "milled to a powder",
+        ),
+        (
+            "content/coffee/what-grind-suits-espresso.md",
+            "# What grind",
+            "# Which grind",
+        ),
+        (
+            "content/tea/is-matcha-a-green-tea.md",
+            "milled to a powder",
+            "ground to a powder",
+        ),
+    ];
+    let mut heads = vec![fs::read(site.root().join(HEAD)).unwrap()];
+    for (page, from, to) in edits {
+        let text = common::read_text(&site.root().join(page));
+        assert!(text.contains(from), "{page}: {from}");
+        site.write(page, &text.replace(from, to));
+        let said = rebuild_matches_clean(&site);
+        assert!(said.contains("(2 unchanged)"), "{said}");
+        // The same body file, byte for byte; a new head, which names the edited pages.
+        assert_eq!(common::inode(&body_file), inode);
+        assert_eq!(fs::read(&body_file).unwrap(), body);
+        let head = fs::read(site.root().join(HEAD)).unwrap();
+        assert!(!heads.contains(&head));
+        heads.push(head);
+    }
+    let head = heads.last().unwrap();
+    for page in [
+        "tea/is-matcha-a-green-tea.md",
+        "coffee/what-grind-suits-espresso.md",
+    ] {
+        assert!(
+            head.windows(page.len()).any(|w| w == page.as_bytes()),
+            "{page}"
+        );
+    }
+    let unchanged = b"tea/how-long-should-green-tea-steep.md";
+    assert!(
+        !head.windows(unchanged.len()).any(|w| w == unchanged),
+        "an unchanged page's entry"
+    );
+}
+
+#[test]
+fn a_build_stopped_after_it_began_to_change_the_output_leaves_no_cache() {
+    let site = built();
+    site.build(&[]).expect_clean();
+    // The edited page's file cannot be replaced (a folder stands where it goes): the build
+    // stops while it updates the output folder, after the first change, before it saves
+    // its cache, as a build killed there would.
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    site.write(page, &text.replace("ground to a powder", "stone-ground"));
+    let html = site.out().join("tea/is-matcha-a-green-tea/index.html");
+    fs::remove_file(&html).unwrap();
+    site.write(
+        "public/tea/is-matcha-a-green-tea/index.html/x",
+        "in the way",
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("tea/is-matcha-a-green-tea/index.html"),
+        "{}",
+        run.stderr
+    );
+    // The head went before the output changed: no cache says the output is as it was.
+    assert!(!site.root().join(HEAD).exists());
+    assert!(site.root().join(CACHE).is_file());
+    fs::remove_dir_all(&html).unwrap();
+    let said = rebuild_matches_clean(&site);
+    assert!(!said.contains("unchanged"), "a full build: {said}");
 }
 
 #[test]

@@ -65,7 +65,13 @@ fn only_the_site_is_left(root: &Path) {
     // The build cache of the last successful build stays beside the output folder.
     assert_eq!(
         entries(root),
-        [".public.answerbook-cache", "content", "public", "site.yaml"]
+        [
+            ".public.answerbook-cache",
+            ".public.answerbook-cache-head",
+            "content",
+            "public",
+            "site.yaml"
+        ]
     );
 }
 

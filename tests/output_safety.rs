@@ -129,7 +129,12 @@ fn force_replaces_a_folder_answerbook_did_not_write() {
     site.build(&["-o", "www"]).expect_clean();
     assert_eq!(
         entries(site.tmp()),
-        [".www.answerbook-cache", "site", "www"]
+        [
+            ".www.answerbook-cache",
+            ".www.answerbook-cache-head",
+            "site",
+            "www"
+        ]
     );
 }
 
@@ -169,7 +174,13 @@ fn an_output_folder_reached_through_a_symlink_is_built_where_it_points() {
     );
     assert_eq!(
         entries(site.tmp()),
-        [".real-www.answerbook-cache", "real-www", "site", "www"]
+        [
+            ".real-www.answerbook-cache",
+            ".real-www.answerbook-cache-head",
+            "real-www",
+            "site",
+            "www"
+        ]
     );
 }
 
@@ -187,6 +198,7 @@ fn leftovers_of_a_killed_build_are_removed_by_the_next_build() {
         [
             ".public-notes",
             ".public.answerbook-cache",
+            ".public.answerbook-cache-head",
             "content",
             "public",
             "site.yaml"
@@ -206,6 +218,12 @@ fn the_output_folder_is_marked_and_nothing_is_left_beside_it() {
     assert!(site.out().join(MARKER).is_file());
     assert_eq!(
         entries(&site.root()),
-        [".public.answerbook-cache", "content", "public", "site.yaml"]
+        [
+            ".public.answerbook-cache",
+            ".public.answerbook-cache-head",
+            "content",
+            "public",
+            "site.yaml"
+        ]
     );
 }

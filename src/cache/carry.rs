@@ -1,15 +1,17 @@
-//! Entries carried over from the last cache file into the next as bytes. A one-page rebuild
-//! writes back every other page's entry as it read it: instead of encoding each again, the
-//! next file gets a copy of the bytes the last one held for it (by `copy_file_range` where
-//! the system has it), in runs of consecutive entries. Only while the entry is what was read
-//! and the word numbers its bytes hold still mean the same words.
+//! Entries carried over from the last cache's body into the next, as they were read. A
+//! one-page rebuild leaves the body as it is and marks which of its entries still hold (the
+//! head, [`super::Cache::save_head`]); a build that writes a new body gets a copy of the bytes
+//! the last one held for each such entry instead of encoding it again (by `copy_file_range`
+//! where the system has it), in runs of consecutive entries. Only while the entry is what was
+//! read and the word numbers its bytes hold still mean the same words.
 
 use std::fs::File;
 use std::io::{self, Seek, SeekFrom, Write};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-/// Where the cache file read by one [`Cache::load`](super::Cache::load) holds an entry's
-/// bytes, as they were read (`None`: the entry was made by this build, or changed since).
+/// Where the cache body read by one [`Cache::load`](super::Cache::load) holds an entry's
+/// bytes, as they were read (`None`: the entry was made by this build, or changed since, or
+/// came from the head).
 /// Not part of what an entry says: any two compare equal.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadFrom(Option<Span>);
@@ -21,6 +23,8 @@ struct Span {
     /// Where its bytes start in that file, and how many there are.
     at: u64,
     len: u64,
+    /// Which entry of the body it is, counting from 0.
+    index: u32,
 }
 
 impl PartialEq for ReadFrom {
@@ -32,14 +36,20 @@ impl PartialEq for ReadFrom {
 impl Eq for ReadFrom {}
 
 impl ReadFrom {
-    pub(super) fn at(load: u32, at: u64, len: u64) -> ReadFrom {
-        ReadFrom(Some(Span { load, at, len }))
+    pub(super) fn at(load: u32, at: u64, len: u64, index: u32) -> ReadFrom {
+        ReadFrom(Some(Span {
+            load,
+            at,
+            len,
+            index,
+        }))
     }
 }
 
-/// The cache file one [`Cache::load`](super::Cache::load) read, kept open: a later save
-/// copies unchanged entries from it. Renaming a new cache over it leaves these bytes as they
-/// were (the open file is the old one), and answerbook never writes a cache file in place.
+/// The cache body one [`Cache::load`](super::Cache::load) read, kept open: a later save
+/// marks the entries that still hold in it, or copies them from it into a new body. Renaming
+/// a new body over it leaves these bytes as they were (the open file is the old one), and
+/// answerbook never writes a cache file in place.
 #[derive(Debug)]
 pub struct Source {
     file: File,
@@ -47,6 +57,9 @@ pub struct Source {
     load: u32,
     /// How many bytes each word number takes in it.
     width: usize,
+    /// The body's id (a head names the body it goes with) and how many entries it holds.
+    pub(super) id: u64,
+    pub(super) count: u32,
 }
 
 /// The [`Source::load`] of the next load.
@@ -58,8 +71,14 @@ impl Source {
         NEXT_LOAD.fetch_add(1, Ordering::Relaxed)
     }
 
-    pub(super) fn new(file: File, load: u32, width: usize) -> Source {
-        Source { file, load, width }
+    pub(super) fn new(file: File, load: u32, width: usize, id: u64, count: u32) -> Source {
+        Source {
+            file,
+            load,
+            width,
+            id,
+            count,
+        }
     }
 
     /// This source, when the entries of a file whose word numbers are `width` bytes wide,
@@ -72,6 +91,17 @@ impl Source {
     pub(super) fn holds(&self, read_from: ReadFrom) -> Option<(u64, u64)> {
         let span = read_from.0.filter(|span| span.load == self.load)?;
         Some((span.at, span.len))
+    }
+
+    /// This body, none of its entries marked as still holding yet.
+    pub fn body(&self) -> super::BodyRef {
+        super::BodyRef::new(self.id, self.count)
+    }
+
+    /// Which of this body's entries `read_from` is, when this load read it.
+    pub fn index_of(&self, read_from: ReadFrom) -> Option<u32> {
+        let span = read_from.0.filter(|span| span.load == self.load)?;
+        Some(span.index)
     }
 }
 

@@ -1,13 +1,16 @@
-//! The cache file's format: a magic line with the format's version; the header's length (8
-//! bytes) and the header (the inputs and structure hashes, when it was written, every output
-//! file, every page's related questions, the search words); then each entry as a byte 1, its
-//! length (4 bytes) and its fields; then a byte 0. Numbers are LEB128 or little-endian,
-//! strings length-prefixed UTF-8 (a listed summary that is the short answer is marked
-//! [`SAME`]). Each entry's length lets a reader cut a block of bytes into entries without
-//! reading them, so that entries are written and read on every thread. Hand-written because
-//! it is read on every build and must cost little more than the reading. Anything unexpected
-//! (another version, a truncated or corrupt file) decodes to nothing, and the build goes on
-//! without a cache.
+//! The cache's two files. The head ([`header`], then entries, then the end): a magic line
+//! with the format's version; the header's length (8 bytes) and the header (the inputs and
+//! structure hashes, when it was written, every output file, every page's related questions,
+//! the search words, and the body it goes with, [`BodyRef`]); then the entries that changed
+//! since that body was written, each as a byte 1, its length (4 bytes) and its fields; then a
+//! byte 0. The body ([`body_start`]): a magic line of its own, its id (8 bytes), the width of
+//! its word numbers (1 byte), then entries and the end as in the head. Numbers are LEB128 or
+//! little-endian, strings length-prefixed UTF-8 (a listed summary that is the short answer is
+//! marked [`SAME`]). Each entry's length lets a reader cut a block of bytes into entries
+//! without reading them, so that entries are written and read on every thread. Hand-written
+//! because it is read on every build and must cost little more than the reading. Anything
+//! unexpected (another version, a truncated or corrupt file, a body the head does not name)
+//! decodes to nothing, and the build goes on without a cache.
 
 use rayon::prelude::*;
 use std::io;
@@ -20,12 +23,15 @@ use super::carry::{Part, Source};
 use encode::{Numbers, Writer};
 
 /// Bumped whenever the format or the meaning of an entry changes.
-const MAGIC: &[u8] = b"answerbook build cache, version 15\n";
+const MAGIC: &[u8] = b"answerbook build cache, version 16\n";
+
+/// The first line of a cache's body, bumped with [`MAGIC`].
+const BODY_MAGIC: &[u8] = b"answerbook build cache body, version 16\n";
 
 /// Marks an entry in the file (one byte, then the entry's length in four); [`END`] follows
 /// the last.
 const ENTRY: u64 = 1;
-const END: u64 = 0;
+pub(super) const END: u64 = 0;
 
 /// Written for a listed summary that is the short answer before it (where a length would
 /// be); read back as no summary apart from it ([`Entry::listed_summary`]).
@@ -45,7 +51,7 @@ pub(super) fn encode(cache: &super::Cache, out: &mut (impl Write + Send)) -> io:
         words: &cache.words,
         renumbered: None,
     };
-    out.write_all(&self::header(&header, cache.written_ns))?;
+    out.write_all(&self::header(&header, cache.written_ns, None))?;
     let spares = Spares::default();
     let mut sink = |part: Part| {
         // Without a file read, nothing is copied.
@@ -62,13 +68,17 @@ pub(super) fn encode(cache: &super::Cache, out: &mut (impl Write + Send)) -> io:
             .map(|(path, entry)| Some((path.as_str(), entry.clone(), false))),
         &mut Vec::new(),
     )?;
-    encoder.finish()
+    encoder.finish().map(drop)
 }
 
-/// The header of a cache file, whole: the magic line, the header's length, the hashes, when
+/// The header of a cache's head, whole: the magic line, the header's length, the hashes, when
 /// it was written, every file of the output folder and what it was made from, every page's
-/// related questions, the search words.
-pub(super) fn header(header: &super::Header<'_>, written_ns: i128) -> Vec<u8> {
+/// related questions, the search words, the body it goes with (if any).
+pub(super) fn header(
+    header: &super::Header<'_>,
+    written_ns: i128,
+    body: Option<&BodyRef>,
+) -> Vec<u8> {
     let mut w = Writer(Vec::new());
     w.0.extend_from_slice(MAGIC);
     w.0.extend_from_slice(&[0; 8]);
@@ -78,9 +88,73 @@ pub(super) fn header(header: &super::Header<'_>, written_ns: i128) -> Vec<u8> {
     w.outputs(header.outputs);
     w.related(header.related);
     w.str(header.words);
+    match body {
+        None => w.u64(0),
+        Some(body) => {
+            w.u64(1);
+            w.0.extend_from_slice(&body.id.to_le_bytes());
+            w.u64(u64::from(body.count));
+            w.0.extend_from_slice(&body.kept);
+        }
+    }
     let len = (w.0.len() - MAGIC.len() - 8) as u64;
     w.0[MAGIC.len()..MAGIC.len() + 8].copy_from_slice(&len.to_le_bytes());
     w.0
+}
+
+/// The start of a cache's body: its magic line, its id, the width of its word numbers.
+pub(super) fn body_start(id: u64, width: usize) -> Vec<u8> {
+    let mut bytes = BODY_MAGIC.to_vec();
+    bytes.extend_from_slice(&id.to_le_bytes());
+    bytes.push(width as u8);
+    bytes
+}
+
+/// The body a head goes with: its id, how many entries it holds, and which of them still hold
+/// (a bit each, in order). The others changed or went away: the head holds what they are now,
+/// if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyRef {
+    pub(super) id: u64,
+    pub(super) count: u32,
+    /// Bit `i % 8` of byte `i / 8`: whether entry `i` still holds.
+    pub(super) kept: Vec<u8>,
+}
+
+impl BodyRef {
+    /// A body of `count` entries, none of them kept yet.
+    pub fn new(id: u64, count: u32) -> BodyRef {
+        BodyRef {
+            id,
+            count,
+            kept: vec![0; (count as usize).div_ceil(8)],
+        }
+    }
+
+    /// A body of `count` entries, every one of them kept.
+    pub(super) fn whole(id: u64, count: u32) -> BodyRef {
+        let mut body = BodyRef::new(id, count);
+        (0..count).for_each(|i| body.keep(i));
+        body
+    }
+
+    /// How many entries the body holds.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// Marks entry `index` as still holding.
+    pub fn keep(&mut self, index: u32) {
+        if let Some(byte) = self.kept.get_mut(index as usize / 8) {
+            *byte |= 1 << (index % 8);
+        }
+    }
+
+    pub(super) fn keeps(&self, index: usize) -> bool {
+        self.kept
+            .get(index / 8)
+            .is_some_and(|byte| byte >> (index % 8) & 1 == 1)
+    }
 }
 
 /// Writes the entries of a cache in parts (after its [`header`]), each handed to a sink as
@@ -93,9 +167,11 @@ pub struct Encoder<'s> {
     spares: &'s Spares,
     /// How the entries' word numbers are written.
     numbers: Numbers<'s>,
-    /// The file the last cache was read from, when its entries' bytes may be copied as they
+    /// The body the last cache was read from, when its entries' bytes may be copied as they
     /// are: their word numbers mean the same words, as wide.
     carry: Option<&'s Source>,
+    /// How many entries it wrote.
+    count: u32,
 }
 
 /// How many words a cache's words ([`super::Cache::words`], separated by single spaces) are.
@@ -141,6 +217,7 @@ impl<'s> Encoder<'s> {
             spares,
             numbers,
             carry,
+            count: 0,
         }
     }
 
@@ -182,6 +259,8 @@ impl<'s> Encoder<'s> {
             .collect();
         for run in runs {
             let (run, kept) = run?;
+            self.count = (self.count.checked_add(kept.len() as u32))
+                .ok_or_else(|| io::Error::other("a cache of over 4 billion entries"))?;
             spent.extend(kept);
             if !run.bytes.is_empty() || !run.copies.is_empty() {
                 (self.sink)(run)?;
@@ -190,9 +269,10 @@ impl<'s> Encoder<'s> {
         Ok(())
     }
 
-    /// Ends the file: without this mark, it does not decode.
-    pub(super) fn finish(self) -> io::Result<()> {
-        (self.sink)(Part::of(vec![END as u8]))
+    /// Ends the file (without this mark, it does not decode): how many entries it holds.
+    pub(super) fn finish(self) -> io::Result<u32> {
+        (self.sink)(Part::of(vec![END as u8]))?;
+        Ok(self.count)
     }
 }
 
@@ -231,4 +311,4 @@ mod tests;
 
 #[cfg(test)]
 pub(super) use decode::decode;
-pub(super) use decode::decode_from;
+pub(super) use decode::{decode_body, decode_from};

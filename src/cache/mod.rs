@@ -1,6 +1,14 @@
-//! The build cache: what the last successful build learned about each page, kept in one file
-//! beside the output folder (`.public.answerbook-cache`), so that the next build of the same
-//! output re-renders only the pages whose text changed.
+//! The build cache: what the last successful build learned about each page, kept beside the
+//! output folder, so that the next build of the same output re-renders only the pages whose
+//! text changed. It is two files: a body (`.public.answerbook-cache`), every page's entry as
+//! some build wrote them all, and a head (`.public.answerbook-cache-head`), what the cache
+//! says now: the header, which of the body's entries still hold, and the entries written
+//! since. A rebuild that changes a few pages writes a new head and leaves the body as it is;
+//! once the head would hold more than a sixteenth of the entries, a new body is written
+//! ([`Cache::save_streamed`]). A head names its body by an id: either file alone, or a head
+//! with another body, is no cache. The head is removed before a build changes the output
+//! folder ([`Cache::invalidate`]), so that a build stopped between changing the output and
+//! saving its cache leaves no cache that describes the output as it was.
 //!
 //! A page is known by its path and the hash of its text; its file's size, modification time
 //! and inode let the next build skip reading a file that did not change (as git's index does),
@@ -25,7 +33,7 @@ mod codec;
 
 use carry::Part;
 pub use carry::{ReadFrom, Source};
-pub use codec::{Encoder, Spent};
+pub use codec::{BodyRef, Encoder, Spent};
 
 /// How many encoded parts ([`Encoder::entries`]) may wait for the thread that writes them.
 const QUEUED: usize = 64;
@@ -183,7 +191,8 @@ pub struct Cache {
     /// Every search word its entries hold, separated by spaces, in order of number: the
     /// build's [`Vocabulary`](crate::render::Vocabulary) starts from it.
     pub words: String,
-    /// The file it was read from, kept open to copy unchanged entries from ([`carry`]).
+    /// The body it was read from, kept open: the next cache goes on with it or copies
+    /// unchanged entries from it ([`carry`]).
     pub source: Option<Source>,
 }
 
@@ -206,19 +215,36 @@ pub struct Header<'a> {
 const RACY_NS: i128 = 1_000_000_000;
 
 impl Cache {
-    /// The cache file of an output folder (its resolved path).
+    /// The body of the cache of an output folder (its resolved path).
     pub fn path_for(target: &Path) -> PathBuf {
         beside::beside(target, "cache")
     }
 
-    /// The cache for `target`, if there is one that this binary wrote for the same inputs.
-    /// Anything else (no file, another version, a corrupt file) is no cache.
+    /// The head of the cache of an output folder.
+    pub fn head_path_for(target: &Path) -> PathBuf {
+        beside::beside(target, "cache-head")
+    }
+
+    /// The cache for `target`, if there is one that this binary wrote for the same inputs:
+    /// its head and the body the head names. Anything else (no file, another version, a
+    /// corrupt file, a body the head does not name) is no cache.
     pub fn load(target: &Path, inputs: u64) -> Option<Cache> {
+        let mut head = fs::File::open(Self::head_path_for(target)).ok()?;
+        let (mut cache, body) = codec::decode_from(&mut head, Some(inputs))?;
+        let body = body?;
         let mut file = fs::File::open(Self::path_for(target)).ok()?;
         let load = Source::next_load();
-        let mut cache = codec::decode_from(&mut file, Some(inputs), Some(load))?;
-        let width = codec::number_width(codec::word_count(&cache.words));
-        cache.source = Some(Source::new(file, load, width));
+        let words = codec::word_count(&cache.words);
+        // The head's entries are the ones that changed since the body was written.
+        let room = cache.pages.capacity().max(body.count as usize);
+        let changed = std::mem::replace(
+            &mut cache.pages,
+            FxHashMap::with_capacity_and_hasher(room, Default::default()),
+        );
+        codec::decode_body(&mut file, &body, words, load, &mut cache.pages)?;
+        cache.pages.extend(changed);
+        let width = codec::number_width(words);
+        cache.source = Some(Source::new(file, load, width, body.id, body.count));
         Some(cache)
     }
 
@@ -235,13 +261,13 @@ impl Cache {
         self.written_ns = now_ns();
     }
 
-    /// Writes a cache beside `target` (a new file renamed over the old one; only ever over a
-    /// plain file, [`beside`]), with the entries `entries` hands the [`Encoder`] a batch at a
-    /// time: each batch is made and encoded on every thread, its entries dropped as they are
-    /// encoded, while a thread of its own encodes the header and writes the bytes out, so
-    /// that a build never holds every entry or every byte at once. Entries that come through
-    /// as they were read from `source` are copied from it, not encoded again ([`carry`]).
-    /// Stamped now.
+    /// Writes a whole cache beside `target`: a new body, then a head naming it (each a new
+    /// file renamed over the old one; only ever over a plain file, [`beside`]), with the
+    /// entries `entries` hands the [`Encoder`] a batch at a time: each batch is made and
+    /// encoded on every thread, its entries dropped as they are encoded, while a thread of
+    /// its own writes the bytes out, so that a build never holds every entry or every byte at
+    /// once. Entries that come through as they were read from `source` are copied from it,
+    /// not encoded again ([`carry`]). Stamped now.
     pub fn save_streamed(
         target: &Path,
         header: Header<'_>,
@@ -249,42 +275,51 @@ impl Cache {
         entries: impl FnOnce(&mut Encoder<'_>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let written_ns = now_ns();
-        beside::replace_file_with(&Self::path_for(target), |file| {
-            let spares = &codec::Spares::default();
-            std::thread::scope(|scope| {
-                let (parts, received) = std::sync::mpsc::sync_channel::<Part>(QUEUED);
-                let writer = scope.spawn(move || {
-                    file.write_all(&codec::header(&header, written_ns))?;
-                    let mut out = carry::PartWriter::new(file, source);
-                    received
-                        .iter()
-                        .try_for_each(|part| -> std::io::Result<()> {
-                            out.write(&part)?;
-                            spares.give(part.bytes);
-                            Ok(())
-                        })?;
-                    out.flush()
-                });
-                let mut send = move |part| {
-                    parts
-                        .send(part)
-                        .map_err(|_| std::io::Error::other("the cache's writer stopped"))
-                };
-                let mut encoder = Encoder::new(&mut send, spares, &header, source);
-                let encoded = entries(&mut encoder).and_then(|()| encoder.finish());
-                drop(send);
-                let written = writer
-                    .join()
-                    .unwrap_or_else(|_| Err(std::io::Error::other("the cache's writer failed")));
-                // The writer's error first: it is why a part could not be handed over.
-                written.and(encoded)
-            })
-        })
+        let width = codec::number_width(codec::word_count(header.words));
+        let id = hash_bytes(
+            &[
+                written_ns.to_le_bytes(),
+                u128::from(std::process::id()).to_le_bytes(),
+            ]
+            .concat(),
+        );
+        let start = codec::body_start(id, width);
+        let count = write_streamed(&Self::path_for(target), start, &header, source, entries)?;
+        let mut head = codec::header(&header, written_ns, Some(&BodyRef::whole(id, count)));
+        head.push(codec::END as u8);
+        beside::replace_file(&Self::head_path_for(target), &head)
+    }
+
+    /// The body `source` when a new head may go on with it: the entries it holds number the
+    /// words as `header` does, in as many bytes.
+    pub fn goes_on<'s>(source: &'s Source, header: &Header<'_>) -> Option<&'s Source> {
+        let width = codec::number_width(codec::word_count(header.words));
+        source.usable(width, header.renumbered.is_some())
+    }
+
+    /// Writes a new head beside `target` that goes on with the body `body` names, marked with
+    /// the entries that still hold in it; `entries` hands the [`Encoder`] every other entry,
+    /// as [`Cache::save_streamed`]. The body is left as it is. Stamped now.
+    pub fn save_head(
+        target: &Path,
+        header: Header<'_>,
+        body: &BodyRef,
+        entries: impl FnOnce(&mut Encoder<'_>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let start = codec::header(&header, now_ns(), Some(body));
+        write_streamed(&Self::head_path_for(target), start, &header, None, entries).map(drop)
     }
 
     /// Removes the cache of `target`, when a build could not keep it true.
     pub fn remove(target: &Path) {
+        beside::remove_file(&Self::head_path_for(target));
         beside::remove_file(&Self::path_for(target));
+    }
+
+    /// Makes the cache of `target` no cache, before a build changes the output folder: its
+    /// head goes (a body without a head is never read), its body stays for the next head.
+    pub fn invalidate(target: &Path) {
+        beside::remove_file(&Self::head_path_for(target));
     }
 
     /// The entry of a page whose file did not change since the last build, by its stat alone.
@@ -303,6 +338,51 @@ impl Cache {
             })
         })
     }
+}
+
+/// Writes `start`, then the entries `entries` hands the [`Encoder`], then the end, to a new
+/// file renamed over `path` ([`Cache::save_streamed`]): how many entries it wrote.
+fn write_streamed(
+    path: &Path,
+    start: Vec<u8>,
+    header: &Header<'_>,
+    source: Option<&Source>,
+    entries: impl FnOnce(&mut Encoder<'_>) -> std::io::Result<()>,
+) -> std::io::Result<u32> {
+    let mut count = 0;
+    beside::replace_file_with(path, |file| {
+        let spares = &codec::Spares::default();
+        std::thread::scope(|scope| {
+            let (parts, received) = std::sync::mpsc::sync_channel::<Part>(QUEUED);
+            let writer = scope.spawn(move || {
+                file.write_all(&start)?;
+                let mut out = carry::PartWriter::new(file, source);
+                received
+                    .iter()
+                    .try_for_each(|part| -> std::io::Result<()> {
+                        out.write(&part)?;
+                        spares.give(part.bytes);
+                        Ok(())
+                    })?;
+                out.flush()
+            });
+            let mut send = move |part| {
+                parts
+                    .send(part)
+                    .map_err(|_| std::io::Error::other("the cache's writer stopped"))
+            };
+            let mut encoder = Encoder::new(&mut send, spares, header, source);
+            let encoded = entries(&mut encoder).and_then(|()| encoder.finish());
+            drop(send);
+            let written = writer
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("the cache's writer failed")));
+            // The writer's error first: it is why a part could not be handed over.
+            count = written.and(encoded)?;
+            Ok(())
+        })
+    })?;
+    Ok(count)
 }
 
 fn now_ns() -> i128 {

@@ -46,11 +46,17 @@ fn a_cache_is_read_back_only_for_the_same_inputs_and_version() {
     outputs.insert("a/index.html".to_owned(), Made::Page);
     Cache::save_streamed(&target, header(7, 9, &outputs), None, |_| Ok(())).unwrap();
     assert!(tmp.path().join(".public.answerbook-cache").is_file());
+    assert!(tmp.path().join(".public.answerbook-cache-head").is_file());
     let back = Cache::load(&target, 7).unwrap();
     assert_eq!(back.structure, 9);
     assert_eq!(back.outputs["a/index.html"], Made::Page);
     assert!(Cache::load(&target, 8).is_none());
+    let body = fs::read(Cache::path_for(&target)).unwrap();
     fs::write(Cache::path_for(&target), "not a cache").unwrap();
+    assert!(Cache::load(&target, 7).is_none());
+    fs::write(Cache::path_for(&target), body).unwrap();
+    assert!(Cache::load(&target, 7).is_some());
+    fs::write(Cache::head_path_for(&target), "not a cache").unwrap();
     assert!(Cache::load(&target, 7).is_none());
 }
 
@@ -102,6 +108,7 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
     assert!(back.written_ns > 0);
 
     let before = fs::read(Cache::path_for(&target)).unwrap();
+    let head_before = fs::read(Cache::head_path_for(&target)).unwrap();
     let failed = Cache::save_streamed(&target, header(7, 10, &outputs), None, |encoder| {
         encoder.entries(
             vec![Some(("q.md", entry("Q2"), false))].into_par_iter(),
@@ -111,13 +118,18 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
     });
     assert!(failed.is_err());
     assert_eq!(fs::read(Cache::path_for(&target)).unwrap(), before);
-    let names: Vec<_> = fs::read_dir(tmp.path())
+    assert_eq!(
+        fs::read(Cache::head_path_for(&target)).unwrap(),
+        head_before
+    );
+    let mut names: Vec<_> = fs::read_dir(tmp.path())
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
+    names.sort();
     assert_eq!(
         names,
-        [".public.answerbook-cache"],
+        [".public.answerbook-cache", ".public.answerbook-cache-head"],
         "no temporary file left"
     );
 }

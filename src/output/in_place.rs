@@ -105,15 +105,23 @@ pub struct Updated {
 impl Collect {
     /// Writes into `target` what differs from `before` (what the folder holds, by the last
     /// build's record), removes what the last build wrote and `kept` and the collected files
-    /// no longer name (what is `kept` keeps its record), and returns the folder's new record. `shown` names the folder in
-    /// errors.
+    /// no longer name (what is `kept` keeps its record), and returns the folder's new record.
+    /// `shown` names the folder in errors. `changing` is called once before the first file
+    /// is written or removed, if any is.
     pub fn apply(
         self,
         target: &Path,
         shown: &Path,
         before: &HashMap<String, Made>,
         kept: impl IntoIterator<Item = String>,
+        changing: impl FnOnce(),
     ) -> Result<(HashMap<String, Made>, Updated)> {
+        let mut changing = Some(changing);
+        let mut change = || {
+            if let Some(changing) = changing.take() {
+                changing();
+            }
+        };
         // What is kept stays as the last build recorded it.
         let mut now: HashMap<String, Made> =
             HashMap::with_capacity_and_hasher(before.len(), Default::default());
@@ -132,6 +140,7 @@ impl Collect {
             let was = before.get(&rel);
             let unchanged = made != Made::Page && was == Some(&made);
             if !unchanged {
+                change();
                 write_file(&target.join(&rel), &pending)
                     .map_err(|e| Error::io(shown.join(&rel), e))?;
                 updated.written += 1;
@@ -146,6 +155,7 @@ impl Collect {
             .filter(|rel| some_gone && !now.contains_key(*rel));
         for rel in gone {
             let path = target.join(rel);
+            change();
             if fs::remove_file(&path).is_ok() {
                 updated.removed += 1;
                 remove_empty_parents(target, &path);
@@ -218,9 +228,16 @@ mod tests {
         collect
             .put("b/index.html", Body::Page(b"new page".to_vec()))
             .unwrap();
+        // Told before the first change, and only then: nothing is written yet.
+        let mut told = 0;
+        let changing = || {
+            assert!(!out.join("b").exists(), "told after a change");
+            told += 1;
+        };
         let (now, updated) = collect
-            .apply(out, Path::new("public"), &before, [])
+            .apply(out, Path::new("public"), &before, [], changing)
             .unwrap();
+        assert_eq!(told, 1);
         assert_eq!(
             updated,
             Updated {
@@ -238,5 +255,27 @@ mod tests {
             "not answerbook's"
         );
         assert_eq!(now.len(), 2);
+    }
+
+    #[test]
+    fn an_update_that_changes_nothing_tells_no_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path();
+        fs::create_dir_all(out.join("a")).unwrap();
+        fs::write(out.join("a/index.html"), "section").unwrap();
+        let made = Made::Bytes(cache::hash_bytes(b"section"));
+        let before: HashMap<String, Made> =
+            [("a/index.html".to_owned(), made)].into_iter().collect();
+        let collect = Collect::default();
+        collect
+            .put("a/index.html", Body::Bytes(b"section".to_vec()))
+            .unwrap();
+        let mut told = false;
+        let (now, updated) = collect
+            .apply(out, Path::new("public"), &before, [], || told = true)
+            .unwrap();
+        assert!(!told);
+        assert_eq!(updated, Updated::default());
+        assert_eq!(now, before);
     }
 }

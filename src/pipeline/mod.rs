@@ -283,12 +283,21 @@ fn run(
     }
 
     let unchanged = pages.iter().filter(|p| p.reused).count() + outcome.kept_pages;
+    // The cache stops being one before the output folder changes ([`Cache::invalidate`]):
+    // a build stopped between the two must not leave a cache that tells the next one that
+    // the output is still as it was.
+    let mut invalidated = false;
+    let mut invalidate = || {
+        Cache::invalidate(&setup.out_target);
+        invalidated = true;
+    };
     let made = match (record, cache) {
         (Some(record), _) => {
             let made = record.into_made();
             let Some(staging) = staging else {
                 return Err(Error::Usage("internal: no staging folder".into()));
             };
+            invalidate();
             let committed = staging.commit()?;
             if let Some(warning) = committed.warning {
                 // Reported, never a failure: the new site is already published.
@@ -304,7 +313,13 @@ fn run(
                 .map(|p| render::output_path(&p.url))
                 .chain(std::mem::take(&mut outcome.kept));
             collect
-                .apply(&setup.out_target, &setup.out_dir, &cache.outputs, kept)?
+                .apply(
+                    &setup.out_target,
+                    &setup.out_dir,
+                    &cache.outputs,
+                    kept,
+                    invalidate,
+                )?
                 .0
         }
         (None, None) => return Err(Error::Usage("internal: no output for the build".into())),
@@ -320,6 +335,7 @@ fn run(
         made,
         report: &report,
         vocabulary,
+        invalidated,
     };
     let next = next_cache(
         setup,

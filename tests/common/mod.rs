@@ -198,6 +198,14 @@ impl Run {
     }
 }
 
+/// A file's inode number: the same while it is the same file (not one renamed over it).
+#[cfg(unix)]
+#[track_caller]
+pub(crate) fn inode(path: &Path) -> u64 {
+    let meta = fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    std::os::unix::fs::MetadataExt::ino(&meta)
+}
+
 #[track_caller]
 pub(crate) fn read_text(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))

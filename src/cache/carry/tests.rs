@@ -153,9 +153,101 @@ fn a_file_read_that_was_cut_short_since_fails_the_save_and_leaves_no_file_behind
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names, [".public.answerbook-cache"], "no new file left");
+    let mut names: Vec<_> = names.iter().map(|n| n.to_string_lossy()).collect();
+    names.sort();
+    let expected = [".public.answerbook-cache", ".public.answerbook-cache-head"];
+    assert_eq!(names, expected, "no new file left");
     // Nothing was renamed over the file read: it is the one cut short, still no cache.
     let left = std::fs::metadata(Cache::path_for(&target)).unwrap();
     assert_eq!(left.len(), 20);
     assert!(Cache::load(&target, 7).is_none());
+}
+
+#[test]
+fn a_head_goes_on_with_the_body_it_names_marking_the_entries_that_still_hold() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("public");
+    let outputs = FxHashMap::default();
+    let mut read = written(&target, &outputs);
+    let body = std::fs::read(Cache::path_for(&target)).unwrap();
+    let source = read.source.as_ref().unwrap();
+    // "A" holds as it was; "B" changed; "C" is gone; "D" is new.
+    let a = read.pages.remove("a.md").unwrap();
+    let mut kept = source.body();
+    kept.keep(source.index_of(a.read_from).unwrap());
+    let next = Header {
+        words: "sea salt",
+        ..header(7, 10, &outputs)
+    };
+    Cache::save_head(&target, next, &kept, |encoder| {
+        let entries = vec![
+            Some(("b.md", entry("B2"), true)),
+            Some(("d.md", entry("D"), true)),
+        ];
+        encoder.entries(entries.into_par_iter(), &mut Vec::new())
+    })
+    .unwrap();
+    assert_eq!(std::fs::read(Cache::path_for(&target)).unwrap(), body);
+
+    let mut back = Cache::load(&target, 7).unwrap();
+    assert_eq!(back.structure, 10);
+    let mut paths: Vec<_> = back.pages.keys().cloned().collect();
+    paths.sort();
+    assert_eq!(paths, ["a.md", "b.md", "d.md"]);
+    assert_eq!(back.pages["a.md"], entry("A"));
+    assert_eq!(back.pages["b.md"].title, "B2");
+    assert_eq!(back.pages["d.md"], entry("D"));
+    // "A" comes from the body, where it was; the others from the head, which nothing copies.
+    let source = back.source.as_ref().unwrap();
+    assert_eq!(source.index_of(back.pages["a.md"].read_from), Some(0));
+    assert_eq!(source.index_of(back.pages["b.md"].read_from), None);
+
+    // A whole cache written from it copies "A" from the body and encodes the rest again.
+    let mut a = back.pages.remove("a.md").unwrap();
+    a.title = "A, changed in memory".into();
+    let b = back.pages.remove("b.md").unwrap();
+    let d = back.pages.remove("d.md").unwrap();
+    let whole = Header {
+        words: "sea salt",
+        ..header(7, 11, &outputs)
+    };
+    save(
+        &target,
+        whole,
+        Some(&back),
+        vec![("a.md", a), ("b.md", b), ("d.md", d)],
+    );
+    let last = Cache::load(&target, 7).unwrap();
+    assert_eq!(last.structure, 11);
+    assert_eq!(last.pages["a.md"], entry("A"));
+    assert_eq!(last.pages["b.md"].title, "B2");
+    assert_eq!(last.pages.len(), 3);
+}
+
+#[test]
+fn either_file_alone_or_a_head_naming_another_body_is_no_cache() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("public");
+    let outputs = FxHashMap::default();
+    let (body, head) = (Cache::path_for(&target), Cache::head_path_for(&target));
+    written(&target, &outputs);
+    let first_head = std::fs::read(&head).unwrap();
+    // A body written by another save: the first head does not name it.
+    written(&target, &outputs);
+    assert!(Cache::load(&target, 7).is_some());
+    std::fs::write(&head, &first_head).unwrap();
+    assert!(Cache::load(&target, 7).is_none());
+
+    written(&target, &outputs);
+    Cache::invalidate(&target);
+    assert!(!head.exists());
+    assert!(body.is_file(), "the body stays for the next head");
+    assert!(Cache::load(&target, 7).is_none());
+
+    written(&target, &outputs);
+    std::fs::remove_file(&body).unwrap();
+    assert!(Cache::load(&target, 7).is_none());
+    written(&target, &outputs);
+    Cache::remove(&target);
+    assert!(!head.exists() && !body.exists());
 }

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::PathBuf;
 
-use super::{END, ENTRY, MAGIC, SAME, number_width, word_count};
+use super::{BODY_MAGIC, BodyRef, END, ENTRY, MAGIC, SAME, number_width, word_count};
 use crate::cache::{Cache, CachedAnchor, Entry, Made, ReadFrom, Stat};
 use crate::content::PageId;
 use crate::frontmatter::PageDate;
@@ -14,20 +14,17 @@ use crate::frontmatter::PageDate;
 /// A cache from its bytes ([`decode_from`]).
 #[cfg(test)]
 pub(in crate::cache) fn decode(bytes: &[u8]) -> Option<Cache> {
-    decode_from(&mut &bytes[..], None, None)
+    decode_from(&mut &bytes[..], None).map(|(cache, _)| cache)
 }
 
-/// Reads a cache: the header whole, then the entries a block at a time ([`entries`]); none
-/// of the entries when its inputs are not `inputs` (another configuration, theme or binary
-/// wrote it: the build could use none of them).
-///
-/// With `load`, each entry notes where its bytes are in `input` ([`ReadFrom`]), under that
-/// number: the input is then the whole file, read from its start.
+/// Reads a cache's head: the header whole, then its entries a block at a time ([`entries`]),
+/// and the body it goes with, if any ([`decode_body`] reads that); none of the entries when
+/// its inputs are not `inputs` (another configuration, theme or binary wrote it: the build
+/// could use none of them).
 pub(in crate::cache) fn decode_from(
     input: &mut (impl Read + Send),
     inputs: Option<u64>,
-    load: Option<u32>,
-) -> Option<Cache> {
+) -> Option<(Cache, Option<BodyRef>)> {
     let mut magic = [0; MAGIC.len()];
     input.read_exact(&mut magic).ok()?;
     if magic != MAGIC {
@@ -72,14 +69,46 @@ pub(in crate::cache) fn decode_from(
         _ => return None,
     };
     cache.words = r.str()?;
+    let body = match r.u64()? {
+        0 => None,
+        1 => {
+            let id = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+            let count = u32::try_from(r.u64()?).ok()?;
+            let kept = r.take((count as usize).div_ceil(8))?.to_vec();
+            Some(BodyRef { id, count, kept })
+        }
+        _ => return None,
+    };
     // Entries number the words: each number must be one of them.
     let words = word_count(&cache.words);
     if !r.0.is_empty() {
         return None;
     }
-    let at = (MAGIC.len() + 8) as u64 + header_len;
-    entries(input, &mut cache.pages, words, load.map(|load| (load, at)))?;
-    Some(cache)
+    entries(input, &mut cache.pages, words, None, None)?;
+    Some((cache, body))
+}
+
+/// Reads the body `body` names into `pages`: the entries it says still hold, each noting
+/// where its bytes are ([`ReadFrom`], under the number `load`). Nothing unless the body is
+/// the one named, its word numbers are as wide as `words` words take, and it holds as many
+/// entries as the head says. `input` is the whole file, read from its start.
+pub(in crate::cache) fn decode_body(
+    input: &mut (impl Read + Send),
+    body: &BodyRef,
+    words: usize,
+    load: u32,
+    pages: &mut FxHashMap<String, Box<Entry>>,
+) -> Option<()> {
+    let start: [u8; BODY_MAGIC.len() + 9] = read_array(input)?;
+    let (magic, rest) = start.split_at(BODY_MAGIC.len());
+    let (id, width) = rest.split_at(8);
+    let named = magic == BODY_MAGIC && u64::from_le_bytes(id.try_into().ok()?) == body.id;
+    if !named || usize::from(width[0]) != number_width(words) {
+        return None;
+    }
+    let at = start.len() as u64;
+    let count = entries(input, pages, words, Some((load, at)), Some(body))?;
+    (count == body.count).then_some(())
 }
 
 /// How many bytes of entries are read at a time.
@@ -91,15 +120,18 @@ pub(super) const BLOCK: usize = 1 << 20;
 /// takes to be whole), so that a cache is never held whole as bytes.
 ///
 /// `from`: the load's number and where in the file the entries start, for each entry's
-/// [`ReadFrom`].
+/// [`ReadFrom`]. `kept`: the entries to read, by their place (the others are skipped unread).
+/// How many entries there were, read or not.
 fn entries(
     input: &mut (impl Read + Send),
     pages: &mut FxHashMap<String, Box<Entry>>,
     words: usize,
     from: Option<(u32, u64)>,
-) -> Option<()> {
-    // Where the block starts in the file.
+    kept: Option<&BodyRef>,
+) -> Option<u32> {
+    // Where the block starts in the file, and how many entries came before it.
     let mut block_at = from.map_or(0, |(_, at)| at);
+    let mut before = 0usize;
     let width = number_width(words);
     let (mut block, mut next) = (Vec::new(), Vec::new());
     let mut decoded = Vec::new();
@@ -111,22 +143,29 @@ fn entries(
         let spans = &cut.entries;
         let (now, read) = rayon::join(
             || {
+                // Indexed throughout (an entry skipped is a `None`): a filtered parallel
+                // iterator collects through lists of pieces.
                 spans
                     .par_iter()
-                    .map(|span| {
+                    .enumerate()
+                    .map(|(i, span)| {
+                        if kept.is_some_and(|k| !k.keeps(before + i)) {
+                            return Some(None);
+                        }
                         let (path, mut entry) = decode_entry(&block[span.clone()], words, width)?;
                         if let Some((load, _)) = from {
                             // The whole entry: its mark and length, then its body.
                             let at = block_at + (span.start - ENTRY_HEAD) as u64;
                             let len = (span.len() + ENTRY_HEAD) as u64;
-                            entry.read_from = ReadFrom::at(load, at, len);
+                            let index = u32::try_from(before + i).ok()?;
+                            entry.read_from = ReadFrom::at(load, at, len, index);
                         }
-                        Some((path, entry))
+                        Some(Some((path, entry)))
                     })
                     .collect::<Option<Vec<_>>>()
             },
             || {
-                pages.extend(decoded.drain(..));
+                pages.extend(decoded.drain(..).flatten());
                 match cut.ended {
                     // Nothing after the end.
                     true => (next.len() == 1 && input.read(&mut [0]).ok()? == 0).then_some(0),
@@ -136,9 +175,10 @@ fn entries(
         );
         decoded = now?;
         let read = read?;
+        before += spans.len();
         if cut.ended {
-            pages.extend(decoded);
-            return Some(());
+            pages.extend(decoded.into_iter().flatten());
+            return u32::try_from(before).ok();
         }
         // A file that ends before its end mark.
         if read == 0 {

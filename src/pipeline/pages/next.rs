@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
-use crate::cache::{Cache, Entry, Header, Made};
+use crate::cache::{BodyRef, Cache, Encoder, Entry, Header, Made, Source, Spent};
 use crate::content::{Page, PageId, Pages};
 use crate::diagnostics::Report;
 use crate::incremental::{self, PageParts};
@@ -30,6 +30,9 @@ pub(in crate::pipeline) struct Leftovers<'b> {
     pub(in crate::pipeline) report: &'b Report,
     /// Where the search words of `facts` are numbered.
     pub(in crate::pipeline) vocabulary: &'b render::Vocabulary,
+    /// Whether the cache on disk was made no cache ([`Cache::invalidate`]): a new one is
+    /// written even when it says nothing new.
+    pub(in crate::pipeline) invalidated: bool,
 }
 
 /// The cache for the next build: an entry for every question with nothing to report, what
@@ -53,21 +56,20 @@ pub(in crate::pipeline) fn next_cache(
         made,
         report,
         vocabulary,
+        invalidated,
     } = left;
     let troubled = troubled(report);
     let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
-    if !keep && !changed {
+    if !keep && !changed && !invalidated {
         // The cache on disk says it all already.
         return None;
     }
-    let parts: Vec<Option<PageParts>> = (pages.iter_mut())
-        .map(|page| page.reused.then(|| incremental::take_page_parts(page)))
-        .collect();
-    let pages: &Pages = pages;
     if keep {
+        let parts = take_parts(pages, &[]);
+        let pages: &Pages = pages;
         let mut cache = Cache::new(setup.inputs, structure);
-        let made_of: Vec<_> = makings(pages, parts, facts, &mut parsed.known.by_page).collect();
-        let entries: Vec<_> = made_of
+        let made_of = makings(pages, parts, facts, &mut parsed.known.by_page, &[]);
+        let entries: Vec<_> = (made_of.collect::<Vec<_>>())
             .into_par_iter()
             .filter_map(|m| m.entry(pages, &troubled))
             .collect();
@@ -94,29 +96,113 @@ pub(in crate::pipeline) fn next_cache(
     // cache, are freed once the build is done (or never, when the process ends with it).
     let mut kept = Vec::with_capacity(pages.len());
     let source = previous.and_then(|p| p.source.as_ref());
-    let saved = Cache::save_streamed(target, header, source, |encoder| {
-        // A batch is taken out of the build's data while the one before is encoded.
-        let mut made_of = makings(pages, parts, facts, &mut parsed.known.by_page);
-        let mut batch: Vec<_> = made_of.by_ref().take(BATCH).collect();
-        let mut next = Vec::with_capacity(batch.len());
-        while !batch.is_empty() {
-            let ((), encoded) = rayon::join(
-                || next.extend(made_of.by_ref().take(BATCH)),
-                || {
-                    let entries = batch.par_drain(..).map(|m| m.entry(pages, &troubled));
-                    encoder.entries(entries, &mut kept)
-                },
-            );
-            encoded?;
-            std::mem::swap(&mut batch, &mut next);
+    let known = &mut parsed.known.by_page;
+    let body =
+        (source.and_then(|s| Cache::goes_on(s, &header))).and_then(|s| kept_body(s, pages, known));
+    let saved = match body {
+        // Few entries changed since the last body was written: a new head goes on with it.
+        // The entries that still hold there are not made at all: what they were made of
+        // stays where it is, and goes with the build's data.
+        Some((body, carried)) => {
+            let parts = take_parts(pages, &carried);
+            let pages: &Pages = pages;
+            let made_of = makings(pages, parts, facts, known, &carried);
+            Cache::save_head(target, header, &body, |encoder| {
+                encode_all(encoder, made_of, pages, &troubled, &mut kept)
+            })
         }
-        Ok(())
-    });
+        None => {
+            let parts = take_parts(pages, &[]);
+            let pages: &Pages = pages;
+            let made_of = makings(pages, parts, facts, known, &[]);
+            Cache::save_streamed(target, header, source, |encoder| {
+                encode_all(encoder, made_of, pages, &troubled, &mut kept)
+            })
+        }
+    };
     if saved.is_err() {
         Cache::remove(target);
     }
     crate::pipeline::drop_later(kept);
     None
+}
+
+/// What each reused page took out of its entry ([`incremental::take_page_parts`]), taken
+/// back, but for the pages `carried` marks (their entries are not made again).
+fn take_parts(pages: &mut Pages, carried: &[bool]) -> Vec<Option<PageParts>> {
+    let carried = carried.iter().chain(std::iter::repeat(&false));
+    (pages.iter_mut().zip(carried))
+        .map(|(page, &carried)| {
+            (page.reused && !carried).then(|| incremental::take_page_parts(page))
+        })
+        .collect()
+}
+
+/// Makes and encodes the entries `made_of` yields, a batch at a time: a batch is taken out of
+/// the build's data while the one before is encoded.
+fn encode_all<'p>(
+    encoder: &mut Encoder<'_>,
+    mut made_of: impl Iterator<Item = Makings<'p>> + Send,
+    pages: &Pages,
+    troubled: &HashSet<&Path>,
+    kept: &mut Vec<Spent>,
+) -> std::io::Result<()> {
+    let mut batch: Vec<_> = made_of.by_ref().take(BATCH).collect();
+    let mut next = Vec::with_capacity(batch.len());
+    while !batch.is_empty() {
+        let ((), encoded) = rayon::join(
+            || next.extend(made_of.by_ref().take(BATCH)),
+            || {
+                let entries = batch.par_drain(..).map(|m| m.entry(pages, troubled));
+                encoder.entries(entries, kept)
+            },
+        );
+        encoded?;
+        std::mem::swap(&mut batch, &mut next);
+    }
+    Ok(())
+}
+
+/// A new head goes on with the last body when no more than one entry in [`HEAD_SHARE`] (of
+/// the body's, or of [`HEAD_FLOOR`] for a small site) would be written into it: the others
+/// still hold in the body as it was read.
+const HEAD_SHARE: usize = 16;
+const HEAD_FLOOR: usize = 128;
+
+/// The last body (`source`) marked with the entries that still hold in it, and which pages
+/// those are, when a new head may go on with it ([`HEAD_SHARE`]).
+fn kept_body(
+    source: &Source,
+    pages: &Pages,
+    known: &[Option<Known>],
+) -> Option<(BodyRef, Vec<bool>)> {
+    let mut body = source.body();
+    let mut carried = vec![false; known.len()];
+    let (mut kept, mut others) = (0, 0);
+    for ((page, known), carried) in pages.iter().zip(known).zip(&mut carried) {
+        let Some(known) = known else { continue };
+        match carried_index(page.reused, known, source) {
+            Some(index) => {
+                body.keep(index);
+                *carried = true;
+                kept += 1;
+            }
+            None => others += 1,
+        }
+    }
+    let room = (body.count() as usize).max(HEAD_FLOOR);
+    (kept > 0 && others * HEAD_SHARE <= room).then_some((body, carried))
+}
+
+/// Which entry of the body `source` a page's next entry is as it was read, if it is: a
+/// reused page's entry, read from that body, its file's stat unchanged (the entry then comes
+/// back as it was, [`Makings::entry`]).
+fn carried_index(reused: bool, known: &Known, source: &Source) -> Option<u32> {
+    let old = known.entry.as_ref().filter(|_| reused)?;
+    match old.stat == known.stat {
+        true => source.index_of(old.read_from),
+        false => None,
+    }
 }
 
 /// How many pages' entries are made and encoded at a time: enough to keep every thread busy,
@@ -176,15 +262,22 @@ struct Makings<'p> {
 }
 
 /// What every page's next cache entry is made from, in page order: moved out of `facts` and
-/// `known` (the build is done with them), one page at a time.
+/// `known` (the build is done with them), one page at a time; but for the pages `carried`
+/// marks, whose entries still hold in the last body.
 fn makings<'p>(
     pages: &'p Pages,
     parts: Vec<Option<PageParts>>,
     facts: &'p mut render::Facts,
     known: &'p mut [Option<Known>],
+    carried: &'p [bool],
 ) -> impl Iterator<Item = Makings<'p>> {
     let pages = pages.ids().zip(parts);
-    pages.zip(known).filter_map(|(((id, page), parts), known)| {
+    let carried = carried.iter().chain(std::iter::repeat(&false));
+    let pages = pages.zip(known).zip(carried);
+    pages.filter_map(|((((id, page), parts), known), &carried)| {
+        if carried {
+            return None;
+        }
         let known = known.take()?;
         let rendered = &mut facts[id];
         // What [`incremental::entry_for`] and [`incremental::restore_facts`] read; the rest
