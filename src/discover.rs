@@ -55,6 +55,9 @@ pub struct Discovered {
 pub struct Known<'a> {
     /// The folder's files as the last walk found them, still true: no walk this time.
     pub walk: Option<Vec<Found>>,
+    /// A walk of the folder made for this build, with its diagnostics: no other walk, and
+    /// its stats are fresh.
+    pub walked: Option<(Vec<Found>, Vec<Diagnostic>)>,
     /// Hand back the walk, for the next build.
     pub keep_walk: bool,
     /// The stat of a page's file known without asking the file system, when it is.
@@ -73,9 +76,10 @@ pub fn discover(
     known: Known<'_>,
 ) -> Result<Discovered> {
     // A kept walk's stats are as old as it is: only this walk's are taken.
-    let (found, diagnostics, fresh) = match known.walk {
-        Some(found) => (found, Vec::new(), false),
-        None => {
+    let (found, diagnostics, fresh) = match (known.walk, known.walked) {
+        (Some(found), _) => (found, Vec::new(), false),
+        (None, Some((found, diagnostics))) => (found, diagnostics, true),
+        (None, None) => {
             let (found, diagnostics) = walk::walk(content_dir, content_name, policy)?;
             (found, diagnostics, true)
         }

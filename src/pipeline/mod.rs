@@ -83,10 +83,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
     timings::start();
     let setup = Setup::load(opts)?;
     timings::mark("setup");
-    let (cache, vocabulary) = setup.previous_cache();
-    timings::mark("cache load");
+    // The content folder is walked (every page's file stated) while the cache is read: the
+    // two do not wait on each other.
+    let ((cache, vocabulary), walked) = rayon::join(
+        || setup.previous_cache(),
+        || crate::walk::walk(&setup.content_dir, &setup.content_name, &setup.policy),
+    );
+    timings::mark("cache load, walk");
+    let mut seen = Seen {
+        walked: Some(walked?),
+        ..Seen::default()
+    };
     // The build writes its cache for the next one itself ([`save_next_cache`]).
-    let (result, _) = run_fitting(&setup, cache, &mut Seen::default(), &vocabulary)?;
+    let (result, _) = run_fitting(&setup, cache, &mut seen, &vocabulary)?;
     timings::print();
     Ok(result)
 }
@@ -97,6 +106,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildResult> {
 struct Seen {
     /// The last walk, still true.
     walk: Option<Vec<crate::walk::Found>>,
+    /// A walk made just before this build ([`build`]), with its diagnostics.
+    walked: Option<(Vec<crate::walk::Found>, Vec<Diagnostic>)>,
     /// The pages the watcher reported: every other page with a cache entry is as it was.
     saved: Option<HashSet<PathBuf>>,
     /// Whether to hand back this build's walk.
@@ -149,6 +160,7 @@ fn run(
     let stat = |rel: &Path| resident::trusted_stat(cache.as_ref(), saved.as_ref(), rel);
     let known = discover::Known {
         walk: seen.walk.take(),
+        walked: seen.walked.take(),
         keep_walk: seen.keep,
         stat: &stat,
         unchanged: &unchanged,
