@@ -5,6 +5,7 @@
 //! The generated `sitemap.xml`, `robots.txt` and `404.html` are not sources here: a content file
 //! (or `404.md`) of the same name replaces them on purpose.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
@@ -17,8 +18,11 @@ use crate::urls;
 
 /// One file the build will write, and who asks for it.
 struct Source<'a> {
-    /// Path in the output folder: `a/b/index.html`, `assets/style.css`.
-    output: String,
+    /// Path in the output folder, but for a final `index.html`: `a/b/` for `a/b/index.html`,
+    /// `assets/style.css`. A page's is its URL as it is, not a new string for each page of
+    /// each build; two files clash exactly when these do, and the folders a file needs are
+    /// the same.
+    output: Cow<'a, str>,
     /// Where a reader finds it (`/a/b/`, `/assets/style.css`) and the source as the user
     /// knows it (`content/a/b.md`, `themes/x/static/style.css`): worked out only for a
     /// message, as most builds have none.
@@ -35,6 +39,14 @@ enum Origin<'a> {
 impl Source<'_> {
     fn is_theme_file(&self) -> bool {
         matches!(self.origin, Origin::Theme(..))
+    }
+
+    /// Its path in the output folder, whole.
+    fn full_output(&self) -> String {
+        match self.output.is_empty() || self.output.ends_with('/') {
+            true => format!("{}index.html", self.output),
+            false => self.output.to_string(),
+        }
     }
 
     fn shown_at(&self) -> String {
@@ -60,6 +72,19 @@ impl Source<'_> {
     }
 }
 
+/// An output path without its final `index.html` ([`Source::output`]).
+fn key(output: &str) -> &str {
+    match output.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => output,
+    }
+}
+
+fn owned_key(mut output: String) -> Cow<'static, str> {
+    output.truncate(key(&output).len());
+    Cow::Owned(output)
+}
+
 /// Every clash between the files the build would write.
 pub fn check(
     pages: &[Page],
@@ -68,23 +93,15 @@ pub fn check(
     content_name: &Path,
 ) -> Vec<Diagnostic> {
     let theme_sources = theme.statics.iter().map(|(rel, source)| Source {
-        output: format!("assets/{rel}"),
+        output: owned_key(format!("assets/{rel}")),
         origin: Origin::Theme(rel, source),
     });
     let page_sources = pages.iter().map(|p| Source {
-        output: if p.url.is_empty() || p.url.ends_with('/') {
-            // Not `format!`: this runs for every page of every build.
-            let mut output = String::with_capacity(p.url.len() + "index.html".len());
-            output.push_str(&p.url);
-            output.push_str("index.html");
-            output
-        } else {
-            p.url.clone()
-        },
+        output: Cow::Borrowed(key(&p.url)),
         origin: Origin::Page(p),
     });
     let asset_sources = assets.iter().map(|a| Source {
-        output: urls::file_path(&a.rel_path),
+        output: owned_key(urls::file_path(&a.rel_path)),
         origin: Origin::Asset(a),
     });
     let sources: Vec<Source<'_>> = theme_sources
@@ -96,7 +113,7 @@ pub fn check(
     let mut owner: FxHashMap<&str, &Source<'_>> =
         FxHashMap::with_capacity_and_hasher(sources.len(), Default::default());
     for source in &sources {
-        match owner.get(source.output.as_str()) {
+        match owner.get(&*source.output) {
             Some(first) => out.push(Diagnostic::error(
                 source.name(theme, content_name),
                 None,
@@ -115,7 +132,7 @@ pub fn check(
         let folders = deeper
             .output
             .match_indices('/')
-            .map(|(i, _)| &deeper.output[..i]);
+            .map(|(i, _)| key(&deeper.output[..i]));
         let Some(file) = folders.filter_map(|f| owner.get(f)).next() else {
             continue;
         };
@@ -134,7 +151,7 @@ pub fn check(
                 file.name(theme, content_name),
                 format!(
                     "publishes a file at /{}, where {} needs a folder (for {}); rename one of them",
-                    file.output,
+                    file.full_output(),
                     shown(&deeper.name(theme, content_name)),
                     deeper.shown_at()
                 ),
