@@ -2,7 +2,6 @@
 //! turns results into output and an exit code.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
@@ -130,8 +129,8 @@ impl From<BuildArgs> for BuildOptions {
     }
 }
 
-/// Runs a parsed command line: 0 success, 1 failed build, 2 bad usage.
-pub fn run(cli: Cli) -> ExitCode {
+/// Runs a parsed command line: its exit code, 0 success, 1 failed build, 2 bad usage.
+pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Build(args) => {
             crate::output::interrupt::install();
@@ -151,7 +150,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 drafts: a.drafts,
             };
             match crate::serve::run(&opts) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(()) => 0,
                 Err(e) => fail(&e),
             }
         }
@@ -161,23 +160,23 @@ pub fn run(cli: Cli) -> ExitCode {
             use clap::CommandFactory;
             let mut out = std::io::stdout();
             clap_complete::generate(shell, &mut Cli::command(), "answerbook", &mut out);
-            ExitCode::SUCCESS
+            0
         }
     }
 }
 
 /// Prints what a command that writes sources says on success, or fails with its error.
-fn report(result: Result<String, Error>) -> ExitCode {
+fn report(result: Result<String, Error>) -> u8 {
     match result {
         Ok(text) => {
             print!("{text}");
-            ExitCode::SUCCESS
+            0
         }
         Err(e) => fail(&e),
     }
 }
 
-fn check(args: CheckArgs) -> ExitCode {
+fn check(args: CheckArgs) -> u8 {
     if args.external && !crate::checks::external::AVAILABLE {
         return fail(&Error::Usage(
             "--external: this answerbook was built without the `external-links` feature".into(),
@@ -198,7 +197,7 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(result) => result.report,
         Err(Error::Config(d)) => {
             report_format::print(args.format, &[*d], &opts.site_dir);
-            return ExitCode::from(1);
+            return 1;
         }
         Err(e) => return fail(&e),
     };
@@ -209,10 +208,10 @@ fn check(args: CheckArgs) -> ExitCode {
         "checked {}: {errors} error(s), {warnings} warning(s)",
         opts.site_dir.display()
     );
-    ExitCode::from(u8::from(errors > 0))
+    u8::from(errors > 0)
 }
 
-fn build(opts: BuildOptions) -> ExitCode {
+fn build(opts: BuildOptions) -> u8 {
     let started = Instant::now();
     let result = match pipeline::build(&opts) {
         Ok(result) => result,
@@ -241,20 +240,20 @@ fn build(opts: BuildOptions) -> ExitCode {
                 stats.pages,
                 stats.out_dir.display()
             );
-            ExitCode::SUCCESS
+            0
         }
         None => fail(&Error::Failed { errors, warnings }),
     }
 }
 
-fn fail(e: &Error) -> ExitCode {
+fn fail(e: &Error) -> u8 {
     match e {
         // Already `file:line: error: ...`.
         Error::Config(diagnostic) => eprintln!("{diagnostic}"),
         _ => eprintln!("error: {e}"),
     }
     match e {
-        Error::Usage(_) => ExitCode::from(2),
-        _ => ExitCode::from(1),
+        Error::Usage(_) => 2,
+        _ => 1,
     }
 }

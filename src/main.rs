@@ -17,7 +17,36 @@ fn main() -> ExitCode {
         answerbook::cli::Command::Serve(_) => keep_freed_memory(),
         _ => hand_back_freed_memory(),
     }
-    answerbook::cli::run(cli)
+    let ends_with_build = matches!(
+        cli.command,
+        answerbook::cli::Command::Build(_) | answerbook::cli::Command::Check(_)
+    );
+    let code = answerbook::cli::run(cli);
+    if ends_with_build {
+        exit_now(code);
+    }
+    ExitCode::from(code)
+}
+
+/// Ends the process at once, once what it printed is out: `build` and `check` leave what a
+/// build is done with to the system ([`answerbook::pipeline::ends_with_build`]), and the
+/// exit handlers would only tidy memory the system takes back anyway (the allocator hands
+/// its free pages back to the system one `madvise` at a time): a twentieth of a one-page
+/// rebuild of 10,000 pages. Every file the build writes is closed and renamed into place
+/// before `run` returns.
+#[cfg(unix)]
+fn exit_now(code: u8) -> ! {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: `_exit` ends the process without running exit handlers; nothing of ours is
+    // left to do, and the output streams are flushed above.
+    unsafe { libc::_exit(i32::from(code)) }
+}
+
+#[cfg(not(unix))]
+fn exit_now(code: u8) -> ! {
+    std::process::exit(i32::from(code))
 }
 
 // mimalloc's `mi_option_set` and the numbers of the options it takes here (the `mi_option_e`
