@@ -17,12 +17,8 @@ fn main() -> ExitCode {
         answerbook::cli::Command::Serve(_) => keep_freed_memory(),
         _ => hand_back_freed_memory(),
     }
-    let ends_with_build = matches!(
-        cli.command,
-        answerbook::cli::Command::Build(_) | answerbook::cli::Command::Check(_)
-    );
     let code = answerbook::cli::run(cli);
-    if ends_with_build {
+    if answerbook::pipeline::process_ends_with_build() {
         exit_now(code);
     }
     ExitCode::from(code)

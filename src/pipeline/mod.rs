@@ -386,6 +386,11 @@ pub fn ends_with_build() {
     ENDS_WITH_BUILD.store(true, Ordering::Relaxed);
 }
 
+/// Whether [`ends_with_build`] was called: the process may end at once when its command is done.
+pub fn process_ends_with_build() -> bool {
+    ENDS_WITH_BUILD.load(Ordering::Relaxed)
+}
+
 /// Frees a large value on another thread, so that a build need not wait for its memory to
 /// be handed back; or not at all when the process ends with the build: freeing the pages,
 /// the facts and the previous cache entry by entry was a twentieth of a one-page rebuild.
