@@ -85,9 +85,16 @@ pub fn discover(
         }
     };
     let walk = known.keep_walk.then(|| (found.clone(), diagnostics.len()));
-    let (markdown, assets): (Vec<_>, Vec<_>) = found
-        .into_iter()
-        .partition(|f| walk::is_markdown(&f.rel_path));
+    // Made at full size: nearly every file is a page, and a list grown as it fills is
+    // copied again and again.
+    let mut markdown = Vec::with_capacity(found.len());
+    let mut assets = Vec::new();
+    for f in found {
+        match walk::is_markdown(&f.rel_path) {
+            true => markdown.push(f),
+            false => assets.push(f),
+        }
+    }
     let pages = markdown
         .into_par_iter()
         .map(|f| {

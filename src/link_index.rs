@@ -34,6 +34,15 @@ pub fn key(rel: &Path) -> String {
 }
 
 impl LinkIndex {
+    /// An empty index with room for `pages` pages, so that it is not built again and again
+    /// as it fills.
+    pub fn with_room_for(pages: usize) -> LinkIndex {
+        LinkIndex {
+            pages: FxHashMap::with_capacity_and_hasher(pages, Default::default()),
+            ..LinkIndex::default()
+        }
+    }
+
     pub fn add_page(&mut self, rel_source: &Path, page: PageId, url: String) {
         self.pages.insert(key(rel_source), (page, url));
     }

@@ -174,7 +174,7 @@ pub(super) fn link_index(
     drafts: &[PathBuf],
     assets: &[Asset],
 ) -> LinkIndex {
-    let mut index = LinkIndex::default();
+    let mut index = LinkIndex::with_room_for(pages.len());
     for (id, page) in pages.ids() {
         index.add_page(&page.rel_path, id, page.url.clone());
     }
