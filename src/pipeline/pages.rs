@@ -75,14 +75,17 @@ pub(super) fn parse_pages(
         })
         .collect();
     let previous = cache.as_deref();
-    let results: Vec<_> = files
+    // Each page apart from what is known of its file: the pages become the list of published
+    // ones in place, where a list of both made that list anew (megabytes of fresh memory that
+    // a one-page rebuild paid for in page faults on its one busy thread).
+    let (pages, files): (Vec<Option<Page>>, Vec<Result<FileParsed>>) = files
         .into_par_iter()
         .map(|(source, mut taken)| match source {
             PageSource::Reused(rel, stat) => {
                 let page = (taken.as_mut())
                     .map(|(_, e)| incremental::page_from_entry(&rel, content_name, e));
                 let hash = taken.as_ref().map_or(0, |(_, e)| e.hash);
-                Ok((page, Vec::new(), rel, stat, hash, None, taken))
+                (page, Ok(FileParsed::new(rel, stat, hash, taken)))
             }
             PageSource::Read {
                 rel_path,
@@ -90,11 +93,13 @@ pub(super) fn parse_pages(
                 stat,
             } => {
                 let (file, hash) =
-                    match discover::read_page(rel_path, &abs_path, &stat, content_name)? {
-                        Ok(read) => read,
-                        Err(not_utf8) => {
-                            let rel = PathBuf::new();
-                            return Ok((None, vec![not_utf8], rel, stat, 0, None, taken));
+                    match discover::read_page(rel_path, &abs_path, &stat, content_name) {
+                        Err(error) => return (None, Err(error)),
+                        Ok(Ok(read)) => read,
+                        Ok(Err(not_utf8)) => {
+                            let mut parsed = FileParsed::new(PathBuf::new(), stat, 0, taken);
+                            parsed.problems.push(not_utf8);
+                            return (None, Ok(parsed));
                         }
                     };
                 // The same text as last time (a file saved again unchanged): reused all the same.
@@ -104,10 +109,10 @@ pub(super) fn parse_pages(
                         && previous.is_some_and(|c| c.includes_unchanged(e))
                 });
                 let rel = file.rel_path.clone();
-                Ok(match same {
+                match same {
                     Some((_, entry)) => {
                         let page = incremental::page_from_entry(&rel, content_name, entry);
-                        (Some(page), Vec::new(), rel, stat, hash, None, taken)
+                        (Some(page), Ok(FileParsed::new(rel, stat, hash, taken)))
                     }
                     None => {
                         let (mut page, problems) = content::parse_page(file, content_name);
@@ -116,21 +121,24 @@ pub(super) fn parse_pages(
                         if page.front.given_title().is_some() {
                             page.text = String::new();
                         }
-                        (Some(page), problems, rel, stat, hash, Some(abs_path), taken)
+                        let mut parsed = FileParsed::new(rel, stat, hash, taken);
+                        parsed.problems = problems;
+                        parsed.abs_path = Some(abs_path);
+                        (Some(page), Ok(parsed))
                     }
-                })
+                }
             }
         })
-        .collect::<Vec<Result<_>>>();
-    let mut published = Vec::with_capacity(results.len());
+        .unzip();
     let mut drafts = Vec::new();
-    let mut by_path = HashMap::with_capacity_and_hasher(results.len(), Default::default());
-    for result in results {
-        let (page, problems, rel, stat, hash, abs_path, taken) = result?;
-        report.extend(problems);
+    let mut by_path = HashMap::with_capacity_and_hasher(files.len(), Default::default());
+    let left_out = |page: &Page| page.front.draft && !setup.opts.drafts;
+    for (file, page) in files.into_iter().zip(&pages) {
+        let file = file?;
+        report.extend(file.problems);
         // The entry of a page read again goes back: the search index finds the page's old
         // words in it, and the next cache is written whenever one is left.
-        let entry = match (taken, &page) {
+        let entry = match (file.taken, page) {
             (Some((_, entry)), Some(page)) if page.reused => Some(entry),
             (Some((key, entry)), _) => {
                 if let Some(cache) = cache.as_deref_mut() {
@@ -142,18 +150,20 @@ pub(super) fn parse_pages(
         };
         let Some(page) = page else { continue };
         let known_page = Known {
-            stat,
-            hash,
-            abs_path,
+            stat: file.stat,
+            hash: file.hash,
+            abs_path: file.abs_path,
             entry,
         };
-        by_path.insert(rel.into_os_string(), known_page);
-        if page.front.draft && !setup.opts.drafts {
-            drafts.push(page.rel_path);
-        } else {
-            published.push(page);
+        by_path.insert(file.rel.into_os_string(), known_page);
+        if left_out(page) {
+            drafts.push(page.rel_path.clone());
         }
     }
+    // In place: an `Option<Page>` is as large as a `Page`.
+    let published: Vec<Page> = (pages.into_iter())
+        .filter_map(|page| page.filter(|page| !left_out(page)))
+        .collect();
     Ok(ParsedPages {
         published,
         drafts,
@@ -166,6 +176,30 @@ pub(super) fn parse_pages(
 
 /// A cache entry taken out of the cache, with its key.
 type Taken = (String, Box<Entry>);
+
+/// What phase one learned of a page's file besides the page: what [`Known`] keeps, the
+/// problems its text has, and its cache entry.
+struct FileParsed {
+    problems: Vec<crate::diagnostics::Diagnostic>,
+    rel: PathBuf,
+    stat: Stat,
+    hash: u64,
+    abs_path: Option<PathBuf>,
+    taken: Option<Taken>,
+}
+
+impl FileParsed {
+    fn new(rel: PathBuf, stat: Stat, hash: u64, taken: Option<Taken>) -> FileParsed {
+        FileParsed {
+            problems: Vec::new(),
+            rel,
+            stat,
+            hash,
+            abs_path: None,
+            taken,
+        }
+    }
+}
 
 /// The link index: every page, draft, copied file and section by its path under `content/`.
 pub(super) fn link_index(
