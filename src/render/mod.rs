@@ -194,19 +194,12 @@ pub fn write_site(
             }
             Source::Known(rendered, search) => Ok((*rendered, search)),
         })
-        // Collected as results (written in place) and split after: see [`crate::error::all_ok`].
+        // Collected as results (written in place), then unwrapped in place: see
+        // [`crate::error::all_ok`].
         .collect::<Vec<Result<_>>>();
     // Only question pages use what is kept for them (each section's sidebar, the site's view).
     drop(shared);
-    let mut facts = Facts(
-        Vec::with_capacity(rendered.len()),
-        Vec::with_capacity(rendered.len()),
-    );
-    for result in rendered {
-        let (page, search) = result?;
-        facts.0.push(page);
-        facts.1.push(search);
-    }
+    let facts = Facts(crate::error::all_ok(rendered)?);
     timings::mark("pages");
     let anchor_diagnostics = check_anchors(site.pages, &facts);
 
