@@ -237,15 +237,16 @@ pub(super) fn sources(
     known.by_page = (pages.iter())
         .map(|page| by_path.remove(page.rel_path.as_os_str()))
         .collect();
-    pages
-        .iter()
+    // On every thread: a rebuild takes every reused page's facts out of its entry here,
+    // looking up each of its anchors' pages.
+    (pages.as_slice().par_iter())
         .zip(texts)
         .zip(&mut known.by_page)
         .map(|((page, text), known)| match known {
             Some(Known {
                 entry: Some(entry), ..
             }) if page.reused => render::Source::Known(
-                Box::new(incremental::take_facts(entry, index)),
+                incremental::take_facts(entry, index),
                 Some(incremental::take_search(entry)),
             ),
             Some(Known {

@@ -142,6 +142,10 @@ impl<'a> Site<'a> {
 
 /// What a page is rendered from.
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a list of sources becomes the list of facts in place (`write_site`): each must have room for a page's facts"
+)]
 pub enum Source {
     /// Its text: rendered, and written if it is a question.
     Text(String),
@@ -150,8 +154,9 @@ pub enum Source {
     /// its page would not agree with what every other page knows of it. `len`: its length
     /// then.
     File { path: PathBuf, hash: u64, len: u64 },
-    /// What the build cache kept of it: its output file is left as it is.
-    Known(Box<Rendered>, Option<SearchDoc>),
+    /// What the build cache kept of it: its output file is left as it is. Also what a page
+    /// was rendered into ([`write_site`] puts it in its source's place).
+    Known(Rendered, Option<SearchDoc>),
 }
 
 /// What a build wrote and found.
@@ -182,24 +187,47 @@ pub fn write_site(
 ) -> Result<Outcome> {
     let shared = views::Shared::new(site)?;
     timings::mark("sidebars");
-    let rendered = sources
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, source)| match source {
-            Source::Text(text) => render_page(site, theme, &shared, PageId(i as u32), text, sink),
-            Source::File { path, hash, len } => {
-                let shown = &site.pages[PageId(i as u32)].display_path;
-                let text = read_again(&path, hash, len, shown)?;
-                render_page(site, theme, &shared, PageId(i as u32), text, sink)
+    // Each page's facts take the place of its source, and the list of sources becomes the
+    // list of facts in place: a rebuild's sources are mostly facts already, and a list of
+    // every page's facts made anew is megabytes of fresh memory.
+    let mut sources = sources;
+    let failed = (sources.par_iter_mut().enumerate())
+        .filter_map(|(i, source)| {
+            let id = PageId(i as u32);
+            let rendered = match std::mem::replace(source, Source::Text(String::new())) {
+                Source::Text(text) => render_page(site, theme, &shared, id, text, sink),
+                Source::File { path, hash, len } => {
+                    let shown = &site.pages[id].display_path;
+                    read_again(&path, hash, len, shown)
+                        .and_then(|text| render_page(site, theme, &shared, id, text, sink))
+                }
+                Source::Known(rendered, search) => Ok((rendered, search)),
+            };
+            match rendered {
+                Ok((rendered, search)) => {
+                    *source = Source::Known(rendered, search);
+                    None
+                }
+                Err(error) => Some((i, error)),
             }
-            Source::Known(rendered, search) => Ok((*rendered, search)),
         })
-        // Collected as results (written in place), then unwrapped in place: see
-        // [`crate::error::all_ok`].
-        .collect::<Vec<Result<_>>>();
+        .collect::<Vec<_>>();
+    // The first page's error, whichever thread met it first.
+    if let Some((_, error)) = failed.into_iter().min_by_key(|(i, _)| *i) {
+        return Err(error);
+    }
+    // Every source is a page's facts now (any other would be a page without any, not one
+    // that shifts the next pages' ids).
+    let facts = Facts(
+        (sources.into_iter())
+            .map(|source| match source {
+                Source::Known(rendered, search) => (rendered, search),
+                _ => (Rendered::default(), None),
+            })
+            .collect(),
+    );
     // Only question pages use what is kept for them (each section's sidebar, the site's view).
     drop(shared);
-    let facts = Facts(crate::error::all_ok(rendered)?);
     timings::mark("pages");
     let anchor_diagnostics = check_anchors(site.pages, &facts);
 
