@@ -79,7 +79,12 @@ pub(super) fn header(
     written_ns: i128,
     body: Option<&BodyRef>,
 ) -> Vec<u8> {
-    let mut w = Writer(Vec::new());
+    // Made at about its full size: a rebuild writes a head every time, and one grown as it
+    // fills is copied again and again (every output file's path is in it).
+    let paths: usize = header.outputs.keys().map(|path| path.len() + 12).sum();
+    let related = header.related.map_or(0, |(_, lists)| lists.len() * 8);
+    let room = MAGIC.len() + 64 + paths + related + header.words.len();
+    let mut w = Writer(Vec::with_capacity(room));
     w.0.extend_from_slice(MAGIC);
     w.0.extend_from_slice(&[0; 8]);
     w.u64(header.inputs);
