@@ -236,7 +236,15 @@ impl Cut {
 
 /// Reads up to `len` more bytes onto the end of `buf`: how many there were.
 fn read_more(input: &mut impl Read, buf: &mut Vec<u8>, len: usize) -> Option<usize> {
+    make_room(buf, len as u64);
     input.take(len as u64).read_to_end(buf).ok()
+}
+
+/// Room in `buf` for `len` more bytes, up to a bound (a damaged file may say any length): read
+/// into a list grown as it fills, a cache is copied again and again, into fresh memory.
+fn make_room(buf: &mut Vec<u8>, len: u64) {
+    const MOST: u64 = 1 << 26;
+    buf.reserve(len.min(MOST) as usize);
 }
 
 fn read_array<const N: usize>(input: &mut impl Read) -> Option<[u8; N]> {
@@ -249,6 +257,7 @@ fn read_array<const N: usize>(input: &mut impl Read) -> Option<[u8; N]> {
 /// input (a damaged file) reads no more than the input holds.
 fn read_exactly(input: &mut impl Read, len: u64, buf: &mut Vec<u8>) -> Option<()> {
     buf.clear();
+    make_room(buf, len);
     input.take(len).read_to_end(buf).ok()?;
     (buf.len() as u64 == len).then_some(())
 }
