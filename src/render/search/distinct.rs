@@ -69,7 +69,18 @@ impl Distinct {
     /// The words of `text` (as [`Distinct::text`] spells them) at their places; `None` unless
     /// they are distinct, non-empty and separated by single spaces.
     pub(super) fn from_text(text: &str) -> Option<Distinct> {
-        let mut distinct = Distinct::default();
+        // Made at full size: a rebuild numbers the last build's words again, tens of
+        // thousands on a large site, and a table grown as it fills places them all again at
+        // every step.
+        let count = match text.is_empty() {
+            true => 0,
+            false => memchr::memchr_iter(b' ', text.as_bytes()).count() + 1,
+        };
+        let mut distinct = Distinct {
+            text: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(count),
+            places: HashTable::with_capacity(count),
+        };
         if !text.is_empty() {
             for word in text.split(' ') {
                 let at = distinct.len() as u32;
