@@ -225,6 +225,14 @@ pub fn search_from_entry(entry: &Entry) -> SearchDoc {
     }
 }
 
+/// The output file of the page whose cache entry is at `key` (its path under `content/`).
+/// The cache's record of the output folder ([`Cache::outputs`](crate::cache::Cache)) leaves
+/// these out: every entry stands for its page's file, a question's page at the URL its path
+/// gives (a page with an entry is never the 404 page nor a section's).
+pub fn page_output(key: &str) -> String {
+    crate::render::output_path(&urls::page_path(Path::new(key)))
+}
+
 /// Whether a page rendered this build gets a cache entry: a question with nothing to report.
 pub fn may_cache(page: &Page, rendered: &Rendered) -> bool {
     page.is_question() && rendered.diagnostics.is_empty() && may_reuse(&page.rel_path)

@@ -183,7 +183,9 @@ pub struct Cache {
     /// By page path under `content/` (with `/`). Boxed: an entry is hundreds of bytes, and a
     /// build moves each out of the map to keep with its page.
     pub pages: FxHashMap<String, Box<Entry>>,
-    /// Every file of the output folder, by site path.
+    /// Every file of the output folder, by site path, but the pages of its entries: each
+    /// entry stands for its page's file ([`crate::incremental::page_output`], `Made::Page`),
+    /// so that a rebuild neither reads nor writes a record of every page.
     pub outputs: FxHashMap<String, Made>,
     /// Every page's related questions, with the hash of what they were worked out from
     /// (`pipeline::resident::related`).

@@ -319,17 +319,17 @@ fn run(
         }
         (None, Some(cache)) => {
             let _lock = output::lock(&setup.out_target, &setup.out_dir)?;
-            let kept = pages
-                .iter()
-                .filter(|p| p.reused)
-                .map(|p| render::output_path(&p.url))
-                .chain(std::mem::take(&mut outcome.kept));
+            // The reused pages' files stay as they are, and the cache's record leaves them
+            // out (their entries stand for them). The entries no page reused (pages gone,
+            // left out, or read again) stand for files this build must name again or remove.
+            let implied = cache.pages.keys().map(|key| incremental::page_output(key));
             collect
                 .apply(
                     &setup.out_target,
                     &setup.out_dir,
                     &cache.outputs,
-                    kept,
+                    implied,
+                    std::mem::take(&mut outcome.kept),
                     invalidate,
                 )?
                 .0

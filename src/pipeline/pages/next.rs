@@ -53,12 +53,21 @@ pub(in crate::pipeline) fn next_cache(
         facts,
         parsed,
         previous,
-        made,
+        mut made,
         report,
         vocabulary,
         invalidated,
     } = left;
     let troubled = troubled(report);
+    // The record of the output folder leaves out the files of the pages with entries: each
+    // entry stands for its page's ([`incremental::page_output`]). A reused page's file is not
+    // in it; a page rendered this build that gets an entry has its file taken out.
+    let known = &parsed.known.by_page;
+    for ((id, page), known) in pages.ids().zip(known) {
+        if !page.reused && gets_entry(page, &facts[id], known.as_ref(), &troubled) {
+            made.remove(&render::output_path(&page.url));
+        }
+    }
     let changed = cache_changed(pages, facts, parsed, previous, &made, &troubled);
     if !keep && !changed && !invalidated {
         // The cache on disk says it all already.
@@ -250,6 +259,21 @@ fn cache_changed(
         })
 }
 
+/// Whether a page rendered this build (not reused: a reused page's entry always comes back)
+/// gets an entry in the next cache: a question with nothing to report whose file phase one
+/// knows. [`Makings::entry`] makes one exactly then; the record of the output folder leaves
+/// out the files of such pages ([`next_cache`]).
+fn gets_entry(
+    page: &Page,
+    rendered: &crate::markdown::Rendered,
+    known: Option<&Known>,
+    troubled: &HashSet<&Path>,
+) -> bool {
+    known.is_some()
+        && !troubled.contains(page.display_path.as_path())
+        && incremental::may_cache(page, rendered)
+}
+
 /// What a page's next cache entry is made from, taken out of this build's data in page order
 /// ([`makings`]) so that the entries can be made on any thread ([`Makings::entry`]).
 struct Makings<'p> {
@@ -313,6 +337,7 @@ impl<'p> Makings<'p> {
     ) -> Option<(&'p str, Box<Entry>, bool)> {
         let page = self.page;
         // `parts` is there exactly for a reused page.
+        let gets_entry = gets_entry(page, &self.rendered, Some(&self.known), troubled);
         let (entry, read) = match (self.known.entry, self.parts) {
             (Some(mut old), Some(parts)) => {
                 // Its search data went into this build's facts ([`sources`]): back it comes.
@@ -324,7 +349,7 @@ impl<'p> Makings<'p> {
                 old.set_stat(self.known.stat);
                 (old, true)
             }
-            _ if troubled.contains(page.display_path.as_path()) => return None,
+            _ if !gets_entry => return None,
             _ => {
                 let made = incremental::entry_for(
                     page,
