@@ -600,3 +600,32 @@ fn an_edit_to_the_file_a_symlinked_page_leads_to_reaches_the_page_on_a_rebuild()
     let page = site.page("tea/kettle/");
     assert!(page.source.contains("Second words"), "{}", page.source);
 }
+
+/// A page with something to report is written but gets no cache entry, so the cache's record
+/// of the output folder names its file; once the page is fine again, its entry stands for the
+/// file instead. Each way, the rebuild gives what a clean build gives, and the build after
+/// writes nothing.
+#[test]
+fn a_page_that_gains_a_warning_and_loses_it_again_gives_what_a_clean_build_gives() {
+    let site = built();
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    assert!(text.ends_with('\n'));
+    site.write(page, &format!("{text}\nSee [this](#no-such-anchor).\n"));
+    let line = text.lines().count() + 2;
+    let run = site.build(&[]);
+    run.expect_code(0).expect_line(&format!(
+        "{page}:{line}: warning: broken link '#no-such-anchor': no anchor #no-such-anchor in {page}"
+    ));
+    assert!(run.stdout.contains("(2 unchanged)"), "{}", run.stdout);
+    site.build(&["-o", "clean"]).expect_code(0);
+    assert_same_tree(&tree(&site.tmp().join("clean")), &tree(&site.out()));
+    fs::remove_dir_all(site.tmp().join("clean")).unwrap();
+
+    site.write(page, &text);
+    let said = rebuild_matches_clean(&site);
+    assert!(said.contains("(2 unchanged)"), "{said}");
+    let before = stamps(&site.out());
+    site.build(&[]).expect_clean();
+    assert_eq!(stamps(&site.out()), before);
+}

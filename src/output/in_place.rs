@@ -156,11 +156,10 @@ impl Collect {
         let some_gone = named_again < before.len();
         let gone = before
             .keys()
-            .filter(|rel| some_gone && !now.contains_key(*rel));
-        let implied = implied.into_iter().collect::<Vec<_>>();
-        let implied_gone = implied
-            .iter()
-            .filter(|rel| !now.contains_key(*rel) && !before.contains_key(*rel));
+            .filter(|rel| some_gone && !now.contains_key(*rel))
+            .cloned();
+        let implied_gone =
+            (implied.into_iter()).filter(|rel| !now.contains_key(rel) && !before.contains_key(rel));
         for rel in gone.chain(implied_gone) {
             let path = target.join(rel);
             change();

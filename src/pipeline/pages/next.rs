@@ -337,8 +337,7 @@ impl<'p> Makings<'p> {
     ) -> Option<(&'p str, Box<Entry>, bool)> {
         let page = self.page;
         // `parts` is there exactly for a reused page.
-        let gets_entry = gets_entry(page, &self.rendered, Some(&self.known), troubled);
-        let (entry, read) = match (self.known.entry, self.parts) {
+        let (entry, read) = match (self.known.entry.take(), self.parts.take()) {
             (Some(mut old), Some(parts)) => {
                 // Its search data went into this build's facts ([`sources`]): back it comes.
                 if let Some(search) = self.search {
@@ -349,7 +348,7 @@ impl<'p> Makings<'p> {
                 old.set_stat(self.known.stat);
                 (old, true)
             }
-            _ if !gets_entry => return None,
+            _ if !gets_entry(page, &self.rendered, Some(&self.known), troubled) => return None,
             _ => {
                 let made = incremental::entry_for(
                     page,
