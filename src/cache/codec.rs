@@ -311,6 +311,7 @@ const RUN: usize = 32;
 
 mod decode;
 mod encode;
+mod reader;
 #[cfg(test)]
 mod tests;
 
