@@ -629,3 +629,30 @@ fn a_page_that_gains_a_warning_and_loses_it_again_gives_what_a_clean_build_gives
     site.build(&[]).expect_clean();
     assert_eq!(stamps(&site.out()), before);
 }
+
+/// A page with a warning gets no cache entry, so the record a clean build keeps of the output
+/// folder names the page's file itself, as a rebuild's record does: a rebuild with nothing
+/// changed finds the cache saying all it would say, and leaves it and the output as they were.
+#[test]
+fn after_a_clean_build_with_a_warning_a_rebuild_leaves_the_cache_as_it_was() {
+    let site = fixture("incremental");
+    let page = "content/tea/is-matcha-a-green-tea.md";
+    let text = common::read_text(&site.root().join(page));
+    site.write(page, &format!("{text}\nSee [this](#no-such-anchor).\n"));
+    age(&site.root().join("content"));
+    let line = text.lines().count() + 2;
+    let warning = format!(
+        "{page}:{line}: warning: broken link '#no-such-anchor': no anchor #no-such-anchor in {page}"
+    );
+    site.build(&[]).expect_code(0).expect_line(&warning);
+    let head = site.root().join(HEAD);
+    let modified = |p: &Path| fs::metadata(p).unwrap().modified().unwrap();
+    let (bytes, stamp) = (fs::read(&head).unwrap(), modified(&head));
+    let before = stamps(&site.out());
+    let run = site.build(&[]);
+    run.expect_code(0).expect_line(&warning);
+    assert!(run.stdout.contains("(2 unchanged)"), "{}", run.stdout);
+    assert_eq!(fs::read(&head).unwrap(), bytes);
+    assert_eq!(modified(&head), stamp);
+    assert_eq!(stamps(&site.out()), before);
+}

@@ -60,13 +60,9 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// What was put, by site path.
-    pub fn into_made(self) -> HashMap<String, Made> {
-        self.made
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
-            .into_iter()
-            .collect()
+    /// What was put, with its site path, in the order it was put.
+    pub fn into_made(self) -> Vec<(String, Made)> {
+        self.made.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -142,7 +138,15 @@ impl Collect {
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
         for (rel, made, pending) in files {
             let was = before.get(&rel);
-            let unchanged = made != Made::Page && was == Some(&made);
+            let unchanged = match (made, &pending) {
+                // A page the record names is one with no cache entry (one with a warning, the
+                // 404 page), rendered on every build: its file stays when it holds the same.
+                (Made::Page, Pending::Bytes(bytes)) => {
+                    was == Some(&Made::Page) && holds(&target.join(&rel), bytes)
+                }
+                (Made::Page, _) => false,
+                _ => was == Some(&made),
+            };
             if !unchanged {
                 change();
                 write_file(&target.join(&rel), &pending)
@@ -170,6 +174,13 @@ impl Collect {
         }
         Ok((now, updated))
     }
+}
+
+/// Whether `path` is a file (not a link to one) holding exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let same_len = fs::symlink_metadata(path)
+        .is_ok_and(|meta| meta.is_file() && meta.len() == bytes.len() as u64);
+    same_len && fs::read(path).is_ok_and(|now| now == bytes)
 }
 
 /// Writes a file through a new file beside it, renamed over the old one.
@@ -262,6 +273,52 @@ mod tests {
             "not answerbook's"
         );
         assert_eq!(now.len(), 2);
+    }
+
+    /// A page the record names (one without a cache entry) is written again only when its
+    /// bytes differ from its file's; one it does not name is written whatever it holds.
+    #[test]
+    fn a_page_the_record_names_is_written_only_when_its_bytes_changed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path();
+        for page in ["same", "changed", "unnamed"] {
+            fs::create_dir_all(out.join(page)).unwrap();
+            fs::write(out.join(page).join("index.html"), "page").unwrap();
+        }
+        let before: HashMap<String, Made> = ["same", "changed"]
+            .map(|p| (format!("{p}/index.html"), Made::Page))
+            .into_iter()
+            .collect();
+        let collect = Collect::default();
+        for (page, bytes) in [("same", "page"), ("changed", "page!"), ("unnamed", "page")] {
+            let path = format!("{page}/index.html");
+            collect.put(&path, Body::Page(bytes.into())).unwrap();
+        }
+        let (now, updated) = collect
+            .apply(out, Path::new("public"), &before, [], [], || {})
+            .unwrap();
+        assert_eq!(
+            updated,
+            Updated {
+                written: 2,
+                removed: 0
+            }
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("changed/index.html")).unwrap(),
+            "page!"
+        );
+        assert_eq!(now.len(), 3);
+        // Nothing changed: nothing written, no one told.
+        let collect = Collect::default();
+        for (page, bytes) in [("same", "page"), ("changed", "page!"), ("unnamed", "page")] {
+            let path = format!("{page}/index.html");
+            collect.put(&path, Body::Page(bytes.into())).unwrap();
+        }
+        let (_, updated) = collect
+            .apply(out, Path::new("public"), &now, [], [], || panic!("told"))
+            .unwrap();
+        assert_eq!(updated, Updated::default());
     }
 
     #[test]

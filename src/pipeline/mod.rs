@@ -38,7 +38,7 @@ pub use resident::{Memory, build_in_memory};
 
 use ending::drop_later;
 
-use pages::{Leftovers, link_index, next_cache, parse_pages, sources};
+use pages::{Leftovers, Outputs, link_index, next_cache, parse_pages, sources};
 use setup::Setup;
 
 /// What `answerbook build` was asked to do.
@@ -308,7 +308,7 @@ fn run(
     };
     let made = match (record, cache) {
         (Some(record), _) => {
-            let made = record.into_made();
+            let made = Outputs::Written(record.into_made());
             let Some(staging) = staging else {
                 return Err(Error::Usage("internal: no staging folder".into()));
             };
@@ -326,16 +326,15 @@ fn run(
             // out (their entries stand for them). The entries no page reused (pages gone,
             // left out, or read again) stand for files this build must name again or remove.
             let implied = cache.pages.keys().map(|key| incremental::page_output(key));
-            collect
-                .apply(
-                    &setup.out_target,
-                    &setup.out_dir,
-                    &cache.outputs,
-                    implied,
-                    std::mem::take(&mut outcome.kept),
-                    invalidate,
-                )?
-                .0
+            let (made, _) = collect.apply(
+                &setup.out_target,
+                &setup.out_dir,
+                &cache.outputs,
+                implied,
+                std::mem::take(&mut outcome.kept),
+                invalidate,
+            )?;
+            Outputs::Updated(made)
         }
         (None, None) => return Err(Error::Usage("internal: no output for the build".into())),
     };

@@ -22,7 +22,7 @@ use super::{Sections, Setup};
 
 mod next;
 
-pub(super) use next::{Leftovers, next_cache};
+pub(super) use next::{Leftovers, Outputs, next_cache};
 
 pub(super) struct ParsedPages {
     pub(super) published: Vec<Page>,
