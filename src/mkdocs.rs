@@ -88,7 +88,9 @@ pub fn load(dir: &Path, file: &str) -> Result<Project> {
 
 /// MkDocs publishes a folder's `README.md` as the folder's page when it has no `index.md`,
 /// and leaves it out when it has one; the same is done here, with a note for each left out.
-pub fn readme_as_index(pages: &mut Vec<Page>) -> Vec<Diagnostic> {
+/// Returns the notes and, for each page, whether it is left out (the caller drops it, with
+/// whatever else it keeps by page).
+pub fn readme_as_index(pages: &mut [Page]) -> (Vec<Diagnostic>, Vec<bool>) {
     let mut notes = Vec::new();
     let is_readme = |p: &Page| p.rel_path.file_name().is_some_and(|n| n == "README.md");
     let has_index: std::collections::HashSet<String> = pages
@@ -96,20 +98,20 @@ pub fn readme_as_index(pages: &mut Vec<Page>) -> Vec<Diagnostic> {
         .filter(|p| p.is_index)
         .map(Page::folder)
         .collect();
-    pages.retain(|p| {
-        let shadowed = is_readme(p) && has_index.contains(&p.folder());
+    let mut left_out = Vec::with_capacity(pages.len());
+    for page in pages.iter_mut() {
+        let shadowed = is_readme(page) && has_index.contains(&page.folder());
         if shadowed {
             notes.push(Diagnostic::note(
-                &p.display_path,
+                &page.display_path,
                 None,
                 "left out: this folder's page is its index.md (MkDocs does the same)",
             ));
+        } else if is_readme(page) {
+            page.is_index = true;
+            page.url = urls::page_path(&page.rel_path.with_file_name("index.md"));
         }
-        !shadowed
-    });
-    for page in pages.iter_mut().filter(|p| is_readme(p)) {
-        page.is_index = true;
-        page.url = urls::page_path(&page.rel_path.with_file_name("index.md"));
+        left_out.push(shadowed);
     }
-    notes
+    (notes, left_out)
 }

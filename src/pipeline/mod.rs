@@ -185,7 +185,9 @@ fn run(
     // need of it.
     let mut parsed = parse_pages(discovered.pages, setup, cache.as_mut(), &mut report)?;
     if let Flavor::MkDocs { .. } = setup.flavor {
-        report.extend(mkdocs::readme_as_index(&mut parsed.published));
+        let (notes, left_out) = mkdocs::readme_as_index(&mut parsed.published);
+        report.extend(notes);
+        parsed.leave_out(&left_out);
     }
     report.extend(collisions::check(
         &parsed.published,

@@ -1,9 +1,6 @@
 //! Phase one's pages: every file read and parsed, or brought back from the build cache; the
 //! link index; what each page is rendered from; and the cache written back for the next build.
 
-use std::ffi::OsString;
-
-use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -32,13 +29,24 @@ pub(super) struct ParsedPages {
     pub(super) known: Knowns,
 }
 
-/// What the build knows of every page's file: by its path under `content/` (as the walk
-/// spelled it: its bytes hash faster than its components), until [`sources`] puts each page's
-/// by the page's id.
+/// What the build knows of every published page's file, by the page's place in
+/// [`ParsedPages::published`], which becomes its [`PageId`](crate::content::PageId): the
+/// two lists are made together and only ever shortened together ([`ParsedPages::leave_out`]),
+/// where a map by path was filled and emptied again one page at a time, on one thread.
 #[derive(Default)]
 pub(super) struct Knowns {
-    by_path: HashMap<OsString, Known>,
     by_page: Vec<Option<Known>>,
+}
+
+impl ParsedPages {
+    /// Leaves out the published pages `left_out` marks, with what is known of their files.
+    pub(super) fn leave_out(&mut self, left_out: &[bool]) {
+        let mut marks = left_out.iter();
+        self.published
+            .retain(|_| !marks.next().is_some_and(|&out| out));
+        let mut marks = left_out.iter();
+        (self.known.by_page).retain(|_| !marks.next().is_some_and(|&out| out));
+    }
 }
 
 /// What the build knows of a page's file.
@@ -85,7 +93,7 @@ pub(super) fn parse_pages(
                 let page = (taken.as_mut())
                     .map(|(_, e)| incremental::page_from_entry(&rel, content_name, e));
                 let hash = taken.as_ref().map_or(0, |(_, e)| e.hash);
-                (page, Ok(FileParsed::new(rel, stat, hash, taken)))
+                (page, Ok(FileParsed::new(stat, hash, taken)))
             }
             PageSource::Read {
                 rel_path,
@@ -97,7 +105,7 @@ pub(super) fn parse_pages(
                         Err(error) => return (None, Err(error)),
                         Ok(Ok(read)) => read,
                         Ok(Err(not_utf8)) => {
-                            let mut parsed = FileParsed::new(PathBuf::new(), stat, 0, taken);
+                            let mut parsed = FileParsed::new(stat, 0, taken);
                             parsed.problems.push(not_utf8);
                             return (None, Ok(parsed));
                         }
@@ -108,11 +116,11 @@ pub(super) fn parse_pages(
                         && incremental::may_reuse(&file.rel_path)
                         && previous.is_some_and(|c| c.includes_unchanged(e))
                 });
-                let rel = file.rel_path.clone();
                 match same {
                     Some((_, entry)) => {
-                        let page = incremental::page_from_entry(&rel, content_name, entry);
-                        (Some(page), Ok(FileParsed::new(rel, stat, hash, taken)))
+                        let page =
+                            incremental::page_from_entry(&file.rel_path, content_name, entry);
+                        (Some(page), Ok(FileParsed::new(stat, hash, taken)))
                     }
                     None => {
                         let (mut page, problems) = content::parse_page(file, content_name);
@@ -121,7 +129,7 @@ pub(super) fn parse_pages(
                         if page.front.given_title().is_some() {
                             page.text = String::new();
                         }
-                        let mut parsed = FileParsed::new(rel, stat, hash, taken);
+                        let mut parsed = FileParsed::new(stat, hash, taken);
                         parsed.problems = problems;
                         parsed.abs_path = Some(abs_path);
                         (Some(page), Ok(parsed))
@@ -131,7 +139,7 @@ pub(super) fn parse_pages(
         })
         .unzip();
     let mut drafts = Vec::new();
-    let mut by_path = HashMap::with_capacity_and_hasher(files.len(), Default::default());
+    let mut by_page = Vec::with_capacity(files.len());
     let left_out = |page: &Page| page.front.draft && !setup.opts.drafts;
     for (file, page) in files.into_iter().zip(&pages) {
         let file = file?;
@@ -149,16 +157,16 @@ pub(super) fn parse_pages(
             (None, _) => None,
         };
         let Some(page) = page else { continue };
-        let known_page = Known {
+        if left_out(page) {
+            drafts.push(page.rel_path.clone());
+            continue;
+        }
+        by_page.push(Some(Known {
             stat: file.stat,
             hash: file.hash,
             abs_path: file.abs_path,
             entry,
-        };
-        by_path.insert(file.rel.into_os_string(), known_page);
-        if left_out(page) {
-            drafts.push(page.rel_path.clone());
-        }
+        }));
     }
     // In place: an `Option<Page>` is as large as a `Page`.
     let published: Vec<Page> = (pages.into_iter())
@@ -167,10 +175,7 @@ pub(super) fn parse_pages(
     Ok(ParsedPages {
         published,
         drafts,
-        known: Knowns {
-            by_path,
-            by_page: Vec::new(),
-        },
+        known: Knowns { by_page },
     })
 }
 
@@ -181,7 +186,6 @@ type Taken = (String, Box<Entry>);
 /// problems its text has, and its cache entry.
 struct FileParsed {
     problems: Vec<crate::diagnostics::Diagnostic>,
-    rel: PathBuf,
     stat: Stat,
     hash: u64,
     abs_path: Option<PathBuf>,
@@ -189,10 +193,9 @@ struct FileParsed {
 }
 
 impl FileParsed {
-    fn new(rel: PathBuf, stat: Stat, hash: u64, taken: Option<Taken>) -> FileParsed {
+    fn new(stat: Stat, hash: u64, taken: Option<Taken>) -> FileParsed {
         FileParsed {
             problems: Vec::new(),
-            rel,
             stat,
             hash,
             abs_path: None,
@@ -233,10 +236,6 @@ pub(super) fn sources(
     index: &LinkIndex,
 ) -> Vec<render::Source> {
     let texts = pages.take_sources();
-    let by_path = &mut known.by_path;
-    known.by_page = (pages.iter())
-        .map(|page| by_path.remove(page.rel_path.as_os_str()))
-        .collect();
     // On every thread: a rebuild takes every reused page's facts out of its entry here,
     // looking up each of its anchors' pages.
     (pages.as_slice().par_iter())
