@@ -40,17 +40,10 @@ pub fn inputs_hash(settings: &[&dyn std::fmt::Debug], theme: u64, target: &Path)
 }
 
 /// The shape of the site every page shows a part of: each page's path, URL, title and nav
-/// place, its related questions, the sections with theirs, the drafts and the copied files. A page's HTML can be
-/// reused only while this stays the same.
-pub fn structure_hash(
-    pages: &Pages,
-    sections: &Sections,
-    drafts: &[PathBuf],
-    assets: &[Asset],
-    related: &crate::related::Related,
-) -> u64 {
+/// place, the sections with theirs, the drafts and the copied files ([`structure_hash`] adds
+/// the related questions).
+pub fn shape_hash(pages: &Pages, sections: &Sections, drafts: &[PathBuf], assets: &[Asset]) -> u64 {
     let mut digest = Digest::default();
-    related.digest(&mut digest);
     for page in pages.iter() {
         digest
             .add(page.rel_path.as_os_str())
@@ -68,6 +61,15 @@ pub fn structure_hash(
     digest
         .add(drafts)
         .add(assets.iter().map(|a| &a.rel_path).collect::<Vec<_>>());
+    digest.finish()
+}
+
+/// The site's [`shape_hash`] with every page's related questions: a page's HTML can be
+/// reused only while this stays the same.
+pub fn structure_hash(shape: u64, related: &crate::related::Related) -> u64 {
+    let mut digest = Digest::default();
+    digest.add(shape);
+    related.digest(&mut digest);
     digest.finish()
 }
 

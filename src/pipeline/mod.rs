@@ -189,16 +189,19 @@ fn run(
         report.extend(notes);
         parsed.leave_out(&left_out);
     }
-    report.extend(collisions::check(
-        &parsed.published,
-        &discovered.assets,
-        &setup.theme,
-        &setup.content_name,
-    ));
     timings::mark("parse");
     let mut pages = Pages::new(std::mem::take(&mut parsed.published));
     let mut sections = content::sections(&mut pages);
-    let index = link_index(&pages, &sections, &parsed.drafts, &discovered.assets);
+    // What each source publishes is checked while the link index is made: neither needs the
+    // other (sections change no page's URL).
+    let (clashes, index) = rayon::join(
+        || {
+            let (assets, theme) = (&discovered.assets, &setup.theme);
+            collisions::check(pages.as_slice(), assets, theme, &setup.content_name)
+        },
+        || link_index(&pages, &sections, &parsed.drafts, &discovered.assets),
+    );
+    report.extend(clashes);
     if let Flavor::MkDocs {
         file,
         nav: Some(items),
@@ -224,14 +227,11 @@ fn run(
             Some((hash, Related::from_lists(lists, pages.len())?))
         }),
     };
-    let (related_inputs, related) = resident::related(kept_related, &pages, &index);
-    let structure = incremental::structure_hash(
-        &pages,
-        &sections,
-        &parsed.drafts,
-        &discovered.assets,
-        &related,
+    let ((related_inputs, related), shape) = rayon::join(
+        || resident::related(kept_related, &pages, &index),
+        || incremental::shape_hash(&pages, &sections, &parsed.drafts, &discovered.assets),
     );
+    let structure = incremental::structure_hash(shape, &related);
     let previous = cache.filter(|c| c.structure == structure);
     if previous.is_none() && pages.iter().any(|p| p.reused) {
         return Ok(None);
