@@ -2,6 +2,7 @@
 //! title), computed once per build, and from it each page's sidebar and its previous and
 //! next questions.
 
+use rayon::prelude::*;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -22,28 +23,31 @@ pub(super) struct Order {
 }
 
 impl Order {
+    /// Sections sorted on every thread: each page's title is lower-cased to sort by, a
+    /// millisecond of a one-page rebuild of 10,000 pages on one thread.
     pub(super) fn new(pages: &Pages, sections: &Sections) -> Order {
-        let mut order = Order::default();
-        for (_, section) in sections.ids() {
-            let mut listed = section.pages.clone();
-            listed.sort_by_cached_key(|&p| {
-                let page = &pages[p];
-                (
-                    listing_key(page.placed.as_ref(), listed_page_title(page)),
-                    page.url.as_str(),
-                )
-            });
-            order.pages.push(listed);
-            let mut subs = section.subsections.clone();
-            subs.sort_by_cached_key(|&s| {
-                listing_key(
-                    sections[s].placed.as_ref(),
-                    listed_section_title(pages, sections, s),
-                )
-            });
-            order.subsections.push(subs);
-        }
-        order
+        let all: Vec<_> = sections.ids().map(|(_, section)| section).collect();
+        let (pages, subsections) = (all.into_par_iter())
+            .map(|section| {
+                let mut listed = section.pages.clone();
+                listed.sort_by_cached_key(|&p| {
+                    let page = &pages[p];
+                    (
+                        listing_key(page.placed.as_ref(), listed_page_title(page)),
+                        page.url.as_str(),
+                    )
+                });
+                let mut subs = section.subsections.clone();
+                subs.sort_by_cached_key(|&s| {
+                    listing_key(
+                        sections[s].placed.as_ref(),
+                        listed_section_title(pages, sections, s),
+                    )
+                });
+                (listed, subs)
+            })
+            .unzip();
+        Order { pages, subsections }
     }
 
     /// The questions of section `s`, in listing order.
