@@ -113,6 +113,10 @@ impl Walker<'_> {
                 Ok(part)
             })
             .collect();
+        // Room for them all at once, where appending part after part grew the list (and
+        // copied it) again and again: the top folder's list is every file of the site.
+        let found = parts.iter().flatten().map(|p| p.found.len()).sum();
+        part.found.reserve(found);
         for entry_part in parts {
             let mut entry_part = entry_part?;
             part.found.append(&mut entry_part.found);
