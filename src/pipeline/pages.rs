@@ -18,8 +18,10 @@ use crate::urls;
 use super::{Sections, Setup};
 
 mod next;
+mod outputs;
 
-pub(super) use next::{Leftovers, Outputs, next_cache};
+pub(super) use next::{Leftovers, next_cache};
+pub(super) use outputs::Outputs;
 
 pub(super) struct ParsedPages {
     pub(super) published: Vec<Page>,

@@ -15,6 +15,7 @@ use crate::incremental::{self, PageParts};
 use crate::related::Related;
 use crate::render;
 
+use super::outputs::{Outputs, record};
 use super::{Known, ParsedPages, Setup};
 
 /// What phase two leaves for the next build's cache: the pages' facts and files, the output
@@ -33,15 +34,6 @@ pub(in crate::pipeline) struct Leftovers<'b> {
     /// Whether the cache on disk was made no cache ([`Cache::invalidate`]): a new one is
     /// written even when it says nothing new.
     pub(in crate::pipeline) invalidated: bool,
-}
-
-/// The files a build put in the output folder, and what each was made from.
-pub(in crate::pipeline) enum Outputs {
-    /// Every file of a build into a new folder, as it was put: its questions' pages among
-    /// them, tens of thousands on a large site.
-    Written(Vec<(String, Made)>),
-    /// The output folder as a rebuild left it ([`crate::output::Collect::apply`]).
-    Updated(HashMap<String, Made>),
 }
 
 /// The cache for the next build: an entry for every question with nothing to report, what
@@ -135,44 +127,6 @@ pub(in crate::pipeline) fn next_cache(
     }
     crate::pipeline::drop_later(kept);
     None
-}
-
-/// The record of the output folder, which leaves out the files of the pages with entries:
-/// each entry stands for its page's ([`incremental::page_output`]). A reused page's file is
-/// not in it; a page rendered this build that gets an entry has its file taken out.
-fn record(
-    made: Outputs,
-    pages: &Pages,
-    facts: &render::Facts,
-    known: &[Option<Known>],
-    troubled: &HashSet<&Path>,
-) -> HashMap<String, Made> {
-    let rendered = (pages.ids().zip(known)).filter(|((_, page), _)| !page.reused);
-    match made {
-        Outputs::Updated(mut made) => {
-            for ((id, page), known) in rendered {
-                if gets_entry(page, &facts[id], known.as_ref(), troubled) {
-                    made.remove(&render::output_path(&page.url));
-                }
-            }
-            made
-        }
-        // A page rendered this build put its own file, once, as `Made::Page` (no other file
-        // does): the file stays in the record when the page gets no entry. Those are few,
-        // where putting every page's file in the record to take most of them out again was a
-        // fiftieth of a clean build of 100,000 pages, on one thread.
-        Outputs::Written(made) => {
-            let without_entry: HashSet<String> = rendered
-                .filter(|((id, page), known)| {
-                    !gets_entry(page, &facts[*id], known.as_ref(), troubled)
-                })
-                .map(|((_, page), _)| render::output_path(&page.url))
-                .collect();
-            (made.into_iter())
-                .filter(|(path, made)| *made != Made::Page || without_entry.contains(path))
-                .collect()
-        }
-    }
 }
 
 /// What each reused page took out of its entry ([`incremental::take_page_parts`]), taken
@@ -302,7 +256,7 @@ fn cache_changed(
 /// gets an entry in the next cache: a question with nothing to report whose file phase one
 /// knows. [`Makings::entry`] makes one exactly then; the record of the output folder leaves
 /// out the files of such pages ([`next_cache`]).
-fn gets_entry(
+pub(super) fn gets_entry(
     page: &Page,
     rendered: &crate::markdown::Rendered,
     known: Option<&Known>,
