@@ -198,7 +198,7 @@ pub(super) fn number_width(words: usize) -> usize {
 #[derive(Debug, PartialEq)]
 pub enum Spent {
     /// Its word numbers.
-    Words(Vec<u32>),
+    Words(crate::render::WordNumbers),
     /// The whole of it: an entry read from the last cache, whose memory the build held from
     /// its start (freeing a rebuild's 10,000 entries one by one was a tenth of its time).
     Entry(Box<Entry>),

@@ -131,7 +131,7 @@ pub struct Entry {
     /// distinct words and where they stand ([`crate::render::SearchDoc`]).
     pub headings: Vec<(String, String)>,
     /// Its words by their numbers in [`Cache::words`].
-    pub words: Vec<u32>,
+    pub words: crate::render::WordNumbers,
     pub marks: Vec<(u32, u32)>,
     /// Its tags (`tags:` in its front matter), for the tag pages.
     pub tags: Vec<String>,

@@ -28,7 +28,7 @@ pub(super) fn entry_of(stat: Stat) -> Entry {
         ids: vec![],
         anchors: vec![],
         headings: vec![],
-        words: vec![],
+        words: vec![].into(),
         marks: vec![],
         tags: vec![],
         links: vec![],
@@ -69,7 +69,7 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
     let entry = |title: &str| {
         Box::new(Entry {
             title: title.into(),
-            words: vec![1, 0],
+            words: vec![1, 0].into(),
             ..entry_of(Stat {
                 len: 1,
                 mtime_ns: 2,
@@ -95,7 +95,10 @@ fn a_streamed_cache_reads_back_and_a_failed_one_replaces_nothing() {
             spent,
         )?;
         // Each entry's words are handed back, or the whole entry when it is asked for.
-        assert_eq!(spent, &[Spent::Words(vec![1, 0]), Spent::Entry(entry("R"))]);
+        assert_eq!(
+            spent,
+            &[Spent::Words(vec![1, 0].into()), Spent::Entry(entry("R"))]
+        );
         Ok(())
     })
     .unwrap();
@@ -164,7 +167,7 @@ fn entries_numbering_the_words_of_another_list_are_written_with_the_headers_numb
         ..header(7, 9, &outputs)
     };
     let entry = Entry {
-        words: vec![3, 1],
+        words: vec![3, 1].into(),
         ..entry_of(Stat {
             len: 1,
             mtime_ns: 2,
@@ -180,5 +183,5 @@ fn entries_numbering_the_words_of_another_list_are_written_with_the_headers_numb
     .unwrap();
     let back = Cache::load(&target, 7).unwrap();
     assert_eq!(back.words, "tea cup");
-    assert_eq!(back.pages["q.md"].words, [1, 0]);
+    assert_eq!(back.pages["q.md"].words.to_vec(), [1, 0]);
 }

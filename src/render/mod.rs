@@ -17,7 +17,9 @@ mod views;
 
 pub use facts::Facts;
 pub use memo::Memo;
-pub use search::{Before as SearchBefore, Resident as SearchResident, SearchDoc, Vocabulary};
+pub use search::{
+    Before as SearchBefore, Resident as SearchResident, SearchDoc, Vocabulary, WordNumbers,
+};
 pub use tags::page_tags;
 pub use views::output_path;
 

@@ -123,19 +123,25 @@ impl Writer {
     }
 
     /// A count, then that many word numbers, numbered again and written as `words` says.
-    fn numbers(&mut self, numbers: &[u32], words: &Numbers<'_>) {
+    fn numbers(&mut self, numbers: &crate::render::WordNumbers, words: &Numbers<'_>) {
         self.u64(numbers.len() as u64);
         let start = self.0.len();
         self.0.resize(start + numbers.len() * words.width, 0);
         let room = &mut self.0[start..];
         let again = |n: u32| words.again.map_or(n, |again| again[n as usize]);
         match words.width {
-            2 => room.chunks_exact_mut(2).zip(numbers).for_each(|(to, &n)| {
-                to.copy_from_slice(&(again(n) as u16).to_le_bytes());
-            }),
-            _ => room.chunks_exact_mut(4).zip(numbers).for_each(|(to, &n)| {
-                to.copy_from_slice(&again(n).to_le_bytes());
-            }),
+            2 => room
+                .chunks_exact_mut(2)
+                .zip(numbers.iter())
+                .for_each(|(to, n)| {
+                    to.copy_from_slice(&(again(n) as u16).to_le_bytes());
+                }),
+            _ => room
+                .chunks_exact_mut(4)
+                .zip(numbers.iter())
+                .for_each(|(to, n)| {
+                    to.copy_from_slice(&again(n).to_le_bytes());
+                }),
         }
     }
 

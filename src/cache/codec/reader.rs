@@ -3,6 +3,7 @@
 
 use crate::cache::Stat;
 use crate::frontmatter::PageDate;
+use crate::render::WordNumbers;
 
 use super::SAME;
 
@@ -43,23 +44,11 @@ impl<'a> Reader<'a> {
 
     /// A count, then that many numbers of `width` bytes (2 or 4, little-endian), each below
     /// `below`.
-    pub(super) fn numbers(&mut self, below: usize, width: usize) -> Option<Vec<u32>> {
+    pub(super) fn numbers(&mut self, below: usize, width: usize) -> Option<WordNumbers> {
         let n = self.len()?;
         let bytes = self.take(n.checked_mul(width)?)?;
-        let mut numbers = vec![0u32; n];
-        match width {
-            2 => {
-                for (to, b) in numbers.iter_mut().zip(bytes.as_chunks::<2>().0) {
-                    *to = u32::from(u16::from_le_bytes(*b));
-                }
-            }
-            _ => {
-                for (to, b) in numbers.iter_mut().zip(bytes.as_chunks::<4>().0) {
-                    *to = u32::from_le_bytes(*b);
-                }
-            }
-        }
-        let most = numbers.iter().fold(0, |most, &v| most.max(v));
+        let numbers = WordNumbers::from_le_bytes(bytes, width);
+        let most = numbers.iter().fold(0, u32::max);
         (n == 0 || (most as usize) < below).then_some(numbers)
     }
 

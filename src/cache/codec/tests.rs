@@ -37,7 +37,7 @@ fn a_cache_comes_back_as_it_was_and_a_damaged_one_not_at_all() {
                 line: 12,
             }],
             headings: vec![("tying-it".into(), "Tying it".into())],
-            words: vec![1, 0],
+            words: vec![1, 0].into(),
             marks: vec![(1, 3)],
             tags: vec!["boats".into()],
             links: vec![crate::related::OutLink {
@@ -161,7 +161,7 @@ fn lengths_beyond_the_end_of_a_damaged_file_read_nothing_more() {
 fn an_entry_numbering_a_word_the_cache_does_not_have_is_no_cache() {
     let entry_with = |words: Vec<u32>| {
         Box::new(Entry {
-            words,
+            words: words.into(),
             ..crate::cache::tests::entry_of(Stat {
                 len: 1,
                 mtime_ns: 1,
@@ -174,7 +174,7 @@ fn an_entry_numbering_a_word_the_cache_does_not_have_is_no_cache() {
     cache.pages.insert("q.md".into(), entry_with(vec![1, 0]));
     let mut bytes = Vec::new();
     encode(&cache, &mut bytes).unwrap();
-    assert_eq!(decode(&bytes).unwrap().pages["q.md"].words, [1, 0]);
+    assert_eq!(decode(&bytes).unwrap().pages["q.md"].words.to_vec(), [1, 0]);
     cache.pages.insert("q.md".into(), entry_with(vec![2]));
     let mut bytes = Vec::new();
     encode(&cache, &mut bytes).unwrap();
@@ -188,7 +188,7 @@ fn an_entry_numbering_a_word_the_cache_does_not_have_is_no_cache() {
     let mut bytes = Vec::new();
     encode(&cache, &mut bytes).unwrap();
     let back = decode(&bytes).unwrap();
-    assert_eq!(back.pages["q.md"].words, [69_999, 65_536, 3]);
+    assert_eq!(back.pages["q.md"].words.to_vec(), [69_999, 65_536, 3]);
     assert_eq!(back.words, cache.words);
 }
 

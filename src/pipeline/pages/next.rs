@@ -85,7 +85,7 @@ pub(in crate::pipeline) fn next_cache(
     let target = &setup.out_target;
     let searches = pages.as_slice().par_iter().enumerate();
     let used = searches.filter_map(|(id, _)| facts.search(PageId(id as u32)));
-    let (words, numbers) = vocabulary.renumbered(used.map(|s| &s.words[..]));
+    let (words, numbers) = vocabulary.renumbered(used.map(|s| &s.words));
     let header = Header {
         inputs: setup.inputs,
         structure,

@@ -27,12 +27,14 @@ use super::{Facts, Site};
 
 mod before;
 mod distinct;
+mod numbers;
 mod resident;
 mod shards;
 mod vocabulary;
 mod words;
 
 pub use before::Before;
+pub use numbers::WordNumbers;
 pub use resident::Resident;
 use vocabulary::PageWords;
 pub use vocabulary::Vocabulary;
@@ -67,7 +69,7 @@ pub struct SearchDoc {
     /// Its distinct words ([`words`](words::html_words)) by their numbers in the build's
     /// [`Vocabulary`]: those of its text, in order of first appearance, then those only in its
     /// title, short answer or headings (kept for every question until the index is written).
-    pub words: Vec<u32>,
+    pub words: WordNumbers,
     /// The words that stand anywhere but only in its text: each one's place in [`words`]
     /// (counted in words) and its fields ([`TITLE`], [`ANSWER`], [`HEADING`] and the first
     /// heading's number, [`BODY`]), in order of place. Every other word is [`BODY`] alone.
@@ -101,7 +103,7 @@ impl SearchDoc {
         });
         SearchDoc {
             headings,
-            words,
+            words: WordNumbers::from(words),
             marks,
         }
     }
@@ -110,7 +112,7 @@ impl SearchDoc {
     fn fields(&self) -> impl Iterator<Item = (u32, u32)> {
         let mut marks = Marks::of(self);
         let words = self.words.iter().enumerate();
-        words.map(move |(place, &word)| (word, marks.fields_at(place)))
+        words.map(move |(place, word)| (word, marks.fields_at(place)))
     }
 }
 

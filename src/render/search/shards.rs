@@ -60,7 +60,7 @@ pub(super) fn capped_postings(
             for (n, (_, doc)) in chunk.iter().enumerate() {
                 let n = (r * run + n) as u32;
                 let mut marks = Marks::of(doc);
-                for (place, &word) in doc.words.iter().enumerate() {
+                for (place, word) in doc.words.iter().enumerate() {
                     if mine(word) {
                         let fields = marks.fields_at(place);
                         let seen = &mut counts[word as usize][rank(fields) as usize];
@@ -131,7 +131,7 @@ pub(super) fn postings_of(
     for (n, (_, doc)) in docs.iter().enumerate() {
         // Most words are not `mine`: their fields are not looked up.
         let mut marks = Marks::of(doc);
-        for (place, &word) in doc.words.iter().enumerate() {
+        for (place, word) in doc.words.iter().enumerate() {
             if mine(word) {
                 postings[word as usize].push((n as u32, marks.fields_at(place)));
             }

@@ -11,7 +11,7 @@ pub(super) fn doc(vocabulary: &Vocabulary, words: &str, marks: Vec<(u32, u32)>) 
     });
     SearchDoc {
         headings: Vec::new(),
-        words,
+        words: words.into(),
         marks,
     }
 }

@@ -101,7 +101,7 @@ impl Vocabulary {
     /// (`cache::carry`). The words used are gathered on every thread, a bit a word.
     pub fn renumbered<'a>(
         &self,
-        used: impl ParallelIterator<Item = &'a [u32]>,
+        used: impl ParallelIterator<Item = &'a super::WordNumbers>,
     ) -> (String, Option<Vec<u32>>) {
         let words = self.words();
         let blocks = words.len().div_ceil(64);
@@ -109,7 +109,7 @@ impl Vocabulary {
             .fold(
                 || vec![0u64; blocks],
                 |mut keep, numbers| {
-                    for &w in numbers {
+                    for w in numbers.iter() {
                         keep[w as usize / 64] |= 1 << (w % 64);
                     }
                     keep
@@ -266,11 +266,14 @@ mod tests {
     #[test]
     fn renumbering_keeps_the_used_words_in_order() {
         let vocabulary = Vocabulary::from_text("kettle tea leaf cup").unwrap();
+        let numbers = |n: &[u32]| super::super::WordNumbers::from(n.to_vec());
+        let (a, b) = (numbers(&[3, 0]), numbers(&[1, 2]));
         assert_eq!(
-            vocabulary.renumbered([&[3, 0][..], &[1, 2]].into_par_iter()),
+            vocabulary.renumbered([&a, &b].into_par_iter()),
             ("kettle tea leaf cup".to_owned(), None)
         );
-        let (text, numbers) = vocabulary.renumbered([&[3, 1][..], &[3]].into_par_iter());
+        let (a, b) = (numbers(&[3, 1]), numbers(&[3]));
+        let (text, numbers) = vocabulary.renumbered([&a, &b].into_par_iter());
         assert_eq!(text, "tea cup");
         let numbers = numbers.unwrap();
         assert_eq!((numbers[1], numbers[3]), (0, 1));
@@ -282,12 +285,12 @@ mod tests {
     fn a_few_words_no_page_holds_keep_their_numbers_until_they_are_an_eighth() {
         let sixteen: Vec<String> = (0..16).map(|n| format!("w{n}")).collect();
         let vocabulary = Vocabulary::from_text(&sixteen.join(" ")).unwrap();
-        let used = |unused: u32| -> Vec<u32> { (unused..16).collect() };
+        let used = |unused: u32| -> super::super::WordNumbers { (unused..16).collect() };
         // Two of sixteen unused: every word stays, numbered as it is.
-        let (text, numbers) = vocabulary.renumbered([&used(2)[..]].into_par_iter());
+        let (text, numbers) = vocabulary.renumbered([&used(2)].into_par_iter());
         assert_eq!((text, numbers), (sixteen.join(" "), None));
         // Three: renumbered without them.
-        let (text, numbers) = vocabulary.renumbered([&used(3)[..]].into_par_iter());
+        let (text, numbers) = vocabulary.renumbered([&used(3)].into_par_iter());
         assert_eq!(text, sixteen[3..].join(" "));
         assert_eq!(numbers.unwrap()[3], 0);
     }
