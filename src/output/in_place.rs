@@ -137,20 +137,24 @@ impl Collect {
         let mut updated = Updated::default();
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
         for (rel, made, pending) in files {
+            let path = inside(target, &rel).ok_or_else(|| {
+                let message =
+                    "it would be written outside the output folder or through a symlink in it";
+                Error::io(shown.join(&rel), std::io::Error::other(message))
+            })?;
             let was = before.get(&rel);
             let unchanged = match (made, &pending) {
                 // A page the record names is one with no cache entry (one with a warning, the
                 // 404 page), rendered on every build: its file stays when it holds the same.
                 (Made::Page, Pending::Bytes(bytes)) => {
-                    was == Some(&Made::Page) && holds(&target.join(&rel), bytes)
+                    was == Some(&Made::Page) && holds(&path, bytes)
                 }
                 (Made::Page, _) => false,
                 _ => was == Some(&made),
             };
             if !unchanged {
                 change();
-                write_file(&target.join(&rel), &pending)
-                    .map_err(|e| Error::io(shown.join(&rel), e))?;
+                write_file(&path, &pending).map_err(|e| Error::io(shown.join(&rel), e))?;
                 updated.written += 1;
             }
             if now.insert(rel, made).is_none() && was.is_some() {
@@ -164,8 +168,13 @@ impl Collect {
             .cloned();
         let implied_gone =
             (implied.into_iter()).filter(|rel| !now.contains_key(rel) && !before.contains_key(rel));
+        // The paths to remove come from the build cache, a file like any other beside the
+        // output folder: one that names a place outside it (`..`, an absolute path, a symlink
+        // on the way) is left alone.
         for rel in gone.chain(implied_gone) {
-            let path = target.join(rel);
+            let Some(path) = inside(target, &rel) else {
+                continue;
+            };
             change();
             if fs::remove_file(&path).is_ok() {
                 updated.removed += 1;
@@ -174,6 +183,31 @@ impl Collect {
         }
         Ok((now, updated))
     }
+}
+
+/// Where `rel` (a site path with `/`) is under `target`, when that is inside it: a relative
+/// path without `..`, reached through real folders only (a folder of the output replaced by a
+/// symlink would lead a write or a removal out of it).
+fn inside(target: &Path, rel: &str) -> Option<PathBuf> {
+    let mut path = target.to_path_buf();
+    let mut parts = rel
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .peekable();
+    parts.peek()?;
+    while let Some(part) = parts.next() {
+        let mut components = Path::new(part).components();
+        let plain = matches!(components.next(), Some(std::path::Component::Normal(_)));
+        if !plain || components.next().is_some() {
+            return None;
+        }
+        path.push(part);
+        let folder = parts.peek().is_some();
+        if folder && fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return None;
+        }
+    }
+    Some(path)
 }
 
 /// Whether `path` is a file (not a link to one) holding exactly `bytes`.
@@ -218,176 +252,4 @@ fn remove_empty_parents(root: &Path, path: &Path) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_what_changed_is_written_and_only_what_went_away_is_removed() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path();
-        fs::create_dir_all(out.join("a")).unwrap();
-        fs::create_dir_all(out.join("gone")).unwrap();
-        fs::write(out.join("a/index.html"), "section").unwrap();
-        fs::write(out.join("gone/index.html"), "old page").unwrap();
-        fs::write(out.join("mine.txt"), "not answerbook's").unwrap();
-        let before: HashMap<String, Made> = [
-            (
-                "a/index.html".to_owned(),
-                Made::Bytes(cache::hash_bytes(b"section")),
-            ),
-            ("gone/index.html".to_owned(), Made::Page),
-        ]
-        .into_iter()
-        .collect();
-        let collect = Collect::default();
-        collect
-            .put("a/index.html", Body::Bytes(b"section".to_vec()))
-            .unwrap();
-        collect
-            .put("b/index.html", Body::Page(b"new page".to_vec()))
-            .unwrap();
-        // Told before the first change, and only then: nothing is written yet.
-        let mut told = 0;
-        let changing = || {
-            assert!(!out.join("b").exists(), "told after a change");
-            told += 1;
-        };
-        let (now, updated) = collect
-            .apply(out, Path::new("public"), &before, [], [], changing)
-            .unwrap();
-        assert_eq!(told, 1);
-        assert_eq!(
-            updated,
-            Updated {
-                written: 1,
-                removed: 1
-            }
-        );
-        assert_eq!(
-            fs::read_to_string(out.join("b/index.html")).unwrap(),
-            "new page"
-        );
-        assert!(!out.join("gone").exists());
-        assert_eq!(
-            fs::read_to_string(out.join("mine.txt")).unwrap(),
-            "not answerbook's"
-        );
-        assert_eq!(now.len(), 2);
-    }
-
-    /// A page the record names (one without a cache entry) is written again only when its
-    /// bytes differ from its file's; one it does not name is written whatever it holds.
-    #[test]
-    fn a_page_the_record_names_is_written_only_when_its_bytes_changed() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path();
-        for page in ["same", "changed", "unnamed"] {
-            fs::create_dir_all(out.join(page)).unwrap();
-            fs::write(out.join(page).join("index.html"), "page").unwrap();
-        }
-        let before: HashMap<String, Made> = ["same", "changed"]
-            .map(|p| (format!("{p}/index.html"), Made::Page))
-            .into_iter()
-            .collect();
-        let collect = Collect::default();
-        for (page, bytes) in [("same", "page"), ("changed", "page!"), ("unnamed", "page")] {
-            let path = format!("{page}/index.html");
-            collect.put(&path, Body::Page(bytes.into())).unwrap();
-        }
-        let (now, updated) = collect
-            .apply(out, Path::new("public"), &before, [], [], || {})
-            .unwrap();
-        assert_eq!(
-            updated,
-            Updated {
-                written: 2,
-                removed: 0
-            }
-        );
-        assert_eq!(
-            fs::read_to_string(out.join("changed/index.html")).unwrap(),
-            "page!"
-        );
-        assert_eq!(now.len(), 3);
-        // Nothing changed: nothing written, no one told.
-        let collect = Collect::default();
-        for (page, bytes) in [("same", "page"), ("changed", "page!"), ("unnamed", "page")] {
-            let path = format!("{page}/index.html");
-            collect.put(&path, Body::Page(bytes.into())).unwrap();
-        }
-        let (_, updated) = collect
-            .apply(out, Path::new("public"), &now, [], [], || panic!("told"))
-            .unwrap();
-        assert_eq!(updated, Updated::default());
-    }
-
-    #[test]
-    fn an_update_that_changes_nothing_tells_no_one() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path();
-        fs::create_dir_all(out.join("a")).unwrap();
-        fs::write(out.join("a/index.html"), "section").unwrap();
-        let made = Made::Bytes(cache::hash_bytes(b"section"));
-        let before: HashMap<String, Made> =
-            [("a/index.html".to_owned(), made)].into_iter().collect();
-        let collect = Collect::default();
-        collect
-            .put("a/index.html", Body::Bytes(b"section".to_vec()))
-            .unwrap();
-        let mut told = false;
-        let (now, updated) = collect
-            .apply(out, Path::new("public"), &before, [], [], || told = true)
-            .unwrap();
-        assert!(!told);
-        assert_eq!(updated, Updated::default());
-        assert_eq!(now, before);
-    }
-
-    #[test]
-    fn pages_the_record_implies_go_unless_a_file_named_now_is_theirs() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path();
-        for page in ["gone", "again", "both"] {
-            fs::create_dir_all(out.join(page)).unwrap();
-            fs::write(out.join(page).join("index.html"), "old page").unwrap();
-        }
-        fs::write(out.join("mine.txt"), "not answerbook's").unwrap();
-        // `both/` is in the record too: it is removed once, as the record says.
-        let before: HashMap<String, Made> = [("both/index.html".to_owned(), Made::Page)]
-            .into_iter()
-            .collect();
-        let collect = Collect::default();
-        collect
-            .put("again/index.html", Body::Page(b"new page".to_vec()))
-            .unwrap();
-        let implied = ["gone/index.html", "again/index.html", "both/index.html"];
-        let (now, updated) = collect
-            .apply(
-                out,
-                Path::new("public"),
-                &before,
-                implied.map(str::to_owned),
-                [],
-                || {},
-            )
-            .unwrap();
-        assert_eq!(
-            updated,
-            Updated {
-                written: 1,
-                removed: 2
-            }
-        );
-        assert!(!out.join("gone").exists());
-        assert!(!out.join("both").exists());
-        assert_eq!(
-            fs::read_to_string(out.join("again/index.html")).unwrap(),
-            "new page"
-        );
-        assert_eq!(
-            fs::read_to_string(out.join("mine.txt")).unwrap(),
-            "not answerbook's"
-        );
-        assert_eq!(now.into_keys().collect::<Vec<_>>(), ["again/index.html"]);
-    }
-}
+mod tests;
