@@ -49,7 +49,10 @@ fn run(list: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         .lines()
         .enumerate()
         .map(|(i, line)| {
-            parse_line(line).ok_or_else(|| format!("{}:{}: not SIZE PATH", list.display(), i + 1))
+            parse_line(line).ok_or_else(|| {
+                let want = "SIZE PATH, with PATH below the folder (no root, no '..')";
+                format!("{}:{}: expected {want}", list.display(), i + 1)
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     let largest = files.iter().map(|&(size, _)| size).max().unwrap_or(0);
