@@ -43,11 +43,12 @@ pub(super) struct Knowns {
 impl ParsedPages {
     /// Leaves out the published pages `left_out` marks, with what is known of their files.
     pub(super) fn leave_out(&mut self, left_out: &[bool]) {
-        let mut marks = left_out.iter();
-        self.published
-            .retain(|_| !marks.next().is_some_and(|&out| out));
-        let mut marks = left_out.iter();
-        (self.known.by_page).retain(|_| !marks.next().is_some_and(|&out| out));
+        fn keep_unmarked<T>(list: &mut Vec<T>, left_out: &[bool]) {
+            let mut marks = left_out.iter();
+            list.retain(|_| !marks.next().is_some_and(|&out| out));
+        }
+        keep_unmarked(&mut self.published, left_out);
+        keep_unmarked(&mut self.known.by_page, left_out);
     }
 }
 

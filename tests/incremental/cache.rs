@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::{CACHE, HEAD, age, built, rebuild_matches_clean, stamps};
+use super::{CACHE, HEAD, age, built, edit, rebuild_matches_clean, stamps};
 use crate::common::{self, assert_same_tree, fixture, tree};
 
 #[test]
@@ -15,11 +15,7 @@ fn a_change_the_site_wide_files_do_not_show_leaves_them_as_they_were() {
     let files = ["feed.xml", "llms.txt", "sitemap.xml"];
     let before = stamps(&site.out());
     let page = "content/tea/is-matcha-a-green-tea.md";
-    let text = common::read_text(&site.root().join(page));
-    site.write(
-        page,
-        &text.replace("instead of steeping", "rather than steeping"),
-    );
+    edit(&site, page, "instead of steeping", "rather than steeping");
     rebuild_matches_clean(&site);
     let after = stamps(&site.out());
     for file in files {
@@ -125,9 +121,7 @@ fn rebuilds_of_a_few_pages_write_a_new_head_and_leave_the_body_as_it_was() {
     ];
     let mut heads = vec![fs::read(site.root().join(HEAD)).unwrap()];
     for (page, from, to) in edits {
-        let text = common::read_text(&site.root().join(page));
-        assert!(text.contains(from), "{page}: {from}");
-        site.write(page, &text.replace(from, to));
+        edit(&site, page, from, to);
         let said = rebuild_matches_clean(&site);
         assert!(said.contains("(2 unchanged)"), "{said}");
         // The same body file, byte for byte; a new head, which names the edited pages.
@@ -162,8 +156,7 @@ fn a_build_stopped_after_it_began_to_change_the_output_leaves_no_cache() {
     // stops while it updates the output folder, after the first change, before it saves
     // its cache, as a build killed there would.
     let page = "content/tea/is-matcha-a-green-tea.md";
-    let text = common::read_text(&site.root().join(page));
-    site.write(page, &text.replace("ground to a powder", "stone-ground"));
+    edit(&site, page, "ground to a powder", "stone-ground");
     let html = site.out().join("tea/is-matcha-a-green-tea/index.html");
     fs::remove_file(&html).unwrap();
     site.write(

@@ -4,17 +4,18 @@
 use std::fs;
 use std::time::Duration;
 
-use super::{CACHE, HEAD, age, built, rebuild_matches_clean};
+use super::{CACHE, HEAD, age, built, edit, rebuild_matches_clean};
 use crate::common::{self, fixture, postings};
 
 #[test]
 fn an_edited_answer_is_the_only_page_rendered_and_the_site_matches_a_clean_build() {
     let site = built();
     let page = "content/tea/is-matcha-a-green-tea.md";
-    let text = common::read_text(&site.root().join(page));
-    site.write(
+    edit(
+        &site,
         page,
-        &text.replace("ground to a powder", "stone-ground to a fine powder"),
+        "ground to a powder",
+        "stone-ground to a fine powder",
     );
     let said = rebuild_matches_clean(&site);
     assert!(said.contains("(2 unchanged)"), "{said}");
@@ -41,8 +42,7 @@ fn search_finds_a_page_by_its_new_words_and_no_longer_by_the_words_it_lost() {
     let page = "content/tea/is-matcha-a-green-tea.md";
     let shard = |key: &str| common::read_text(&site.out().join(format!("search/t/{key}.json")));
     assert!(shard("whi").contains("\"whisk\""));
-    let text = common::read_text(&site.root().join(page));
-    site.write(page, &text.replace("You whisk", "You stir"));
+    edit(&site, page, "You whisk", "You stir");
     let said = rebuild_matches_clean(&site);
     assert!(said.contains("(2 unchanged)"), "{said}");
     // "whisk" was only on this page: its shard is gone; "stir" has one, naming the page.
@@ -110,9 +110,8 @@ fn a_rebuild_removes_a_file_it_wrote_and_no_longer_makes_but_not_one_put_there_b
     let hand = site.out().join("notes.txt");
     fs::write(&hand, "mine").unwrap();
     let page = "content/tea/is-matcha-a-green-tea.md";
-    let text = common::read_text(&site.root().join(page));
     // "whisk" is only on this page: its shard file goes.
-    site.write(page, &text.replace("You whisk", "You stir"));
+    edit(&site, page, "You whisk", "You stir");
     let said = site.build(&[]);
     said.expect_clean();
     assert!(said.stdout.contains("(2 unchanged)"), "{}", said.stdout);
@@ -171,10 +170,11 @@ fn added_removed_and_retitled_pages_give_what_a_clean_build_gives() {
     );
 
     let page = "content/tea/is-matcha-a-green-tea.md";
-    let text = common::read_text(&site.root().join(page));
-    site.write(
+    edit(
+        &site,
         page,
-        &text.replace("title: Is matcha a green tea?", "title: Is matcha tea?"),
+        "title: Is matcha a green tea?",
+        "title: Is matcha tea?",
     );
     rebuild_matches_clean(&site);
     assert_eq!(site.page("tea/").texts(".question-title"), {
@@ -188,8 +188,7 @@ fn added_removed_and_retitled_pages_give_what_a_clean_build_gives() {
 fn a_changed_heading_is_seen_by_the_anchor_check_of_unchanged_pages() {
     let site = built();
     let page = "content/coffee/what-grind-suits-espresso.md";
-    let text = common::read_text(&site.root().join(page));
-    site.write(page, &text.replace("## Grind size", "## How fine"));
+    edit(&site, page, "## Grind size", "## How fine");
     let run = site.build(&[]);
     run.expect_code(0).expect_line(
         "content/tea/how-long-should-green-tea-steep.md:22: warning: broken link \
@@ -255,11 +254,7 @@ fn a_section_page_follows_its_own_questions_and_only_them() {
     site.build(&[]).expect_clean();
     // An edit in another section leaves the cocoa page as a clean build writes it.
     let tea = "content/tea/is-matcha-a-green-tea.md";
-    let text = common::read_text(&site.root().join(tea));
-    site.write(
-        tea,
-        &text.replace("ground to a powder", "milled to a powder"),
-    );
+    edit(&site, tea, "ground to a powder", "milled to a powder");
     let said = rebuild_matches_clean(&site);
     // Three questions and the cocoa page (tea and coffee have index pages, always read).
     assert!(said.contains("(4 unchanged)"), "{said}");

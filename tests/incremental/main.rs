@@ -41,6 +41,15 @@ fn built() -> Site {
     site
 }
 
+/// Replaces `from` with `to` in the page at `page` (under the site's root): the page must hold
+/// `from`, so that an edit the fixture no longer matches fails instead of changing nothing.
+#[track_caller]
+fn edit(site: &Site, page: &str, from: &str, to: &str) {
+    let text = common::read_text(&site.root().join(page));
+    assert!(text.contains(from), "{page} does not hold {from:?}");
+    site.write(page, &text.replace(from, to));
+}
+
 /// Builds the site again into its output folder, then from scratch into `clean/`, and checks
 /// the two are the same; returns what the rebuild printed.
 #[track_caller]

@@ -1,5 +1,13 @@
 use super::*;
 
+/// A page file, `NAME/index.html` holding `text`, for each of `names` under `out`.
+fn pages_in(out: &Path, names: &[&str], text: &str) {
+    for name in names {
+        fs::create_dir_all(out.join(name)).unwrap();
+        fs::write(out.join(name).join("index.html"), text).unwrap();
+    }
+}
+
 #[test]
 fn only_what_changed_is_written_and_only_what_went_away_is_removed() {
     let tmp = tempfile::tempdir().unwrap();
@@ -60,10 +68,7 @@ fn only_what_changed_is_written_and_only_what_went_away_is_removed() {
 fn a_page_the_record_names_is_written_only_when_its_bytes_changed() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path();
-    for page in ["same", "changed", "unnamed"] {
-        fs::create_dir_all(out.join(page)).unwrap();
-        fs::write(out.join(page).join("index.html"), "page").unwrap();
-    }
+    pages_in(out, &["same", "changed", "unnamed"], "page");
     let before: HashMap<String, Made> = ["same", "changed"]
         .map(|p| (format!("{p}/index.html"), Made::Page))
         .into_iter()
@@ -123,10 +128,7 @@ fn an_update_that_changes_nothing_tells_no_one() {
 fn pages_the_record_implies_go_unless_a_file_named_now_is_theirs() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path();
-    for page in ["gone", "again", "both"] {
-        fs::create_dir_all(out.join(page)).unwrap();
-        fs::write(out.join(page).join("index.html"), "old page").unwrap();
-    }
+    pages_in(out, &["gone", "again", "both"], "old page");
     fs::write(out.join("mine.txt"), "not answerbook's").unwrap();
     // `both/` is in the record too: it is removed once, as the record says.
     let before: HashMap<String, Made> = [("both/index.html".to_owned(), Made::Page)]
